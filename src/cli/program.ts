@@ -1,0 +1,103 @@
+/**
+ * The cmrdx command line: a thin shell over the library. Each command's module is imported only when the
+ * command runs, so `cmrdx --help` stays instant. This is the one place that turns outcomes into exit codes:
+ * 0 done; 1 done but some predictions failed (or an unexpected error); 2 bad input or configuration.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { CmrdxError, ConfigError, InputError } from '../errors.js';
+import { processIo, type Io } from './io.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_BAD_INPUT = 2;
+
+/** What a command's action returns: its exit code. */
+export type CommandResult = number;
+
+export interface Context {
+  io: Io;
+  setResult(code: number): void;
+}
+
+function buildProgram(ctx: Context): Command {
+  const program = new Command('cmrdx')
+    .description(
+      'Read free-text cardiac MRI reports and assign each a diagnostic category with local LLMs or a guideline engine,\n' +
+        'then measure how well every reader does. Report text never leaves this machine or your network.',
+    )
+    .version(VERSION, '-V, --version')
+    .option('--debug', 'show stack traces on errors')
+    .showHelpAfterError('(run cmrdx <command> --help for the options)')
+    .configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) })
+    .exitOverride();
+
+  const action =
+    (load: () => Promise<(args: unknown[], ctx: Context) => Promise<CommandResult>>) =>
+    async (...args: unknown[]) => {
+      const run = await load();
+      ctx.setResult(await run(args, ctx));
+    };
+
+  withInputOptions(
+    program
+      .command('parse')
+      .description('split reports into quantitative and narrative parts and extract their measurements')
+      .argument('<input>', INPUT_HELP)
+      .option('--json', 'print one JSON object per report (JSON Lines)'),
+  ).action(action(async () => (await import('./commands/parse-command.js')).parseCommand));
+
+  const coming: [string, string][] = [
+    ['synth', 'write a synthetic cohort of German or English CMR reports'],
+    ['classify', 'assign a category to every report with one or more readers'],
+    ['explain', 'show why the guideline engine chose its category for one report'],
+    ['models', 'list the models an Ollama or OpenAI-compatible server offers'],
+    ['evaluate', 'score predictions against the truth and write metrics and report.html'],
+    ['consensus', 'combine several models by majority vote and list reports for review'],
+    ['demo', 'run the bundled demo cohort end to end and write cmrdx-demo/report.html'],
+  ];
+  for (const [name, description] of coming) {
+    program.command(name).description(`${description} (coming soon)`).allowUnknownOption().action(() => {
+      throw new ConfigError(`cmrdx ${name} is not available yet`, { code: 'cli.not_yet', hint: 'See README.md for the commands of this version' });
+    });
+  }
+  return program;
+}
+
+export const VERSION = '0.1.0';
+
+const INPUT_HELP = 'a .jsonl of {"id","text","label"?}, a .csv with id,text[,label], a .txt file, or a folder of .txt files';
+
+/** The options every command that reads reports shares. */
+function withInputOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--encoding <name>', 'force the input encoding (utf-8, windows-1252, latin1, utf-16le); detected by default'))
+    .option('--skip-invalid', 'leave out invalid records instead of stopping, and say how many were skipped')
+    .option('--taxonomy <file>', 'category set as YAML or JSON (default: the study categories plus OTHER)');
+}
+
+/** Runs the CLI in-process and returns the exit code; never calls process.exit. */
+export async function runCli(argv: string[], io: Io = processIo): Promise<number> {
+  let result = EXIT_OK;
+  const ctx: Context = { io, setResult: (code) => (result = code) };
+  const program = buildProgram(ctx);
+  const debug = argv.includes('--debug');
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return result;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT_OK;
+      // Commander already printed its message (unknown option, missing argument, ...).
+      return EXIT_BAD_INPUT;
+    }
+    if (CmrdxError.isInstance(error)) {
+      io.err(`cmrdx: ${error.message}\n`);
+      if (debug && error.stack) io.err(`${error.stack}\n`);
+      return error instanceof InputError || error instanceof ConfigError ? EXIT_BAD_INPUT : EXIT_FAILED;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`cmrdx: unexpected error: ${message}${debug ? '' : ' (run again with --debug for details)'}\n`);
+    if (debug && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
+    return EXIT_FAILED;
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Reads a labels file: `id,label` rows as CSV/TSV, or `{"id","label"}` lines as JSONL, optionally with the
+ * seconds a human reader spent per report. Used for a folder's labels.csv, for `--truth` and for human readers.
+ */
+import { InputError } from '../errors.js';
+import { DEFAULT_TAXONOMY, categoryIds, resolveLabel, type Taxonomy } from '../taxonomy/taxonomy.js';
+import type { Encoding } from './decode-text.js';
+import { formatOf, readRecords, type RawRecord } from './read-records.js';
+
+export interface LabelRecord {
+  id: string;
+  label: string;
+  seconds?: number;
+}
+
+/** Column names accepted for the label, in order of preference. */
+const LABEL_COLUMNS = ['label', 'category', 'truth', 'diagnosis'];
+
+export function readLabels(file: string, options: { taxonomy?: Taxonomy; encoding?: Encoding } = {}): LabelRecord[] {
+  const taxonomy = options.taxonomy ?? DEFAULT_TAXONOMY;
+  const format = formatOf(file);
+  if (!format) {
+    throw new InputError({ file }, 'cannot read this kind of labels file', {
+      code: 'input.format',
+      hint: 'Use a .csv with columns id,label[,seconds] or a .jsonl of {"id","label"}',
+    });
+  }
+  const records = readRecords(file, format, options.encoding);
+  const labels: LabelRecord[] = [];
+  const seen = new Map<string, number | undefined>();
+  for (const record of records) {
+    const entry = toLabel(record, taxonomy);
+    if (seen.has(entry.id)) {
+      throw new InputError({ file, line: record.line }, `duplicate id "${entry.id}" (first on line ${seen.get(entry.id)})`, {
+        code: 'input.duplicate_id',
+        hint: 'Give each report one label; remove the second row',
+      });
+    }
+    seen.set(entry.id, record.line);
+    labels.push(entry);
+  }
+  return labels;
+}
+
+function toLabel(record: RawRecord, taxonomy: Taxonomy): LabelRecord {
+  const { fields, file, line } = record;
+  const id = fields.id === undefined || fields.id === null ? '' : String(fields.id).trim();
+  if (id === '') {
+    throw new InputError({ file, line }, 'missing "id"', { code: 'input.missing_id', hint: 'Every row needs the report id in an "id" column' });
+  }
+  const column = LABEL_COLUMNS.find((c) => fields[c] !== undefined);
+  const raw = column ? String(fields[column]).trim() : '';
+  if (raw === '') {
+    throw new InputError({ file, line }, `no label for "${id}"`, {
+      code: 'input.missing_label',
+      hint: 'Add the category in a "label" column (id,label)',
+    });
+  }
+  const label = resolveLabel(taxonomy, raw);
+  if (label === undefined) {
+    throw new InputError({ file, line }, `label "${raw}" of "${id}" is not a category of the taxonomy`, {
+      code: 'input.unknown_label',
+      hint: `Use one of ${categoryIds(taxonomy).join(', ')}, or pass --taxonomy <file> with your categories`,
+    });
+  }
+  const entry: LabelRecord = { id, label };
+  if (fields.seconds !== undefined && String(fields.seconds).trim() !== '') {
+    const seconds = Number(String(fields.seconds).replace(',', '.'));
+    if (!Number.isFinite(seconds) || seconds < 0) {
+      throw new InputError({ file, line }, `seconds "${String(fields.seconds)}" of "${id}" is not a number`, {
+        code: 'input.bad_seconds',
+        hint: 'Write the time per report in seconds, e.g. 42 or 42.5',
+      });
+    }
+    entry.seconds = seconds;
+  }
+  return entry;
+}

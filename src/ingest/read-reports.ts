@@ -1,0 +1,181 @@
+/**
+ * Reads reports from what a user points cmrdx at: a .jsonl/.json file, a .csv/.tsv file, a single .txt
+ * report, or a folder of .txt files (id = file name) with an optional labels.csv. Every record is checked
+ * here (id, text, label in the taxonomy, unique ids) so later stages can trust a Report; a bad record is a
+ * one-line InputError naming file and line, or, with skipInvalid, is counted and left out.
+ */
+import { readdirSync, statSync, existsSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { InputError } from '../errors.js';
+import type { Lang, Report } from '../report/report.js';
+import { DEFAULT_TAXONOMY, categoryIds, resolveLabel, type Taxonomy } from '../taxonomy/taxonomy.js';
+import { normaliseText, type Encoding } from './decode-text.js';
+import { formatOf, readRecords, readTextFile, type RawRecord } from './read-records.js';
+import { readLabels } from './read-labels.js';
+
+export interface ReadOptions {
+  taxonomy?: Taxonomy;
+  encoding?: Encoding;
+  /** Leave out invalid records instead of failing; they are returned in `skipped`. */
+  skipInvalid?: boolean;
+}
+
+export interface ReadResult {
+  reports: Report[];
+  skipped: InputError[];
+  /** Non-fatal remarks, e.g. labels for reports that are not in the folder. */
+  warnings: string[];
+}
+
+const KNOWN_FIELDS = new Set(['id', 'text', 'label', 'lang']);
+
+export function readReports(path: string, options: ReadOptions = {}): ReadResult {
+  if (!existsSync(path)) {
+    throw new InputError({ file: path }, 'no such file or folder', {
+      code: 'input.missing',
+      hint: 'Check the path; cmrdx reads a .jsonl, .csv or .txt file, or a folder of .txt files',
+    });
+  }
+  if (statSync(path).isDirectory()) return readFolder(path, options);
+  if (extname(path).toLowerCase() === '.txt') {
+    const text = readTextFile(path, options.encoding);
+    return collect([{ fields: { id: basename(path, extname(path)), text }, file: path }], options);
+  }
+  const format = formatOf(path);
+  if (!format) {
+    throw new InputError({ file: path }, `cannot read "${extname(path) || 'no extension'}" files`, {
+      code: 'input.format',
+      hint: 'Use a .jsonl file of {"id","text","label"?}, a .csv with columns id,text[,label], or a folder of .txt files',
+    });
+  }
+  const records = readRecords(path, format, options.encoding);
+  if (format === 'csv') requireColumns(path, records);
+  return collect(records, options);
+}
+
+function requireColumns(file: string, records: RawRecord[]): void {
+  const first = records[0];
+  if (!first) {
+    throw new InputError({ file }, 'has a header but no rows', {
+      code: 'input.empty',
+      hint: 'Add one row per report below the header id,text[,label]',
+    });
+  }
+  const columns = Object.keys(first.fields);
+  const missing = ['id', 'text'].filter((c) => !columns.includes(c));
+  if (missing.length > 0) {
+    throw new InputError({ file, line: 1 }, `no "${missing.join('" or "')}" column (found: ${columns.join(', ')})`, {
+      code: 'input.columns',
+      hint: 'The first line must name the columns id,text and optionally label',
+    });
+  }
+}
+
+function readFolder(folder: string, options: ReadOptions): ReadResult {
+  const files = readdirSync(folder)
+    .filter((name) => extname(name).toLowerCase() === '.txt')
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  if (files.length === 0) {
+    throw new InputError({ file: folder }, 'the folder has no .txt files', {
+      code: 'input.empty',
+      hint: 'Put one report per .txt file in the folder (the file name is the report id)',
+    });
+  }
+  const records: RawRecord[] = files.map((name) => {
+    const file = join(folder, name);
+    return { fields: { id: basename(name, extname(name)), text: readTextFile(file, options.encoding) }, file };
+  });
+  const warnings: string[] = [];
+  const labelsFile = ['labels.csv', 'labels.tsv', 'labels.jsonl'].map((n) => join(folder, n)).find(existsSync);
+  if (labelsFile) {
+    const labels = readLabels(labelsFile, { taxonomy: options.taxonomy, encoding: options.encoding });
+    const byId = new Map(labels.map((l) => [l.id, l.label]));
+    for (const record of records) {
+      const label = byId.get(String(record.fields.id));
+      if (label !== undefined) record.fields.label = label;
+      byId.delete(String(record.fields.id));
+    }
+    if (byId.size > 0) {
+      warnings.push(
+        `${labelsFile}: ${byId.size} label(s) for ids with no .txt file (e.g. "${[...byId.keys()][0]}"); they are ignored`,
+      );
+    }
+  }
+  const result = collect(records, options);
+  result.warnings.push(...warnings);
+  return result;
+}
+
+function collect(records: RawRecord[], options: ReadOptions): ReadResult {
+  const taxonomy = options.taxonomy ?? DEFAULT_TAXONOMY;
+  const reports: Report[] = [];
+  const skipped: InputError[] = [];
+  const firstSeen = new Map<string, string>();
+  for (const record of records) {
+    try {
+      const report = toReport(record, taxonomy);
+      const previous = firstSeen.get(report.id);
+      if (previous !== undefined) {
+        throw inputError(record, `duplicate id "${report.id}" (first at ${previous})`, 'input.duplicate_id',
+          'Ids must be unique; rename or remove one of the two');
+      }
+      firstSeen.set(report.id, report.origin ?? record.file);
+      reports.push(report);
+    } catch (error) {
+      if (!(error instanceof InputError) || !options.skipInvalid) throw error;
+      skipped.push(error);
+    }
+  }
+  if (reports.length === 0 && skipped.length > 0) {
+    throw new InputError({ file: records[0]?.file }, `no valid report (all ${skipped.length} skipped; first: ${skipped[0]!.message})`, {
+      code: 'input.none_valid',
+    });
+  }
+  return { reports, skipped, warnings: [] };
+}
+
+function where(record: RawRecord): string {
+  if (record.line !== undefined) return `${record.file}:${record.line}`;
+  if (record.item !== undefined) return `${record.file} item ${record.item}`;
+  return record.file;
+}
+
+function inputError(record: RawRecord, message: string, code: string, hint: string): InputError {
+  const prefix = record.item !== undefined ? `item ${record.item}: ` : '';
+  return new InputError({ file: record.file, line: record.line }, prefix + message, { code, hint });
+}
+
+function toReport(record: RawRecord, taxonomy: Taxonomy): Report {
+  const { fields } = record;
+  const rawId = fields.id;
+  const id = typeof rawId === 'string' ? rawId.trim() : typeof rawId === 'number' ? String(rawId) : '';
+  if (id === '') {
+    throw inputError(record, 'missing "id"', 'input.missing_id', 'Give every report a non-empty id');
+  }
+  const rawText = fields.text;
+  if (typeof rawText !== 'string') {
+    throw inputError(record, `report "${id}" has no "text"`, 'input.missing_text', 'Add the report text in a "text" field or column');
+  }
+  const text = normaliseText(rawText);
+  if (text.trim() === '') {
+    throw inputError(record, `report "${id}" has an empty "text"`, 'input.empty_text', 'Remove the row or add the report text');
+  }
+  const report: Report = { id, text, origin: where(record) };
+  const rawLabel = fields.label;
+  if (rawLabel !== undefined && rawLabel !== null && String(rawLabel).trim() !== '') {
+    const label = resolveLabel(taxonomy, String(rawLabel));
+    if (label === undefined) {
+      throw inputError(record, `report "${id}": label "${String(rawLabel)}" is not a category of the taxonomy`, 'input.unknown_label',
+        `Use one of ${categoryIds(taxonomy).join(', ')}, or pass --taxonomy <file> with your categories`);
+    }
+    report.label = label;
+  }
+  const lang = fields.lang;
+  if (lang === 'de' || lang === 'en') report.lang = lang as Lang;
+  const meta: Record<string, string> = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (!KNOWN_FIELDS.has(key) && value !== undefined && value !== null) meta[key] = typeof value === 'string' ? value : JSON.stringify(value);
+  }
+  if (Object.keys(meta).length > 0) report.meta = meta;
+  return report;
+}

@@ -1,0 +1,83 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { extractMeasurements } from './extract-measurements.js';
+
+const fixture = (name: string) => readFileSync(new URL(`../../test/fixtures/reports/${name}`, import.meta.url), 'utf8');
+const summary = (text: string) => extractMeasurements(text).map((m) => `${m.key}=${m.value}`);
+
+// Every value printed in each hand-written fixture, in order, and nothing else.
+const FIXTURES: [string, string[]][] = [
+  ['de-aligned-table-ca.txt', ['FIELD=3', 'LVEDV=98', 'LVEDVi=52', 'LVEF=48', 'LVM=241', 'MWT=19', 'T1=1463', 'ECV=0.56', 'T1_blood=1812']],
+  ['de-blocks.txt', ['LVEDV=141', 'LVESV=55', 'LVEF=61', 'LVM=96', 'RVEDV=150', 'RVESV=66', 'RVEF=56', 'T1=1012', 'T2=51', 'ECV=27']],
+  ['de-bullets-index.txt', ['LVEDVi=88', 'LVEF=57', 'RVEDVi=91', 'RVEF=52', 'MWT=9', 'LGE_extent=4', 'T2=48', 'HR=72', 'BSA=1.86']],
+  ['de-crlf-latin.txt', ['LVEF=34', 'LVEDV=240']],
+  ['de-lv-rv-columns.txt', ['LVEDV=245', 'RVEDV=172', 'LVEDVi=121', 'RVEDVi=85', 'LVESV=171', 'RVESV=88', 'LVEF=30', 'RVEF=49', 'LVSV=74', 'RVSV=84', 'LVEF=30']],
+  ['de-mapping-traps.txt', ['FIELD=3', 'T1=1231', 'T1_post=412', 'T1_blood=1650', 'T2_ratio=2.3', 'T2STAR=32', 'T2=57', 'ECV=0.34', 'LVEF=59']],
+  ['de-missing-values.txt', ['LVEF=56', 'LVM=102', 'T2=50']],
+  ['de-pipe-table-hcm.txt', ['LVEF=71', 'LVEDV=121', 'LVEDVi=63', 'LVESV=35', 'LVM=212', 'LVMi=110', 'MWT=21', 'RVEF=62', 'LVOT_gradient=48']],
+  ['de-prior-values.txt', ['LVEF=44', 'LVEF=31', 'LVEDVi=109']],
+  ['de-prose-myo.txt', ['FIELD=1.5', 'LVEDV=156', 'LVEDVi=79', 'LVEF=58', 'MWT=10', 'RVEDV=162', 'RVEF=54', 'T2=61', 'T1=1093', 'ECV=33']],
+  ['de-prose-narrative-numbers.txt', ['LVEDV=118', 'LVMi=79', 'LVEF=66', 'MWT=13', 'MWT=12', 'LA_area=27', 'AO_diam=3.6']],
+  ['de-slash-compact.txt', ['FIELD=1.5', 'LVEDV=165', 'LVESV=80', 'LVEF=52', 'LVM=118', 'RVEDV=170', 'RVEF=50']],
+  ['de-tabs.txt', ['LVEF=63', 'LVEDVi=74', 'LVESVi=27', 'LVMi=55', 'RVEF=59', 'RVEDVi=80', 'T1=995', 'T2=49', 'ECV=25']],
+  ['de-wert-norm-dcm.txt', ['LVEDV=268', 'LVEDVi=132', 'LVESV=196', 'LVESVi=97', 'LVSV=72', 'LVEF=27', 'LVM=158', 'LVMi=78', 'RVEDV=190', 'RVEF=41', 'CO=4.9']],
+  ['en-case-amyloid.txt', ['MWT=18', 'LVEF=52', 'T1=1420', 'ECV=54']],
+  ['en-list-normal.txt', ['FIELD=3', 'LVEF=64', 'LVEDVi=78', 'LVESVi=28', 'LVMi=52', 'RVEF=58', 'RVEDVi=82', 'T1=1180', 'T2=44', 'ECV=26']],
+  ['en-prose-icm.txt', ['FIELD=1.5', 'LVEDV=212', 'LVEDVi=108', 'LVEF=38', 'RVEF=51', 'T1=1010', 'LVEF=38']],
+  ['en-table-normal-range.txt', ['LVEF=45', 'LVEDV=198', 'LVESV=109', 'LVM=134', 'RVEF=48', 'MWT=11', 'T1=1065', 'T2=47']],
+];
+
+for (const [name, expected] of FIXTURES) {
+  test(`fixture ${name}: every printed value, none invented`, () => {
+    assert.deepEqual(summary(fixture(name)), expected);
+  });
+}
+
+test('units, references, labels and spans are kept as printed', () => {
+  const text = fixture('de-prose-myo.txt');
+  const byKey = new Map(extractMeasurements(text).map((m) => [m.key, m]));
+  const t1 = byKey.get('T1')!;
+  assert.equal(t1.unit, 'ms');
+  assert.deepEqual(t1.ref, { low: null, high: 1020, text: 'Normwert < 1.020 ms'.slice(9) });
+  assert.equal(t1.label, 'native T1-Zeit');
+  assert.match(text.slice(t1.span.start, t1.span.end), /^native T1-Zeit beträgt 1\.093 ms$/);
+  const index = byKey.get('LVEDVi')!;
+  assert.equal(index.unit, 'ml/m²');
+  assert.equal(text.slice(index.span.start, index.span.end), 'LVEDV 156 ml, 79 ml/m²');
+  const table = extractMeasurements(fixture('de-pipe-table-hcm.txt')).find((m) => m.key === 'LVEF')!;
+  assert.deepEqual(table.ref, { low: 57, high: 77, text: '57–77 %' });
+});
+
+const CASES: [string, string, string[]][] = [
+  ['German decimal comma', 'ECV 31,5 %', ['ECV=31.5']],
+  ['German thousands point', 'native T1 1.231 ms', ['T1=1231']],
+  ['English thousands comma', 'Native T1 1,231 ms.', ['T1=1231']],
+  ['English decimal point', 'The LVEF was 55.5%.', ['LVEF=55.5']],
+  ['n.d. is absent, not zero', 'LVEF: n.d., T2: 50 ms', ['T2=50']],
+  ['dash is absent', 'LVESV: –\nLVEF: 60 %', ['LVEF=60']],
+  ['absent value does not take the reference', 'T1 nativ | n.d. | < 1020 ms', []],
+  ['post-contrast T1 is not T1', 'T1 nach KM 450 ms', ['T1_post=450']],
+  ['blood T1 is not T1', 'Blut-T1 1.700 ms', ['T1_blood=1700']],
+  ['T2 ratio is not T2', 'T2-Quotient 2,4', ['T2_ratio=2.4']],
+  ['T2 star is not T2', 'T2* 28 ms', ['T2STAR=28']],
+  ['sequence names are not values', 'T1-Mapping (MOLLI 5(3)3) und T2-Mapping', []],
+  ['dates are not values', 'LVEF in der Voruntersuchung vom 12.03.2021', []],
+  ['segment numbers are not wall thickness', 'LGE im Septum (Segment 3 und 9)', []],
+  ['plausibility guards the unit', 'EF 3 T', ['FIELD=3']],
+  ['index by unit', 'LV-EDV 84 ml/m²', ['LVEDVi=84']],
+  ['index by word', 'EDV indexiert 84 ml/m²', ['LVEDVi=84']],
+  ['ventricle after the label', 'EF (RV) 48 %', ['RVEF=48']],
+  ['ventricle from the sentence', 'Der rechte Ventrikel ist mit einem EDV von 180 ml leicht vergrößert.', ['RVEDV=180']],
+  ['LV/RV pairs', 'EF LV/RV: 60/52 %', ['LVEF=60', 'RVEF=52']],
+  ['up to', 'wall thickness up to 19 mm', ['MWT=19']],
+  ['plus-minus is not a second value', 'LVEF 55 ± 5 %', ['LVEF=55']],
+  ['reference before the value', 'T2 | < 52 ms | 61 ms', ['T2=61']],
+  ['cm wall thickness', 'Septumdicke 1,6 cm', ['MWT=1.6']],
+  ['heart rate and field strength', 'Untersuchung bei 3 Tesla, HF 65/min', ['FIELD=3', 'HR=65']],
+  ['normal is an adjective, not a cue', 'LVEF normal mit 62 %', ['LVEF=62']],
+];
+
+for (const [name, text, expected] of CASES) {
+  test(`extracts: ${name}`, () => assert.deepEqual(summary(text), expected));
+}

@@ -1,0 +1,593 @@
+/**
+ * Finds every printed measurement in a report: tables, "Wert (Norm)" lists, pipes and prose, in German and
+ * English. The method is label-first: find a label from the lexicon, then read the value that belongs to it
+ * in the same line and sentence, up to the next label. A value must have a fitting unit and a plausible
+ * size for its key, so a segment number or a date never becomes a measurement; "n.d." and "–" end the
+ * search (absent values are not zeros). Ranges and "Norm"-cued numbers become the printed reference.
+ */
+import type { Span } from './report.js';
+import { foldText } from './fold-text.js';
+import { NUMBER_SOURCE, numberReadings, numberStyleOf, type NumberStyle } from './parse-number.js';
+import {
+  FILLER_WORDS,
+  KEY_RULES,
+  LABEL_PATTERNS,
+  UNIT_SOURCE,
+  canonicalUnit,
+  keyFor,
+  type LabelPattern,
+  type Ventricle,
+} from './measurement-lexicon.js';
+
+export interface Reference {
+  low: number | null;
+  high: number | null;
+  /** The range as printed, e.g. "< 1.020 ms" or "57–77 %". */
+  text: string;
+}
+
+export interface Measurement {
+  key: string;
+  value: number;
+  unit: string | null;
+  ref: Reference | null;
+  /** The label as printed, e.g. "LV-EDV" or "native T1-Zeit". */
+  label: string;
+  /** From the label's start to the value's end. */
+  span: Span;
+}
+
+interface Anchor {
+  pattern: LabelPattern;
+  start: number;
+  /** End of the label including qualifiers such as "(LV)" or "(ml)". */
+  end: number;
+  ventricle?: Ventricle | 'pair';
+  index: boolean;
+  labelUnit: string | null;
+}
+
+type Token =
+  | { t: 'num'; start: number; end: number; raw: string; unit: string | null; afterPlusMinus: boolean; afterSlash: boolean }
+  | { t: 'range'; start: number; end: number; low: string; high: string; unit: string | null }
+  | { t: 'cmp'; start: number; end: number; op: '<' | '>'; upTo: boolean; raw: string; unit: string | null }
+  | { t: 'absent'; start: number; end: number }
+  | { t: 'cue'; start: number; end: number }
+  | { t: 'open' | 'close'; start: number; end: number }
+  | { t: 'word'; start: number; end: number; word: string };
+
+const COMPILED = LABEL_PATTERNS.map((pattern) => ({
+  pattern,
+  // Labels never span lines: "...Norm RV\nEDV (ml)" is not "RV EDV".
+  regex: new RegExp(String.raw`(?<![a-z0-9])(?:${pattern.source.replace(/\\s/g, '[ \\t]')})(?![a-z0-9])`, 'g'),
+}));
+
+// Tables put the unit in a column of its own, so any run of spaces or tabs may stand before it.
+const UNIT_AFTER = new RegExp(String.raw`^[ \t]*-?[ \t]?(${UNIT_SOURCE})(?![a-z0-9])`);
+const LABEL_UNIT = new RegExp(String.raw`^\s*[(\[]\s*(${UNIT_SOURCE})\s*[)\]]`);
+const VENTRICLE_AFTER =
+  /^\s*(?:\(\s*)?(?:-\s*)?(lv|rv|links|rechts|des\s+linken\s+ventrikels|des\s+rechten\s+ventrikels|linksventrikular|rechtsventrikular|left|right)(?:\s*\))?(?![a-z0-9])/;
+const PAIR_AFTER = /^\s*(?:\(\s*)?(?:lv|links)\s*\/\s*(?:rv|rechts)(?:\s*\))?(?![a-z0-9])/;
+const VENTRICLE_BEFORE = /(?:^|[^a-z0-9])(lv|rv|links|rechts|linksventrikular(?:e[snmr]?)?|rechtsventrikular(?:e[snmr]?)?|left|right)\s?-?\s?$/;
+const PAIR_BEFORE = /(?:^|[^a-z0-9])(?:lv|links)\s*\/\s*(?:rv|rechts)\s?-?\s?$/;
+const INDEX_AFTER = /^\s*(?:\(\s*)?(?:indexiert|indiziert|index|\/\s*kof|\/\s*bsa|indexed|bsa-?indexed|auf\s+(?:die\s+)?kof)(?:\s*\))?(?![a-z0-9])/;
+const INDEX_BEFORE = /(?:^|[^a-z0-9])(?:indexierte[snmr]?|indizierte[snmr]?|indexed)\s+$/;
+
+const TOKEN = new RegExp(
+  [
+    String.raw`(?<pm>±|\+\/-)`,
+    String.raw`(?<range>(?<lo>${NUMBER_SOURCE})\s?(?<ulo>${UNIT_SOURCE})?\s?(?:-|bis|to)\s?(?<hi>${NUMBER_SOURCE})(?![\d]))`,
+    String.raw`(?<cmp>(?<op><=|>=|≤|≥|<|>|kleiner(?:\s+als)?|grosser(?:\s+als)?|unter|uber|bis|less\s+than|greater\s+than|below|above|up\s+to)\s?(?<cnum>${NUMBER_SOURCE}))`,
+    String.raw`(?<num>${NUMBER_SOURCE})`,
+    String.raw`(?<absent>n\.\s?d\.?|n\.\s?a\.?|k\.\s?a\.?|nicht\s+(?:bestimmt|gemessen|erhoben|auswertbar|beurteilbar|verwertbar|durchgefuhrt)|not\s+(?:measured|assessed|available|done|performed)|entfallt|n\/a|nd(?![a-z])|-{1,3}(?=\s*(?:$|\||\t|\s{2,}|[,;)\]])))`,
+    String.raw`(?<cue>(?:normwerte?|normbereich|normalbereich|norm|referenz(?:bereich|wert(?:e)?)?|ref\.?|nw|nr|normal\s+range|reference(?:\s+range)?|normal\s+values?|upper\s+limit|obere\s+grenze)(?=\s*[:=]?\s*(?:[<>≤≥]|\d|bis\s|up\s+to|kleiner|grosser|unter\s|uber\s))` +
+      // A bare "normal" is a cue only before a bound or a range: "normal < 1050 ms", not "LVEF normal 62 %".
+      String.raw`|normal(?=\s*[:=]?\s*(?:[<>≤≥]|(?:${NUMBER_SOURCE})\s?%?\s?(?:-|bis|to)\s?\d)))`,
+    String.raw`(?<open>[(\[])`,
+    String.raw`(?<close>[)\]])`,
+    String.raw`(?<word>[a-z][a-z-]*)`,
+  ].join('|'),
+  'y',
+);
+
+/** Dates and clock times look like numbers ("12.03.2024", "10:30"); blank them before scanning. */
+function maskDates(folded: string): string {
+  return folded.replace(/(?<![\d.,])(?:\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}(?::\d{2})?)(?![\d])/g, (m) =>
+    'x'.repeat(m.length),
+  );
+}
+
+export function extractMeasurements(text: string, style: NumberStyle = numberStyleOf(text)): Measurement[] {
+  const scan = maskDates(foldText(text));
+  const anchors = findAnchors(scan);
+  const tables = findVentricleTables(scan);
+  const context = new VentricleContext(scan);
+
+  // Weak labels only count when they find a value; drop the ones that do not and read again, so they do
+  // not cut the region of a strong label before them ("native T1 im Septum 1.062 ms").
+  let kept = anchors;
+  let results: Measurement[][] = [];
+  for (let round = 0; round < 3; round++) {
+    results = readAll(text, scan, kept, tables, context, style);
+    const next = kept.filter((a, i) => !a.pattern.weak || results[i]!.length > 0);
+    if (next.length === kept.length) break;
+    kept = next;
+  }
+  const measurements = results.flat();
+  measurements.push(...findFieldStrength(text, scan, style));
+  measurements.sort((a, b) => a.span.start - b.span.start);
+  return measurements;
+}
+
+function readAll(
+  text: string,
+  scan: string,
+  anchors: Anchor[],
+  tables: TableRows,
+  context: VentricleContext,
+  style: NumberStyle,
+): Measurement[][] {
+  const out: Measurement[][] = anchors.map(() => []);
+  let i = 0;
+  while (i < anchors.length) {
+    // "EDV/ESV/EF: 148/52/65" — labels joined by slashes share one run of values.
+    let j = i;
+    while (j + 1 < anchors.length && /^\s*\/\s*$/.test(scan.slice(anchors[j]!.end, anchors[j + 1]!.start))) j++;
+    const group = anchors.slice(i, j + 1);
+    const last = group[group.length - 1]!;
+    const regionEnd = regionEndFor(text, scan, last.end, anchors[j + 1]?.start);
+    const tokens = tokenize(scan, last.end, regionEnd);
+    if (group.length > 1) {
+      const found = readGroup(text, group, tokens, style, context);
+      found.forEach((m, k) => out[i + k]!.push(...m));
+    } else {
+      out[i]!.push(...readOne(text, scan, last, tokens, tables, context, style));
+    }
+    i = j + 1;
+  }
+  return out;
+}
+
+function findAnchors(scan: string): Anchor[] {
+  const matches: { pattern: LabelPattern; start: number; end: number }[] = [];
+  for (const { pattern, regex } of COMPILED) {
+    regex.lastIndex = 0;
+    for (let m = regex.exec(scan); m; m = regex.exec(scan)) {
+      matches.push({ pattern, start: m.index, end: m.index + m[0].length });
+    }
+  }
+  matches.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const anchors: Anchor[] = [];
+  let covered = -1;
+  for (const m of matches) {
+    if (m.start < covered) continue;
+    anchors.push(qualify(scan, m.pattern, m.start, m.end));
+    covered = anchors[anchors.length - 1]!.end;
+  }
+  return anchors;
+}
+
+/** Reads qualifiers around a label: "(LV)", "LV-", "indexiert", "(ml/m²)". */
+function qualify(scan: string, pattern: LabelPattern, start: number, end: number): Anchor {
+  const label = scan.slice(start, end);
+  const anchor: Anchor = { pattern, start, end, index: /index|(?:edv|esv|sv|m)\s?-?\s?i$/.test(label), labelUnit: null };
+  if (pattern.ventricle) anchor.ventricle = pattern.ventricle;
+  else if (/(?<![a-z])(?:lv|links|linksventrikular\w*|left)(?![a-z])/.test(label)) anchor.ventricle = 'LV';
+  else if (/(?<![a-z])(?:rv|rechts|rechtsventrikular\w*|right)(?![a-z])/.test(label)) anchor.ventricle = 'RV';
+
+  const lineStart = scan.lastIndexOf('\n', start - 1) + 1;
+  const before = scan.slice(Math.max(lineStart, start - 30), start);
+  if (!anchor.ventricle) {
+    if (PAIR_BEFORE.test(before)) anchor.ventricle = 'pair';
+    else {
+      const v = VENTRICLE_BEFORE.exec(before);
+      if (v) anchor.ventricle = /^(?:lv|links|left)/.test(v[1]!) ? 'LV' : 'RV';
+    }
+  }
+  if (INDEX_BEFORE.test(before)) anchor.index = true;
+
+  const lineEnd = scan.indexOf('\n', end) === -1 ? scan.length : scan.indexOf('\n', end);
+  for (let guard = 0; guard < 3; guard++) {
+    const rest = scan.slice(anchor.end, Math.min(lineEnd, anchor.end + 40));
+    let m: RegExpExecArray | null;
+    if (!anchor.ventricle && (m = PAIR_AFTER.exec(rest))) {
+      anchor.ventricle = 'pair';
+    } else if (!anchor.ventricle && (m = VENTRICLE_AFTER.exec(rest))) {
+      anchor.ventricle = /^(?:lv|links|left|des\s+linken|linksv)/.test(m[1]!) ? 'LV' : 'RV';
+    } else if ((m = INDEX_AFTER.exec(rest))) {
+      anchor.index = true;
+    } else if ((m = LABEL_UNIT.exec(rest))) {
+      anchor.labelUnit = canonicalUnit(m[1]!);
+    } else {
+      break;
+    }
+    anchor.end += m[0].length;
+  }
+  return anchor;
+}
+
+const ABBREVIATIONS = new Set(['ca', 'max', 'min', 'bzw', 'z', 'b', 'n', 'v', 'a', 'i', 's', 'd', 'ggf', 'inkl', 'vs', 'li', 're', 'evtl', 'etc', 'vgl', 'nativ', 'dr', 'pat', 'approx', 'ref', 'norm', 'mio', 'lt', 'st', 'seg']);
+
+/** A value belongs to its label within the same line and sentence, up to the next label. */
+function regionEndFor(text: string, scan: string, from: number, nextAnchor: number | undefined): number {
+  let end = scan.indexOf('\n', from);
+  if (end === -1) end = scan.length;
+  if (nextAnchor !== undefined && nextAnchor < end) end = nextAnchor;
+  const sentence = /[.!?](?=\s+[A-ZÄÖÜ]|\s*$)/g;
+  sentence.lastIndex = from;
+  for (let m = sentence.exec(text); m && m.index < end; m = sentence.exec(text)) {
+    const word = /([A-Za-zäöüÄÖÜß]+)$/.exec(text.slice(Math.max(from, m.index - 12), m.index));
+    if (word && (word[1]!.length <= 2 || ABBREVIATIONS.has(word[1]!.toLowerCase()))) continue;
+    return m.index;
+  }
+  return end;
+}
+
+function tokenize(scan: string, start: number, end: number): Token[] {
+  const tokens: Token[] = [];
+  const region = scan.slice(0, end);
+  let pos = start;
+  let plusMinus = false;
+  while (pos < end) {
+    const ch = region[pos]!;
+    if (/\s|[,;:=|/*"'#~•·]/.test(ch)) {
+      pos++;
+      continue;
+    }
+    TOKEN.lastIndex = pos;
+    const m = TOKEN.exec(region);
+    if (!m || m[0].length === 0) {
+      pos++;
+      continue;
+    }
+    const g = m.groups!;
+    const tokEnd = pos + m[0].length;
+    const afterSlash = /\/\s*$/.test(region.slice(Math.max(start, pos - 3), pos));
+    if (g.pm) {
+      plusMinus = true;
+      pos = tokEnd;
+      continue;
+    }
+    if (g.range) {
+      const unitEnd = readUnit(region, tokEnd);
+      tokens.push({ t: 'range', start: pos, end: unitEnd.end, low: g.lo!, high: g.hi!, unit: unitEnd.unit ?? (g.ulo ? canonicalUnit(g.ulo) : null) });
+      pos = unitEnd.end;
+    } else if (g.cmp) {
+      const unitEnd = readUnit(region, tokEnd);
+      const op = /^(?:<|≤|kleiner|unter|bis|less|below|up)/.test(g.op!) ? '<' : '>';
+      const upTo = /^(?:bis|up)/.test(g.op!);
+      tokens.push({ t: 'cmp', start: pos, end: unitEnd.end, op, upTo, raw: g.cnum!, unit: unitEnd.unit });
+      pos = unitEnd.end;
+    } else if (g.num) {
+      const unitEnd = readUnit(region, tokEnd);
+      tokens.push({ t: 'num', start: pos, end: unitEnd.end, raw: g.num, unit: unitEnd.unit, afterPlusMinus: plusMinus, afterSlash });
+      plusMinus = false;
+      pos = unitEnd.end;
+    } else if (g.absent) {
+      tokens.push({ t: 'absent', start: pos, end: tokEnd });
+      pos = tokEnd;
+    } else if (g.cue) {
+      tokens.push({ t: 'cue', start: pos, end: tokEnd });
+      pos = tokEnd;
+    } else if (g.open || g.close) {
+      tokens.push({ t: g.open ? 'open' : 'close', start: pos, end: tokEnd });
+      pos = tokEnd;
+    } else {
+      tokens.push({ t: 'word', start: pos, end: tokEnd, word: g.word! });
+      pos = tokEnd;
+    }
+  }
+  return tokens;
+}
+
+function readUnit(region: string, from: number): { unit: string | null; end: number } {
+  const m = UNIT_AFTER.exec(region.slice(from, from + 30));
+  if (!m) return { unit: null, end: from };
+  return { unit: canonicalUnit(m[1]!), end: from + m[0].length };
+}
+
+/** The first reading of a printed number that is plausible for the key and unit, if any. */
+function plausible(key: string, unit: string | null, raw: string, style: NumberStyle): number | undefined {
+  const range = KEY_RULES[key]?.ranges[String(unit)];
+  if (!range) return undefined;
+  return numberReadings(raw, style).find((v) => v >= range[0] && v <= range[1]);
+}
+
+function toReference(text: string, token: Token, key: string | undefined, unit: string | null, style: NumberStyle): Reference | null {
+  const read = (raw: string): number | null => {
+    const readings = numberReadings(raw, style);
+    if (key) {
+      const v = plausible(key, unit, raw, style);
+      if (v !== undefined) return v;
+    }
+    return readings[0] ?? null;
+  };
+  const printed = text.slice(token.start, token.end).trim();
+  if (token.t === 'range') return { low: read(token.low), high: read(token.high), text: printed };
+  if (token.t === 'cmp') return token.op === '<' ? { low: null, high: read(token.raw), text: printed } : { low: read(token.raw), high: null, text: printed };
+  if (token.t === 'num') return { low: null, high: null, text: printed };
+  return null;
+}
+
+interface Found {
+  key: string;
+  value: number;
+  unit: string | null;
+  ref: Reference | null;
+  end: number;
+}
+
+/** Reads the values after one label: the value, an index value beside it, and the reference. */
+function readValues(
+  text: string,
+  anchor: Anchor,
+  ventricle: Ventricle,
+  tokens: Token[],
+  style: NumberStyle,
+  maxValues: number,
+): Found[] {
+  const { pattern } = anchor;
+  const found: Found[] = [];
+  let pendingRef: Reference | null = null;
+  let refMode = false;
+  let refDepth = 0;
+  let depth = 0;
+  let words = 0;
+  let wordsSinceValue = 0;
+  const maxWords = pattern.weak ? 1 : 4;
+  let lastRefTarget: Found | undefined;
+
+  /** Takes a printed number as a value of this label; 'stop' when it ends the label's values. */
+  const valueEntry = (raw: string, printedUnit: string | null, end: number): 'taken' | 'skipped' | 'stop' => {
+    const unit = printedUnit ?? anchor.labelUnit;
+    if (pattern.requireUnit && !pattern.requireUnit.includes(unit ?? '')) return found.length > 0 ? 'stop' : 'skipped';
+    const key = keyFor(pattern.family, ventricle, anchor.index, unit);
+    if (!key) return 'skipped';
+    const value = plausible(key, unit, raw, style);
+    if (value === undefined) return found.length > 0 ? 'stop' : 'skipped';
+    // A second value only counts when it is the other form of the same measurement, e.g. the index in
+    // "LVEDV 152 ml (78 ml/m²)"; another value of the same key ends the label's values.
+    if (found.length > 0 && (found.some((f) => f.key === key) || found.length >= maxValues)) return 'stop';
+    const entry: Found = { key, value, unit, ref: null, end };
+    if (found.length === 0 && pendingRef) {
+      entry.ref = pendingRef;
+      pendingRef = null;
+    }
+    found.push(entry);
+    lastRefTarget = entry;
+    wordsSinceValue = 0;
+    return 'taken';
+  };
+
+  const attachRef = (ref: Reference | null): void => {
+    if (!ref) return;
+    const target = lastRefTarget ?? found[found.length - 1];
+    if (target && !target.ref) target.ref = ref;
+    else if (!target) pendingRef = ref;
+  };
+
+  for (const tok of tokens) {
+    switch (tok.t) {
+      case 'word':
+        if (FILLER_WORDS.has(tok.word)) continue;
+        words++;
+        wordsSinceValue++;
+        if (found.length === 0 && words > maxWords) return found;
+        if (found.length > 0 && wordsSinceValue > 2) return found;
+        continue;
+      case 'cue':
+        refMode = true;
+        refDepth = depth;
+        continue;
+      case 'open':
+        depth++;
+        continue;
+      case 'close':
+        depth = Math.max(0, depth - 1);
+        if (refMode && depth < refDepth) refMode = false;
+        continue;
+      case 'absent':
+        if (found.length === 0 && !refMode) return found;
+        continue;
+      case 'cmp':
+      case 'range': {
+        // "wall thickness up to 19 mm" states the value; "(Norm bis 52 ms)" states a reference.
+        if (tok.t === 'cmp' && tok.upTo && !refMode) {
+          if (valueEntry(tok.raw, tok.unit, tok.end) === 'stop') return found;
+          continue;
+        }
+        const last = found[found.length - 1];
+        attachRef(toReference(text, tok, last?.key, last?.unit ?? tok.unit, style));
+        refMode = false;
+        continue;
+      }
+      case 'num': {
+        if (refMode) {
+          const last = found[found.length - 1];
+          attachRef(toReference(text, tok, last?.key, last?.unit ?? tok.unit, style));
+          refMode = false;
+          continue;
+        }
+        if (tok.afterPlusMinus) continue;
+        if (valueEntry(tok.raw, tok.unit, tok.end) === 'stop') return found;
+        continue;
+      }
+    }
+  }
+  return found;
+}
+
+function toMeasurements(text: string, anchor: Anchor, found: Found[]): Measurement[] {
+  const label = text.slice(anchor.start, anchor.end).trim();
+  return found.map((f) => ({ key: f.key, value: f.value, unit: f.unit, ref: f.ref, label, span: { start: anchor.start, end: f.end } }));
+}
+
+function readOne(
+  text: string,
+  scan: string,
+  anchor: Anchor,
+  tokens: Token[],
+  tables: TableRows,
+  context: VentricleContext,
+  style: NumberStyle,
+): Measurement[] {
+  const family = anchor.pattern.family;
+  const perVentricle = ['EF', 'EDV', 'ESV', 'SV', 'MASS'].includes(family);
+  const lineStart = scan.lastIndexOf('\n', anchor.start - 1) + 1;
+  const table = tables.get(lineStart);
+  if (perVentricle && table && (anchor.ventricle === undefined || anchor.ventricle === 'pair')) {
+    const fromTable = readTableRow(text, anchor, tokens, table, style);
+    if (fromTable.length > 0) return fromTable;
+  }
+  if (anchor.ventricle === 'pair') return readPair(text, anchor, tokens, style);
+  const ventricle = anchor.ventricle ?? (perVentricle ? context.at(anchor.start) : 'LV');
+  const maxValues = ['EDV', 'ESV', 'SV', 'MASS', 'CO'].includes(family) ? 2 : 1;
+  return toMeasurements(text, anchor, readValues(text, anchor, ventricle, tokens, style, maxValues));
+}
+
+/** "EF LV/RV 60/55 %": first value for the LV, second for the RV. */
+function readPair(text: string, anchor: Anchor, tokens: Token[], style: NumberStyle): Measurement[] {
+  const nums = tokens.filter((t): t is Extract<Token, { t: 'num' }> => t.t === 'num' && !t.afterPlusMinus).slice(0, 2);
+  if (nums.length < 2 || !nums[1]!.afterSlash) return [];
+  const out: Measurement[] = [];
+  const unit = nums[1]!.unit ?? nums[0]!.unit ?? anchor.labelUnit;
+  (['LV', 'RV'] as const).forEach((ventricle, k) => {
+    const tok = nums[k]!;
+    const u = tok.unit ?? unit;
+    const key = keyFor(anchor.pattern.family, ventricle, anchor.index, u);
+    const value = key ? plausible(key, u, tok.raw, style) : undefined;
+    if (key && value !== undefined) {
+      out.push({ key, value, unit: u, ref: null, label: text.slice(anchor.start, anchor.end).trim(), span: { start: anchor.start, end: tok.end } });
+    }
+  });
+  return out;
+}
+
+/** "EDV/ESV/EF: 148 ml/52 ml/65 %": the k-th value belongs to the k-th label. */
+function readGroup(text: string, group: Anchor[], tokens: Token[], style: NumberStyle, context: VentricleContext): Measurement[][] {
+  const nums = tokens.filter((t): t is Extract<Token, { t: 'num' }> => t.t === 'num' && !t.afterPlusMinus);
+  return group.map((anchor, k) => {
+    const tok = nums[k];
+    if (!tok) return [];
+    const unit = tok.unit ?? anchor.labelUnit;
+    const ventricle = anchor.ventricle === 'LV' || anchor.ventricle === 'RV' ? anchor.ventricle : context.at(anchor.start);
+    const key = keyFor(anchor.pattern.family, ventricle, anchor.index, unit);
+    const value = key ? plausible(key, unit, tok.raw, style) : undefined;
+    if (!key || value === undefined) return [];
+    return [{ key, value, unit, ref: null, label: text.slice(anchor.start, anchor.end).trim(), span: { start: anchor.start, end: tok.end } }];
+  });
+}
+
+/* ---------- Tables with LV and RV columns ---------- */
+
+type Role = 'LV' | 'RV' | 'ref';
+/** Line start offset → the column roles of the table header above it. */
+type TableRows = Map<number, Role[]>;
+
+const HEADER_CELL = /(?<![a-z])((?:norm(?:wert|bereich)?e?|ref(?:erenz)?(?:bereich|wert)?e?|normal(?:\s+range)?)(?:[ \t]+(?:lv|rv|links|rechts))?|lv|rv|links|rechts|linker\s+ventrikel|rechter\s+ventrikel|left\s+ventricle|right\s+ventricle)(?![a-z])/g;
+
+/** Finds header lines such as "            LV      Norm     RV     Norm" and the rows below them. */
+function findVentricleTables(scan: string): TableRows {
+  const rows: TableRows = new Map();
+  const lines = scan.split('\n');
+  let offset = 0;
+  let roles: Role[] | null = null;
+  for (const line of lines) {
+    if (line.trim() === '') {
+      roles = null;
+    } else if (!/\d/.test(line.replace(/\b(?:lv|rv)\b/g, ''))) {
+      const cells = [...line.matchAll(HEADER_CELL)].map((m) => (/^(?:lv|links|linker|left)/.test(m[1]!) ? 'LV' : /^(?:rv|rechts|rechter|right)/.test(m[1]!) ? 'RV' : 'ref') as Role);
+      // "Norm LV" is one reference column, not a second LV column.
+      const words = line.replace(/[|:()[\]\-\t%]/g, ' ').trim().split(/\s+/).length;
+      roles = cells.includes('LV') && cells.includes('RV') && words <= cells.length + 4 ? cells : null;
+    } else if (roles) {
+      rows.set(offset, roles);
+    }
+    offset += line.length + 1;
+  }
+  return rows;
+}
+
+function readTableRow(text: string, anchor: Anchor, tokens: Token[], roles: Role[], style: NumberStyle): Measurement[] {
+  const cells = tokens.filter((t) => t.t === 'num' || t.t === 'range' || t.t === 'cmp' || t.t === 'absent');
+  const ventricles = roles.filter((r) => r !== 'ref');
+  let layout: Role[];
+  if (cells.length === roles.length) layout = roles;
+  else if (cells.length === ventricles.length) layout = ventricles;
+  else return [];
+  const out: Measurement[] = [];
+  const label = text.slice(anchor.start, anchor.end).trim();
+  layout.forEach((role, k) => {
+    const cell = cells[k]!;
+    if (role === 'ref') {
+      const last = out[out.length - 1];
+      if (last && !last.ref && (cell.t === 'range' || cell.t === 'cmp' || cell.t === 'num')) last.ref = toReference(text, cell, last.key, last.unit, style);
+      return;
+    }
+    if (cell.t !== 'num') return;
+    const unit = cell.unit ?? anchor.labelUnit;
+    const key = keyFor(anchor.pattern.family, role, anchor.index, unit);
+    const value = key ? plausible(key, unit, cell.raw, style) : undefined;
+    if (key && value !== undefined) out.push({ key, value, unit, ref: null, label, span: { start: anchor.start, end: cell.end } });
+  });
+  return out;
+}
+
+/* ---------- Which ventricle an unqualified label ("EF", "EDV") refers to ---------- */
+
+const VENTRICLE_MENTION =
+  /(?<![a-z])(lv|rv|linke[rnms]?\s+ventrikel\w*|rechte[rnms]?\s+ventrikel\w*|left\s+ventric\w*|right\s+ventric\w*|linksventrikul\w*|rechtsventrikul\w*)(?![a-z])(?!\s*-?\s*(?:insertion|seitig|insertionsstelle|insertionspunkt))/g;
+const SUBHEADING = /^\s*[-*•]?\s*[a-z][a-z\s/-]{1,30}:\s*$/;
+
+class VentricleContext {
+  private readonly lineStarts: number[] = [];
+  /** Ventricle set by a line that opens with a ventricle ("Rechter Ventrikel:", "RV:") for the lines after it. */
+  private readonly blockContext: (Ventricle | undefined)[] = [];
+
+  constructor(private readonly scan: string) {
+    let current: Ventricle | undefined;
+    let offset = 0;
+    for (const line of scan.split('\n')) {
+      this.lineStarts.push(offset);
+      this.blockContext.push(current);
+      const opening = /^\s*[-*•]?\s*(?:der\s+|the\s+)?(lv|rv|linke[rnms]?\s+ventrikel|rechte[rnms]?\s+ventrikel|left\s+ventricle|right\s+ventricle|linksventrikular|rechtsventrikular)(?![a-z])/.exec(line);
+      if (line.trim() === '') current = undefined;
+      else if (opening) current = /^(?:lv|linke|left|linksv)/.test(opening[1]!) ? 'LV' : 'RV';
+      else if (SUBHEADING.test(line) || /^\s*[-*•]/.test(line)) current = undefined; // a new bullet is a new topic
+      offset += line.length + 1;
+    }
+  }
+
+  at(position: number): Ventricle {
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid]! <= position) lo = mid;
+      else hi = mid - 1;
+    }
+    const lineStart = this.lineStarts[lo]!;
+    // The nearest ventricle named earlier in the same sentence wins ("Der rechte Ventrikel ... EF 58 %").
+    const head = this.scan.slice(lineStart, position);
+    const sentenceStart = Math.max(head.lastIndexOf('. '), head.lastIndexOf('; '));
+    const sentence = sentenceStart >= 0 ? head.slice(sentenceStart + 2) : head;
+    let nearest: string | undefined;
+    for (const m of sentence.matchAll(VENTRICLE_MENTION)) nearest = m[1];
+    if (nearest) return /^(?:lv|linke|left|linksv)/.test(nearest) ? 'LV' : 'RV';
+    return this.blockContext[lo] ?? 'LV';
+  }
+}
+
+/* ---------- Field strength: "1,5 T", "3T", "3-Tesla" ---------- */
+
+function findFieldStrength(text: string, scan: string, style: NumberStyle): Measurement[] {
+  const out: Measurement[] = [];
+  const regex = /(?<![\d.,a-z])(\d(?:[.,]\d)?)\s?-?\s?(tesla|t)(?![a-z0-9])/g;
+  for (const m of scan.matchAll(regex)) {
+    const value = plausible('FIELD', 'T', m[1]!, style);
+    if (value === undefined) continue;
+    const start = m.index;
+    out.push({ key: 'FIELD', value, unit: 'T', ref: null, label: text.slice(start, start + m[0].length), span: { start, end: start + m[0].length } });
+  }
+  return out;
+}

@@ -1,0 +1,52 @@
+/**
+ * A matching copy of a text with the same length: lower case, accents and umlauts folded to their base
+ * letter (ä→a, ß→s), superscripts to digits, dashes to '-'. Patterns are written once in plain ASCII and
+ * every match offset is also an offset into the original text, so spans stay exact.
+ */
+
+const SPECIAL: Record<string, string> = {
+  ß: 's',
+  ẞ: 's',
+  '²': '2',
+  '³': '3',
+  '¹': '1',
+  '–': '-',
+  '—': '-',
+  '‒': '-',
+  '−': '-',
+  '‐': '-',
+  '\u00a0': ' ',
+  '\u2009': ' ',
+  '\u202f': ' ',
+  '„': '"',
+  '“': '"',
+  '”': '"',
+  '‚': "'",
+  '‘': "'",
+  '’': "'",
+};
+
+const cache = new Map<string, string>();
+
+function foldChar(ch: string): string {
+  let folded = cache.get(ch);
+  if (folded !== undefined) return folded;
+  folded = SPECIAL[ch] ?? ch.normalize('NFD').charAt(0).toLowerCase();
+  // toLowerCase of a few characters (e.g. 'İ') grows; keep one code unit so offsets never shift.
+  if (folded.length !== 1) folded = ch;
+  cache.set(ch, folded);
+  return folded;
+}
+
+export function foldText(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128) {
+      out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i];
+    } else {
+      out += foldChar(text[i]!);
+    }
+  }
+  return out;
+}

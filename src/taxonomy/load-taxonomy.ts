@@ -1,0 +1,66 @@
+/**
+ * Loads a user's taxonomy file (YAML or JSON) and checks it with a zod schema, so a typo in a category
+ * file is reported with its path and field instead of surfacing later as odd predictions.
+ */
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { ConfigError } from '../errors.js';
+import { DEFAULT_TAXONOMY, normaliseLabel, type Taxonomy } from './taxonomy.js';
+
+const categorySchema = z.object({
+  id: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'ids are letters, digits, _ or - (e.g. HCM)'),
+  name: z.string().min(1),
+  definition: z.string().min(1),
+  aliases: z.array(z.string()).default([]),
+  codes: z.object({ icd10: z.string().optional(), snomed: z.string().optional() }).optional(),
+});
+
+const taxonomySchema = z.object({
+  name: z.string().min(1),
+  version: z.union([z.string(), z.number()]).transform(String),
+  categories: z.array(categorySchema).min(2, 'a taxonomy needs at least two categories'),
+});
+
+export function loadTaxonomy(path: string | undefined): Taxonomy {
+  if (path === undefined) return DEFAULT_TAXONOMY;
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch {
+    throw new ConfigError(`--taxonomy ${path}: cannot read the file`, {
+      code: 'config.taxonomy_missing',
+      hint: 'Check the path, or leave out --taxonomy to use the default categories',
+    });
+  }
+  let data: unknown;
+  try {
+    data = parseYaml(raw);
+  } catch (error) {
+    throw new ConfigError(`--taxonomy ${path}: not valid YAML or JSON (${(error as Error).message.split('\n')[0]})`, {
+      code: 'config.taxonomy_syntax',
+      hint: 'Fix the syntax; see examples/taxonomy.yaml for the format',
+    });
+  }
+  const parsed = taxonomySchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.join('.') || '(top level)';
+    throw new ConfigError(`--taxonomy ${path}: ${where}: ${issue?.message ?? 'invalid'}`, {
+      code: 'config.taxonomy_invalid',
+      hint: 'See examples/taxonomy.yaml for the format',
+    });
+  }
+  const seen = new Set<string>();
+  for (const category of parsed.data.categories) {
+    const key = normaliseLabel(category.id);
+    if (seen.has(key)) {
+      throw new ConfigError(`--taxonomy ${path}: category "${category.id}" appears twice`, {
+        code: 'config.taxonomy_duplicate',
+        hint: 'Give every category a unique id',
+      });
+    }
+    seen.add(key);
+  }
+  return parsed.data;
+}
