@@ -59,3 +59,15 @@ test('parse prints a readable summary without --json', async () => {
   assert.match(io.stdout(), /history\s+Myokarditis\?/);
   assert.match(io.stdout(), /T2\s+58 ms\s+ref < 52 ms/);
 });
+
+test('synth writes reports.jsonl and labels.csv and rejects a bad --mix with exit 2', async () => {
+  const io = bufferIo();
+  assert.equal(await runCli(['synth', '--n', '12', '--seed', '3', '--lang', 'en', '--mix', 'OTHER=4', '--out', join(dir, 'syn')], io), 0);
+  assert.match(io.stdout(), /wrote 12 reports/);
+  const io2 = bufferIo();
+  assert.equal(await runCli(['parse', join(dir, 'syn', 'reports.jsonl'), '--json'], io2), 0);
+  assert.equal(io2.stdout().trim().split('\n').length, 12);
+  const bad = bufferIo();
+  assert.equal(await runCli(['synth', '--mix', 'HCM=x', '--out', join(dir, 'bad')], bad), 2);
+  assert.match(bad.stderr(), /--mix HCM=x: cannot read "HCM=x"/);
+});

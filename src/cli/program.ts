@@ -46,8 +46,18 @@ function buildProgram(ctx: Context): Command {
       .option('--json', 'print one JSON object per report (JSON Lines)'),
   ).action(action(async () => (await import('./commands/parse-command.js')).parseCommand));
 
+  program
+    .command('synth')
+    .description('write a synthetic cohort of German or English CMR reports (reports.jsonl and labels.csv)')
+    .option('--n <count>', 'number of reports (default: 109, the study cohort, plus any extra labels in --mix)')
+    .option('--seed <seed>', 'random seed; the same seed gives byte-identical files', '1')
+    .option('--lang <lang>', 'de or en', 'de')
+    .option('--mix <counts>', 'exact counts per label, e.g. HCM=20,OTHER=10; the rest of --n follows the study mix')
+    .option('--difficulty <mix>', 'explicit, implicit, hedged or hard, or weights like explicit=0.4,hard=0.6')
+    .requiredOption('--out <dir>', 'folder to write reports.jsonl and labels.csv into')
+    .action(action(async () => (await import('./commands/synth-command.js')).synthCommand));
+
   const coming: [string, string][] = [
-    ['synth', 'write a synthetic cohort of German or English CMR reports'],
     ['classify', 'assign a category to every report with one or more readers'],
     ['explain', 'show why the guideline engine chose its category for one report'],
     ['models', 'list the models an Ollama or OpenAI-compatible server offers'],

@@ -15,7 +15,7 @@ const FIXTURES: [string, string[]][] = [
   ['de-lv-rv-columns.txt', ['LVEDV=245', 'RVEDV=172', 'LVEDVi=121', 'RVEDVi=85', 'LVESV=171', 'RVESV=88', 'LVEF=30', 'RVEF=49', 'LVSV=74', 'RVSV=84', 'LVEF=30']],
   ['de-mapping-traps.txt', ['FIELD=3', 'T1=1231', 'T1_post=412', 'T1_blood=1650', 'T2_ratio=2.3', 'T2STAR=32', 'T2=57', 'ECV=0.34', 'LVEF=59']],
   ['de-missing-values.txt', ['LVEF=56', 'LVM=102', 'T2=50']],
-  ['de-pipe-table-hcm.txt', ['LVEF=71', 'LVEDV=121', 'LVEDVi=63', 'LVESV=35', 'LVM=212', 'LVMi=110', 'MWT=21', 'RVEF=62', 'LVOT_gradient=48']],
+  ['de-pipe-table-hcm.txt', ['LVEF=71', 'LVEDV=121', 'LVEDVi=63', 'LVESV=35', 'LVM=212', 'LVMi=110', 'MWT=21', 'RVEF=62', 'LVOT_gradient=48', 'MWT=21']],
   ['de-prior-values.txt', ['LVEF=44', 'LVEF=31', 'LVEDVi=109']],
   ['de-prose-myo.txt', ['FIELD=1.5', 'LVEDV=156', 'LVEDVi=79', 'LVEF=58', 'MWT=10', 'RVEDV=162', 'RVEF=54', 'T2=61', 'T1=1093', 'ECV=33']],
   ['de-prose-narrative-numbers.txt', ['LVEDV=118', 'LVMi=79', 'LVEF=66', 'MWT=13', 'MWT=12', 'LA_area=27', 'AO_diam=3.6']],
@@ -79,5 +79,15 @@ const CASES: [string, string, string[]][] = [
 ];
 
 for (const [name, text, expected] of CASES) {
+  test(`extracts: ${name}`, () => assert.deepEqual(summary(text), expected));
+}
+
+const MORE: [string, string, string[]][] = [
+  ['hypertrophy with its thickness', 'Asymmetrische Hypertrophie des basalen Septums bis 19 mm.', ['MWT=19']],
+  ['negated hypertrophy does not take a later number', 'Keine Hypertrophie, Perikard 3 mm.', []],
+  ['misspelled ventricle heading still sets the ventricle', 'Rechter Ventrikl:\nEDV 150 ml\nEF 56 %', ['RVEDV=150', 'RVEF=56']],
+  ['a ventricle line with values does not set the lines below', 'RV: EDV 150 ml, EF 56 %\nSchlagvolumen 90 ml', ['RVEDV=150', 'RVEF=56', 'LVSV=90']],
+];
+for (const [name, text, expected] of MORE) {
   test(`extracts: ${name}`, () => assert.deepEqual(summary(text), expected));
 }

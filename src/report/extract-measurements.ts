@@ -334,7 +334,7 @@ function readValues(
   let depth = 0;
   let words = 0;
   let wordsSinceValue = 0;
-  const maxWords = pattern.weak ? 1 : 4;
+  const maxWords = pattern.maxWords ?? (pattern.weak ? 1 : 4);
   let lastRefTarget: Found | undefined;
 
   /** Takes a printed number as a value of this label; 'stop' when it ends the label's values. */
@@ -535,8 +535,9 @@ function readTableRow(text: string, anchor: Anchor, tokens: Token[], roles: Role
 
 /* ---------- Which ventricle an unqualified label ("EF", "EDV") refers to ---------- */
 
+// "ventri\w*" also takes the misspellings reports contain ("Ventrikl", "ventricel").
 const VENTRICLE_MENTION =
-  /(?<![a-z])(lv|rv|linke[rnms]?\s+ventrikel\w*|rechte[rnms]?\s+ventrikel\w*|left\s+ventric\w*|right\s+ventric\w*|linksventrikul\w*|rechtsventrikul\w*)(?![a-z])(?!\s*-?\s*(?:insertion|seitig|insertionsstelle|insertionspunkt))/g;
+  /(?<![a-z])(lv|rv|linke[rnms]?\s+ventri\w*|rechte[rnms]?\s+ventri\w*|left\s+ventri\w*|right\s+ventri\w*|linksventrikul\w*|rechtsventrikul\w*)(?![a-z])(?!\s*-?\s*(?:insertion|seitig|insertionsstelle|insertionspunkt))/g;
 const SUBHEADING = /^\s*[-*•]?\s*[a-z][a-z\s/-]{1,30}:\s*$/;
 
 class VentricleContext {
@@ -550,9 +551,11 @@ class VentricleContext {
     for (const line of scan.split('\n')) {
       this.lineStarts.push(offset);
       this.blockContext.push(current);
-      const opening = /^\s*[-*•]?\s*(?:der\s+|the\s+)?(lv|rv|linke[rnms]?\s+ventrikel|rechte[rnms]?\s+ventrikel|left\s+ventricle|right\s+ventricle|linksventrikular|rechtsventrikular)(?![a-z])/.exec(line);
+      const opening = /^\s*[-*•]?\s*(?:der\s+|the\s+)?(lv|rv|linke[rnms]?\s+ventri\w*|rechte[rnms]?\s+ventri\w*|left\s+ventri\w*|right\s+ventri\w*|linksventrikular|rechtsventrikular)(?![a-z])/.exec(line);
       if (line.trim() === '') current = undefined;
-      else if (opening) current = /^(?:lv|linke|left|linksv)/.test(opening[1]!) ? 'LV' : 'RV';
+      // Only a heading line ("Rechter Ventrikel:") sets the ventricle for the lines below it; a line with its own
+      // values ("RV: EDV 160 ml, EF 55 %") speaks for itself only.
+      else if (opening) current = /\d/.test(line.slice(opening[0].length)) ? undefined : /^(?:lv|linke|left|linksv)/.test(opening[1]!) ? 'LV' : 'RV';
       else if (SUBHEADING.test(line) || /^\s*[-*•]/.test(line)) current = undefined; // a new bullet is a new topic
       offset += line.length + 1;
     }

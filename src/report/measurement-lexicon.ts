@@ -24,6 +24,8 @@ export interface LabelPattern {
   weak?: boolean;
   /** The value must carry one of these units (e.g. "LV-Funktion" counts as EF only with %). */
   requireUnit?: string[];
+  /** How many words that are not fillers may stand between label and value (default: 4, weak labels 1). */
+  maxWords?: number;
 }
 
 const LV = String.raw`(?:lv|links(?:ventrikular(?:e[snmr]?)?)?)`;
@@ -67,6 +69,8 @@ export const LABEL_PATTERNS: LabelPattern[] = [
   { family: 'WALL', source: String.raw`(?:enddiastolische\s+|end-?diastolic\s+)?(?:lv-?\s?)?(?:wanddicke|wandstarke|myokarddicke|myokardwanddicke|wall\s+thickness|myocardial\s+thickness)` },
   { family: 'WALL', source: String.raw`(?:enddiastolische\s+)?(?:septumdicke|septumstarke|septale\s+wanddicke)|ivsd?|ivs-d|(?:interventricular\s+)?septal\s+(?:wall\s+)?thickness|hinterwanddicke|lvpwd?|posterior\s+wall\s+thickness` },
   { family: 'WALL', source: String.raw`(?:interventrikular|kammer)?septum|hinterwand|posterolateralwand|lateralwand|septal\s+wall|posterior\s+wall|septum`, weak: true, requireUnit: ['mm', 'cm'] },
+  // "Asymmetrische Hypertrophie des basalen Septums bis 21 mm", "septal hypertrophy measuring 19 mm".
+  { family: 'WALL', source: String.raw`(?:septum|septale|septal)?-?\s?hypertrophie|(?:septal\s+)?hypertrophy|(?:wand|septum|myokard)verdickung|verdickung|wall\s+thickening|thickening`, weak: true, requireUnit: ['mm', 'cm'], maxWords: 0 },
   // Mapping
   { family: 'T1_POST', source: String.raw`(?:post(?:kontrast|-?km|-?contrast)?|postkontrast)-?\s?t1(?:-?\s?(?:zeit|wert|relaxationszeit|time|value))?|t1\s*\(?\s*(?:post|nach)\s*(?:-|\s)?(?:km|kontrast(?:mittel(?:gabe)?)?|gd|contrast|gadolinium)\s*\)?` },
   { family: 'T1_BLOOD', source: String.raw`(?:blut(?:pool)?|blood(?:\s+pool)?)-?\s?t1|t1\s*\(?\s*(?:des\s+)?(?:blut(?:pools?|es|s)?|blood(?:\s+pool)?)\s*\)?` },
@@ -239,13 +243,14 @@ export const FILLER_WORDS = new Set(
     'up to im in am an der die das des dem den ein eine einer einem eines a the and und bzw beziehungsweise jeweils ' +
     'hier gemessen measured calculated berechnet bestimmt global globale globaler globalen basal basale basalen mittventrikular ' +
     'midventricular mid apikal apical septal anteroseptal inferoseptal inferior anterior lateral inferolateral anterolateral ' +
-    'posterior posterolateral septum vorderwand hinterwand seitenwand lateralwand segment segmente segmenten myokard myokards ' +
+    'posterior posterolateral septum septums septal septale septalen interventrikularseptums kammerseptums anteroseptalen inferoseptalen vorderwand hinterwand seitenwand lateralwand segment segmente segmenten myokard myokards ' +
     'myokardial myokardiale myocardial myocardium remote enddiastolisch enddiastolische end diastolic systolisch systolische ' +
     'systolic nativ native normal normale normaler normwertig normwertige normbereich regelrecht unauffallig erhalten preserved ' +
     'reduziert reduzierte reduced eingeschrankt eingeschrankte leicht leichtgradig mittelgradig hochgradig gering geringgradig ' +
     'deutlich maessig massig erhoht erhohte elevated increased vermindert grenzwertig borderline mildly moderately severely ' +
     'mild moderate severe impaired lv rv links rechts linken rechten linke rechte ventrikel ventrikels ventricle ventricular ' +
     'left right maximal max maximale simpson methode biplan scheibchensummation volumetrie aktuell aktuelle current currently ' +
-    'jetzt nun now nur only knapp just leichtgradig gesamt total wert werte value values index indexiert indiziert indexed'
+    'jetzt nun now nur only knapp just leichtgradig gesamt total wert werte value values index indexiert indiziert indexed ' +
+    'asymmetrische asymmetrisch asymmetric konzentrische konzentrisch concentric betont betonte pronounced measuring gemessen'
   ).split(' '),
 );
