@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../../test/helpers/temp-dir.js';
 import { bufferIo } from './io.js';
@@ -70,4 +70,44 @@ test('synth writes reports.jsonl and labels.csv and rejects a bad --mix with exi
   const bad = bufferIo();
   assert.equal(await runCli(['synth', '--mix', 'HCM=x', '--out', join(dir, 'bad')], bad), 2);
   assert.match(bad.stderr(), /--mix HCM=x: cannot read "HCM=x"/);
+});
+
+test('classify --model rules writes predictions.jsonl with the contract fields, and a rerun resumes', async () => {
+  const input = join(dir, 'cls.jsonl');
+  writeFileSync(input, [
+    JSON.stringify({ id: 'a', text: 'Befund: Subepikardiales LGE lateral, Ödem lateral.\nBeurteilung: Akute Myokarditis.' }),
+    JSON.stringify({ id: 'b', text: 'Beurteilung: Normalbefund.' }),
+  ].join('\n'));
+  const out = join(dir, 'cls-out');
+  const io = bufferIo();
+  assert.equal(await runCli(['classify', input, '--model', 'rules', '--out', out], io), 0);
+  const lines = readFileSync(join(out, 'predictions.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(lines.map((l) => [l.id, l.model, l.category, l.error]), [['a', 'rules', 'MYO', null], ['b', 'rules', 'NORMAL', null]]);
+  assert.deepEqual(Object.keys(lines[0]).slice(0, 6), ['id', 'model', 'category', 'evidence', 'seconds', 'error']);
+  const quote = lines[0].evidence[0];
+  assert.equal(readFileSync(input, 'utf8').includes(quote.quote), true);
+  assert.ok(Array.isArray(lines[0].criteria) && lines[0].criteria.length > 0);
+  const again = bufferIo();
+  assert.equal(await runCli(['classify', input, '--out', out], again), 0);
+  assert.match(again.stderr(), /resumed run: 0 classified now, 2 already stored/);
+});
+
+test('classify refuses an unknown model spec with exit 2', async () => {
+  const io = bufferIo();
+  const input = join(dir, 'one.jsonl');
+  assert.equal(await runCli(['classify', input, '--model', 'gpt4', '--out', join(dir, 'x')], io), 2);
+  assert.match(io.stderr(), /--model gpt4: unknown model spec\. Use one of rules, ollama:<tag>, openai:<model>, llamacpp:<path\.gguf>/);
+});
+
+test('explain shows findings with their status and the reason for the category', async () => {
+  const input = join(dir, 'explain.jsonl');
+  writeFileSync(input, JSON.stringify({ id: 'x', text: 'Fragestellung: Myokarditis?\nBefund: Kein LGE, kein Ödem, LVEF 62 %.\nBeurteilung: Normalbefund.' }));
+  const io = bufferIo();
+  assert.equal(await runCli(['explain', input, '--id', 'x'], io), 0);
+  assert.match(io.stdout(), /rules chose NORMAL/);
+  assert.match(io.stdout(), /asked\s+dx:MYO\s+"Myokarditis"/);
+  assert.match(io.stdout(), /negated\s+lge\s+"LGE" \[Kein\]/);
+  const missing = bufferIo();
+  assert.equal(await runCli(['explain', input, '--id', 'nope'], missing), 2);
+  assert.match(missing.stderr(), /no report with id "nope"/);
 });

@@ -57,9 +57,28 @@ function buildProgram(ctx: Context): Command {
     .requiredOption('--out <dir>', 'folder to write reports.jsonl and labels.csv into')
     .action(action(async () => (await import('./commands/synth-command.js')).synthCommand));
 
+  withInputOptions(
+    program
+      .command('classify')
+      .description('assign a category to every report with one or more readers; writes <out>/predictions.jsonl (rerun to resume)')
+      .argument('<input>', INPUT_HELP)
+      .option('--model <spec>', 'reader: rules, ollama:<tag>, openai:<model> or llamacpp:<path.gguf>; repeat for several (default: rules)', collect, [])
+      .requiredOption('--out <dir>', 'folder for run.sqlite and predictions.jsonl')
+      .option('--fresh', 'start the run over instead of resuming it')
+      .option('--retry-failed', 'classify again the reports whose stored prediction failed')
+      .option('--quiet', 'no summary on stderr'),
+  ).action(action(async () => (await import('./commands/classify-command.js')).classifyCommand));
+
+  withInputOptions(
+    program
+      .command('explain')
+      .description('show how the guideline engine read one report: findings with their status, criteria, scores')
+      .argument('<input>', INPUT_HELP)
+      .option('--id <id>', 'the report to explain (not needed when the input has one report)')
+      .option('--json', 'print the explanation as JSON'),
+  ).action(action(async () => (await import('./commands/explain-command.js')).explainCommand));
+
   const coming: [string, string][] = [
-    ['classify', 'assign a category to every report with one or more readers'],
-    ['explain', 'show why the guideline engine chose its category for one report'],
     ['models', 'list the models an Ollama or OpenAI-compatible server offers'],
     ['evaluate', 'score predictions against the truth and write metrics and report.html'],
     ['consensus', 'combine several models by majority vote and list reports for review'],
@@ -74,6 +93,11 @@ function buildProgram(ctx: Context): Command {
 }
 
 export const VERSION = '0.1.0';
+
+/** Repeatable options: `--model a --model b`. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
 
 const INPUT_HELP = 'a .jsonl of {"id","text","label"?}, a .csv with id,text[,label], a .txt file, or a folder of .txt files';
 

@@ -7,6 +7,7 @@
  */
 import type { Span } from './report.js';
 import { foldText } from './fold-text.js';
+import { indexPattern, TextIndex } from './pattern-index.js';
 import { NUMBER_SOURCE, numberReadings, numberStyleOf, type NumberStyle } from './parse-number.js';
 import {
   FILLER_WORDS,
@@ -59,7 +60,7 @@ type Token =
 const COMPILED = LABEL_PATTERNS.map((pattern) => ({
   pattern,
   // Labels never span lines: "...Norm RV\nEDV (ml)" is not "RV EDV".
-  regex: new RegExp(String.raw`(?<![a-z0-9])(?:${pattern.source.replace(/\\s/g, '[ \\t]')})(?![a-z0-9])`, 'g'),
+  regex: indexPattern(pattern.source, String.raw`(?<![a-z0-9])(?:${pattern.source.replace(/\\s/g, '[ \\t]')})(?![a-z0-9])`),
 }));
 
 // Tables put the unit in a column of its own, so any run of spaces or tabs may stand before it.
@@ -97,9 +98,9 @@ function maskDates(folded: string): string {
   );
 }
 
-export function extractMeasurements(text: string, style: NumberStyle = numberStyleOf(text)): Measurement[] {
-  const scan = maskDates(foldText(text));
-  const anchors = findAnchors(scan);
+export function extractMeasurements(text: string, style: NumberStyle = numberStyleOf(text), folded = foldText(text), index = new TextIndex(folded)): Measurement[] {
+  const scan = maskDates(folded);
+  const anchors = findAnchors(scan, index);
   const tables = findVentricleTables(scan);
   const context = new VentricleContext(scan);
 
@@ -107,8 +108,9 @@ export function extractMeasurements(text: string, style: NumberStyle = numberSty
   // not cut the region of a strong label before them ("native T1 im Septum 1.062 ms").
   let kept = anchors;
   let results: Measurement[][] = [];
+  const tokenCache = new Map<number, Token[]>();
   for (let round = 0; round < 3; round++) {
-    results = readAll(text, scan, kept, tables, context, style);
+    results = readAll(text, scan, kept, tables, context, style, tokenCache);
     const next = kept.filter((a, i) => !a.pattern.weak || results[i]!.length > 0);
     if (next.length === kept.length) break;
     kept = next;
@@ -126,9 +128,16 @@ function readAll(
   tables: TableRows,
   context: VentricleContext,
   style: NumberStyle,
+  tokenCache: Map<number, Token[]>,
 ): Measurement[][] {
   const out: Measurement[][] = anchors.map(() => []);
   let i = 0;
+  const tokensOf = (start: number, end: number): Token[] => {
+    const key = start * 100000 + end;
+    let tokens = tokenCache.get(key);
+    if (!tokens) tokenCache.set(key, (tokens = tokenize(scan, start, end)));
+    return tokens;
+  };
   while (i < anchors.length) {
     // "EDV/ESV/EF: 148/52/65" — labels joined by slashes share one run of values.
     let j = i;
@@ -136,7 +145,7 @@ function readAll(
     const group = anchors.slice(i, j + 1);
     const last = group[group.length - 1]!;
     const regionEnd = regionEndFor(text, scan, last.end, anchors[j + 1]?.start);
-    const tokens = tokenize(scan, last.end, regionEnd);
+    const tokens = tokensOf(last.end, regionEnd);
     if (group.length > 1) {
       const found = readGroup(text, group, tokens, style, context);
       found.forEach((m, k) => out[i + k]!.push(...m));
@@ -148,13 +157,10 @@ function readAll(
   return out;
 }
 
-function findAnchors(scan: string): Anchor[] {
+function findAnchors(scan: string, index: TextIndex): Anchor[] {
   const matches: { pattern: LabelPattern; start: number; end: number }[] = [];
   for (const { pattern, regex } of COMPILED) {
-    regex.lastIndex = 0;
-    for (let m = regex.exec(scan); m; m = regex.exec(scan)) {
-      matches.push({ pattern, start: m.index, end: m.index + m[0].length });
-    }
+    for (const [start, end] of index.matches(regex, scan)) matches.push({ pattern, start, end });
   }
   matches.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const anchors: Anchor[] = [];
@@ -213,15 +219,23 @@ function regionEndFor(text: string, scan: string, from: number, nextAnchor: numb
   let end = scan.indexOf('\n', from);
   if (end === -1) end = scan.length;
   if (nextAnchor !== undefined && nextAnchor < end) end = nextAnchor;
-  const sentence = /[.!?](?=\s+[A-ZÄÖÜ]|\s*$)/g;
-  sentence.lastIndex = from;
-  for (let m = sentence.exec(text); m && m.index < end; m = sentence.exec(text)) {
-    const word = /([A-Za-zäöüÄÖÜß]+)$/.exec(text.slice(Math.max(from, m.index - 12), m.index));
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 46 && c !== 33 && c !== 63) continue; // . ! ?
+    // A sentence ends where the mark is followed by a space and a capital, or by the end of the line.
+    let j = i + 1;
+    while (j < text.length && (text[j] === ' ' || text[j] === '\t')) j++;
+    const next = text[j];
+    if (!(next === undefined || next === '\n' || (j > i + 1 && /[A-ZÄÖÜ]/.test(next)))) continue;
+    const word = /([A-Za-zäöüÄÖÜß]+)$/.exec(text.slice(Math.max(from, i - 12), i));
     if (word && (word[1]!.length <= 2 || ABBREVIATIONS.has(word[1]!.toLowerCase()))) continue;
-    return m.index;
+    return i;
   }
   return end;
 }
+
+/** Separators between tokens: spaces, tabs, punctuation that carries no meaning for values. */
+const SKIP = new Set([...' \t\n\r\u00a0,;:=|/*"\'#~•·'].map((c) => c.charCodeAt(0)));
 
 function tokenize(scan: string, start: number, end: number): Token[] {
   const tokens: Token[] = [];
@@ -229,8 +243,7 @@ function tokenize(scan: string, start: number, end: number): Token[] {
   let pos = start;
   let plusMinus = false;
   while (pos < end) {
-    const ch = region[pos]!;
-    if (/\s|[,;:=|/*"'#~•·]/.test(ch)) {
+    if (SKIP.has(region.charCodeAt(pos))) {
       pos++;
       continue;
     }
@@ -489,6 +502,7 @@ const HEADER_CELL = /(?<![a-z])((?:norm(?:wert|bereich)?e?|ref(?:erenz)?(?:berei
 /** Finds header lines such as "            LV      Norm     RV     Norm" and the rows below them. */
 function findVentricleTables(scan: string): TableRows {
   const rows: TableRows = new Map();
+  if (!/(?<![a-z])(?:rv|rechts|right)(?![a-z])/.test(scan)) return rows;
   const lines = scan.split('\n');
   let offset = 0;
   let roles: Role[] | null = null;

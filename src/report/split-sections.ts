@@ -67,8 +67,7 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
-export function splitSections(text: string): Section[] {
-  const folded = foldText(text);
+export function splitSections(text: string, folded = foldText(text)): Section[] {
   const sections: Section[] = [];
   let current: Section = { kind: 'preamble', heading: null, span: { start: 0, end: 0 } };
   for (const line of splitLines(folded)) {

@@ -1,0 +1,333 @@
+/**
+ * The criteria of the guideline engine (DOMAIN.md): per category, weighted criteria over the report's
+ * measurements (against its own printed reference range where there is one, field-strength defaults
+ * otherwise) and its findings with their ConText status. A diagnosis the report states weighs most: affirmed
+ * in the assessment more than in the findings, hedged less ("am ehesten" > "V.a." > "DD"), negated not at all
+ * (it counts against). The category with the highest score wins; with no abnormal evidence the report is NORMAL.
+ */
+import type { FiredCriterion } from '../reader.js';
+import type { Measurement } from '../../report/extract-measurements.js';
+import type { Span } from '../../report/report.js';
+import type { ConceptId, DxCategory } from './lexicon.js';
+import type { Mention } from './find-findings.js';
+
+export const CATEGORIES: DxCategory[] = ['HCM', 'CA', 'CS', 'MYO', 'ICM', 'DCM', 'NORMAL', 'OTHER'];
+
+export interface Scored {
+  category: DxCategory;
+  scores: Record<DxCategory, number>;
+  criteria: FiredCriterion[];
+}
+
+const NARRATIVE = new Set(['preamble', 'body', 'findings', 'assessment', 'comparison', 'quantitative', 'recommendation']);
+/** Categories whose diagnosis stays true when it is "known" or "Z.n." (a past infarct is today's scar). */
+const CHRONIC = new Set<DxCategory>(['HCM', 'CA', 'CS', 'ICM', 'DCM']);
+
+class Facts {
+  constructor(
+    readonly mentions: Mention[],
+    readonly measurements: Measurement[],
+  ) {}
+
+  /** Affirmed (or at least probably present) mentions in the report's own findings and assessment. */
+  present(concept: ConceptId, minCertainty = 0.6): Mention[] {
+    return this.mentions.filter((m) => m.concept === concept && NARRATIVE.has(m.section) && (m.status === 'affirmed' || (m.status === 'uncertain' && m.certainty >= minCertainty)));
+  }
+
+  negated(concept: ConceptId): Mention[] {
+    return this.mentions.filter((m) => m.concept === concept && m.status === 'negated' && NARRATIVE.has(m.section));
+  }
+
+  /** Clinical context anywhere in the report (history lines included), unless negated or only asked about. */
+  context(concept: ConceptId): Mention[] {
+    return this.mentions.filter((m) => m.concept === concept && m.status !== 'negated' && m.status !== 'asked');
+  }
+
+  first(key: string): Measurement | undefined {
+    return this.measurements.find((m) => m.key === key);
+  }
+
+  max(key: string): Measurement | undefined {
+    return this.measurements.filter((m) => m.key === key).sort((a, b) => b.value - a.value)[0];
+  }
+
+  get field(): number | null {
+    return this.first('FIELD')?.value ?? null;
+  }
+}
+
+/** ECV printed as a fraction (0,45) means 45 %. */
+function ecvPercent(m: Measurement): number {
+  return m.value < 1 ? m.value * 100 : m.value;
+}
+
+/** Mapping values are only comparable to their own site's reference; without one, to field-strength defaults. */
+function upperLimit(m: Measurement, field: number | null, defaults: { '1.5': number; '3': number; unknown: number }): number {
+  if (m.ref?.high != null) return m.ref.high;
+  if (field === null) return defaults.unknown;
+  return field >= 2 ? defaults['3'] : defaults['1.5'];
+}
+
+export function score(mentions: Mention[], measurements: Measurement[]): Scored {
+  const f = new Facts(mentions, measurements);
+  const scores = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<DxCategory, number>;
+  const criteria: FiredCriterion[] = [];
+  const fire = (id: string, category: DxCategory, weight: number, description: string, spans: Span[]) => {
+    if (weight === 0) return;
+    scores[category] += weight;
+    criteria.push({ id, category, weight: Math.round(weight * 100) / 100, description, spans: spans.slice(0, 4) });
+  };
+  const spansOf = (ms: (Mention | Measurement)[]) => ms.map((m) => ('sentence' in m ? m.sentence : m.span));
+
+  scoreDiagnoses(f, fire);
+
+  // ---- Numbers ----
+  const lvef = f.first('LVEF');
+  const edvi = f.first('LVEDVi');
+  const edv = f.first('LVEDV');
+  const mwt = f.max('MWT');
+  const ecv = f.first('ECV');
+  const t1 = f.first('T1');
+  const t2 = f.first('T2');
+  const rvef = f.first('RVEF');
+  const rvedvi = f.first('RVEDVi');
+  const gradient = f.max('LVOT_gradient');
+  const ecvValue = ecv ? ecvPercent(ecv) : null;
+  const t1High = t1 ? t1.value > upperLimit(t1, f.field, { '1.5': 1060, '3': 1250, unknown: 1100 }) : false;
+  const t1Marked = t1 ? t1.value > upperLimit(t1, f.field, { '1.5': 1060, '3': 1250, unknown: 1100 }) + 90 : false;
+  const t1Low = t1 ? t1.value < (t1.ref?.low ?? (f.field !== null && f.field >= 2 ? 1080 : 920)) - 20 : false;
+  const t2High = t2 ? t2.value > upperLimit(t2, f.field, { '1.5': 55, '3': 50, unknown: 55 }) : false;
+  const ecvUpper = ecv?.ref?.high != null ? (ecv.ref.high < 1 ? ecv.ref.high * 100 : ecv.ref.high) : 30;
+  const ecvHigh = ecvValue !== null && ecvValue > ecvUpper;
+  const mwtMm = mwt ? (mwt.unit === 'cm' ? mwt.value * 10 : mwt.value) : null;
+  const lvDilatedByNumbers = edvi ? edvi.value > (edvi.ref?.high ?? 105) : edv ? edv.value > (edv.ref?.high ?? 240) : false;
+  const rvDilatedByNumbers = rvedvi ? rvedvi.value > (rvedvi.ref?.high ?? 125) : false;
+
+  // ---- Findings ----
+  const lge = f.present('lge');
+  const lgeNegated = f.negated('lge').length > 0 && lge.length === 0;
+  const ischemicPattern = f.present('lge-ischemic');
+  const nonIschemic = [...f.present('lge-nonischemic'), ...f.negated('lge-ischemic')];
+  const oedema = f.present('oedema');
+  const wma = f.present('wma');
+  const hypertrophy = f.present('hypertrophy');
+  const dilated = f.present('dilated').filter((m) => !m.attrs.has('atrium') && !m.attrs.has('aorta'));
+  const lvDilatedWords = dilated.filter((m) => m.attrs.has('lv') || !m.attrs.has('rv'));
+  const rvDilatedWords = dilated.filter((m) => m.attrs.has('rv') && !m.attrs.has('lv'));
+  const reduced = f.present('reduced-fn');
+  const sam = f.present('sam');
+  const nulling = f.present('nulling');
+  const lymph = f.present('lymph');
+  const thinning = f.present('thinning');
+  const thrombus = f.present('thrombus');
+  const effusion = f.present('effusion');
+
+  const diffuseLge = lge.filter((m) => m.attrs.has('diffuse') && !m.attrs.has('territory'));
+  const subendoRegional = lge.filter((m) => m.attrs.has('subendo') && !m.attrs.has('diffuse'));
+  const transmuralRegional = lge.filter((m) => m.attrs.has('transmural') && !m.attrs.has('diffuse') && !m.attrs.has('patchy') && !m.attrs.has('multifocal') && (m.attrs.has('territory') || ['anterior', 'inferior', 'lateral', 'septal', 'apical'].some((a) => m.attrs.has(a))));
+  const territorial = lge.filter((m) => m.attrs.has('territory'));
+  const epiMid = lge.filter((m) => (m.attrs.has('subepi') || m.attrs.has('midwall')) && !m.attrs.has('subendo'));
+  const patchy = lge.filter((m) => m.attrs.has('patchy') || m.attrs.has('multifocal'));
+  const stripe = lge.filter((m) => m.attrs.has('stripe') || (m.attrs.has('midwall') && m.attrs.has('septal') && !m.attrs.has('patchy')));
+  // A report that calls its LGE non-ischaemic overrides what the depth alone suggests.
+  const calledNonIschemic = nonIschemic.length > 0 && territorial.length === 0 && ischemicPattern.length === 0;
+  const ischemicLge = !calledNonIschemic && (subendoRegional.length > 0 || transmuralRegional.length > 0 || territorial.length > 0 || ischemicPattern.length > 0);
+
+  // ---- HCM: wall thickness >= 15 mm not explained by loading, asymmetric/septal, SAM, patchy mid-wall LGE ----
+  if (mwt && mwtMm !== null && mwtMm >= 15) fire('hcm.mwt', 'HCM', mwtMm >= 20 ? 5 : 4, `maximal wall thickness ${mwtMm} mm (>= 15 mm)`, spansOf([mwt]));
+  else if (mwt && mwtMm !== null && mwtMm >= 13) fire('hcm.mwt-borderline', 'HCM', 1.5, `wall thickness ${mwtMm} mm (13-14 mm, borderline)`, spansOf([mwt]));
+  const asymmetric = hypertrophy.filter((m) => m.attrs.has('asymmetric') || (m.attrs.has('septal') && !m.attrs.has('concentric')));
+  if (asymmetric.length > 0) fire('hcm.asymmetric', 'HCM', 2.5, 'asymmetric / septal hypertrophy', spansOf(asymmetric));
+  const apicalHypertrophy = hypertrophy.filter((m) => m.attrs.has('apical') && !m.attrs.has('concentric'));
+  if (apicalHypertrophy.length > 0 && asymmetric.length === 0) fire('hcm.apical', 'HCM', 3, 'apical hypertrophy', spansOf(apicalHypertrophy));
+  if (sam.length > 0) fire('hcm.sam', 'HCM', 3, 'SAM / LVOT obstruction', spansOf(sam));
+  if (gradient && gradient.value >= 30) fire('hcm.gradient', 'HCM', 2, `LVOT gradient ${gradient.value} mmHg (>= 30)`, spansOf([gradient]));
+  if ((asymmetric.length > 0 || (mwtMm !== null && mwtMm >= 15)) && lge.some((m) => m.attrs.has('midwall') || m.attrs.has('patchy') || m.attrs.has('insertion')) && diffuseLge.length === 0) {
+    fire('hcm.lge', 'HCM', 1, 'patchy mid-wall LGE / RV insertion points in hypertrophied myocardium', spansOf(lge));
+  }
+  const hyper = f.present('hyperdynamic');
+  if (hyper.length > 0 || (lvef && lvef.value >= 70)) fire('hcm.hyperdynamic', 'HCM', 0.5, 'hyperdynamic LV', spansOf(hyper.length > 0 ? hyper : [lvef!]));
+
+  // ---- CA: diffuse subendocardial/transmural LGE, difficult nulling, ECV >= 40 %, high native T1, concentric LVH ----
+  if (diffuseLge.length > 0) fire('ca.diffuse-lge', 'CA', diffuseLge.some((m) => m.attrs.has('subendo') || m.attrs.has('transmural')) ? 4 : 3, 'diffuse / circumferential (subendocardial or transmural) LGE', spansOf(diffuseLge));
+  if (nulling.length > 0) fire('ca.nulling', 'CA', 4, 'difficult myocardial nulling / abnormal gadolinium kinetics', spansOf(nulling));
+  if (ecvValue !== null && ecvValue >= 40) fire('ca.ecv', 'CA', 4, `ECV ${ecvValue} % (>= 40 %)`, spansOf([ecv!]));
+  else if (ecvValue !== null && ecvValue >= 35) fire('ca.ecv-raised', 'CA', 1.5, `ECV ${ecvValue} % (35-39 %)`, spansOf([ecv!]));
+  else if (!ecv && f.present('ecv-high').some((m) => m.attrs.has('severe'))) fire('ca.ecv-text', 'CA', 1.5, 'markedly raised ECV', spansOf(f.present('ecv-high')));
+  if (t1Marked) fire('ca.t1', 'CA', 2, `native T1 ${t1!.value} ms, markedly above the reference`, spansOf([t1!]));
+  const concentric = hypertrophy.filter((m) => m.attrs.has('concentric'));
+  if (concentric.length > 0 && asymmetric.length === 0) fire('ca.concentric', 'CA', 1, 'concentric hypertrophy', spansOf(concentric));
+  const atrialSeptum = f.present('atrial-septum');
+  if (atrialSeptum.length > 0) fire('ca.atrial-septum', 'CA', 1.5, 'thickened interatrial septum', spansOf(atrialSeptum));
+  const biatrial = f.present('biatrial');
+  if (biatrial.length > 0) fire('ca.biatrial', 'CA', 1, 'biatrial enlargement', spansOf(biatrial));
+  const caContext = [...f.context('ctx:low-voltage'), ...f.context('ctx:carpal'), ...f.context('ctx:gammopathy')];
+  if (caContext.length > 0) fire('ca.context', 'CA', Math.min(2, caContext.length), 'clinical context: low voltage, carpal tunnel syndrome or gammopathy', spansOf(caContext));
+
+  // ---- MYO: Lake Louise 2018 — a T2 criterion plus a T1 criterion ----
+  const t2Criterion = oedema.length > 0 || t2High || f.present('t2-high').length > 0;
+  const nonIschemicLge = epiMid.length > 0 && !ischemicLge && diffuseLge.length === 0;
+  const t1Criterion = nonIschemicLge || t1High || ecvHigh || f.present('t1-high').length > 0 || f.present('ecv-high').length > 0;
+  if (t2Criterion) fire('myo.t2', 'MYO', 2.5, 'T2 criterion: oedema / raised T2', spansOf(oedema.length > 0 ? oedema : t2 ? [t2] : f.present('t2-high')));
+  if (nonIschemicLge) fire('myo.lge', 'MYO', 3, 'non-ischaemic (subepicardial / mid-wall) LGE', spansOf(epiMid));
+  if (t1High || ecvHigh) fire('myo.t1', 'MYO', 1, 'T1 criterion: raised native T1 or ECV', spansOf([t1High ? t1! : ecv!]));
+  if (t2Criterion && t1Criterion) fire('myo.lake-louise', 'MYO', 2.5, 'Lake Louise 2018 criteria met (T2 + T1 criterion)', spansOf([...oedema, ...epiMid]));
+  if (nonIschemic.length > 0 && lge.length > 0 && patchy.length === 0) fire('myo.nonischemic-pattern', 'MYO', 1.5, 'LGE pattern called non-ischaemic', spansOf(nonIschemic));
+  if (epiMid.some((m) => m.attrs.has('lateral') || m.attrs.has('inferior')) && epiMid.some((m) => m.attrs.has('subepi'))) fire('myo.location', 'MYO', 1, 'subepicardial LGE of the (infero)lateral wall', spansOf(epiMid));
+  if ((t2Criterion || nonIschemicLge) && (effusion.length > 0 || f.present('pericardial').length > 0)) fire('myo.pericardium', 'MYO', 0.5, 'pericardial effusion / involvement', spansOf(effusion));
+  const myoContext = [...f.context('ctx:infection'), ...f.context('ctx:troponin')];
+  if (myoContext.length > 0 && (t2Criterion || nonIschemicLge)) fire('myo.context', 'MYO', 1, 'clinical context: infection / troponin rise', spansOf(myoContext));
+
+  // ---- CS: patchy multifocal LGE (basal septum, RV side), lymphadenopathy, AV block ----
+  if (patchy.length > 0 && !ischemicLge) fire('cs.patchy', 'CS', 2, 'patchy / multifocal LGE', spansOf(patchy));
+  if (patchy.some((m) => m.attrs.has('septal') && (m.attrs.has('basal') || m.attrs.has('rv-side')))) fire('cs.septal', 'CS', 1, 'LGE of the basal septum', spansOf(patchy));
+  const rvSide = lge.filter((m) => m.attrs.has('rv-side'));
+  if (rvSide.length > 0) fire('cs.rv-side', 'CS', 1.5, 'LGE on the right ventricular side of the septum', spansOf(rvSide));
+  const nodes = lymph.filter((m) => m.attrs.has('hilar') || m.attrs.has('pulmonary') || !m.attrs.has('diffuse'));
+  if (nodes.length > 0) fire('cs.lymph', 'CS', 3.5, 'hilar / mediastinal lymphadenopathy', spansOf(nodes));
+  const avBlock = f.context('ctx:av-block');
+  if (avBlock.length > 0) fire('cs.av-block', 'CS', lge.length > 0 ? 2.5 : 1, 'AV block in the history', spansOf(avBlock));
+  const vt = f.context('ctx:vt');
+  if (vt.length > 0 && lge.length > 0) fire('cs.vt', 'CS', 1, 'ventricular tachycardia in the history', spansOf(vt));
+  if (lymph.length > 0 && (patchy.length > 0 || epiMid.length > 0)) scores.MYO -= 1.5;
+
+  // ---- ICM: subendocardial/transmural LGE in a coronary territory, regional WMA, thinning ----
+  if (!calledNonIschemic && subendoRegional.length > 0) fire('icm.subendocardial', 'ICM', 3, 'subendocardial LGE (regional)', spansOf(subendoRegional));
+  else if (!calledNonIschemic && transmuralRegional.length > 0) fire('icm.transmural', 'ICM', 2.5, 'transmural LGE (regional)', spansOf(transmuralRegional));
+  if (territorial.length > 0 || ischemicPattern.length > 0) fire('icm.territory', 'ICM', 3, 'LGE in a coronary territory / ischaemic pattern', spansOf([...territorial, ...ischemicPattern]));
+  const regionalWma = wma.filter((m) => !m.attrs.has('diffuse'));
+  if (regionalWma.length > 0 && (ischemicLge || f.context('ctx:cad').length > 0)) fire('icm.wma', 'ICM', 1.5, 'regional wall-motion abnormality', spansOf(regionalWma));
+  if (thinning.length > 0) fire('icm.thinning', 'ICM', 1.5, 'wall thinning', spansOf(thinning));
+  if (thrombus.length > 0) fire('icm.thrombus', 'ICM', 1, 'LV thrombus', spansOf(thrombus));
+  const perfusion = f.present('perfusion-defect');
+  if (perfusion.length > 0) fire('icm.perfusion', 'ICM', 1.5, 'perfusion defect / inducible ischaemia', spansOf(perfusion));
+  const cad = [...f.context('ctx:cad'), ...f.mentions.filter((m) => m.concept === 'dx:ICM' && (m.status === 'context' || m.status === 'historical'))];
+  if (cad.length > 0) fire('icm.context', 'ICM', 2, 'coronary artery disease / prior infarction in the history', spansOf(cad));
+  if (nonIschemic.length > 0) scores.ICM -= 3;
+  const normalCoronaries = f.context('ctx:normal-coronaries');
+  if (normalCoronaries.length > 0) scores.ICM -= 2;
+
+  // ---- DCM: dilated LV, reduced EF, no ischaemic scar, optional septal mid-wall stripe ----
+  const lvDilated = lvDilatedByNumbers || lvDilatedWords.length > 0;
+  const efReduced = lvef ? lvef.value < 50 : reduced.some((m) => !m.attrs.has('rv') || m.attrs.has('lv'));
+  if (lvDilated) fire('dcm.dilated', 'DCM', 2.5, 'dilated left ventricle', spansOf(lvDilatedByNumbers ? [edvi ?? edv!] : lvDilatedWords));
+  if (lvef && lvef.value < 40) fire('dcm.ef', 'DCM', 2.5, `LVEF ${lvef.value} % (< 40 %)`, spansOf([lvef]));
+  else if (lvef && lvef.value < 50) fire('dcm.ef-mild', 'DCM', 1, `LVEF ${lvef.value} % (40-49 %)`, spansOf([lvef]));
+  else if (!lvef && efReduced) fire('dcm.reduced-text', 'DCM', 1.5, 'reduced systolic function', spansOf(reduced));
+  const globalWma = wma.filter((m) => m.attrs.has('diffuse'));
+  if (globalWma.length > 0) fire('dcm.global', 'DCM', 1.5, 'global hypokinesia', spansOf(globalWma));
+  if (lvDilated && efReduced && !ischemicLge) {
+    if (stripe.length > 0) fire('dcm.stripe', 'DCM', 1.5, 'septal mid-wall stripe LGE', spansOf(stripe));
+    else if (lge.length === 0) fire('dcm.no-scar', 'DCM', 1.5, 'no ischaemic scar', spansOf(lgeNegated ? f.negated('lge') : []));
+    if (normalCoronaries.length > 0) fire('dcm.coronaries', 'DCM', 1.5, 'normal coronary arteries', spansOf(normalCoronaries));
+  }
+  if (ischemicLge) scores.DCM -= 3;
+  if (oedema.length > 0) scores.DCM -= 1;
+
+  // ---- OTHER: Takotsubo, LV non-compaction, Fabry, ARVC, pericarditis, mass, hypertensive heart disease ----
+  const ballooning = f.present('ballooning');
+  // Apical ballooning with oedema but no LGE is Takotsubo, not myocarditis (oedema alone does not make Lake Louise).
+  if (ballooning.length > 0) {
+    fire('other.takotsubo', 'OTHER', lge.length === 0 ? 6.5 : 4, 'apical ballooning (Takotsubo)', spansOf(ballooning));
+    if (lge.length === 0) scores.MYO -= 3;
+  }
+  const trabeculation = f.present('trabeculation');
+  if (trabeculation.length > 0) fire('other.lvnc', 'OTHER', 5.5, 'non-compaction / hypertrabeculation', spansOf(trabeculation));
+  // Low native T1 is the mark of Fabry disease (sphingolipid storage), the opposite of amyloid and oedema.
+  const lowT1 = [...f.present('t1-low')];
+  if (t1Low || lowT1.length > 0) {
+    const withHypertrophy = hypertrophy.length > 0 || (mwtMm !== null && mwtMm >= 12);
+    fire('other.fabry', 'OTHER', withHypertrophy ? 7 : lge.length > 0 ? 4 : 2, 'low native T1 (Fabry)', spansOf(lowT1.length > 0 ? lowT1 : [t1!]));
+    scores.MYO -= 2;
+  }
+  const rvBad = (rvef && rvef.value < 45) || f.present('reduced-fn').some((m) => m.attrs.has('rv') && !m.attrs.has('lv'));
+  const rvRegional = [...wma.filter((m) => m.attrs.has('rv')), ...f.present('aneurysm').filter((m) => !m.attrs.has('lv'))];
+  if ((rvDilatedByNumbers || rvDilatedWords.length > 0) && rvBad && (rvRegional.length > 0 || !lvDilated)) fire('other.arvc', 'OTHER', rvRegional.length > 0 ? 4.5 : 2, 'dilated, dysfunctional RV (ARVC)', spansOf(rvRegional.length > 0 ? rvRegional : rvDilatedWords));
+  const pericardial = f.present('pericardial');
+  if (pericardial.length > 0 && lge.filter((m) => !m.attrs.has('insertion')).length === 0) fire('other.pericarditis', 'OTHER', 3.5, 'pericardial thickening / enhancement', spansOf(pericardial));
+  const mass = f.present('mass');
+  if (mass.length > 0) fire('other.mass', 'OTHER', 4, 'cardiac mass', spansOf(mass));
+  const hypertension = f.context('ctx:hypertension');
+  const hcmSigns = asymmetric.length > 0 || sam.length > 0 || (mwtMm !== null && mwtMm >= 16);
+  const caSigns = diffuseLge.length > 0 || nulling.length > 0 || (ecvValue !== null && ecvValue >= 40);
+  if (hypertension.length > 0 && (concentric.length > 0 || (mwtMm !== null && mwtMm >= 12)) && !hcmSigns && !caSigns) fire('other.hypertensive', 'OTHER', 3, 'concentric LVH with arterial hypertension', spansOf([...hypertension, ...concentric]));
+  if (caSigns && scores.CA >= 6) scores.HCM -= 3;
+
+  // ---- NORMAL: nothing abnormal ----
+  fire('normal.base', 'NORMAL', 2, 'no abnormal finding (baseline)', []);
+  const abnormal: [string, boolean, number][] = [
+    ['LGE', lge.length > 0, 2.5], ['oedema', oedema.length > 0, 2], ['wall-motion abnormality', wma.length > 0, 2], ['hypertrophy', hypertrophy.length > 0, 1.5],
+    ['dilated LV', lvDilated, 2], ['reduced function', efReduced, 2.5], ['SAM', sam.length > 0, 2], ['nulling', nulling.length > 0, 2], ['lymphadenopathy', lymph.length > 0, 1],
+    ['thrombus', thrombus.length > 0, 1], ['mass', mass.length > 0, 2], ['non-compaction', trabeculation.length > 0, 2], ['ballooning', ballooning.length > 0, 2],
+    ['pericardial involvement', pericardial.length > 0, 2], ['wall thickness >= 13 mm', mwtMm !== null && mwtMm >= 13, 2], ['ECV raised', ecvHigh, 1], ['T1 raised', t1High, 1], ['T2 raised', t2High, 1],
+    ['RV dysfunction', Boolean(rvef && rvef.value < 45), 1],
+  ];
+  const penalty = abnormal.filter(([, yes]) => yes).reduce((s, [, , w]) => s + w, 0);
+  if (penalty > 0) fire('normal.abnormal', 'NORMAL', -Math.min(penalty, 10), `abnormal: ${abnormal.filter(([, yes]) => yes).map(([n]) => n).join(', ')}`, []);
+  if (lgeNegated) fire('normal.no-lge', 'NORMAL', 1, 'no LGE', spansOf(f.negated('lge')));
+  if (lvef && lvef.value >= 55 && !lvDilated) fire('normal.ef', 'NORMAL', 0.5, `LVEF ${lvef.value} %`, spansOf([lvef]));
+
+  let best: DxCategory = 'NORMAL';
+  for (const c of CATEGORIES) if (scores[c] > scores[best] + 1e-9) best = c;
+  for (const c of CATEGORIES) scores[c] = Math.round(scores[c] * 100) / 100;
+  return { category: best, scores, criteria };
+}
+
+/** Stated diagnoses: the strongest mention per category counts fully, further ones a little. */
+function scoreDiagnoses(f: Facts, fire: (id: string, category: DxCategory, weight: number, description: string, spans: Span[]) => void): void {
+  const hasAssessment = f.mentions.some((m) => m.section === 'assessment');
+  const lastSentenceStart = Math.max(...f.mentions.map((m) => m.sentence.start), 0);
+  const per = new Map<DxCategory, { weight: number; mention: Mention }[]>();
+  for (const m of f.mentions) {
+    if (!m.concept.startsWith('dx:')) continue;
+    const category = m.concept.slice(3) as DxCategory;
+    // The assessment is where the diagnosis is stated; a report without one states it in its last sentences.
+    const inAssessment = m.section === 'assessment' || (!hasAssessment && m.sentence.start >= lastSentenceStart - 400 && NARRATIVE.has(m.section));
+    const where = inAssessment ? 1 : NARRATIVE.has(m.section) ? 0.6 : 0.3;
+    let weight = 0;
+    switch (m.status) {
+      case 'affirmed':
+        weight = 10 * where * (m.stated ? 1.2 : 1);
+        break;
+      case 'uncertain':
+        weight = 10 * where * m.certainty;
+        break;
+      case 'historical':
+        weight = CHRONIC.has(category) ? 3 : 0;
+        break;
+      case 'context':
+        weight = category === 'CS' || category === 'ICM' ? 3 : CHRONIC.has(category) && !m.attrs.has('family') ? 2 : category === 'HCM' ? 1 : 0;
+        break;
+      case 'negated':
+        weight = -3 * where;
+        break;
+      case 'asked':
+        weight = 0;
+        break;
+    }
+    // Secondary valve disease (functional mitral regurgitation in a DCM) is not the diagnosis.
+    if (category === 'OTHER' && m.subtype === 'valve' && weight > 0 && (m.attrs.has('functional') || !m.attrs.has('severe'))) weight *= 0.3;
+    if (weight === 0) continue;
+    const list = per.get(category) ?? [];
+    list.push({ weight, mention: m });
+    per.set(category, list);
+  }
+  for (const [category, list] of per) {
+    const positives = list.filter((x) => x.weight > 0).sort((a, b) => b.weight - a.weight);
+    const negatives = list.filter((x) => x.weight < 0);
+    if (positives.length > 0) {
+      const total = positives[0]!.weight + positives.slice(1).reduce((s, x) => s + x.weight * 0.2, 0);
+      const top = positives[0]!.mention;
+      fire(`dx.${category.toLowerCase()}`, category, Math.min(total, 14), `${category} named in the report (${describeStatus(top)})`, positives.map((x) => x.mention.sentence));
+    }
+    if (negatives.length > 0 && positives.every((p) => p.mention.status !== 'affirmed')) {
+      fire(`dx.${category.toLowerCase()}-negated`, category, Math.min(...negatives.map((x) => x.weight)), `${category} ruled out in the report`, negatives.map((x) => x.mention.sentence));
+    }
+  }
+}
+
+function describeStatus(m: Mention): string {
+  const where = m.section === 'assessment' ? 'assessment' : m.section;
+  if (m.status === 'uncertain') return `hedged, certainty ${m.certainty}, ${where}`;
+  return `${m.status}, ${where}`;
+}

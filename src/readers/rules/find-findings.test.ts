@@ -1,0 +1,70 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findFindings } from './find-findings.js';
+
+/** The status the engine gives one concept in a text: "status" or "uncertain 0.6". */
+function statusOf(text: string, concept: string, word?: string): string {
+  const { mentions } = findFindings(text);
+  const m = mentions.find((x) => x.concept === concept && (word === undefined || text.slice(x.span.start, x.span.end).toLowerCase().includes(word)));
+  if (!m) return 'missing';
+  return m.status === 'uncertain' ? `uncertain ${m.certainty}` : m.status;
+}
+
+// [name, text, concept, word in the mention (optional), expected status]
+const CASES: [string, string, string, string | undefined, string][] = [
+  // German negation
+  ['kein', 'Befund: Kein Late Enhancement.', 'lge', undefined, 'negated'],
+  ['kein Anhalt für', 'Beurteilung: Kein Anhalt für eine Myokarditis.', 'dx:MYO', undefined, 'negated'],
+  ['kein Hinweis auf, list with oder', 'Befund: Kein Hinweis auf Ödem, Narbe oder Thrombus.', 'thrombus', undefined, 'negated'],
+  ['comma ends the negation', 'Befund: Kein Perikarderguss, subepikardiales LGE inferolateral.', 'lge', undefined, 'affirmed'],
+  ['jedoch ends the negation', 'Befund: Kein Ödem, jedoch fleckiges LGE.', 'lge', undefined, 'affirmed'],
+  ['post-negation nicht nachweisbar', 'Befund: Ein Perikarderguss ist nicht nachweisbar.', 'effusion', undefined, 'negated'],
+  ['post-negation ausgeschlossen', 'Beurteilung: Eine Amyloidose wurde ausgeschlossen.', 'dx:CA', undefined, 'negated'],
+  ['unauffällig after the concept', 'Befund: Late Enhancement unauffällig.', 'lge', undefined, 'negated'],
+  ['ohne', 'Befund: Dilatierter LV ohne Narbe.', 'lge', undefined, 'negated'],
+  ['nicht-ischämisch is a concept, not a negation', 'Befund: Nicht-ischämisches LGE-Muster.', 'lge-nonischemic', undefined, 'affirmed'],
+  ['umlauts written out', 'Befund: Kein Oedem.', 'oedema', undefined, 'negated'],
+  // German uncertainty
+  ['V.a.', 'Beurteilung: V.a. kardiale Sarkoidose.', 'dx:CS', undefined, 'uncertain 0.6'],
+  ['DD', 'Beurteilung: Myokarditis, DD Sarkoidose.', 'dx:CS', undefined, 'uncertain 0.35'],
+  ['am ehesten', 'Beurteilung: Am ehesten dilatative Kardiomyopathie.', 'dx:DCM', undefined, 'uncertain 0.8'],
+  ['nicht auszuschließen means possible', 'Beurteilung: Eine HCM ist nicht auszuschließen.', 'dx:HCM', undefined, 'uncertain 0.35'],
+  ['hochgradiger Verdacht', 'Beurteilung: Hochgradiger V.a. kardiale Amyloidose.', 'dx:CA', undefined, 'uncertain 0.8'],
+  ['unwahrscheinlich', 'Beurteilung: Eine Myokarditis ist unwahrscheinlich.', 'dx:MYO', undefined, 'uncertain 0.15'],
+  ['vereinbar mit affirms', 'Beurteilung: Befundkonstellation vereinbar mit einer akuten Myokarditis.', 'dx:MYO', undefined, 'affirmed'],
+  // German history and questions
+  ['Z.n.', 'Beurteilung: Z.n. Myokarditis.', 'dx:MYO', undefined, 'historical'],
+  ['stattgehabt', 'Beurteilung: Narbe nach stattgehabter Myokarditis.', 'dx:MYO', undefined, 'historical'],
+  ['question line', 'Fragestellung: Myokarditis?\nBefund: unauffällig.', 'dx:MYO', undefined, 'asked'],
+  ['Ausschluss in the indication', 'Indikation: Ausschluss Amyloidose.\nBefund: unauffällig.', 'dx:CA', undefined, 'asked'],
+  ['known disease in the history is context', 'Anamnese: Bekannte pulmonale Sarkoidose.\nBefund: unauffällig.', 'dx:CS', undefined, 'context'],
+  ['suspicion in the history is the question', 'Anamnese: V.a. Myokarditis.\nBefund: unauffällig.', 'dx:MYO', undefined, 'asked'],
+  // English
+  ['no evidence of', 'Impression: No evidence of myocarditis.', 'dx:MYO', undefined, 'negated'],
+  ['no evidence of prior infarction: negation runs past "prior"', 'Impression: No evidence of prior myocardial infarction.', 'dx:ICM', undefined, 'negated'],
+  ['was excluded', 'Impression: Myocarditis was excluded.', 'dx:MYO', undefined, 'negated'],
+  ['without', 'Findings: Dilated LV without late enhancement.', 'lge', undefined, 'negated'],
+  ['suspected', 'Impression: Suspected cardiac sarcoidosis.', 'dx:CS', undefined, 'uncertain 0.6'],
+  ['cannot be excluded', 'Impression: Amyloidosis cannot be excluded.', 'dx:CA', undefined, 'uncertain 0.35'],
+  ['consistent with affirms', 'Impression: Findings consistent with hypertrophic cardiomyopathy.', 'dx:HCM', undefined, 'affirmed'],
+  ['history of', 'Impression: History of myocarditis.', 'dx:MYO', undefined, 'historical'],
+  ['rule out', 'Indication: Rule out myocarditis.\nFindings: normal.', 'dx:MYO', undefined, 'asked'],
+  ['misspelling still found', 'Impression: Acute myocarditits.', 'dx:MYO', undefined, 'affirmed'],
+  ['LGE sequence name is not a finding', 'Befund: In den LGE-Sequenzen kein Nachweis von Narben.', 'lge', 'lge', 'missing'],
+];
+
+for (const [name, text, concept, word, expected] of CASES) {
+  test(`context: ${name}`, () => assert.equal(statusOf(text, concept, word), expected));
+}
+
+test('attributes of the sentence travel with the LGE mention', () => {
+  const { mentions } = findFindings('Befund: Subepikardiales LGE basal inferolateral, keiner koronaren Versorgung folgend.');
+  const lge = mentions.find((m) => m.concept === 'lge')!;
+  for (const a of ['subepi', 'basal', 'lateral']) assert.ok(lge.attrs.has(a), a);
+  assert.ok(mentions.some((m) => m.concept === 'lge-nonischemic' && m.status === 'affirmed'));
+});
+
+test('sections: a diagnosis in the assessment is marked as such', () => {
+  const { mentions } = findFindings('Befund: LGE inferolateral.\nBeurteilung: Myokarditis.');
+  assert.equal(mentions.find((m) => m.concept === 'dx:MYO')!.section, 'assessment');
+});

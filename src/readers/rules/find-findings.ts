@@ -1,0 +1,313 @@
+/**
+ * Finds the clinical concepts of a report and decides, ConText-style, what each mention means: affirmed,
+ * negated, uncertain (with how sure: "am ehesten" 0.8, "V.a." 0.6, "DD" 0.35), historical ("Z.n."), or only
+ * asked about (a question line). A trigger's scope runs forward (or, for post-triggers, backward) inside its
+ * sentence and stops at a terminator ("aber", "jedoch", "but"), at the next trigger, or at a comma that does not
+ * continue a list ("kein Ödem, Narbe oder Erguss" continues; "kein Ödem, subepikardiales LGE" does not).
+ */
+import type { Span } from '../../report/report.js';
+import { foldText } from '../../report/fold-text.js';
+import { splitSections, type Section, type SectionKind } from '../../report/split-sections.js';
+import { indexPattern, TextIndex, type IndexedPattern } from '../../report/pattern-index.js';
+import { ATTRIBUTES, CONCEPTS, TRIGGERS, type ConceptId, type TriggerDef, type TriggerKind } from './lexicon.js';
+
+export type Status = 'affirmed' | 'negated' | 'uncertain' | 'historical' | 'asked' | 'context';
+
+export interface Mention {
+  concept: ConceptId;
+  subtype?: string;
+  span: Span;
+  /** The sentence the mention stands in. */
+  sentence: Span;
+  section: SectionKind;
+  status: Status;
+  /** 1 when affirmed; the uncertainty trigger's level when uncertain ("V.a." 0.6, "DD" 0.35). */
+  certainty: number;
+  /** A stating phrase ("vereinbar mit", "consistent with") stands before the mention in its sentence. */
+  stated: boolean;
+  /** Attribute words of the sentence: LGE pattern, wall, territory, ventricle, severity... */
+  attrs: Set<string>;
+  /** The trigger that set the status, for explanations. */
+  trigger?: { kind: TriggerKind; span: Span };
+}
+
+/** Folded-text pattern: umlauts also match their two-letter spellings ("oe"), "ss" also matches "s" (ß folds to s). */
+const COMPOUND = '[a-z]*';
+
+/**
+ * Compiles a lexicon pattern for folded text. A pattern that starts with "[a-z]*" matches inside compounds
+ * ("Perimyokarditis"); running it as is costs a backtrack at every word, so it is compiled without that prefix
+ * and each match is widened back to the start of its word afterwards (`compound`).
+ */
+function expand(pattern: string): IndexedPattern {
+  const compound = pattern.startsWith(COMPOUND) && pattern.length > COMPOUND.length && !pattern.slice(COMPOUND.length).includes('|');
+  const source = compound ? pattern.slice(COMPOUND.length) : pattern;
+  let expanded = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch === '\\') {
+      expanded += ch + (source[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    if (ch === '[') inClass = true;
+    if (ch === ']') inClass = false;
+    if (inClass) expanded += ch === 'ä' ? 'a' : ch === 'ö' ? 'o' : ch === 'ü' ? 'u' : ch;
+    else if (ch === ' ' && source[i + 1] === '?') {
+      expanded += String.raw`[ \t-]*`;
+      i++;
+    } else if (ch === ' ') expanded += String.raw`[ \t-]+`; // "late enhancement" also matches "Late-Enhancement"
+    else if (ch === 'ä') expanded += '(?:a|ae)';
+    else if (ch === 'ö') expanded += '(?:o|oe)';
+    else if (ch === 'ü') expanded += '(?:u|ue)';
+    else if (ch === 'ß') expanded += '(?:s|ss)';
+    else if (ch === 's' && source[i + 1] === 's') {
+      expanded += '(?:s|ss)';
+      i++;
+    } else expanded += ch;
+  }
+  // Word boundary before patterns that start with a letter, a group or a class ("\?" may follow a word). It is
+  // checked after a match rather than in the regex, where a leading lookbehind would slow every scan.
+  const wordStart = !compound && /^(?:[a-z0-9([]|\\[dw])/.test(source);
+  const end = /[a-z0-9)*?\]]$/.test(source) || source.endsWith(']*') ? String.raw`(?![a-z0-9])` : '';
+  return indexPattern(source, `(?:${expanded})${end}`, { wordStart, compound });
+}
+
+interface Compiled<T> {
+  def: T;
+  /** Position in the lexicon: earlier definitions win ties between equally long matches. */
+  order: number;
+  pattern: IndexedPattern;
+}
+
+/**
+ * One regex per pattern. Each is only run when the report contains its literal letters (see literal-filter.ts);
+ * measured on this engine, that beats joining the patterns into fewer, larger alternations.
+ */
+function compileAll<T extends { patterns: string[] }>(defs: T[]): Compiled<T>[] {
+  const out: Omit<Compiled<T>, 'order'>[] = [];
+  for (const def of defs) for (const pattern of def.patterns) out.push({ def, pattern: expand(pattern) });
+  return out.map((c, order) => ({ ...c, order }));
+}
+
+/** Triggers of the same kind and certainty share one definition, so they can share one regex. */
+function groupTriggers(): (Omit<TriggerDef, 'pattern'> & { patterns: string[] })[] {
+  const groups = new Map<string, Omit<TriggerDef, 'pattern'> & { patterns: string[] }>();
+  for (const t of TRIGGERS) {
+    const k = `${t.kind}:${t.certainty ?? ''}`;
+    const g = groups.get(k) ?? { kind: t.kind, certainty: t.certainty, patterns: [] };
+    g.patterns.push(t.pattern);
+    groups.set(k, g);
+  }
+  return [...groups.values()];
+}
+
+function groupAttributes(): { name: string; patterns: string[] }[] {
+  const groups = new Map<string, string[]>();
+  for (const [name, pattern] of ATTRIBUTES) groups.set(name, [...(groups.get(name) ?? []), pattern]);
+  return [...groups].map(([name, patterns]) => ({ name, patterns }));
+}
+
+const CONCEPT_REGEXES = compileAll(CONCEPTS);
+const TRIGGER_REGEXES = compileAll(groupTriggers());
+const ATTRIBUTE_REGEXES = compileAll(groupAttributes());
+
+interface Match<T> {
+  def: T;
+  start: number;
+  end: number;
+}
+
+/** All non-overlapping matches in the text, the longest winning where they overlap (earlier definitions win ties). */
+function findAll<T>(index: TextIndex, compiled: Compiled<T>[]): Match<T>[] {
+  const candidates: (Match<T> & { order: number })[] = [];
+  for (const c of compiled) for (const [start, end] of index.matches(c.pattern)) candidates.push({ def: c.def, start, end, order: c.order });
+  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.order - b.order);
+  const taken: Match<T>[] = [];
+  const used = new Uint8Array(index.text.length);
+  for (const c of candidates) {
+    let free = true;
+    for (let i = c.start; i < c.end; i++) if (used[i]) { free = false; break; }
+    if (!free) continue;
+    used.fill(1, c.start, c.end);
+    taken.push(c);
+  }
+  return taken.sort((a, b) => a.start - b.start);
+}
+
+/** Groups matches by the sentence they lie in (both lists are sorted by start). */
+function bySentence<T>(matches: Match<T>[], sentences: Span[]): Match<T>[][] {
+  const out: Match<T>[][] = sentences.map(() => []);
+  let s = 0;
+  for (const m of matches) {
+    while (s < sentences.length && sentences[s]!.end <= m.start) s++;
+    if (s < sentences.length && m.start >= sentences[s]!.start && m.end <= sentences[s]!.end) out[s]!.push(m);
+  }
+  return out;
+}
+
+const ABBREVIATIONS = /(?:^|[^a-z])(?:v\.a|z\.n|d\.h|z\.b|i\.s|a\.e|u\.a|o\.g|s\.o|bzw|ca|max|min|li|re|bds|ggf|evtl|inkl|vs|dr|med|pat|nr|ref|mind|sog|e\.g|i\.e|approx|fig|vol|st|j|dd|seg|vgl|etc|ua)$/;
+
+/** Sentences: lines, and inside lines text ending in . ! ? ; followed by a space (not "V.a.", "Z.n.", "1,5"). */
+export function splitSentences(folded: string): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  const push = (end: number) => {
+    const s = folded.slice(start, end);
+    const lead = s.length - s.trimStart().length;
+    const body = s.trim();
+    if (body !== '') out.push({ start: start + lead, end: start + lead + body.length });
+  };
+  for (let i = 0; i < folded.length; i++) {
+    const ch = folded[i]!;
+    if (ch === '\n') {
+      push(i);
+      start = i + 1;
+    } else if ((ch === '.' || ch === '!' || ch === '?' || ch === ';') && /\s/.test(folded[i + 1] ?? ' ')) {
+      if (ch === '.') {
+        const before = folded.slice(Math.max(start, i - 8), i);
+        if (/\d$/.test(before) && /^\s\d/.test(folded.slice(i + 1, i + 3))) continue;
+        if (ABBREVIATIONS.test(before)) continue;
+        if (/^\s*\d{1,2}$/.test(folded.slice(start, i))) continue; // "1." numbering
+      }
+      push(i + 1);
+      start = i + 1;
+    }
+  }
+  push(folded.length);
+  return out;
+}
+
+const NARRATIVE_KINDS = new Set<SectionKind>(['preamble', 'body', 'findings', 'assessment', 'comparison', 'quantitative']);
+
+export interface FindingsResult {
+  mentions: Mention[];
+  sentences: Span[];
+  sections: Section[];
+}
+
+export function findFindings(text: string, sections: Section[] = splitSections(text), folded = foldText(text), index = new TextIndex(folded)): FindingsResult {
+  const sentences = splitSentences(folded);
+  const sectionAt = (pos: number): SectionKind => {
+    let kind: SectionKind = 'preamble';
+    for (const s of sections) if (s.span.start <= pos) kind = s.kind;
+    return kind;
+  };
+  const mentions: Mention[] = [];
+  const conceptsBySentence = bySentence(findAll(index, CONCEPT_REGEXES), sentences);
+  const triggersBySentence = bySentence(findAll(index, TRIGGER_REGEXES), sentences);
+  const attributesBySentence = bySentence(findAll(index, ATTRIBUTE_REGEXES), sentences);
+  for (let i = 0; i < sentences.length; i++) {
+    const sentence = sentences[i]!;
+    const concepts = conceptsBySentence[i]!;
+    if (concepts.length === 0) continue;
+    const triggers = triggersBySentence[i]!.filter((t) => !concepts.some((c) => t.start < c.end && c.start < t.end));
+    const attrs = new Set(attributesBySentence[i]!.map((a) => a.def.name));
+    for (const c of concepts) {
+      // "in den LGE-Sequenzen", "on LGE imaging": the sequence, not a finding.
+      if (c.def.id === 'lge' && isModalityReference(folded, c)) continue;
+      const section = sectionAt(c.start);
+      const mention: Mention = {
+        concept: c.def.id,
+        span: { start: c.start, end: c.end },
+        sentence,
+        section,
+        status: 'affirmed',
+        certainty: 1,
+        stated: triggers.some((t) => t.def.kind === 'affirm' && t.end <= c.start),
+        attrs,
+      };
+      if (c.def.subtype) mention.subtype = c.def.subtype;
+      applyContext(mention, folded, triggers);
+      if (!NARRATIVE_KINDS.has(section) && section !== 'recommendation') {
+        // History, indication and technique lines: a known diagnosis there is context; a suspected one is the question.
+        if (mention.status === 'affirmed' || mention.status === 'historical') mention.status = 'context';
+        else if (mention.status === 'uncertain') mention.status = 'asked';
+      }
+      if (section === 'recommendation' && mention.status === 'affirmed') {
+        mention.status = 'uncertain';
+        mention.certainty = 0.35;
+      }
+      mentions.push(mention);
+    }
+  }
+  return { mentions, sentences, sections };
+}
+
+const MODALITY_AFTER = /^-?\s?(?:sequenz|aufnahme|bildgebung|image|imaging|sequence|technik|technique|mapping|akquisition)/;
+const MODALITY_BEFORE = /(?:^|[^a-z])(?:im|in|in der|in den|auf den|on|on the|at|mittels|with|via|nach)\s*$/;
+
+function isModalityReference(folded: string, m: Match<unknown>): boolean {
+  return MODALITY_AFTER.test(folded.slice(m.end, m.end + 14)) || MODALITY_BEFORE.test(folded.slice(Math.max(0, m.start - 12), m.start));
+}
+
+const LIST_CONTINUES = /^(?:[^,.;:]{0,40},)*[^,.;:]{0,40}(?:\s(?:oder|or|und|and|bzw|noch|nor|sowie|beziehungsweise)\s)[^,.;:]{0,40}(?:[.;:]|$)/;
+
+const CATEGORY = (kind: TriggerKind): string => kind.split('-')[0]!;
+
+/**
+ * Where a pre-trigger's scope ends: the sentence end, a terminator, the next trigger of the same kind (a
+ * negation runs on past "prior" in "no evidence of prior infarction"), or a comma that ends the list.
+ */
+function preScopeEnd(folded: string, trigger: Match<{ kind: TriggerKind }>, triggers: Match<{ kind: TriggerKind }>[], sentenceEnd: number): number {
+  let end = sentenceEnd;
+  const category = CATEGORY(trigger.def.kind);
+  for (const t of triggers) {
+    if (t.start < trigger.end || t.start >= end) continue;
+    if (t.def.kind === 'term' || (CATEGORY(t.def.kind) === category && t.def.kind.endsWith('pre'))) end = t.start;
+  }
+  const comma = folded.indexOf(',', trigger.end);
+  if (comma !== -1 && comma < end) {
+    const rest = folded.slice(trigger.end, end);
+    if (!LIST_CONTINUES.test(rest)) end = comma;
+  }
+  return end;
+}
+
+/** A post-trigger reaches back to the start of its clause (the last comma or semicolon before it). */
+function postScopeStart(folded: string, trigger: Match<unknown>, sentenceStart: number): number {
+  const before = folded.slice(sentenceStart, trigger.start);
+  const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'));
+  return cut === -1 ? sentenceStart : sentenceStart + cut + 1;
+}
+
+function applyContext(mention: Mention, folded: string, triggers: Match<{ kind: TriggerKind; certainty?: number }>[]): void {
+  const { span, sentence } = mention;
+  // For each kind (negation, uncertainty, history, question): the nearest pre-trigger whose scope reaches the
+  // mention, and the nearest post-trigger after it in the same clause.
+  const found: Match<{ kind: TriggerKind; certainty?: number }>[] = [];
+  const nearestPre = new Map<string, Match<{ kind: TriggerKind; certainty?: number }>>();
+  for (const t of triggers) {
+    if (t.end > span.start || !t.def.kind.endsWith('pre')) continue;
+    if (preScopeEnd(folded, t, triggers, sentence.end) >= span.end) nearestPre.set(CATEGORY(t.def.kind), t);
+  }
+  found.push(...nearestPre.values());
+  for (const t of triggers) {
+    if (t.start < span.end || !t.def.kind.endsWith('post')) continue;
+    if (postScopeStart(folded, t, sentence.start) > span.start || t.start - span.end > 60) continue;
+    found.push(t);
+    break;
+  }
+  const kinds = (k: string) => found.find((t) => t.def.kind.startsWith(k));
+  const ask = kinds('ask');
+  const neg = kinds('neg');
+  // Several hedges ("DD ... eher unwahrscheinlich"): the most doubtful one counts.
+  const unc = found.filter((t) => t.def.kind.startsWith('unc')).sort((a, b) => (a.def.certainty ?? 0.6) - (b.def.certainty ?? 0.6))[0];
+  const hist = kinds('hist');
+  if (ask) {
+    mention.status = 'asked';
+    mention.trigger = { kind: ask.def.kind, span: { start: ask.start, end: ask.end } };
+  } else if (neg) {
+    mention.status = 'negated';
+    mention.certainty = 0;
+    mention.trigger = { kind: neg.def.kind, span: { start: neg.start, end: neg.end } };
+  } else if (unc) {
+    mention.status = 'uncertain';
+    mention.certainty = unc.def.certainty ?? 0.6;
+    mention.trigger = { kind: unc.def.kind, span: { start: unc.start, end: unc.end } };
+  } else if (hist) {
+    mention.status = 'historical';
+    mention.trigger = { kind: hist.def.kind, span: { start: hist.start, end: hist.end } };
+  }
+}

@@ -1,0 +1,258 @@
+/**
+ * The guideline engine's vocabulary: clinical concepts of CMR reports and the ConText triggers that change
+ * what a mention means (negation, uncertainty, history, a question), in German and English. German triggers
+ * follow the NegEx list of Cotik et al. 2016 with the CMR additions of DOMAIN.md. Patterns are written with
+ * umlauts and run on folded text (see fold-text.ts), where "ä" may also have been spelled "ae" in the report.
+ */
+
+export type DxCategory = 'HCM' | 'CA' | 'CS' | 'MYO' | 'ICM' | 'DCM' | 'NORMAL' | 'OTHER';
+
+export type ConceptId =
+  | `dx:${DxCategory}`
+  | 'lge' | 'lge-ischemic' | 'lge-nonischemic' | 'oedema' | 't1-high' | 't1-low' | 't2-high' | 'ecv-high'
+  | 'wma' | 'hypertrophy' | 'dilated' | 'reduced-fn' | 'hyperdynamic' | 'sam' | 'effusion' | 'pleural' | 'pericardial'
+  | 'nulling' | 'lymph' | 'thinning' | 'thrombus' | 'aneurysm' | 'perfusion-defect' | 'atrial-septum' | 'biatrial'
+  | 'trabeculation' | 'ballooning' | 'mass' | 'valve'
+  | 'ctx:av-block' | 'ctx:vt' | 'ctx:low-voltage' | 'ctx:carpal' | 'ctx:gammopathy' | 'ctx:hypertension' | 'ctx:infection'
+  | 'ctx:troponin' | 'ctx:normal-coronaries' | 'ctx:cad' | 'ctx:athlete' | 'ctx:hfpef' | 'ctx:family';
+
+export interface ConceptDef {
+  id: ConceptId;
+  patterns: string[];
+  /** For OTHER diagnoses: which one (Takotsubo, Fabry, ...). */
+  subtype?: string;
+  /** Diagnosis terms that may also be spelled inside compounds ("Perimyokarditis", "Vorderwandinfarkt"). */
+}
+
+const W = String.raw`[a-z]*`; // the rest of a word (folded text has no umlauts)
+
+export const CONCEPTS: ConceptDef[] = [
+  // ---- Diagnoses ----
+  { id: 'dx:HCM', patterns: [String.raw`hypertroph${W}[ -](?:(?:nicht-?|non-?)?obstru[ck]tiv${W}[ -])?[ck]ardiomy?opath${W}`, String.raw`hypertrophic (?:(?:non-?)?obstructive )?cardiomy?opath${W}`, 'h[on]?cm', 'apikale hcm', 'apical hcm', 'yamaguchi'] },
+  { id: 'dx:CA', patterns: [`${W}amyloid${W}`, 'attr(?:-?cm|wt|v)?', `transthyretin${W}`] },
+  { id: 'dx:CS', patterns: [`${W}sar[ck]o?id${W}`] },
+  { id: 'dx:MYO', patterns: [`${W}myo[ck]ardit${W}`, 'myo-?peri[ck]ardit[a-z]*', String.raw`(?:entzündlich|inflammatorisch)${W} kardiomyopathie`, 'inflammatory cardiomyopathy', String.raw`lake[- ]louise[- ]?(?:kriterien|criteria)`] },
+  { id: 'dx:ICM', patterns: [String.raw`ischämisch${W} [ck]ardiomy?opath${W}`, String.raw`isch(?:a?e|ae)mic cardiomy?opath${W}`, 'icmp?', `${W}infarkt${W}`, `${W}infarct${W}`, 'n?stemi', String.raw`(?:prior|previous|old|remote|inferior|anterior|lateral|posterior) mi`] },
+  { id: 'dx:DCM', patterns: [String.raw`dilatativ${W} (?:\w+ )?[ck]ardiomy?opath${W}`, String.raw`dilated (?:non-?ischa?emic )?cardiomy?opath${W}`, 'dcmp?', 'nidcm', 'nicm', String.raw`non-?isch(?:a?e|ae)mic (?:dilated )?cardiomyopathy`, String.raw`nicht-?ischämisch${W} (?:dilatativ${W} )?kardiomyopathie`, `peripartum${W}`] },
+  { id: 'dx:NORMAL', patterns: ['normalbefund', String.raw`o\. ?p\. ?b\.?`, String.raw`unauffällig${W} (?:kardio-?mrt|kardiale${W} (?:mrt|magnetresonanztomographie|mr-?tomographie|untersuchung)|mrt des herzens|herz-?mrt|cmr|untersuchung|befund)`, String.raw`(?:kardio-?mrt|herz-?mrt|mrt des herzens) (?:ohne (?:pathologischen )?befund|unauffällig|normal)`, String.raw`(?:regelrechter|normaler) befund`, String.raw`kein(?:e)? pathologisch${W} befund${W}`, String.raw`normal (?:cardiac |cardiovascular )?(?:mri|cmr|mr|study|examination|exam|scan)`, String.raw`(?:structurally (?:and functionally )?|functionally )normal heart`, String.raw`no (?:significant )?(?:cardiac |structural )?abnormalit(?:y|ies)`, String.raw`unremarkable (?:cardiac )?(?:mri|cmr|study|examination)`, String.raw`sportlerherz`, String.raw`athlete'?s heart`] },
+  { id: 'dx:OTHER', subtype: 'takotsubo', patterns: [`tako-?tsubo${W}`, `stress-?kardiomyopathie`, 'stress cardiomyopathy', String.raw`broken[- ]heart${W}`] },
+  { id: 'dx:OTHER', subtype: 'lvnc', patterns: [`non-?compaction${W}`, 'noncompaction', 'lvnc', `hypertrabekularisierung`] },
+  { id: 'dx:OTHER', subtype: 'fabry', patterns: [`${W}fabry${W}`] },
+  { id: 'dx:OTHER', subtype: 'arvc', patterns: ['arvc', 'arvd', 'acm', String.raw`arrhythmogen${W} (?:rechtsventrikulär${W} )?(?:kardiomyopathie|dysplasie)`, String.raw`arrhythmogenic (?:right ventricular |left ventricular )?(?:cardiomyopathy|dysplasia)`] },
+  { id: 'dx:OTHER', subtype: 'pericarditis', patterns: [`${W}perikarditis`, `pericarditis`, String.raw`pericarditis constrictiva`, String.raw`pericardial constriction`, String.raw`perikardkonstriktion`] },
+  { id: 'dx:OTHER', subtype: 'valve', patterns: [String.raw`(?:aorten|mitral|trikuspidal|pulmonal)(?:klappen)?(?:stenose|insuffizienz)`, String.raw`(?:aortic|mitral|tricuspid|pulmonary|pulmonic) (?:valve )?(?:stenosis|regurgitation|insufficiency)`, `klappenvitium`, 'vitium', String.raw`valvular heart disease`, `${W}klappenerkrankung${W}`, `klappenstenose`, String.raw`stenosiert${W} (?:\w+ ){0,2}(?:aorten|mitral|pulmonal)klappe`, String.raw`(?:aorten|mitral|trikuspidal|pulmonal)klappe${W} (?:\w+ ){0,4}?(?:stenos${W}|insuffizien${W}|prolaps${W})`, String.raw`(?:mitral|aortic|tricuspid) valve (?:\w+ ){0,3}?(?:prolapse|stenosis|regurgitation)`] },
+  { id: 'dx:OTHER', subtype: 'tumour', patterns: [`${W}myxom${W}`, 'myxoma', `fibroelastom${W}`, `angiosarkom${W}`, 'angiosarcoma', String.raw`(?:kardial${W} |intrakardial${W} )?tumor${W}`, 'tumou?r', `metastase${W}`, 'metasta(?:sis|ses|tic)', String.raw`lipom${W}`] },
+  { id: 'dx:OTHER', subtype: 'hypertensive', patterns: [String.raw`hypertensiv${W} (?:herz(?:erkrankung|krankheit)|kardiomyopathie|herz)`, String.raw`hypertensive (?:heart disease|cardiomyopathy|heart)`, 'hypertonieherz', String.raw`hypertensiv bedingt${W}`] },
+  { id: 'dx:OTHER', subtype: 'other', patterns: [String.raw`restriktiv${W} kardiomyopathie`, 'restrictive cardiomyopathy', `siderose`, String.raw`eisenüberladung`, 'iron overload', `hämochromatose`, 'ha?emochromatosis', `${W}fallot${W}`, 'ebstein', String.raw`tachykardi${W}[ -]?(?:induziert${W} )?kardiomyopathie`, `tachykardiomyopathie`, String.raw`tachycardia-?induced cardiomyopathy`, `kardiotoxi${W}`, 'cardiotoxicity', 'chagas', `endomyokardfibrose`, String.raw`endomyocardial fibrosis`, String.raw`l(?:ö|oe)ffler`, 'loeffler'] },
+
+  // ---- Tissue ----
+  { id: 'lge-ischemic', patterns: [String.raw`ischämisch${W} (?:verteilungs|narben|lge-?)?muster`, String.raw`isch(?:a?e|ae)mic (?:pattern|distribution|scar)`, String.raw`(?:einer |der )?koronar${W} (?:versorgung|verteilung) (?:folgend|entsprechend)`, String.raw`(?:following|in) (?:a |the )?coronary (?:artery )?(?:distribution|territory)`, String.raw`infarct(?:ion)? pattern`] },
+  { id: 'lge-nonischemic', patterns: [String.raw`nicht[ -]?ischämisch${W}(?: (?:verteilungs|narben|lge-?)?muster)?`, String.raw`non-?isch(?:a?e|ae)mic`, String.raw`kein${W} (?:koronar${W} )?(?:versorgung|verteilung)${W}? (?:folgend|zuzuordnen|entsprechend)`, String.raw`kein${W} koronar${W} versorgungsgebiet${W} (?:folgend|zuzuordnen|entsprechend)`, String.raw`not (?:following|corresponding to) (?:a |any )?coronary (?:artery )?(?:distribution|territory)`, String.raw`non-?coronary distribution`, String.raw`nicht koronar${W}`] },
+  { id: 'lge', patterns: ['lge', String.raw`late[- ](?:gadolinium[- ])?enhancement`, String.raw`spät(?:es)?-?enhancement`, `spätanreicherung${W}`, String.raw`(?:late|delayed) (?:gadolinium )?(?:enhancement|hyperenhancement)`, 'hyperenhancement', String.raw`(?:km|kontrastmittel|gadolinium|gd)-?anreicherung${W}`, `anreicherung${W}`, `${W}narbe${W}`, `scar${W}`, String.raw`fibros(?:e|is)`, `fibrotic`, String.raw`enhancement`] },
+  { id: 'oedema', patterns: [`${W}ödem${W}`, `${W}edema${W}`, `${W}oedema${W}`, String.raw`t2-?(?:signal)?(?:intensität)?(?:s)? (?:\w+ ){0,2}(?:erhöht|gesteigert|vermehrt|increased|elevated|high)`, String.raw`(?:erhöht|gesteigert|vermehrt|increased|elevated|high)${W} (?:\w+ )?t2-?(?:signal${W}|intensit${W}|wichtung)`, `t2-?hyperintens${W}`, String.raw`t2 hyperintensity`, String.raw`hyperintens${W} (?:in der |im )?t2`, `hyperäm${W}`, 'hyperemia', String.raw`early (?:gadolinium )?enhancement`, String.raw`frühe${W} (?:kontrast)?enhancement`] },
+  { id: 't1-high', patterns: [String.raw`(?:native?${W} )?(?:myokardial${W} )?t1(?:-?(?:zeit|wert|relaxationszeit|mapping)${W})?(?: nativ)?(?:[ ,]+(?:\w+ ){0,2})?(?:erhöht|verlängert|elevated|increased|raised|prolonged|high)`, String.raw`(?:erhöht|verlängert|elevated|increased|raised|prolonged|high|abnormal)${W} (?:global${W} )?(?:native?${W} )?(?:myokardial${W} |myocardial )?t1`] },
+  { id: 't1-low', patterns: [String.raw`(?:native?${W} )?t1(?:-?(?:zeit|wert)${W})?(?:[ ,]+(?:\w+ ){0,2})?(?:erniedrigt|vermindert|verkürzt|reduced|low|decreased|shortened)`, String.raw`(?:erniedrigt|vermindert|verkürzt|niedrig|reduced|low|decreased|shortened)${W} (?:native?${W} )?t1`] },
+  { id: 't2-high', patterns: [String.raw`t2(?:-?(?:zeit|wert|relaxationszeit|mapping)${W})?(?:[ ,]+(?:\w+ ){0,2})?(?:erhöht|verlängert|elevated|increased|raised|prolonged)`, String.raw`(?:erhöht|verlängert|elevated|increased|raised|prolonged)${W} (?:global${W} )?(?:myokardial${W} |myocardial )?t2(?:-?(?:zeit|wert)${W}| (?:time|value|relaxation)${W})`] },
+  { id: 'ecv-high', patterns: [String.raw`(?:ecv|extrazellulär${W}(?: volumen)?|extracellular volume(?: fraction)?)(?:[ ,]+(?:\w+ ){0,2})?(?:erhöht|vergrößert|vermehrt|elevated|increased|expanded|raised)`, String.raw`(?:erhöht|vergrößert|vermehrt|elevated|increased|expanded|raised)${W} (?:ecv|extrazellulär${W}|extracellular volume)`] },
+
+  // ---- Function and morphology ----
+  { id: 'wma', patterns: [`hypokines${W}`, `akines${W}`, `dyskines${W}`, 'hypokinetic', 'akinetic', 'dyskinetic', `wandbewegungsstörung${W}`, `kinetikstörung${W}`, `kontraktionsstörung${W}`, String.raw`wall[- ]motion abnormalit(?:y|ies)`, String.raw`regional (?:wall motion )?(?:dysfunction|abnormalit(?:y|ies))`] },
+  { id: 'hypertrophy', patterns: [`hypertrophie${W}`, `hypertrophiert${W}`, String.raw`hypertroph(?:e|es|er|en|em)`, 'hypertrophy', 'hypertrophic', 'hypertrophied', 'lvh', `${W}wandverdickung${W}`, `septumverdickung${W}`, `myokardverdickung${W}`, String.raw`verdickt${W} (?:myokard|septum|interventrikularseptum|wand${W}|ventrikelwand${W}|linksventrikulär${W} myokard)`, String.raw`(?:myokard|septum|wand) (?:\w+ )?verdickt`, String.raw`thickened (?:myocardium|septum|(?:lv |left ventricular )?wall${W})`, String.raw`(?:increased|thickened) (?:lv |left ventricular |septal )?wall thickness`, String.raw`wall thickening`] },
+  { id: 'dilated', patterns: [`dilatiert${W}`, `dilatation${W}`, 'dilated', 'dilatation', 'dilation', String.raw`vergrößert${W}`, 'enlarged', 'enlargement', `ektatisch${W}`, String.raw`ausgeweitet${W}`] },
+  { id: 'reduced-fn', patterns: [String.raw`(?:eingeschränkt|reduziert|vermindert|herabgesetzt|gemindert)${W} (?:\w+ ){0,3}?(?:(?:lv|rv|links|rechts)?-?(?:ventrikulär${W} )?(?:pump|systolisch${W} )?funktion|ejektionsfraktion|ef|kontraktilität|auswurf${W})`, String.raw`(?:funktion|pumpfunktion|ejektionsfraktion|ef|kontraktilität)${W} (?:\w+ ){0,3}?(?:eingeschränkt|reduziert|vermindert|herabgesetzt)`, String.raw`(?:reduced|impaired|depressed|decreased|diminished|poor) (?:\w+ ){0,3}?(?:function|ejection fraction|ef|contractility)`, String.raw`(?:systolic )?dysfunction`, String.raw`(?:function|ejection fraction) (?:\w+ ){0,2}?(?:reduced|impaired|depressed)`] },
+  { id: 'hyperdynamic', patterns: [`hyperdynam${W}`, `hyperkontraktil${W}`, 'hyperdynamic', 'hypercontractile'] },
+  { id: 'sam', patterns: ['sam', String.raw`sam-?phänomen`, String.raw`systolic anterior motion`, String.raw`systolisch${W} vorwärtsbewegung`, String.raw`lvot-?obstruktion`, String.raw`lvot obstruction`, String.raw`obstruktion (?:des|im) (?:lvot|ausflusstrakt${W})`, String.raw`flussbeschleunigung im lvot`, String.raw`lvot flow acceleration`, String.raw`(?:ausflusstrakt|outflow tract)${W}[- ]?(?:obstruktion|obstruction)`, String.raw`(?:dynamic|dynamische) (?:lvot-? ?)?(?:obstruction|obstruktion)`] },
+  { id: 'pleural', patterns: [`pleuraerg${W}`, String.raw`pleural effusion${W}`] },
+  { id: 'effusion', patterns: [`perikarderguss${W}`, `perikarderguß${W}`, String.raw`pericardial effusion${W}`, String.raw`${W}erguss${W}`, `${W}erguß${W}`, String.raw`effusion${W}`] },
+  { id: 'pericardial', patterns: [`perikardverdickung`, String.raw`verdickt${W} perikard${W}`, String.raw`perikard${W} (?:\w+ ){0,3}(?:verdickt|anreicher${W}|enhancement)`, String.raw`perikardial${W} (?:enhancement|anreicherung|late enhancement|lge)`, String.raw`pericardial (?:thickening|enhancement|inflammation|lge)`, String.raw`thickened pericardium`, `perikardenhancement`, `konstriktion`, String.raw`constrict(?:ion|ive physiology)`] },
+  { id: 'nulling', patterns: [String.raw`(?:erschwert|schwierig|gestört|auffällig|abnorm|problematisch|inkomplett)${W} (?:\w+ ){0,3}?nullung`, String.raw`nullung (?:\w+ ){0,6}?(?:erschwert|schwierig|vor dem blutpool|vor (?:dem )?blut|nicht möglich|gestört)`, String.raw`(?:schwer|kaum|nicht) (?:zu )?nullen`, String.raw`null(?:ing|s)? (?:\w+ ){0,3}?before (?:the )?blood(?: pool)?`, String.raw`difficult(?:y)? (?:\w+ ){0,3}?null${W}`, String.raw`(?:abnormal|altered) (?:gadolinium|contrast|myocardial gadolinium) kinetics`, String.raw`(?:auffällig|abnorm|verändert)${W} kontrastmittelkinetik`, String.raw`kontrastmittelkinetik (?:\w+ ){0,3}?auffällig`] },
+  { id: 'lymph', patterns: [`${W}lymphadenopath${W}`, `lymphknoten${W}`, String.raw`lymph nodes?`, `${W}adenopathy`] },
+  { id: 'thinning', patterns: [`${W}verdünnung${W}`, `verdünnt${W}`, `ausgedünnt${W}`, 'thinning', 'thinned', 'attenuated wall'] },
+  { id: 'thrombus', patterns: [`thromb${W}`] },
+  { id: 'aneurysm', patterns: [`${W}aneurysm${W}`, `aussackung${W}`] },
+  { id: 'perfusion-defect', patterns: [`perfusionsdefekt${W}`, `perfusionsausf${W}`, `minderperfusion${W}`, String.raw`perfusion (?:defect|deficit)s?`, String.raw`induzierbar${W} ischämie`, String.raw`inducible isch(?:a?e|ae)mia`] },
+  { id: 'atrial-septum', patterns: [String.raw`verdickt${W} (?:inter)?atrial${W} septum`, String.raw`verdickt${W} vorhofseptum`, String.raw`vorhofseptum${W} (?:\w+ )?verdickt`, String.raw`(?:thickened|thick) (?:interatrial|atrial) septum`, String.raw`(?:interatrial|atrial) septal thickening`] },
+  { id: 'biatrial', patterns: [`biatrial${W}`, String.raw`beide vorhöfe (?:\w+ )?(?:vergrößert|dilatiert)`, String.raw`both atria (?:are )?(?:enlarged|dilated)`] },
+  { id: 'trabeculation', patterns: [`trabekul${W}`, `trabecul${W}`, String.raw`nc/c`, String.raw`non-?compacted`, String.raw`nicht-?kompaktiert${W}`] },
+  { id: 'ballooning', patterns: ['ballooning', `ballonartig${W}`, `ballonierung`, String.raw`apikal${W} ballon${W}`] },
+  { id: 'mass', patterns: [`raumforderung${W}`, String.raw`(?:cardiac |intracardiac |atrial |ventricular |pedunculated )mass(?:es)?`] },
+
+  // ---- Clinical context (what the history says) ----
+  { id: 'ctx:av-block', patterns: [`av-?block${W}`, String.raw`atrioventrikulär${W} block${W}`, String.raw`(?:complete|high-grade|second-degree|third-degree|2nd-degree|3rd-degree) (?:heart |av )?block`, String.raw`heart block`, `schrittmacher${W}`, 'pacemaker'] },
+  { id: 'ctx:vt', patterns: [String.raw`ventrikulär${W} tachykard${W}`, String.raw`ventricular tachycardia${W}`, 'vt', 'vts', `kammertachykard${W}`, `kammerflimmern`, String.raw`ventricular fibrillation`] },
+  { id: 'ctx:low-voltage', patterns: [`niedervoltage${W}`, String.raw`niedrig${W} voltage`, String.raw`low (?:qrs )?voltage`, 'low-voltage'] },
+  { id: 'ctx:carpal', patterns: [`karpaltunnel${W}`, String.raw`carpal tunnel`] },
+  { id: 'ctx:gammopathy', patterns: [`${W}gammopathie`, 'mgus', `${W}gammopathy`, `leichtkett${W}`, String.raw`light[- ]chain${W}`, `plasmozytom${W}`, `myelom${W}`, 'myeloma'] },
+  { id: 'ctx:hypertension', patterns: [String.raw`(?:arteriell${W} )?hypertonie`, `hypertonus`, 'hypertension', 'bluthochdruck', 'hypertensive'] },
+  { id: 'ctx:infection', patterns: [`${W}infekt${W}`, `infection${W}`, `grippal${W}`, String.raw`flu-?like`, `covid${W}`, String.raw`sars-?cov-?2`, 'fieber', 'fever', `erkältung${W}`, String.raw`viral${W}`] },
+  { id: 'ctx:troponin', patterns: [`troponin${W}`] },
+  { id: 'ctx:normal-coronaries', patterns: [String.raw`(?:koronarangiograph${W}|herzkatheter${W}|koronarien|koronargefä${W}|coronary arteries|coronary angiograph${W}|coronaries|angiography|cath${W}) (?:\w+ ){0,4}?(?:unauffällig|ohne (?:relevant${W} |signifikant${W} |hämodynamisch relevant${W} )?stenose${W}|normal|unobstructed|non-?obstructive|no (?:significant |obstructive )?(?:stenos[ie]s|disease|coronary artery disease))`, String.raw`kein${W} (?:relevant${W} |signifikant${W} )?stenosen`, String.raw`(?:unobstructed|normal|non-?obstructive) coronar${W}`, 'minoca'] },
+  { id: 'ctx:cad', patterns: ['khk', String.raw`koronar${W} herz(?:erkrankung|krankheit)`, String.raw`koronar${W} (?:\d-?)?gefäßerkrankung`, String.raw`coronary (?:artery|heart) disease`, 'cad', 'pci', String.raw`stent${W}`, `bypass${W}`, 'acvb', 'cabg', `${W}gefäßerkrankung`] },
+  { id: 'ctx:athlete', patterns: [`sportler${W}`, `athlet${W}`, `leistungssport${W}`] },
+  { id: 'ctx:hfpef', patterns: ['hfpef', String.raw`erhalten${W} ejektionsfraktion`, String.raw`preserved ejection fraction`] },
+  { id: 'ctx:family', patterns: [`familienanamnese${W}`, String.raw`family history`, `familiär${W}`, 'familial'] },
+];
+
+/** Where an attribute word points: LGE pattern, wall, territory, extent, ventricle. */
+export const ATTRIBUTES: [string, string][] = [
+  ['subendo', `subendokardial${W}`],
+  ['subendo', `subendocardial${W}`],
+  ['transmural', `transmural${W}`],
+  ['subepi', `(?:sub)?epikardial${W}`],
+  ['subepi', `(?:sub)?epicardial${W}`],
+  ['midwall', `(?:intra|mitt|mid|mittel)-?myokardial${W}`],
+  ['midwall', `intramural${W}`],
+  ['midwall', String.raw`mid-?(?:wall|myocardial)`],
+  ['midwall', `intramyocardial${W}`],
+  ['diffuse', `diffus${W}`],
+  ['diffuse', `global${W}`],
+  ['diffuse', `zirkumferentiell${W}`],
+  ['diffuse', `circumferential${W}`],
+  ['diffuse', `generalisiert${W}`],
+  ['diffuse', `ubiquitär${W}`],
+  ['diffuse', String.raw`(?:aller|all) (?:segmente|segments)`],
+  ['patchy', `fleck${W}`],
+  ['patchy', 'patchy'],
+  ['patchy', `(?:multi)?fokal${W}`],
+  ['patchy', `(?:multi)?focal${W}`],
+  ['patchy', `punktförmig${W}`],
+  ['patchy', `nodul${W}`],
+  ['patchy', `knotig${W}`],
+  ['multifocal', `multifokal${W}`],
+  ['multifocal', `multifocal${W}`],
+  ['multifocal', String.raw`mehrere${W} (?:herde|areale|segmente)`],
+  ['stripe', `streif${W}`],
+  ['stripe', 'stripe'],
+  ['stripe', `linear${W}`],
+  ['stripe', `bandförmig${W}`],
+  ['insertion', `${W}insertion${W}`],
+  ['rv-side', String.raw`rechtsventrikulär${W} (?:seite|septum|betont${W})`],
+  ['rv-side', String.raw`rv-?seit${W}`],
+  ['rv-side', String.raw`right ventricular side`],
+  ['rv-side', String.raw`rv side`],
+  ['rv-side', String.raw`septal rechtsventrikulär`],
+  ['septal', `${W}septal${W}`],
+  ['septal', `${W}septum${W}`],
+  ['septal', `${W}septums`],
+  ['lateral', `${W}lateral${W}`],
+  ['lateral', 'seitenwand'],
+  ['lateral', 'lateralwand'],
+  ['inferior', `inferior${W}`],
+  ['inferior', 'hinterwand'],
+  ['inferior', 'unterwand'],
+  ['inferior', `diaphragmal${W}`],
+  ['anterior', `anterior${W}`],
+  ['anterior', `vorderwand${W}`],
+  ['apical', `apikal${W}`],
+  ['apical', 'apical'],
+  ['apical', `herzspitze${W}`],
+  ['apical', 'apex'],
+  ['basal', `basal${W}`],
+  ['territory', 'riva'],
+  ['territory', 'lad'],
+  ['territory', 'rcx'],
+  ['territory', 'lcx'],
+  ['territory', `circumflex${W}`],
+  ['territory', 'rca'],
+  ['territory', String.raw`rechte${W} koronar${W}`],
+  ['territory', String.raw`right coronary`],
+  ['territory', `${W}stromgebiet${W}`],
+  ['territory', `versorgungsgebiet${W}`],
+  ['territory', `territor${W}`],
+  ['territory', String.raw`ramus interventricularis`],
+  ['regional', `regional${W}`],
+  ['regional', `segmental${W}`],
+  ['lv', 'lv'],
+  ['lv', String.raw`link${W} ventri${W}`],
+  ['lv', `linksventrikul${W}`],
+  ['lv', String.raw`left ventri${W}`],
+  ['rv', 'rv'],
+  ['rv', String.raw`recht${W} ventri${W}`],
+  ['rv', `rechtsventrikul${W}`],
+  ['rv', String.raw`right ventri${W}`],
+  ['atrium', `${W}vorh(?:o|oe)f${W}`],
+  ['atrium', `atri${W}`],
+  ['atrium', 'la'],
+  ['atrium', 'ra'],
+  ['aorta', `aort${W}`],
+  ['asymmetric', `asymmetr${W}`],
+  ['asymmetric', String.raw`septumbetont${W}`],
+  ['asymmetric', String.raw`septal betont${W}`],
+  ['concentric', `konzentrisch${W}`],
+  ['concentric', `concentric${W}`],
+  ['concentric', String.raw`symmetr${W}`],
+  ['severe', `hochgradig${W}`],
+  ['severe', `schwer${W}`],
+  ['severe', 'severe'],
+  ['severe', 'severely'],
+  ['severe', `relevant${W}`],
+  ['severe', `ausgeprägt${W}`],
+  ['mild', `leicht${W}`],
+  ['mild', `gering${W}`],
+  ['mild', 'mild'],
+  ['mild', 'mildly'],
+  ['mild', 'trace'],
+  ['mild', `schmal${W}`],
+  ['mild', `klein${W}`],
+  ['mild', 'small'],
+  ['functional', `funktionell${W}`],
+  ['functional', 'functional'],
+  ['functional', 'secondary'],
+  ['family', `familienanamnese${W}`],
+  ['family', String.raw`family history`],
+  ['family', `familiär${W}`],
+  ['family', `bruder${W}`],
+  ['family', `schwester${W}`],
+  ['family', `vater${W}`],
+  ['family', `mutter${W}`],
+  ['family', 'brother'],
+  ['family', 'sister'],
+  ['family', 'father'],
+  ['family', 'mother'],
+  ['pulmonary', `pulmonal${W}`],
+  ['pulmonary', `pulmonary`],
+  ['pulmonary', `lunge${W}`],
+  ['pulmonary', `thorax${W}`],
+  ['hilar', `${W}hilär${W}`],
+  ['hilar', `hilar${W}`],
+  ['hilar', `mediastinal${W}`],
+];
+
+export type TriggerKind = 'neg-pre' | 'neg-post' | 'unc-pre' | 'unc-post' | 'hist-pre' | 'hist-post' | 'ask-pre' | 'ask-post' | 'pseudo' | 'term' | 'affirm';
+
+/** A trigger and, for uncertainty, how sure the writer was (1 = certain, 0.3 = only a differential). */
+export interface TriggerDef {
+  kind: TriggerKind;
+  pattern: string;
+  certainty?: number;
+}
+
+const t = (kind: TriggerKind, certainty: number | undefined, ...patterns: string[]): TriggerDef[] => patterns.map((pattern) => ({ kind, pattern, certainty }));
+
+export const TRIGGERS: TriggerDef[] = [
+  // Pseudo-triggers first: they look like negations but mean something else and block the real trigger.
+  ...t('pseudo', undefined, 'nicht nur', String.raw`kein${W} (?:wesentlich${W} |signifikant${W} )?(?:veränderung${W}|befundänderung${W}|progredienz|befundprogredienz|zunahme|abnahme|unterschied${W}|befundbesserung)`, String.raw`no (?:significant |interval )?(?:change|progression|interval change)`, 'not only', 'ohne befundänderung', 'ohne wesentliche änderung', String.raw`no longer`),
+  // "nicht auszuschließen" is not a negation: it says the diagnosis is possible.
+  ...t('unc-post', 0.35, String.raw`nicht (?:sicher )?auszuschlie(?:ß|s|ss)en`, String.raw`nicht (?:sicher )?ausgeschlossen`, String.raw`(?:kann|können|konnte) nicht (?:sicher )?ausgeschlossen werden`, String.raw`(?:cannot|can not|could not) be (?:excluded|ruled out)`, String.raw`not (?:be )?excluded`, String.raw`less likely`, 'weniger wahrscheinlich'),
+  ...t('unc-pre', 0.35, String.raw`(?:nicht|not) (?:sicher )?(?:auszuschließen|ausgeschlossen|excluded)(?: (?:ist|sind|werden|kann))?:?`, String.raw`(?:cannot|can not) (?:exclude|rule out)`, String.raw`dd:?`, String.raw`differen[tz]ial(?:diagnos${W}| diagnos${W})?(?: (?:includes?|umfasst|ist|sind))?:?`, 'ddx', String.raw`alternativ${W}`, String.raw`or less likely`),
+  ...t('unc-pre', 0.15, String.raw`unwahrscheinlich(?:e|er|es|en|em)`),
+  ...t('unc-post', 0.15, String.raw`unwahrscheinlich`, 'unlikely', String.raw`(?:is |are |seems |appears )?not likely`, String.raw`nicht wahrscheinlich`),
+  ...t('unc-pre', 0.8, String.raw`(?:hochgradig${W}|dringend${W}|starke[rnm]?) (?:v\. ?a\.|verdacht${W})(?: auf)?`, String.raw`strong(?:ly)? suspic${W}(?: (?:of|for))?`, String.raw`am ehesten(?: (?:im sinne|i\. ?s\.))?`, String.raw`a\. ?e\.`, String.raw`wahrscheinlich${W}`, 'most likely', 'most consistent with', 'likely', 'probable', 'probably', String.raw`hochverdächtig${W}(?: auf| für)?`, String.raw`highly suspicious (?:for|of)`, String.raw`favou?r(?:ing|s|ed)?`, String.raw`(?:spricht|sprechen) (?:eher |am ehesten )?für`, String.raw`suggestiv${W} für`, String.raw`suggestive of`, String.raw`im sinne (?:eine[rsm] |von )?`, String.raw`i\. ?s\. ?(?:v\.|e\.|einer|eines)?`),
+  ...t('unc-pre', 0.6, String.raw`v\. ?a\.`, String.raw`verdacht${W}(?: auf)?`, String.raw`verdächtig${W}(?: auf| für)?`, String.raw`suspekt${W}(?: auf| für)?`, 'suspected', 'suspicion of', String.raw`suspicious (?:for|of)`, String.raw`concerning for`, String.raw`möglich${W}`, 'possible', 'possibly', String.raw`(?:may|might|could) (?:represent|reflect|be|indicate|suggest)`, String.raw`vermutlich`, String.raw`hinweisend auf`, String.raw`hinweis(?:e)? auf`, String.raw`hinweis für`, String.raw`zeichen (?:eine[rsm]? )?`, String.raw`passend zu`, 'verdachtsdiagnose'),
+  ...t('unc-pre', 0.4, String.raw`fraglich${W}`, 'questionable', 'equivocal', String.raw`grenzwertig${W}`, 'borderline'),
+  ...t('unc-post', 0.6, String.raw`(?:is|are|was) (?:possible|suspected)`, String.raw`wird vermutet`, String.raw`ist möglich`),
+  ...t('unc-post', 0.8, String.raw`(?:is|are) (?:likely|probable)`, String.raw`wahrscheinlich`),
+  // Negation
+  ...t('neg-pre', undefined, String.raw`kein${W} (?:sicher${W} |eindeutig${W} |direkt${W} |weiter${W} )?(?:hinweis${W}|anhalt(?:spunkt${W})?|nachweis${W}|zeichen|anzeichen|evidenz|beleg${W}|verdacht)(?: (?:auf|für|von))?`, String.raw`ohne (?:(?:sicher${W}|eindeutig${W}) )?(?:hinweis${W}|nachweis${W}|anhalt${W}|zeichen)(?: (?:auf|für|von))?`, String.raw`kein${W}`, 'nicht', 'ohne', String.raw`frei von`, 'weder', String.raw`fehlen${W}(?: (?:von|eine[rsm]?))?`, String.raw`(?:no|without|absent) (?:definite |convincing |significant |clear )?(?:evidence|sign|signs|indication|suggestion|features|findings)(?: of| for| to suggest)?`, String.raw`there (?:is|was|are|were) no`, String.raw`negative for`, String.raw`free of`, 'absence of', 'no', 'not', 'without', 'neither', String.raw`rather than`, String.raw`instead of`, 'anstatt', String.raw`statt`),
+  ...t('neg-post', undefined, String.raw`(?:ist |sind |war |waren )?nicht (?:nachweisbar|abgrenzbar|vorhanden|nachzuweisen|erkennbar|sichtbar|abzugrenzen|zu sehen|darstellbar|feststellbar)`, String.raw`(?:ist |sind |wurde |wurden )?ausgeschlossen`, String.raw`(?:kann|konnte|können) ausgeschlossen werden`, String.raw`liegt nicht vor`, String.raw`besteht nicht`, String.raw`zeigt sich nicht`, String.raw`nicht erfüllt`, String.raw`(?:is |are |was |were )?not (?:seen|identified|detected|present|demonstrated|visualized|observed|met|fulfilled|evident)`, String.raw`(?:was |were |is |are )?(?:ruled out|excluded)`, String.raw`(?:is |are |was )?absent`, String.raw`unauffällig`, String.raw`regelrecht`, String.raw`normwertig`, 'unremarkable', String.raw`entfällt`),
+  // History: a past event, not the current finding
+  ...t('hist-pre', undefined, String.raw`z\. ?n\.`, String.raw`zustand nach`, String.raw`stattgehabt${W}`, String.raw`abgelaufen${W}`, String.raw`früher${W}`, String.raw`ehemalig${W}`, String.raw`vorbekannt${W}`, String.raw`anamnestisch${W}`, String.raw`history of`, 'prior', 'previous', 'previously', String.raw`status post`, String.raw`s/p`, 'healed', 'old', 'remote', String.raw`past`, String.raw`residuell${W}`, String.raw`residual`),
+  ...t('hist-post', undefined, String.raw`in der vorgeschichte`, String.raw`in the past`, String.raw`vor \d+ (?:jahren|monaten|wochen)`, String.raw`\d+ (?:years|months) ago`, String.raw`im jahr \d{4}`, String.raw`in \d{4}`),
+  // A question about a diagnosis is not a finding of it
+  ...t('ask-pre', undefined, String.raw`(?:zum |zur )?ausschluss${W}(?: eine[rsm]?)?`, String.raw`frage nach`, String.raw`fragestellung:?`, String.raw`rule out`, String.raw`r/o`, String.raw`to (?:exclude|rule out)`, String.raw`evaluat${W} (?:for|of)`, String.raw`assess${W} for`, String.raw`abklärung${W}(?: (?:eine[rsm]?|von|bei))?`, String.raw`work-?up (?:for|of)`),
+  ...t('ask-post', undefined, String.raw`\?`),
+  // Scope ends
+  ...t('term', undefined, 'aber', 'jedoch', 'allerdings', 'obwohl', 'dennoch', 'trotzdem', String.raw`außer`, 'bis auf', String.raw`abgesehen von`, 'sondern', 'but', 'however', 'although', 'though', 'except', String.raw`apart from`, String.raw`aside from`, 'whereas', 'while', 'yet', 'bei', 'zudem', 'zusätzlich', 'additionally', 'also', 'which', 'welche', String.raw`vereinbar mit`, String.raw`consistent with`, String.raw`im rahmen`, 'aufgrund', 'due to', 'then'),
+  // Affirming phrases: a statement of the diagnosis, stronger than a passing mention
+  ...t('affirm', undefined, String.raw`vereinbar mit`, String.raw`passend zu`, String.raw`spricht für`, String.raw`sprechen für`, String.raw`bild eine[rsm]`, String.raw`befundkonstellation`, String.raw`typisch${W} (?:befund${W}|bild)?`, String.raw`diagnose`, String.raw`diagnos${W}`, String.raw`consistent with`, String.raw`compatible with`, String.raw`in keeping with`, String.raw`characteristic of`, String.raw`typical (?:of|for)`, String.raw`diagnostic of`, String.raw`confirm${W}`, String.raw`bestätig${W}`, String.raw`gesichert${W}`, String.raw`erfüllt`, String.raw`(?:criteria )?(?:are |were )?(?:met|fulfilled)`),
+];
