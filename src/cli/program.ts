@@ -57,17 +57,30 @@ function buildProgram(ctx: Context): Command {
     .requiredOption('--out <dir>', 'folder to write reports.jsonl and labels.csv into')
     .action(action(async () => (await import('./commands/synth-command.js')).synthCommand));
 
-  withInputOptions(
-    program
-      .command('classify')
-      .description('assign a category to every report with one or more readers; writes <out>/predictions.jsonl (rerun to resume)')
-      .argument('<input>', INPUT_HELP)
-      .option('--model <spec>', 'reader: rules, ollama:<tag>, openai:<model> or llamacpp:<path.gguf>; repeat for several (default: rules)', collect, [])
-      .requiredOption('--out <dir>', 'folder for run.sqlite and predictions.jsonl')
-      .option('--fresh', 'start the run over instead of resuming it')
-      .option('--retry-failed', 'classify again the reports whose stored prediction failed')
-      .option('--quiet', 'no summary on stderr'),
+  withModelOptions(
+    withInputOptions(
+      program
+        .command('classify')
+        .description('assign a category to every report with one or more readers; writes <out>/predictions.jsonl (rerun to resume)')
+        .argument('<input>', INPUT_HELP)
+        .requiredOption('--out <dir>', 'folder for run.sqlite and predictions.jsonl')
+        .option('--concurrency <n>', 'requests at once per endpoint (default 4; 1 for llama.cpp in this process)')
+        .option('--retries <n>', 'extra attempts after a retryable failure (5xx, reset, timeout)', '3')
+        .option('--fresh', 'start the run over instead of resuming it')
+        .option('--retry-failed', 'classify again the reports whose stored prediction failed')
+        .option('--quiet', 'no progress and no summary on stderr'),
+    ),
   ).action(action(async () => (await import('./commands/classify-command.js')).classifyCommand));
+
+  program
+    .command('models')
+    .description('list the models an Ollama or OpenAI-compatible server offers')
+    .option('--ollama-url <url>', 'Ollama server (repeatable; default $OLLAMA_HOST or http://127.0.0.1:11434)', collect, [])
+    .option('--openai-url <url>', 'OpenAI-compatible server such as vLLM or llama.cpp server (repeatable)', collect, [])
+    .option('--allow-host <host>', 'allow a server outside this machine and private networks (repeatable)', collect, [])
+    .option('--timeout <seconds>', 'give up on a server after this long', '10')
+    .option('--json', 'print JSON')
+    .action(action(async () => (await import('./commands/models-command.js')).modelsCommand));
 
   withInputOptions(
     program
@@ -79,7 +92,6 @@ function buildProgram(ctx: Context): Command {
   ).action(action(async () => (await import('./commands/explain-command.js')).explainCommand));
 
   const coming: [string, string][] = [
-    ['models', 'list the models an Ollama or OpenAI-compatible server offers'],
     ['evaluate', 'score predictions against the truth and write metrics and report.html'],
     ['consensus', 'combine several models by majority vote and list reports for review'],
     ['demo', 'run the bundled demo cohort end to end and write cmrdx-demo/report.html'],
@@ -100,6 +112,25 @@ function collect(value: string, previous: string[]): string[] {
 }
 
 const INPUT_HELP = 'a .jsonl of {"id","text","label"?}, a .csv with id,text[,label], a .txt file, or a folder of .txt files';
+
+/** Options of commands that run readers: which models, where they are served, and how they are asked. */
+function withModelOptions(command: Command): Command {
+  return command
+    .option('--model <spec>', 'reader: rules, ollama:<tag>, openai:<model> or llamacpp:<path.gguf>; repeat for several (default: rules)', collect, [])
+    .option('--ollama-url <url>', 'Ollama server; repeat to spread the work over several (default $OLLAMA_HOST or http://127.0.0.1:11434)', collect, [])
+    .option('--openai-url <url>', 'OpenAI-compatible server (vLLM, llama.cpp server, LM Studio, TGI), e.g. http://127.0.0.1:8000/v1; repeatable', collect, [])
+    .option('--allow-host <host>', 'allow a server outside this machine and private networks; repeatable', collect, [])
+    .option('--timeout <seconds>', 'give up on one request after this long', '300')
+    .option('--translate <spec>', 'translate German narratives to English with this model first (once per report, cached)')
+    .option('--prompt <file>', 'classification prompt file (YAML: version, system, user); default prompts/classify.v1.yaml')
+    .option('--with-measurements', 'also give the model the measurements extracted from the report')
+    .option('--temperature <t>', 'sampling temperature', '0')
+    .option('--seed <n>', 'sampling seed', '42')
+    .option('--max-tokens <n>', 'longest answer', '512')
+    .option('--answer-retries <n>', 'ask again this often when an answer is not valid JSON of the schema', '2')
+    .option('--threads <n>', 'CPU threads for llama.cpp in this process (default: all cores)')
+    .option('--log-prompts', 'print every prompt (with report text) to stderr; off by default for privacy');
+}
 
 /** The options every command that reads reports shares. */
 function withInputOptions(command: Command): Command {

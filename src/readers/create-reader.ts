@@ -1,23 +1,206 @@
 /**
- * Turns model specs into readers. Heavy backends are imported only when a spec asks for them, so a run with the
- * guideline engine alone never loads an LLM client.
+ * Turns model specs and the endpoint flags into readers. Every HTTP endpoint passes the egress guard before
+ * anything is sent, then a short preflight asks each server for its models, so a run against a server that is
+ * down or lacks the model stops with a clear message instead of writing thousands of failed predictions.
+ * Heavy backends are imported only when asked for (llama.cpp, the OpenAI client).
  */
 import { ConfigError } from '../errors.js';
-import { parseModelSpec } from './model-spec.js';
+import { loadTaxonomy } from '../taxonomy/load-taxonomy.js';
+import type { Taxonomy } from '../taxonomy/taxonomy.js';
+import type { Backend } from './backends/backend.js';
+import { checkEndpoint, type EgressPolicy } from './backends/egress-guard.js';
+import { createGuardedFetch } from './backends/http.js';
+import { createLlmReader, DEFAULTS, type LlmReader } from './llm/llm-reader.js';
+import { loadPrompt, type PromptTemplate } from './llm/prompt.js';
+import { ReadTexts } from './llm/read-texts.js';
+import { createTranslator, type Translator } from './llm/translator.js';
+import { parseModelSpec, type ModelSpec } from './model-spec.js';
+import type { ChatMessage } from './backends/backend.js';
 import type { Reader } from './reader.js';
 import { createRulesReader } from './rules/rules-reader.js';
 
-export async function createReaders(specs: string[]): Promise<Reader[]> {
-  const seen = new Set<string>();
-  const readers: Reader[] = [];
-  for (const raw of specs) {
-    const spec = parseModelSpec(raw);
-    if (seen.has(spec.spec)) {
-      throw new ConfigError(`--model ${raw}: given twice`, { code: 'config.model_duplicate', hint: 'Name each model once' });
-    }
-    seen.add(spec.spec);
-    if (spec.kind === 'rules') readers.push(createRulesReader());
-    else throw new ConfigError(`--model ${raw}: the ${spec.kind} backend is not available in this version`, { code: 'config.backend_missing', hint: 'Use --model rules' });
-  }
-  return readers;
+export const DEFAULT_OLLAMA_URL = 'http://127.0.0.1:11434';
+
+export interface ReaderSettings {
+  taxonomy?: Taxonomy;
+  promptFile?: string;
+  ollamaUrls?: string[];
+  openaiUrls?: string[];
+  allowHosts?: string[];
+  timeoutMs?: number;
+  temperature?: number;
+  seed?: number;
+  maxTokens?: number;
+  answerRetries?: number;
+  /** CPU threads for llama.cpp in this process. */
+  threads?: number;
+  withMeasurements?: boolean;
+  /** Model spec of the translation step (--translate). */
+  translate?: string;
+  apiKey?: string;
+  logPrompt?(reportId: string, messages: ChatMessage[]): void;
+  /** Test seams: the fetch and the DNS resolver behind the egress guard. */
+  fetch?: typeof fetch;
+  resolve?: EgressPolicy['resolve'];
+  /** Skip asking the servers for their models before the run. */
+  skipPreflight?: boolean;
 }
+
+export interface Readers {
+  readers: Reader[];
+  translator?: Translator;
+  texts: ReadTexts;
+  /** Versions of the prompts in use, for the run configuration. */
+  promptVersion?: string;
+  /** Remarks for the user (an endpoint without the model, a fallback). */
+  warnings: string[];
+}
+
+/** `OLLAMA_HOST` may be "0.0.0.0:11434" or "localhost"; make it a URL with scheme and port. */
+export function normaliseOllamaUrl(value: string): string {
+  const withScheme = /^[a-z]+:\/\//i.test(value) ? value : `http://${value}`;
+  const url = new URL(withScheme);
+  if (!url.port && !/^[a-z]+:\/\/[^/]+:\d+/i.test(withScheme)) url.port = '11434';
+  return url.toString().replace(/\/+$/, '');
+}
+
+/** An OpenAI-compatible base URL; "/v1" is added when the URL has no path (vLLM serves under /v1). */
+export function normaliseOpenAiUrl(value: string): string {
+  const url = new URL(/^[a-z]+:\/\//i.test(value) ? value : `http://${value}`);
+  if (url.pathname === '/' || url.pathname === '') url.pathname = '/v1';
+  return url.toString().replace(/\/+$/, '');
+}
+
+function parseUrl(flag: string, value: string, normalise: (v: string) => string): string {
+  try {
+    return normalise(value);
+  } catch {
+    throw new ConfigError(`${flag} ${value}: not a URL`, { code: 'config.url', hint: `Write e.g. ${flag} http://127.0.0.1:${flag === '--ollama-url' ? '11434' : '8000/v1'}` });
+  }
+}
+
+export async function createReaders(specs: string[], settings: ReaderSettings = {}): Promise<Readers> {
+  const parsed = specs.map(parseModelSpec);
+  const seen = new Set<string>();
+  for (const spec of parsed) {
+    if (seen.has(spec.spec)) throw new ConfigError(`--model ${spec.spec}: given twice`, { code: 'config.model_duplicate', hint: 'Name each model once' });
+    seen.add(spec.spec);
+  }
+  const translateSpec = settings.translate ? parseModelSpec(settings.translate) : undefined;
+  if (translateSpec?.kind === 'rules') throw new ConfigError('--translate rules: the guideline engine does not translate', { code: 'config.translate', hint: 'Name an LLM, e.g. --translate ollama:llama3.3:70b' });
+  const taxonomy = settings.taxonomy ?? loadTaxonomy(undefined);
+  const texts = new ReadTexts({ withMeasurements: settings.withMeasurements, translateModel: translateSpec?.spec });
+  const llmSpecs = parsed.filter((s) => s.kind !== 'rules');
+  const warnings: string[] = [];
+  const readers: Reader[] = [];
+  const prompt: PromptTemplate | undefined = llmSpecs.length > 0 ? loadPrompt('classify', settings.promptFile) : undefined;
+  const backendsFor = await backendFactory(settings, [...llmSpecs, ...(translateSpec ? [translateSpec] : [])], warnings);
+
+  for (const spec of parsed) {
+    if (spec.kind === 'rules') {
+      readers.push(createRulesReader());
+      continue;
+    }
+    const { model, backends } = await backendsFor(spec);
+    readers.push(
+      createLlmReader({
+        id: spec.spec,
+        model,
+        backends,
+        taxonomy,
+        prompt: prompt!,
+        textFor: (report) => texts.textFor(report),
+        temperature: settings.temperature,
+        seed: settings.seed,
+        maxTokens: settings.maxTokens,
+        answerRetries: settings.answerRetries,
+        logPrompt: settings.logPrompt,
+      }),
+    );
+  }
+  let translator: Translator | undefined;
+  if (translateSpec) {
+    const { model, backends } = await backendsFor(translateSpec);
+    translator = createTranslator({ id: translateSpec.spec, model, backends, prompt: loadPrompt('translate'), seed: settings.seed });
+  }
+  const versions = [prompt?.version, translator?.promptVersion].filter(Boolean);
+  return { readers, translator, texts, promptVersion: versions.length > 0 ? versions.join('+') : undefined, warnings };
+}
+
+type BackendsFor = (spec: ModelSpec) => Promise<{ model: string; backends: Backend[] }>;
+
+/** Creates the backends once per endpoint and checks them before use. */
+async function backendFactory(settings: ReaderSettings, specs: ModelSpec[], warnings: string[]): Promise<BackendsFor> {
+  const timeoutMs = settings.timeoutMs ?? 300_000;
+  const policy: EgressPolicy = { allowHosts: settings.allowHosts ?? [], resolve: settings.resolve };
+  const needs = new Set(specs.map((s) => s.kind));
+  const ollamaUrls = (settings.ollamaUrls?.length ? settings.ollamaUrls : [process.env.OLLAMA_HOST || DEFAULT_OLLAMA_URL]).map((u) => parseUrl('--ollama-url', u, normaliseOllamaUrl));
+  const openaiUrls = (settings.openaiUrls ?? []).map((u) => parseUrl('--openai-url', u, normaliseOpenAiUrl));
+  if (needs.has('openai') && openaiUrls.length === 0) {
+    throw new ConfigError('--model openai:<model> needs --openai-url', { code: 'config.openai_url', hint: 'Give the server, e.g. --openai-url http://127.0.0.1:8000/v1 (vLLM) or http://127.0.0.1:8080/v1 (llama.cpp server)' });
+  }
+  // The privacy guard runs before any connection, for every endpoint the run will use.
+  for (const url of [...(needs.has('ollama') ? ollamaUrls : []), ...(needs.has('openai') ? openaiUrls : [])]) await checkEndpoint(url, policy);
+  const fetchFn = settings.fetch ?? createGuardedFetch(policy);
+  const cache = new Map<string, Backend>();
+  const backend = async (kind: 'ollama' | 'openai', url: string): Promise<Backend> => {
+    const key = `${kind} ${url}`;
+    let b = cache.get(key);
+    if (!b) {
+      if (kind === 'ollama') {
+        const { createOllamaBackend } = await import('./backends/ollama/ollama-backend.js');
+        b = createOllamaBackend({ baseUrl: url, fetch: fetchFn, timeoutMs });
+      } else {
+        const { createOpenAiBackend } = await import('./backends/openai-compatible/openai-backend.js');
+        b = createOpenAiBackend({ baseUrl: url, fetch: fetchFn, timeoutMs, apiKey: settings.apiKey });
+      }
+      cache.set(key, b);
+    }
+    return b;
+  };
+  const inventory = new Map<Backend, Promise<string[]>>();
+  const modelsOn = (b: Backend) => {
+    let list = inventory.get(b);
+    if (!list) {
+      list = b.listModels().then((ms) => ms.map((m) => m.id));
+      inventory.set(b, list);
+    }
+    return list;
+  };
+
+  return async (spec) => {
+    if (spec.kind === 'llamacpp') {
+      const { createLlamaCppBackend } = await import('./backends/llama-cpp/llama-cpp-backend.js');
+      return { model: spec.path, backends: [createLlamaCppBackend({ modelPath: spec.path, threads: settings.threads })] };
+    }
+    if (spec.kind === 'rules') throw new ConfigError('rules has no backend', { code: 'internal' });
+    const urls = spec.kind === 'ollama' ? ollamaUrls : openaiUrls;
+    const all = await Promise.all(urls.map((u) => backend(spec.kind as 'ollama' | 'openai', u)));
+    if (settings.skipPreflight) return { model: spec.model, backends: all };
+    const usable: Backend[] = [];
+    for (const b of all) {
+      let models: string[];
+      try {
+        models = await modelsOn(b);
+      } catch (error) {
+        throw new ConfigError(`cannot reach ${b.endpoint} (${(error as Error).message})`, {
+          code: 'config.unreachable',
+          hint: spec.kind === 'ollama' ? 'Start Ollama (ollama serve) or point --ollama-url at a running server' : 'Start the server or check --openai-url',
+        });
+      }
+      const present = models.some((m) => m === spec.model || m === `${spec.model}:latest` || m.replace(/:latest$/, '') === spec.model);
+      if (present) usable.push(b);
+      else warnings.push(`${b.endpoint} does not have ${spec.model}; it is not used for that model`);
+    }
+    if (usable.length === 0) {
+      throw new ConfigError(`--model ${spec.spec}: no endpoint has the model "${spec.model}" (asked ${urls.join(', ')})`, {
+        code: 'config.model_missing',
+        hint: spec.kind === 'ollama' ? `Pull it with: ollama pull ${spec.model}` : 'Check the model name with cmrdx models --openai-url <url>',
+      });
+    }
+    return { model: spec.model, backends: usable };
+  };
+}
+
+export { DEFAULTS as LLM_DEFAULTS };
+export type { LlmReader };

@@ -42,11 +42,15 @@ export interface Prediction {
 
 export interface ClassifyOptions {
   signal?: AbortSignal;
+  /** Which of the reader's endpoints to use; the scheduler picks one with a free slot. */
+  endpoint?: string;
 }
 
 export interface Reader {
   /** The name predictions carry in their `model` field, e.g. `rules` or `ollama:qwen2.5:32b`. */
   readonly id: string;
+  /** The servers this reader can use (several Ollama hosts, say). None: it runs in this process. */
+  readonly endpoints?: string[];
   classify(report: Report, options?: ClassifyOptions): Promise<Prediction>;
   /** Frees what the reader holds (a loaded model, sockets). */
   close?(): Promise<void>;

@@ -2,12 +2,18 @@
  * A classify run: every (report, reader) pair not yet in the run store is classified and committed as it
  * completes; then predictions.jsonl is rewritten from the store. Rerunning the same run resumes: stored pairs
  * are skipped (failed ones too, unless retryFailed). Failures are predictions with an error, never dropped.
+ * Readers in this process run in a loop; readers behind servers go through the scheduler; with --translate,
+ * the translation step runs first, once per report.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { toErrorRecord } from '../errors.js';
+import { BackendError, toErrorRecord } from '../errors.js';
 import type { Report } from '../report/report.js';
 import type { Prediction, Reader } from '../readers/reader.js';
+import { textHash } from '../readers/llm/llm-reader.js';
+import type { ReadTexts } from '../readers/llm/read-texts.js';
+import type { Translator } from '../readers/llm/translator.js';
+import { schedule, type SchedTask, type SchedulerOptions } from './scheduler.js';
 import { exportPredictions } from './export-predictions.js';
 import { RunStore, type RunConfig } from './run-store.js';
 
@@ -22,9 +28,21 @@ export interface RunOptions {
   fresh?: boolean;
   /** Classify again the pairs whose stored prediction is an error. */
   retryFailed?: boolean;
+  /** The translation step (--translate) and the texts the LLM readers read. */
+  translator?: Translator;
+  texts?: ReadTexts;
+  /** Slots per endpoint. */
+  concurrency?(endpoint: string): number;
+  retries?: number;
+  backoff?: SchedulerOptions<unknown>['backoff'];
+  cooldown?: SchedulerOptions<unknown>['cooldown'];
+  /** Stop taking work (first Ctrl-C); abandon in-flight requests too (second Ctrl-C). */
+  stop?: AbortSignal;
+  abandon?: AbortSignal;
   /** Called after each prediction is committed. */
   onPrediction?(prediction: Prediction, progress: { done: number; total: number }): void;
-  signal?: AbortSignal;
+  /** Called when the translation step starts (how many reports it translates). */
+  onTranslationStart?(count: number): void;
 }
 
 export interface ModelSummary {
@@ -41,6 +59,9 @@ export interface RunSummary {
   skipped: number;
   done: number;
   failed: number;
+  /** Pairs left unclassified because the run was interrupted. */
+  unfinished: number;
+  translated: number;
   resumed: boolean;
   interrupted: boolean;
   predictionsFile: string;
@@ -64,15 +85,11 @@ export function pendingJobs(reports: Report[], readers: Reader[], done: Set<stri
   return jobs;
 }
 
-/** Runs a reader on one report; an exception becomes an error prediction. */
-export async function classifyOne(job: Job, signal?: AbortSignal): Promise<Prediction> {
-  const started = performance.now();
-  try {
-    return await job.reader.classify(job.report, { signal });
-  } catch (error) {
-    return { id: job.report.id, model: job.reader.id, category: null, evidence: [], seconds: (performance.now() - started) / 1000, error: toErrorRecord(error) };
-  }
+export function errorPrediction(job: Job, error: unknown, seconds: number): Prediction {
+  return { id: job.report.id, model: job.reader.id, category: null, evidence: [], seconds, error: toErrorRecord(error) };
 }
+
+const retryable = (error: unknown) => BackendError.isInstance(error) && (error as BackendError).isRetryable;
 
 export async function runClassify(options: RunOptions): Promise<RunSummary> {
   mkdirSync(options.outDir, { recursive: true });
@@ -82,35 +99,119 @@ export async function runClassify(options: RunOptions): Promise<RunSummary> {
     const models = options.readers.map((r) => r.id);
     // Rewrite the export first: after a crash the file on disk is always a complete picture of the store.
     if (resumed) exportPredictions(store, options.outDir, models);
-    const done = store.doneKeys(!options.retryFailed);
-    const jobs = pendingJobs(options.reports, options.readers, done);
+    const jobs = pendingJobs(options.reports, options.readers, store.doneKeys(!options.retryFailed));
     const totalPairs = options.reports.length * options.readers.length;
+    const scheduling = {
+      concurrency: options.concurrency ?? (() => 4),
+      retries: options.retries ?? 3,
+      backoff: options.backoff,
+      cooldown: options.cooldown,
+      isRetryable: retryable,
+      stop: options.stop,
+      abandon: options.abandon,
+    };
+
+    const translated = options.translator && options.texts ? await translate(store, jobs, options.translator, options.texts, scheduling, options.onTranslationStart) : 0;
+
     let completed = 0;
-    let interrupted = false;
     const buffer: { prediction: Prediction; seq: number }[] = [];
     let lastFlush = performance.now();
     const flush = () => {
       if (buffer.length > 0) store.putMany(buffer.splice(0));
       lastFlush = performance.now();
     };
-    for (const job of jobs) {
-      if (options.signal?.aborted) {
-        interrupted = true;
-        break;
-      }
-      const prediction = await classifyOne(job, options.signal);
-      buffer.push({ prediction, seq: job.seq });
+    const record = (prediction: Prediction, seq: number) => {
+      buffer.push({ prediction, seq });
       // Commit in small batches: at most a quarter second of work is lost if the process is killed.
       if (buffer.length >= 256 || performance.now() - lastFlush > 250) flush();
-      completed++;
-      options.onPrediction?.(prediction, { done: completed, total: jobs.length });
+      options.onPrediction?.(prediction, { done: ++completed, total: jobs.length });
+    };
+    const flushTimer = setInterval(flush, 250);
+    let unfinished = 0;
+    let interrupted = false;
+    try {
+      // Readers in this process (the guideline engine): a plain loop, thousands per second.
+      for (const job of jobs.filter((j) => !j.reader.endpoints)) {
+        if (options.stop?.aborted) {
+          interrupted = true;
+          unfinished++;
+          continue;
+        }
+        const started = performance.now();
+        try {
+          record(await job.reader.classify(job.report), job.seq);
+        } catch (error) {
+          record(errorPrediction(job, error, (performance.now() - started) / 1000), job.seq);
+        }
+      }
+      // Readers behind servers: the scheduler spreads the work over their endpoints.
+      const remote = jobs.filter((j) => j.reader.endpoints);
+      if (remote.length > 0) {
+        const startedAt = new Map<Job, number>();
+        const tasks: (SchedTask<Prediction> & { job: Job })[] = remote.map((job) => ({
+          job,
+          group: job.reader.id,
+          endpoints: job.reader.endpoints!,
+          run: (endpoint, signal) => {
+            if (!startedAt.has(job)) startedAt.set(job, performance.now());
+            return job.reader.classify(job.report, { endpoint, signal });
+          },
+        }));
+        const elapsed = (job: Job) => (performance.now() - (startedAt.get(job) ?? performance.now())) / 1000;
+        const result = await schedule(tasks, {
+          ...scheduling,
+          onDone: (task, prediction, meta) => record({ ...prediction, details: { ...prediction.details, requestAttempts: meta.attempts } }, (task as (typeof tasks)[number]).job.seq),
+          onFailed: (task, error, meta) => {
+            const { job } = task as (typeof tasks)[number];
+            const p = errorPrediction(job, error, elapsed(job));
+            record({ ...p, details: { endpoint: meta.endpoint, requestAttempts: meta.attempts } }, job.seq);
+          },
+        });
+        unfinished += result.unfinished;
+        interrupted ||= result.interrupted;
+      }
+    } finally {
+      clearInterval(flushTimer);
+      flush();
     }
-    flush();
     const predictionsFile = exportPredictions(store, options.outDir, models);
-    return { ...summarise(store, models), total: jobs.length, skipped: totalPairs - jobs.length, resumed, interrupted, predictionsFile };
+    return { ...summarise(store, models), total: jobs.length, skipped: totalPairs - jobs.length, unfinished, translated, resumed, interrupted, predictionsFile };
   } finally {
     store.close();
   }
+}
+
+/** The translation step: each report that still has work is translated once, or taken from the cache. */
+async function translate(
+  store: RunStore,
+  jobs: Job[],
+  translator: Translator,
+  texts: ReadTexts,
+  scheduling: Omit<SchedulerOptions<string>, 'onDone' | 'onFailed'>,
+  onStart?: (count: number) => void,
+): Promise<number> {
+  const reports = [...new Map(jobs.map((j) => [j.report.id, j.report])).values()];
+  const tasks: (SchedTask<string> & { report: Report; hash: string })[] = [];
+  for (const report of reports) {
+    const source = texts.toTranslate(report);
+    if (source === null) continue;
+    const hash = textHash(source);
+    const cached = store.translation(hash, translator.id, translator.promptVersion);
+    if (cached !== undefined) texts.setTranslation(report.id, cached);
+    else tasks.push({ report, hash, group: translator.id, endpoints: translator.endpoints, run: (endpoint, signal) => translator.translate(source, { endpoint, signal }) });
+  }
+  if (tasks.length === 0) return 0;
+  onStart?.(tasks.length);
+  await schedule(tasks, {
+    ...scheduling,
+    onDone: (task, text) => {
+      const t = task as (typeof tasks)[number];
+      store.putTranslation(t.hash, translator.id, translator.promptVersion, text);
+      texts.setTranslation(t.report.id, text);
+    },
+    onFailed: (task, error) => texts.setTranslationFailure((task as (typeof tasks)[number]).report.id, error instanceof Error ? error.message : String(error)),
+  });
+  return tasks.length;
 }
 
 export function summarise(store: RunStore, models: string[]): { done: number; failed: number; perModel: Record<string, ModelSummary> } {

@@ -1,50 +1,142 @@
 /**
  * `cmrdx classify <input> --model <spec> ... --out <dir>`: runs the readers over the reports into the run store
- * and writes <dir>/predictions.jsonl. Exit 1 when any prediction failed.
+ * and writes <dir>/predictions.jsonl. Exit 1 when any prediction failed; 130 when interrupted (rerun resumes).
+ * Ctrl-C once: no new requests, the ones in flight finish; twice: they are abandoned (and redone on resume).
  */
+import { ConfigError } from '../../errors.js';
 import { createReaders } from '../../readers/create-reader.js';
 import { runClassify, type RunSummary } from '../../run/run-classify.js';
+import { createProgress } from '../../run/progress.js';
 import type { Context } from '../program.js';
 import { loadInput, type InputFlags } from './input-options.js';
 
-interface ClassifyFlags extends InputFlags {
+export interface ModelFlags {
   model: string[];
+  ollamaUrl: string[];
+  openaiUrl: string[];
+  allowHost: string[];
+  timeout: string;
+  prompt?: string;
+  translate?: string;
+  withMeasurements?: boolean;
+  temperature: string;
+  seed: string;
+  maxTokens: string;
+  answerRetries: string;
+  threads?: string;
+  logPrompts?: boolean;
+}
+
+interface ClassifyFlags extends InputFlags, ModelFlags {
   out: string;
   fresh?: boolean;
   retryFailed?: boolean;
   quiet?: boolean;
+  concurrency?: string;
+  retries: string;
+}
+
+export const EXIT_INTERRUPTED = 130;
+
+export function number(flag: string, value: string, { min = 0, integer = false } = {}): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < min || (integer && !Number.isInteger(n))) {
+    throw new ConfigError(`${flag} ${value}: not a ${integer ? 'whole ' : ''}number >= ${min}`, { code: 'config.number', hint: `Write e.g. ${flag} ${Math.max(min, 1)}` });
+  }
+  return n;
 }
 
 export async function classifyCommand(args: unknown[], ctx: Context): Promise<number> {
   const [input, flags] = args as [string, ClassifyFlags];
   const { reports, taxonomy } = loadInput(input, flags, ctx.io);
   const models = flags.model.length > 0 ? flags.model : ['rules'];
-  const readers = await createReaders(models);
+  const settings = {
+    taxonomy,
+    promptFile: flags.prompt,
+    ollamaUrls: flags.ollamaUrl,
+    openaiUrls: flags.openaiUrl,
+    allowHosts: flags.allowHost,
+    timeoutMs: number('--timeout', flags.timeout, { min: 1 }) * 1000,
+    temperature: number('--temperature', flags.temperature),
+    seed: number('--seed', flags.seed, { integer: true }),
+    maxTokens: number('--max-tokens', flags.maxTokens, { min: 16, integer: true }),
+    answerRetries: number('--answer-retries', flags.answerRetries, { integer: true }),
+    threads: flags.threads ? number('--threads', flags.threads, { min: 1, integer: true }) : undefined,
+    withMeasurements: flags.withMeasurements,
+    translate: flags.translate,
+    apiKey: process.env.OPENAI_API_KEY,
+    // Report text goes to the log only when asked for.
+    logPrompt: flags.logPrompts ? (id: string, messages: { role: string; content: string }[]) => ctx.io.err(`--- prompt for ${id}\n${messages.map((m) => `[${m.role}]\n${m.content}`).join('\n')}\n`) : undefined,
+  };
+  const concurrency = flags.concurrency ? number('--concurrency', flags.concurrency, { min: 1, integer: true }) : undefined;
+  const retries = number('--retries', flags.retries, { integer: true });
+  const built = await createReaders(models, settings);
+  for (const warning of built.warnings) ctx.io.err(`cmrdx: warning: ${warning}\n`);
+
+  const stop = new AbortController();
+  const abandon = new AbortController();
+  let signals = 0;
+  const onSignal = () => {
+    signals++;
+    if (signals === 1) {
+      ctx.io.err('\ncmrdx: stopping: no new requests; waiting for the ones in flight (press Ctrl-C again to abandon them)\n');
+      stop.abort();
+    } else abandon.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const totals = Object.fromEntries(built.readers.map((r) => [r.id, reports.length]));
+  const progress = createProgress({ totals, write: (t) => ctx.io.err(t), isTTY: ctx.io.isTTY, quiet: flags.quiet || built.readers.every((r) => !r.endpoints) });
   try {
     const summary = await runClassify({
       reports,
-      readers,
+      readers: built.readers,
+      translator: built.translator,
+      texts: built.texts,
       outDir: flags.out,
-      config: { models: readers.map((r) => r.id), taxonomy: { name: taxonomy.name, version: taxonomy.version } },
+      config: {
+        models: built.readers.map((r) => r.id),
+        taxonomy: { name: taxonomy.name, version: taxonomy.version },
+        promptVersion: built.promptVersion,
+        options: built.readers.some((r) => r.endpoints)
+          ? { temperature: settings.temperature, seed: settings.seed, maxTokens: settings.maxTokens, translate: settings.translate ?? null, withMeasurements: Boolean(settings.withMeasurements) }
+          : {},
+      },
       fresh: flags.fresh,
       retryFailed: flags.retryFailed,
+      concurrency: (endpoint) => concurrency ?? (endpoint === 'in-process' ? 1 : 4),
+      retries,
+      stop: stop.signal,
+      abandon: abandon.signal,
+      onPrediction: (p) => progress.tick(p),
+      onTranslationStart: (n) => progress.note(`translating ${n} report(s) with ${built.translator?.id}`),
     });
+    progress.stop();
     if (!flags.quiet) ctx.io.err(formatSummary(summary));
     ctx.io.out(`${summary.predictionsFile}\n`);
+    if (summary.interrupted) {
+      ctx.io.err(`cmrdx: interrupted with ${summary.unfinished} (report, model) pair(s) left; run the same command again to resume\n`);
+      return EXIT_INTERRUPTED;
+    }
     return summary.failed > 0 ? 1 : 0;
   } finally {
-    for (const reader of readers) await reader.close?.();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    progress.stop();
+    for (const reader of built.readers) await reader.close?.();
+    await built.translator?.close();
   }
 }
 
 export function formatSummary(summary: RunSummary): string {
   const lines = [
-    `${summary.resumed ? 'resumed' : 'new'} run: ${summary.total} classified now, ${summary.skipped} already stored${summary.interrupted ? ' (interrupted)' : ''}`,
+    `${summary.resumed ? 'resumed' : 'new'} run: ${summary.total - summary.unfinished} classified now, ${summary.skipped} already stored${summary.translated ? `, ${summary.translated} translated` : ''}${summary.interrupted ? ' (interrupted)' : ''}`,
     `${'model'.padEnd(28)}${'done'.padStart(8)}${'failed'.padStart(8)}${'median s'.padStart(10)}${'tokens in/out'.padStart(18)}`,
   ];
   for (const [model, s] of Object.entries(summary.perModel)) {
     const median = s.medianSeconds === null ? '–' : s.medianSeconds < 0.01 ? s.medianSeconds.toExponential(1) : s.medianSeconds.toFixed(2);
     lines.push(`${model.padEnd(28)}${String(s.done).padStart(8)}${String(s.failed).padStart(8)}${median.padStart(10)}${`${s.tokensIn}/${s.tokensOut}`.padStart(18)}`);
   }
+  if (summary.failed > 0) lines.push(`${summary.failed} prediction(s) failed; they are in predictions.jsonl with their error (rerun with --retry-failed to try them again)`);
   return `${lines.join('\n')}\n`;
 }

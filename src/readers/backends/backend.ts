@@ -1,0 +1,67 @@
+/**
+ * The Backend contract: the one thing every inference server (Ollama, an OpenAI-compatible server such as vLLM
+ * or llama.cpp server, or llama.cpp embedded in this process) does for cmrdx — answer chat messages, optionally
+ * constrained by a JSON Schema. Wire formats stay inside each backend's folder. A setting a server cannot honour
+ * becomes a warning in the result, not an exception; a transport failure is a BackendError whose `isRetryable`
+ * tells the scheduler whether to try again.
+ */
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export interface GenerateRequest {
+  model: string;
+  messages: ChatMessage[];
+  /** JSON Schema the answer must follow (constrained decoding where the server supports it). */
+  schema?: Record<string, unknown>;
+  temperature: number;
+  seed: number;
+  /** Most tokens to generate. */
+  maxTokens: number;
+  /** Context window to ask for (Ollama num_ctx, llama.cpp context size); servers that size it themselves ignore it. */
+  contextTokens?: number;
+  signal?: AbortSignal;
+}
+
+export interface GenerateResult {
+  text: string;
+  /** A reasoning model's thinking, when the server returns it apart from the answer. */
+  thinking?: string;
+  usage: { promptTokens?: number; outputTokens?: number };
+  /** Server-side durations in milliseconds, where the server reports them. */
+  timings: { totalMs?: number; loadMs?: number; promptMs?: number; generateMs?: number };
+  /** The output stopped at maxTokens (the answer is probably cut off). */
+  truncated: boolean;
+  warnings: string[];
+}
+
+export interface ModelInfo {
+  id: string;
+  sizeBytes?: number;
+  contextLength?: number;
+  details?: Record<string, unknown>;
+}
+
+export interface Backend {
+  /** `ollama`, `openai` or `llamacpp`. */
+  readonly provider: string;
+  /** Where it runs: the base URL, or `in-process`. */
+  readonly endpoint: string;
+  generate(request: GenerateRequest): Promise<GenerateResult>;
+  listModels(): Promise<ModelInfo[]>;
+  /** The model's context window in tokens, when the server says. */
+  contextLength?(model: string): Promise<number | undefined>;
+  /** How many requests the server takes at once, when it says (e.g. OLLAMA_NUM_PARALLEL is not exposed; vLLM is). */
+  parallelSlots?(): number | undefined;
+  close?(): Promise<void>;
+}
+
+export interface BackendOptions {
+  baseUrl: string;
+  /** The fetch to use: the egress-guarded one in the CLI, a spy in tests. */
+  fetch: typeof fetch;
+  /** Per-request timeout. */
+  timeoutMs: number;
+}

@@ -1,0 +1,105 @@
+/**
+ * Ollama through its official client: /api/chat with `format` set to the answer's JSON Schema and
+ * `options: {temperature, seed, num_ctx}`, `keep_alive` so the model stays loaded between reports. Reads the
+ * token counts and the durations (nanoseconds on the wire, milliseconds here). The client has no per-request
+ * timeout, so it gets a fetch that has one.
+ */
+import { Ollama } from 'ollama';
+import { BackendError, isRetryableStatus } from '../../../errors.js';
+import type { Backend, BackendOptions, GenerateRequest, GenerateResult, ModelInfo } from '../backend.js';
+import { transportError, withTimeout } from '../http.js';
+
+export interface OllamaOptions extends BackendOptions {
+  /** How long Ollama keeps the model in memory after a request (e.g. "30m"). */
+  keepAlive?: string;
+}
+
+/** Error responses without a JSON body make the client print to stdout; give it JSON instead. */
+function jsonErrors(base: typeof fetch): typeof fetch {
+  return (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+    const response = await base(input, init);
+    if (response.ok || response.headers.get('content-type')?.includes('application/json')) return response;
+    const text = await response.text().catch(() => '');
+    return new Response(JSON.stringify({ error: text.slice(0, 300) || response.statusText || `HTTP ${response.status}` }), {
+      status: response.status,
+      statusText: response.statusText,
+      headers: { 'content-type': 'application/json' },
+    });
+  }) as typeof fetch;
+}
+
+const ns = (n: number | undefined) => (typeof n === 'number' && n > 0 ? n / 1e6 : undefined);
+
+export function createOllamaBackend(options: OllamaOptions): Backend {
+  const endpoint = options.baseUrl.replace(/\/+$/, '');
+  const contextCache = new Map<string, Promise<number | undefined>>();
+  const client = (signal?: AbortSignal) => new Ollama({ host: endpoint, fetch: jsonErrors(withTimeout(options.fetch, options.timeoutMs, signal)) });
+
+  const call = async <T>(fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (error) {
+      const e = error as Error & { status_code?: number; error?: string };
+      if (e?.name === 'ResponseError' && typeof e.status_code === 'number') {
+        const notFound = e.status_code === 404;
+        throw new BackendError(`${endpoint}: Ollama answered ${e.status_code} (${String(e.error ?? e.message).slice(0, 200)})`, {
+          code: notFound ? 'backend.model_missing' : 'backend.http',
+          status: e.status_code,
+          isRetryable: isRetryableStatus(e.status_code),
+          hint: notFound ? 'Pull the model first (ollama pull <tag>) or check the tag' : undefined,
+          cause: error,
+        });
+      }
+      throw transportError(error, endpoint, options.timeoutMs);
+    }
+  };
+
+  return {
+    provider: 'ollama',
+    endpoint,
+    async generate(request: GenerateRequest): Promise<GenerateResult> {
+      const response = await call(() =>
+        client(request.signal).chat({
+          model: request.model,
+          messages: request.messages,
+          stream: false,
+          ...(request.schema ? { format: request.schema } : {}),
+          keep_alive: options.keepAlive ?? '30m',
+          options: {
+            temperature: request.temperature,
+            seed: request.seed,
+            num_predict: request.maxTokens,
+            ...(request.contextTokens ? { num_ctx: request.contextTokens } : {}),
+          },
+        }),
+      );
+      const message = response.message as { content?: string; thinking?: string } | undefined;
+      return {
+        text: message?.content ?? '',
+        ...(message?.thinking ? { thinking: message.thinking } : {}),
+        usage: { promptTokens: response.prompt_eval_count, outputTokens: response.eval_count },
+        timings: { totalMs: ns(response.total_duration), loadMs: ns(response.load_duration), promptMs: ns(response.prompt_eval_duration), generateMs: ns(response.eval_duration) },
+        truncated: response.done_reason === 'length',
+        warnings: [],
+      };
+    },
+    async listModels(): Promise<ModelInfo[]> {
+      const { models } = await call(() => client().list());
+      return models.map((m) => ({ id: m.name, sizeBytes: m.size, details: { ...m.details } }));
+    },
+    contextLength(model: string): Promise<number | undefined> {
+      let cached = contextCache.get(model);
+      if (!cached) {
+        cached = call(() => client().show({ model })).then((info) => {
+          // model_info is a plain object on the wire: {"qwen2.context_length": 32768, ...}
+          const entries = Object.entries((info.model_info ?? {}) as unknown as Record<string, unknown>);
+          const found = entries.find(([k]) => k.endsWith('.context_length'));
+          return typeof found?.[1] === 'number' ? found[1] : undefined;
+        });
+        contextCache.set(model, cached);
+        cached.catch(() => contextCache.delete(model));
+      }
+      return cached;
+    },
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * Any OpenAI-compatible server (vLLM, llama.cpp server, LM Studio, TGI) through the official `openai` client
+ * pointed at a local base URL. Asks for `response_format: json_schema`; a server that refuses schemas gets
+ * `json_object`, and one that refuses that gets no format at all — each step remembered per model and
+ * reported as a warning. Reads `usage`; a vLLM reasoning model's `reasoning_content` is kept as thinking.
+ */
+import OpenAI from 'openai';
+import { BackendError, isRetryableStatus } from '../../../errors.js';
+import type { Backend, BackendOptions, GenerateRequest, GenerateResult, ModelInfo } from '../backend.js';
+import { transportError } from '../http.js';
+
+export interface OpenAiOptions extends BackendOptions {
+  /** Some deployments want a key even on a private network; default: none. */
+  apiKey?: string;
+}
+
+type FormatLevel = 'json_schema' | 'json_object' | 'none';
+
+/**
+ * A 400/422/501 that says the server does not take this response_format (wording differs per server), or a
+ * 400 whose body the client could not read (older vLLM error bodies): worth one try with a simpler format.
+ */
+function refusesFormat(error: unknown): boolean {
+  const e = error as { status?: number; message?: string };
+  if (e?.status !== 400 && e?.status !== 422 && e?.status !== 501) return false;
+  return /response_format|json_schema|json_object|guided|grammar|schema|not supported|no body/i.test(e?.message ?? '');
+}
+
+export function createOpenAiBackend(options: OpenAiOptions): Backend {
+  const endpoint = options.baseUrl.replace(/\/+$/, '');
+  const client = new OpenAI({ baseURL: endpoint, apiKey: options.apiKey ?? 'not-needed', fetch: options.fetch, timeout: options.timeoutMs, maxRetries: 0 });
+  const formatFor = new Map<string, FormatLevel>();
+
+  const call = async <T>(fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (error) {
+      if (error instanceof OpenAI.APIUserAbortError) throw new BackendError(`${endpoint}: request cancelled`, { code: 'backend.aborted', isRetryable: false, cause: error });
+      if (error instanceof OpenAI.APIConnectionTimeoutError) throw transportError(Object.assign(new Error('timed out'), { name: 'TimeoutError' }), endpoint, options.timeoutMs);
+      if (error instanceof OpenAI.APIConnectionError) throw transportError((error as { cause?: unknown }).cause ?? error, endpoint, options.timeoutMs);
+      if (error instanceof OpenAI.APIError && typeof error.status === 'number') {
+        throw new BackendError(`${endpoint}: server answered ${error.status} (${error.message.slice(0, 200)})`, {
+          code: error.status === 404 ? 'backend.model_missing' : 'backend.http',
+          status: error.status,
+          isRetryable: isRetryableStatus(error.status),
+          cause: error,
+        });
+      }
+      throw transportError(error, endpoint, options.timeoutMs);
+    }
+  };
+
+  const responseFormat = (level: FormatLevel, schema: Record<string, unknown>) =>
+    level === 'json_schema'
+      ? { response_format: { type: 'json_schema' as const, json_schema: { name: 'cmrdx_answer', schema, strict: true } } }
+      : level === 'json_object'
+        ? { response_format: { type: 'json_object' as const } }
+        : {};
+
+  return {
+    provider: 'openai',
+    endpoint,
+    async generate(request: GenerateRequest): Promise<GenerateResult> {
+      const warnings: string[] = [];
+      let level: FormatLevel = request.schema ? (formatFor.get(request.model) ?? 'json_schema') : 'none';
+      for (;;) {
+        try {
+          const response = await client.chat.completions.create(
+            {
+              model: request.model,
+              messages: request.messages,
+              temperature: request.temperature,
+              seed: request.seed,
+              max_tokens: request.maxTokens,
+              ...(request.schema ? responseFormat(level, request.schema) : {}),
+            },
+            { signal: request.signal },
+          );
+          const choice = response.choices[0];
+          const message = choice?.message as { content?: string | null; reasoning_content?: string | null } | undefined;
+          if (level !== 'json_schema' && request.schema) warnings.push(`${endpoint} does not take json_schema response formats; asked for ${level === 'json_object' ? 'json_object' : 'plain text'} and validated the answer`);
+          return {
+            text: message?.content ?? '',
+            ...(message?.reasoning_content ? { thinking: message.reasoning_content } : {}),
+            usage: { promptTokens: response.usage?.prompt_tokens, outputTokens: response.usage?.completion_tokens },
+            timings: {},
+            truncated: choice?.finish_reason === 'length',
+            warnings,
+          };
+        } catch (error) {
+          if (level !== 'none' && refusesFormat(error)) {
+            level = level === 'json_schema' ? 'json_object' : 'none';
+            formatFor.set(request.model, level);
+            continue;
+          }
+          return call(() => Promise.reject(error));
+        }
+      }
+    },
+    async listModels(): Promise<ModelInfo[]> {
+      const page = await call(() => client.models.list());
+      return page.data.map((m) => {
+        const extra = m as unknown as { max_model_len?: number; owned_by?: string };
+        return { id: m.id, ...(extra.max_model_len ? { contextLength: extra.max_model_len } : {}), details: { owned_by: extra.owned_by } };
+      });
+    },
+    async contextLength(model: string): Promise<number | undefined> {
+      const models = await this.listModels().catch(() => []);
+      return models.find((m) => m.id === model)?.contextLength;
+    },
+  };
+}

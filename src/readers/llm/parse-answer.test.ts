@@ -1,0 +1,43 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { AnswerError } from '../../errors.js';
+import { DEFAULT_TAXONOMY } from '../../taxonomy/taxonomy.js';
+import { parseAnswer, stripReasoning } from './parse-answer.js';
+
+const parse = (raw: string) => parseAnswer(raw, DEFAULT_TAXONOMY);
+
+const VALID: [string, string, string][] = [
+  ['plain JSON', '{"category":"MYO","evidence":["LGE lateral"]}', 'MYO'],
+  ['a <think> block before', '<think>The LGE is subepicardial, so...\n{"category":"HCM"}</think>\n{"category":"MYO","evidence":[]}', 'MYO'],
+  ['a code fence', 'Here you go:\n```json\n{"category": "DCM", "evidence": ["LVEF 25 %"]}\n```', 'DCM'],
+  ['prose around', 'The answer is {"category":"CA","evidence":["ECV 55 %"],"rationale":"diffuse LGE"} as requested.', 'CA'],
+  ['category as a name', '{"category":"Myocarditis","evidence":[]}', 'MYO'],
+  ['category in German', '{"category":"dilatative Kardiomyopathie","evidence":[]}', 'DCM'],
+  ['evidence as one string', '{"category":"ICM","evidence":"transmurale Narbe"}', 'ICM'],
+  ['braces inside strings', '{"category":"NORMAL","evidence":["kein LGE {sic}"]}', 'NORMAL'],
+];
+for (const [name, raw, expected] of VALID) {
+  test(`parses: ${name}`, () => assert.equal(parse(raw).category, expected));
+}
+
+const INVALID: [string, string, RegExp][] = [
+  ['cut-off JSON', '{"category":"MYO","evidence":["LGE lat', /cut off/],
+  ['no JSON at all', 'I think this is myocarditis.', /contains no JSON object/],
+  ['a category outside the taxonomy', '{"category":"Fabry disease","evidence":[]}', /category/],
+  ['an unclosed think block only', '<think>Let me think about the LGE pattern', /contains no JSON object/],
+  ['too many quotes', JSON.stringify({ category: 'MYO', evidence: ['a', 'b', 'c', 'd', 'e', 'f'] }), /evidence/],
+  ['unknown keys', '{"category":"MYO","evidence":[],"confidence":0.9}', /schema/],
+];
+for (const [name, raw, message] of INVALID) {
+  test(`rejects: ${name}`, () =>
+    assert.throws(() => parse(raw), (e: unknown) => {
+      assert.ok(e instanceof AnswerError);
+      assert.match(e.message, message);
+      return true;
+    }));
+}
+
+test('stripReasoning removes closed and unclosed reasoning blocks', () => {
+  assert.equal(stripReasoning('<think>a</think>b<reasoning>c</reasoning>'), 'b');
+  assert.equal(stripReasoning('<think>never closed'), '');
+});

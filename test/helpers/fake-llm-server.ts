@@ -1,0 +1,212 @@
+/**
+ * A small inference server for tests and benchmarks, on 127.0.0.1 with an ephemeral port. It speaks the real
+ * Ollama (/api/tags, /api/show, /api/chat) and OpenAI (/v1/models, /v1/chat/completions) wire formats, and each
+ * test scripts its behaviour per request: valid answers, <think> blocks, code fences, cut-off JSON, HTTP errors,
+ * connection resets, stalls, refusing JSON schemas. It can also act as a server with K parallel slots and a
+ * fixed service time (requests beyond K wait), for the scheduler benchmark.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+export type Provider = 'ollama' | 'openai';
+
+export interface ChatCall {
+  provider: Provider;
+  path: string;
+  body: Record<string, unknown>;
+  /** 1-based number of this chat request on the server. */
+  n: number;
+  /** The text of the last user message. */
+  user: string;
+  system: string;
+}
+
+export type Behaviour =
+  | { kind: 'answer'; content: string; thinking?: string; doneReason?: string; promptTokens?: number; outputTokens?: number; delayMs?: number }
+  | { kind: 'status'; status: number; message?: string; json?: boolean }
+  | { kind: 'reset' }
+  | { kind: 'stall'; ms: number }
+  | { kind: 'cut-body' };
+
+export interface FakeServerOptions {
+  models?: string[];
+  contextLength?: number;
+  /** Decides what each chat request gets. Default: a valid answer for category NORMAL. */
+  behaviour?(call: ChatCall): Behaviour;
+  /** Simulated parallel slots and service time (ms) of an inference server. */
+  slots?: number;
+  serviceMs?: number;
+}
+
+export interface FakeServer {
+  url: string;
+  calls: ChatCall[];
+  /** Every request seen, chat or not: "GET /api/tags". */
+  requests: string[];
+  /** Most chat requests in service at the same time. */
+  maxActive: number;
+  close(): Promise<void>;
+}
+
+export const answer = (category: string, evidence: string[] = [], extra: Partial<Extract<Behaviour, { kind: 'answer' }>> = {}): Behaviour => ({
+  kind: 'answer',
+  content: JSON.stringify({ category, evidence, rationale: 'test' }),
+  ...extra,
+});
+
+export async function startFakeServer(options: FakeServerOptions = {}): Promise<FakeServer> {
+  const models = options.models ?? ['test-model'];
+  const calls: ChatCall[] = [];
+  const requests: string[] = [];
+  let n = 0;
+  let active = 0;
+  let maxActive = 0;
+  const waiting: (() => void)[] = [];
+  const slots = options.slots ?? Infinity;
+  const sockets = new Set<Socket>();
+
+  const acquire = () =>
+    new Promise<void>((resolve) => {
+      if (active < slots) {
+        active++;
+        resolve();
+      } else waiting.push(() => {
+        active++;
+        resolve();
+      });
+    });
+  const release = () => {
+    active--;
+    waiting.shift()?.();
+  };
+
+  const json = (res: ServerResponse, status: number, body: unknown) => {
+    const text = JSON.stringify(body);
+    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+    res.end(text);
+  };
+
+  const handleChat = async (provider: Provider, req: IncomingMessage, res: ServerResponse, body: Record<string, unknown>) => {
+    const messages = (body.messages ?? []) as { role: string; content: string }[];
+    const call: ChatCall = {
+      provider,
+      path: req.url ?? '',
+      body,
+      n: ++n,
+      user: [...messages].reverse().find((m) => m.role === 'user')?.content ?? '',
+      system: messages.find((m) => m.role === 'system')?.content ?? '',
+    };
+    calls.push(call);
+    const behaviour = options.behaviour?.(call) ?? answer('NORMAL');
+    await acquire();
+    maxActive = Math.max(maxActive, active);
+    try {
+      if (options.serviceMs) await sleep(options.serviceMs);
+      switch (behaviour.kind) {
+        case 'reset':
+          req.socket.destroy();
+          return;
+        case 'stall':
+          await sleep(behaviour.ms);
+          if (!res.writableEnded && !req.socket.destroyed) json(res, 500, { error: 'stalled' });
+          return;
+        case 'cut-body': {
+          // Headers promise more than is sent; then the connection drops mid-JSON.
+          res.writeHead(200, { 'content-type': 'application/json', 'content-length': 500 });
+          res.write('{"model":"test-model","message":{"role":"assistant","content":"{\\"categ');
+          setTimeout(() => req.socket.destroy(), 5);
+          return;
+        }
+        case 'status':
+          if (behaviour.json === false) {
+            res.writeHead(behaviour.status, { 'content-type': 'text/plain' });
+            res.end(behaviour.message ?? 'Internal Server Error');
+          } else if (provider === 'ollama') json(res, behaviour.status, { error: behaviour.message ?? 'server error' });
+          else json(res, behaviour.status, { error: { message: behaviour.message ?? 'server error', type: 'invalid_request_error', param: null, code: behaviour.status } });
+          return;
+        case 'answer': {
+          if (behaviour.delayMs) await sleep(behaviour.delayMs);
+          const promptTokens = behaviour.promptTokens ?? 120;
+          const outputTokens = behaviour.outputTokens ?? 30;
+          if (provider === 'ollama') {
+            json(res, 200, {
+              model: body.model,
+              created_at: new Date(0).toISOString(),
+              message: { role: 'assistant', content: behaviour.content, ...(behaviour.thinking ? { thinking: behaviour.thinking } : {}) },
+              done_reason: behaviour.doneReason ?? 'stop',
+              done: true,
+              total_duration: 2_500_000_000,
+              load_duration: 100_000_000,
+              prompt_eval_count: promptTokens,
+              prompt_eval_duration: 400_000_000,
+              eval_count: outputTokens,
+              eval_duration: 2_000_000_000,
+            });
+          } else {
+            json(res, 200, {
+              id: `chatcmpl-${call.n}`,
+              object: 'chat.completion',
+              created: 0,
+              model: body.model,
+              choices: [{ index: 0, message: { role: 'assistant', content: behaviour.content, ...(behaviour.thinking ? { reasoning_content: behaviour.thinking } : {}) }, finish_reason: behaviour.doneReason ?? 'stop' }],
+              usage: { prompt_tokens: promptTokens, completion_tokens: outputTokens, total_tokens: promptTokens + outputTokens },
+            });
+          }
+          return;
+        }
+      }
+    } finally {
+      release();
+    }
+  };
+
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const path = (req.url ?? '').split('?')[0]!;
+      requests.push(`${req.method} ${path}`);
+      let body: Record<string, unknown>;
+      try {
+        body = chunks.length > 0 ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>) : {};
+      } catch {
+        return json(res, 400, { error: 'invalid JSON' });
+      }
+      if (req.method === 'GET' && path === '/api/tags') return json(res, 200, { models: models.map((name) => ({ name, model: name, modified_at: new Date(0).toISOString(), size: 4_700_000_000, digest: 'sha256:0', details: { format: 'gguf', family: 'test', parameter_size: '7B', quantization_level: 'Q4_K_M' } })) });
+      if (req.method === 'POST' && path === '/api/show') {
+        if (!models.includes(String(body.model))) return json(res, 404, { error: `model '${String(body.model)}' not found` });
+        return json(res, 200, { model_info: { 'general.architecture': 'test', 'test.context_length': options.contextLength ?? 32768 }, details: {}, capabilities: ['completion'] });
+      }
+      if (req.method === 'POST' && path === '/api/chat') {
+        if (!models.includes(String(body.model))) return json(res, 404, { error: `model '${String(body.model)}' not found, try pulling it first` });
+        return void handleChat('ollama', req, res, body);
+      }
+      if (req.method === 'GET' && path === '/v1/models') return json(res, 200, { object: 'list', data: models.map((id) => ({ id, object: 'model', created: 0, owned_by: 'vllm', max_model_len: options.contextLength ?? 32768 })) });
+      if (req.method === 'POST' && path === '/v1/chat/completions') return void handleChat('openai', req, res, body);
+      json(res, 404, { error: `no route ${req.method} ${path}` });
+    });
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    calls,
+    requests,
+    get maxActive() {
+      return maxActive;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,257 @@
+// LLM readers against a local server that speaks the real Ollama and OpenAI wire formats, including their
+// failures. Every scenario must end with exactly one prediction per (report, model), valid or error.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createReaders } from '../src/readers/create-reader.js';
+import { runClassify } from '../src/run/run-classify.js';
+import type { Report } from '../src/report/report.js';
+import { DEFAULT_TAXONOMY } from '../src/taxonomy/taxonomy.js';
+import { runCli } from '../src/cli/program.js';
+import { bufferIo } from '../src/cli/io.js';
+import { answer, startFakeServer, type Behaviour, type ChatCall, type Provider } from './helpers/fake-llm-server.js';
+import { tempDir } from './helpers/temp-dir.js';
+
+const dir = tempDir();
+let runs = 0;
+
+const REPORTS: Report[] = [
+  { id: 'r1', text: 'Befund: Subepikardiales LGE basal inferolateral, Myokardödem inferolateral.\nBeurteilung: Akute Myokarditis.' },
+  { id: 'r2', text: 'Befund: Normale Größe und Funktion, kein LGE.\nBeurteilung: Normalbefund.' },
+];
+
+interface Outcome {
+  lines: { id: string; model: string; category: string | null; error: { code: string; message: string } | null; evidence: { quote: string; start: number | null; alignment: string }[]; details?: Record<string, unknown> }[];
+  calls: ChatCall[];
+}
+
+async function run(provider: Provider, behaviour: (call: ChatCall) => Behaviour, options: { timeoutMs?: number; retries?: number; answerRetries?: number; reports?: Report[] } = {}): Promise<Outcome> {
+  const server = await startFakeServer({ models: ['m1'], behaviour });
+  try {
+    const spec = provider === 'ollama' ? 'ollama:m1' : 'openai:m1';
+    const built = await createReaders([spec], {
+      taxonomy: DEFAULT_TAXONOMY,
+      ollamaUrls: [server.url],
+      openaiUrls: [`${server.url}/v1`],
+      timeoutMs: options.timeoutMs ?? 5000,
+      answerRetries: options.answerRetries,
+    });
+    const out = join(dir, `run-${++runs}`);
+    await runClassify({
+      reports: options.reports ?? REPORTS,
+      readers: built.readers,
+      texts: built.texts,
+      outDir: out,
+      config: { models: [spec], taxonomy: { name: 'd', version: '1' } },
+      retries: options.retries ?? 2,
+      backoff: { baseMs: 5, maxMs: 20 },
+      cooldown: { afterFailures: 100, ms: 10, giveUpAfter: 100 },
+    });
+    const lines = readFileSync(join(out, 'predictions.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    return { lines, calls: [...server.calls] };
+  } finally {
+    await server.close();
+  }
+}
+
+const byId = (o: Outcome, id: string) => o.lines.find((l) => l.id === id)!;
+const oncePerReport = (o: Outcome) => assert.deepEqual(o.lines.map((l) => l.id).sort(), REPORTS.map((r) => r.id).sort(), 'exactly one prediction per report');
+/** The right answer for each report, as a well-behaved model would give it. */
+const good = (call: ChatCall): Behaviour => (call.user.includes('Myokarditis') ? answer('MYO', ['Subepikardiales LGE basal inferolateral']) : answer('NORMAL', ['kein LGE']));
+
+for (const provider of ['ollama', 'openai'] as const) {
+  test(`${provider}: valid answers, evidence aligned to the report, tokens recorded`, async () => {
+    const o = await run(provider, good);
+    oncePerReport(o);
+    assert.equal(byId(o, 'r1').category, 'MYO');
+    assert.equal(byId(o, 'r2').category, 'NORMAL');
+    const e = byId(o, 'r1').evidence[0]!;
+    assert.equal(e.alignment, 'exact');
+    assert.equal(REPORTS[0]!.text.slice(e.start!, e.start! + e.quote.length), e.quote);
+    assert.deepEqual(byId(o, 'r1').details!.usage, { promptTokens: 120, outputTokens: 30 });
+    assert.equal(byId(o, 'r1').details!.read, 'narrative');
+    // The request carries the answer's JSON Schema and temperature 0 with a fixed seed.
+    const body = o.calls[0]!.body;
+    if (provider === 'ollama') {
+      assert.deepEqual((body.format as { required: string[] }).required, ['category', 'evidence']);
+      assert.equal((body.options as { temperature: number; seed: number }).temperature, 0);
+      assert.equal(typeof (body.options as { num_ctx: number }).num_ctx, 'number');
+    } else {
+      assert.equal((body.response_format as { type: string }).type, 'json_schema');
+      assert.equal(body.temperature, 0);
+      assert.equal(body.seed, 42);
+    }
+    // The model reads the narrative, not the question line or the quantitative block.
+    assert.match(o.calls[0]!.user, /Subepikardiales LGE/);
+  });
+
+  test(`${provider}: <think> blocks and reasoning fields are stripped`, async () => {
+    const o = await run(provider, (c) => ({ ...(good(c) as Extract<Behaviour, { kind: 'answer' }>), content: `<think>LGE pattern first...</think>${(good(c) as { content: string }).content}`, thinking: 'separate reasoning' }));
+    oncePerReport(o);
+    assert.equal(byId(o, 'r1').category, 'MYO');
+  });
+
+  test(`${provider}: code fences and prose around the JSON`, async () => {
+    const o = await run(provider, (c) => ({ kind: 'answer', content: `Sure! Here is my answer:\n\`\`\`json\n${(good(c) as { content: string }).content}\n\`\`\`\nHope this helps.` }));
+    assert.equal(byId(o, 'r1').category, 'MYO');
+    assert.equal(byId(o, 'r2').category, 'NORMAL');
+  });
+
+  test(`${provider}: cut-off JSON is asked again, then counted as an error (never guessed)`, async () => {
+    const once = await run(provider, (c) => (c.n === 1 ? { kind: 'answer', content: '{"category": "MY', doneReason: 'length' } : good(c)));
+    oncePerReport(once);
+    assert.equal(once.lines.filter((l) => l.category !== null).length, 2);
+    assert.equal(once.lines.find((l) => l.details?.answerAttempts === 2)?.category !== undefined, true);
+    const always = await run(provider, () => ({ kind: 'answer', content: '{"category": "MY' }), { answerRetries: 2 });
+    oncePerReport(always);
+    for (const l of always.lines) {
+      assert.equal(l.category, null);
+      assert.equal(l.error!.code, 'answer.invalid');
+    }
+    assert.equal(always.calls.length, 6, 'three attempts per report');
+    assert.ok(always.calls.some((c) => /That answer was not valid/.test(c.user)), 'the retry says what was wrong');
+  });
+
+  test(`${provider}: a 500 is retried; 500s that do not stop become an error prediction`, async () => {
+    const once = await run(provider, (c) => (c.n === 1 ? { kind: 'status', status: 500, message: 'CUDA out of memory' } : good(c)));
+    oncePerReport(once);
+    assert.ok(once.lines.every((l) => l.error === null));
+    const always = await run(provider, () => ({ kind: 'status', status: 503, message: 'overloaded' }), { retries: 2 });
+    oncePerReport(always);
+    for (const l of always.lines) {
+      assert.equal(l.error!.code, 'backend.http');
+      assert.match(l.error!.message, /503/);
+    }
+    assert.equal(always.calls.length, 6, 'the first try and two retries per report');
+  });
+
+  test(`${provider}: a plain-text 500 body does not break the client`, async () => {
+    const o = await run(provider, (c) => (c.n === 1 ? { kind: 'status', status: 500, json: false, message: 'upstream crashed' } : good(c)));
+    oncePerReport(o);
+    assert.ok(o.lines.every((l) => l.error === null));
+  });
+
+  test(`${provider}: a 4xx is not retried`, async () => {
+    const o = await run(provider, () => ({ kind: 'status', status: 404, message: "model 'm1' not found" }));
+    oncePerReport(o);
+    assert.equal(o.calls.length, 2, 'one request per report');
+    assert.ok(o.lines.every((l) => l.error?.code === 'backend.model_missing'));
+  });
+
+  test(`${provider}: connection resets and bodies cut mid-JSON are retried`, async () => {
+    const o = await run(provider, (c) => (c.n === 1 ? { kind: 'reset' } : c.n === 2 ? { kind: 'cut-body' } : good(c)));
+    oncePerReport(o);
+    assert.ok(o.lines.every((l) => l.error === null), JSON.stringify(o.lines.map((l) => l.error)));
+  });
+
+  test(`${provider}: a stall past the timeout becomes a timeout error`, async () => {
+    const o = await run(provider, () => ({ kind: 'stall', ms: 1500 }), { timeoutMs: 200, retries: 1 });
+    oncePerReport(o);
+    for (const l of o.lines) assert.equal(l.error!.code, 'backend.timeout');
+  });
+}
+
+test('openai: a server without json_schema support falls back to json_object, and says so', async () => {
+  const o = await run('openai', (c) => ((c.body.response_format as { type?: string } | undefined)?.type === 'json_schema' ? { kind: 'status', status: 400, message: 'response_format json_schema is not supported by this server' } : good(c)));
+  oncePerReport(o);
+  assert.ok(o.lines.every((l) => l.error === null));
+  assert.match(String((byId(o, 'r1').details!.warnings as string[])[0]), /does not take json_schema/);
+  const formats = o.calls.map((c) => (c.body.response_format as { type: string }).type);
+  assert.deepEqual(formats.filter((f) => f === 'json_object').length, 2, 'each report answered once with json_object');
+  assert.ok(formats.every((f) => f === 'json_schema' || f === 'json_object'));
+});
+
+test('ollama: a thinking model answer in the thinking field only is not taken as the answer', async () => {
+  const o = await run('ollama', () => ({ kind: 'answer', content: '', thinking: '{"category":"MYO","evidence":[]}' }), { answerRetries: 0 });
+  assert.ok(o.lines.every((l) => l.error?.code === 'answer.invalid'));
+});
+
+test('--translate: one translation request per report, shared by two classifier models', async () => {
+  const server = await startFakeServer({
+    models: ['translator', 'a', 'b'],
+    behaviour: (c) => (c.body.model === 'translator' ? { kind: 'answer', content: `EN: ${c.user}` } : good(c)),
+  });
+  try {
+    const built = await createReaders(['ollama:a', 'ollama:b'], { taxonomy: DEFAULT_TAXONOMY, ollamaUrls: [server.url], translate: 'ollama:translator' });
+    const out = join(dir, 'translate');
+    const reports = [...REPORTS, { id: 'en1', text: 'Findings: No late gadolinium enhancement. Impression: Normal study.' }];
+    const summary = await runClassify({ reports, readers: built.readers, translator: built.translator, texts: built.texts, outDir: out, config: { models: ['ollama:a', 'ollama:b'], taxonomy: { name: 'd', version: '1' } } });
+    const translations = server.calls.filter((c) => c.body.model === 'translator');
+    assert.equal(translations.length, 2, 'the two German reports, once each; the English one is not translated');
+    assert.equal(summary.translated, 2);
+    const classified = server.calls.filter((c) => c.body.model !== 'translator');
+    assert.equal(classified.length, 6);
+    assert.equal(classified.filter((c) => c.user.includes('EN: Subepikardiales')).length, 2, 'both models read the translation');
+    const lines = readFileSync(join(out, 'predictions.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    assert.deepEqual(lines.filter((l) => l.id === 'r1').map((l) => [l.details.read, l.details.translationModel]), [['translation', 'ollama:translator'], ['translation', 'ollama:translator']]);
+    assert.equal(lines.find((l) => l.id === 'en1').details.read, 'narrative');
+    // A second run takes the translations from the run store.
+    const again = await runClassify({ reports, readers: built.readers, translator: built.translator, texts: built.texts, outDir: out, config: { models: ['ollama:a', 'ollama:b'], taxonomy: { name: 'd', version: '1' } }, fresh: true });
+    assert.equal(again.translated, 0);
+    assert.equal(server.calls.filter((c) => c.body.model === 'translator').length, 2);
+  } finally {
+    await server.close();
+  }
+});
+
+test('the CLI refuses an endpoint that is down or lacks the model before sending anything (exit 2)', async () => {
+  const server = await startFakeServer({ models: ['other'] });
+  const input = join(dir, 'cli.jsonl');
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(input, REPORTS.map((r) => JSON.stringify(r)).join('\n'));
+  try {
+    const missing = bufferIo();
+    assert.equal(await runCli(['classify', input, '--model', 'ollama:qwen2.5:32b', '--ollama-url', server.url, '--out', join(dir, 'cli-out')], missing), 2);
+    assert.match(missing.stderr(), /no endpoint has the model "qwen2\.5:32b".*ollama pull qwen2\.5:32b/);
+    assert.equal(server.calls.length, 0);
+  } finally {
+    await server.close();
+  }
+  const down = bufferIo();
+  assert.equal(await runCli(['classify', input, '--model', 'ollama:m', '--ollama-url', 'http://127.0.0.1:9', '--out', join(dir, 'cli-out2'), '--timeout', '2'], down), 2);
+  assert.match(down.stderr(), /cannot reach http:\/\/127\.0\.0\.1:9.*Start Ollama/);
+  const publicHost = bufferIo();
+  assert.equal(await runCli(['classify', input, '--model', 'openai:x', '--openai-url', 'http://8.8.8.8/v1', '--out', join(dir, 'cli-out3')], publicHost), 2);
+  assert.match(publicHost.stderr(), /refused to send reports to 8\.8\.8\.8.*--allow-host 8\.8\.8\.8/);
+});
+
+test('cmrdx models lists what a server offers', async () => {
+  const server = await startFakeServer({ models: ['qwen2.5:32b', 'gemma2:27b'] });
+  try {
+    const io = bufferIo();
+    assert.equal(await runCli(['models', '--ollama-url', server.url, '--openai-url', `${server.url}/v1`], io), 0);
+    assert.match(io.stdout(), /ollama:qwen2\.5:32b\s+4\.7 GB/);
+    assert.match(io.stdout(), /openai:gemma2:27b/);
+  } finally {
+    await server.close();
+  }
+});
+
+const GGUF = fileURLToPath(new URL('../../shared/models/stories260K.gguf', import.meta.url));
+test('llamacpp: the embedded model loads and answers schema-valid JSON', { skip: existsSync(GGUF) ? false : `no model at ${GGUF}; skipping the llama.cpp test` }, async () => {
+  const input = join(dir, 'tiny.jsonl');
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(input, [JSON.stringify({ id: 't1', text: 'Befund: Kein LGE.' }), JSON.stringify({ id: 't2', text: 'Befund: LGE lateral.' })].join('\n'));
+  // stories260K has a 2,048-token context and a character-level vocabulary: a short prompt keeps it inside.
+  const prompt = join(dir, 'tiny-prompt.yaml');
+  writeFileSync(prompt, 'version: tiny\nsystem: "Category: one of {{ids}}."\nuser: "{{report}}"\n');
+  const out = join(dir, 'llamacpp');
+  const io = bufferIo();
+  const started = performance.now();
+  const code = await runCli(['classify', input, '--model', `llamacpp:${GGUF}`, '--prompt', prompt, '--threads', '1', '--max-tokens', '200', '--answer-retries', '0', '--out', out, '--quiet'], io);
+  const seconds = (performance.now() - started) / 1000;
+  const lines = readFileSync(join(out, 'predictions.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(lines.length, 2);
+  for (const l of lines) {
+    assert.equal(l.error, null, JSON.stringify(l.error));
+    assert.ok(DEFAULT_TAXONOMY.categories.some((c) => c.id === l.category), `schema-valid category, got ${l.category}`);
+    assert.ok(l.seconds > 0 && l.seconds < 30);
+    assert.ok(l.details.usage.outputTokens > 0);
+  }
+  assert.equal(code, 0, io.stderr());
+  assert.ok(seconds < 60, `took ${seconds.toFixed(1)} s`);
+});
+
+after(() => undefined);
