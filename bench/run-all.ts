@@ -1,5 +1,6 @@
 /** `npm run bench`: every benchmark, each printing its figure and the target it is compared with. */
 import { printRulesThroughput } from './rules-throughput.js';
+import { printSchedulerBench } from './scheduler.js';
 
-const results = [printRulesThroughput()];
+const results = [printRulesThroughput(), await printSchedulerBench()];
 process.exitCode = results.every(Boolean) ? 0 : 1;

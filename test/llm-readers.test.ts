@@ -255,3 +255,19 @@ test('llamacpp: the embedded model loads and answers schema-valid JSON', { skip:
 });
 
 after(() => undefined);
+
+test('a llama.cpp server that reports its slots sets the default concurrency (slots + 2 queued)', async () => {
+  const server = await startFakeServer({ models: ['m1'], slots: 3, serviceMs: 40, behaviour: good });
+  try {
+    const built = await createReaders(['openai:m1'], { taxonomy: DEFAULT_TAXONOMY, openaiUrls: [`${server.url}/v1`] });
+    assert.equal(built.slots.get(`${server.url}/v1`), 3);
+    const input = join(dir, 'slots.jsonl');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(input, Array.from({ length: 12 }, (_, i) => JSON.stringify({ id: `s${i}`, text: `Befund: Bericht ${i}.` })).join('\n'));
+    const io = bufferIo();
+    assert.equal(await runCli(['classify', input, '--model', 'openai:m1', '--openai-url', `${server.url}/v1`, '--out', join(dir, 'slots-out'), '--quiet'], io), 0, io.stderr());
+    assert.equal(server.maxActive, 3, 'the server was kept at its 3 slots');
+  } finally {
+    await server.close();
+  }
+});

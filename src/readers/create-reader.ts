@@ -54,6 +54,8 @@ export interface Readers {
   promptVersion?: string;
   /** Remarks for the user (an endpoint without the model, a fallback). */
   warnings: string[];
+  /** Parallel slots per endpoint, where the server says. */
+  slots: Map<string, number>;
 }
 
 /** `OLLAMA_HOST` may be "0.0.0.0:11434" or "localhost"; make it a URL with scheme and port. */
@@ -94,7 +96,8 @@ export async function createReaders(specs: string[], settings: ReaderSettings = 
   const warnings: string[] = [];
   const readers: Reader[] = [];
   const prompt: PromptTemplate | undefined = llmSpecs.length > 0 ? loadPrompt('classify', settings.promptFile) : undefined;
-  const backendsFor = await backendFactory(settings, [...llmSpecs, ...(translateSpec ? [translateSpec] : [])], warnings);
+  const slots = new Map<string, number>();
+  const backendsFor = await backendFactory(settings, [...llmSpecs, ...(translateSpec ? [translateSpec] : [])], warnings, slots);
 
   for (const spec of parsed) {
     if (spec.kind === 'rules') {
@@ -124,13 +127,13 @@ export async function createReaders(specs: string[], settings: ReaderSettings = 
     translator = createTranslator({ id: translateSpec.spec, model, backends, prompt: loadPrompt('translate'), seed: settings.seed });
   }
   const versions = [prompt?.version, translator?.promptVersion].filter(Boolean);
-  return { readers, translator, texts, promptVersion: versions.length > 0 ? versions.join('+') : undefined, warnings };
+  return { readers, translator, texts, promptVersion: versions.length > 0 ? versions.join('+') : undefined, warnings, slots };
 }
 
 type BackendsFor = (spec: ModelSpec) => Promise<{ model: string; backends: Backend[] }>;
 
 /** Creates the backends once per endpoint and checks them before use. */
-async function backendFactory(settings: ReaderSettings, specs: ModelSpec[], warnings: string[]): Promise<BackendsFor> {
+async function backendFactory(settings: ReaderSettings, specs: ModelSpec[], warnings: string[], slots: Map<string, number>): Promise<BackendsFor> {
   const timeoutMs = settings.timeoutMs ?? 300_000;
   const policy: EgressPolicy = { allowHosts: settings.allowHosts ?? [], resolve: settings.resolve };
   const needs = new Set(specs.map((s) => s.kind));
@@ -171,6 +174,7 @@ async function backendFactory(settings: ReaderSettings, specs: ModelSpec[], warn
   return async (spec) => {
     if (spec.kind === 'llamacpp') {
       const { createLlamaCppBackend } = await import('./backends/llama-cpp/llama-cpp-backend.js');
+      slots.set('in-process', 1);
       return { model: spec.path, backends: [createLlamaCppBackend({ modelPath: spec.path, threads: settings.threads })] };
     }
     if (spec.kind === 'rules') throw new ConfigError('rules has no backend', { code: 'internal' });
@@ -189,6 +193,8 @@ async function backendFactory(settings: ReaderSettings, specs: ModelSpec[], warn
         });
       }
       const present = models.some((m) => m === spec.model || m === `${spec.model}:latest` || m.replace(/:latest$/, '') === spec.model);
+      const serverSlots = await b.parallelSlots?.();
+      if (serverSlots) slots.set(b.endpoint, serverSlots);
       if (present) usable.push(b);
       else warnings.push(`${b.endpoint} does not have ${spec.model}; it is not used for that model`);
     }

@@ -120,10 +120,14 @@ export async function runClassify(options: RunOptions): Promise<RunSummary> {
       if (buffer.length > 0) store.putMany(buffer.splice(0));
       lastFlush = performance.now();
     };
-    const record = (prediction: Prediction, seq: number) => {
-      buffer.push({ prediction, seq });
-      // Commit in small batches: at most a quarter second of work is lost if the process is killed.
-      if (buffer.length >= 256 || performance.now() - lastFlush > 250) flush();
+    // Predictions from servers are committed one by one as they arrive (each cost a request; a killed run must
+    // not ask again for an answer it already had). The in-process engine commits in small batches: at most a
+    // quarter second of its work is redone after a kill.
+    const record = (prediction: Prediction, seq: number, batched: boolean) => {
+      if (batched) {
+        buffer.push({ prediction, seq });
+        if (buffer.length >= 256 || performance.now() - lastFlush > 250) flush();
+      } else store.put(prediction, seq);
       options.onPrediction?.(prediction, { done: ++completed, total: jobs.length });
     };
     const flushTimer = setInterval(flush, 250);
@@ -139,9 +143,9 @@ export async function runClassify(options: RunOptions): Promise<RunSummary> {
         }
         const started = performance.now();
         try {
-          record(await job.reader.classify(job.report), job.seq);
+          record(await job.reader.classify(job.report), job.seq, true);
         } catch (error) {
-          record(errorPrediction(job, error, (performance.now() - started) / 1000), job.seq);
+          record(errorPrediction(job, error, (performance.now() - started) / 1000), job.seq, true);
         }
       }
       // Readers behind servers: the scheduler spreads the work over their endpoints.
@@ -160,11 +164,11 @@ export async function runClassify(options: RunOptions): Promise<RunSummary> {
         const elapsed = (job: Job) => (performance.now() - (startedAt.get(job) ?? performance.now())) / 1000;
         const result = await schedule(tasks, {
           ...scheduling,
-          onDone: (task, prediction, meta) => record({ ...prediction, details: { ...prediction.details, requestAttempts: meta.attempts } }, (task as (typeof tasks)[number]).job.seq),
+          onDone: (task, prediction, meta) => record({ ...prediction, details: { ...prediction.details, requestAttempts: meta.attempts } }, (task as (typeof tasks)[number]).job.seq, false),
           onFailed: (task, error, meta) => {
             const { job } = task as (typeof tasks)[number];
             const p = errorPrediction(job, error, elapsed(job));
-            record({ ...p, details: { endpoint: meta.endpoint, requestAttempts: meta.attempts } }, job.seq);
+            record({ ...p, details: { endpoint: meta.endpoint, requestAttempts: meta.attempts } }, job.seq, false);
           },
         });
         unfinished += result.unfinished;

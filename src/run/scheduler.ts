@@ -91,7 +91,7 @@ export function schedule<R>(tasks: SchedTask<R>[], options: SchedulerOptions<R>)
     }
   }
   const lastError = new Map<string, unknown>();
-  const inflight = new Map<SchedTask<R>, AbortController>();
+  const inflight = new Set<SchedTask<R>>();
   let done = 0;
   let failed = 0;
   let queued = tasks.length;
@@ -179,19 +179,17 @@ export function schedule<R>(tasks: SchedTask<R>[], options: SchedulerOptions<R>)
       finishIfIdle();
     };
 
+    // Every in-flight task listens to the same abandon signal: no controller per task (100,000 tasks stay small).
+    const signal = options.abandon ?? new AbortController().signal;
     const start = (ep: Endpoint, task: SchedTask<R>, attempts: number) => {
       ep.active++;
-      const controller = new AbortController();
-      inflight.set(task, controller);
-      const onAbandon = () => controller.abort(new Error('abandoned'));
-      options.abandon?.addEventListener('abort', onAbandon, { once: true });
+      inflight.add(task);
       const settle = () => {
         ep.active--;
         inflight.delete(task);
-        options.abandon?.removeEventListener('abort', onAbandon);
       };
       const meta = () => ({ endpoint: ep.name, attempts: attempts + 1 });
-      task.run(ep.name, controller.signal).then(
+      task.run(ep.name, signal).then(
         (result) => {
           settle();
           if (options.abandon?.aborted) return pump();

@@ -45,6 +45,8 @@ export interface FakeServer {
   requests: string[];
   /** Most chat requests in service at the same time. */
   maxActive: number;
+  /** When each chat request's answer was sent (call number -> ms since epoch). */
+  answeredAt: Map<number, number>;
   close(): Promise<void>;
 }
 
@@ -58,6 +60,7 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
   const models = options.models ?? ['test-model'];
   const calls: ChatCall[] = [];
   const requests: string[] = [];
+  const answeredAt = new Map<number, number>();
   let n = 0;
   let active = 0;
   let maxActive = 0;
@@ -126,6 +129,8 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
           return;
         case 'answer': {
           if (behaviour.delayMs) await sleep(behaviour.delayMs);
+          if (req.socket.destroyed) return;
+          res.once('finish', () => answeredAt.set(call.n, Date.now()));
           const promptTokens = behaviour.promptTokens ?? 120;
           const outputTokens = behaviour.outputTokens ?? 30;
           if (provider === 'ollama') {
@@ -181,6 +186,7 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
         if (!models.includes(String(body.model))) return json(res, 404, { error: `model '${String(body.model)}' not found, try pulling it first` });
         return void handleChat('ollama', req, res, body);
       }
+      if (req.method === 'GET' && path === '/props' && options.slots !== undefined && Number.isFinite(options.slots)) return json(res, 200, { total_slots: options.slots });
       if (req.method === 'GET' && path === '/v1/models') return json(res, 200, { object: 'list', data: models.map((id) => ({ id, object: 'model', created: 0, owned_by: 'vllm', max_model_len: options.contextLength ?? 32768 })) });
       if (req.method === 'POST' && path === '/v1/chat/completions') return void handleChat('openai', req, res, body);
       json(res, 404, { error: `no route ${req.method} ${path}` });
@@ -196,6 +202,7 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
     url: `http://127.0.0.1:${port}`,
     calls,
     requests,
+    answeredAt,
     get maxActive() {
       return maxActive;
     },

@@ -104,7 +104,9 @@ export async function classifyCommand(args: unknown[], ctx: Context): Promise<nu
       },
       fresh: flags.fresh,
       retryFailed: flags.retryFailed,
-      concurrency: (endpoint) => concurrency ?? (endpoint === 'in-process' ? 1 : 4),
+      // Default: the server's own slot count plus two queued requests, so a freed slot never waits for the next
+      // request; 4 when the server does not say (Ollama, vLLM); 1 for llama.cpp in this process.
+      concurrency: (endpoint) => concurrency ?? (endpoint === 'in-process' ? 1 : built.slots.has(endpoint) ? built.slots.get(endpoint)! + 2 : 4),
       retries,
       stop: stop.signal,
       abandon: abandon.signal,

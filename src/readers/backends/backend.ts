@@ -53,8 +53,11 @@ export interface Backend {
   listModels(): Promise<ModelInfo[]>;
   /** The model's context window in tokens, when the server says. */
   contextLength?(model: string): Promise<number | undefined>;
-  /** How many requests the server takes at once, when it says (e.g. OLLAMA_NUM_PARALLEL is not exposed; vLLM is). */
-  parallelSlots?(): number | undefined;
+  /**
+   * How many requests the server serves at once, when it says: llama.cpp server reports its slots at /props;
+   * Ollama and vLLM do not expose theirs.
+   */
+  parallelSlots?(): Promise<number | undefined>;
   close?(): Promise<void>;
 }
 

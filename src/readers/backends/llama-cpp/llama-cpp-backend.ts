@@ -115,7 +115,7 @@ export function createLlamaCppBackend(options: LlamaCppOptions): Backend {
     async contextLength() {
       return (await load()).model.trainContextSize;
     },
-    parallelSlots: () => 1,
+    parallelSlots: async () => 1,
     async close() {
       if (!loading) return;
       const { llama, model } = await loading;

@@ -104,6 +104,18 @@ export function createOpenAiBackend(options: OpenAiOptions): Backend {
         return { id: m.id, ...(extra.max_model_len ? { contextLength: extra.max_model_len } : {}), details: { owned_by: extra.owned_by } };
       });
     },
+    async parallelSlots(): Promise<number | undefined> {
+      // llama.cpp server: GET /props at the server root says {"total_slots": n}.
+      try {
+        const root = endpoint.replace(/\/v1$/, '');
+        const response = await options.fetch(`${root}/props`, { signal: AbortSignal.timeout(Math.min(options.timeoutMs, 5000)) });
+        if (!response.ok) return undefined;
+        const props = (await response.json()) as { total_slots?: unknown };
+        return typeof props.total_slots === 'number' && props.total_slots > 0 ? props.total_slots : undefined;
+      } catch {
+        return undefined;
+      }
+    },
     async contextLength(model: string): Promise<number | undefined> {
       const models = await this.listModels().catch(() => []);
       return models.find((m) => m.id === model)?.contextLength;
