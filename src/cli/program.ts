@@ -91,16 +91,39 @@ function buildProgram(ctx: Context): Command {
       .option('--json', 'print the explanation as JSON'),
   ).action(action(async () => (await import('./commands/explain-command.js')).explainCommand));
 
-  const coming: [string, string][] = [
-    ['evaluate', 'score predictions against the truth and write metrics and report.html'],
-    ['consensus', 'combine several models by majority vote and list reports for review'],
-    ['demo', 'run the bundled demo cohort end to end and write cmrdx-demo/report.html'],
-  ];
-  for (const [name, description] of coming) {
-    program.command(name).description(`${description} (coming soon)`).allowUnknownOption().action(() => {
-      throw new ConfigError(`cmrdx ${name} is not available yet`, { code: 'cli.not_yet', hint: 'See README.md for the commands of this version' });
-    });
-  }
+  program
+    .command('evaluate')
+    .description('score every reader of a run (and imported human readers) against the truth; writes metrics.json, metrics.csv, report.html')
+    .argument('<dir>', 'a classify output folder (predictions.jsonl, run.sqlite)')
+    .option('--truth <file>', 'labels file (.csv id,label or .jsonl {id,label}); default: the labels of the classified input')
+    .option('--reader <name=file>', 'a human reader: its labels file (id,label[,seconds]); repeatable', collect, [])
+    .option('--input <file>', 'the reports, when the folder has no run.sqlite (for labels and the texts in report.html)')
+    .option('--taxonomy <file>', 'category set (YAML or JSON)')
+    .option('--seed <n>', 'bootstrap seed', '42')
+    .option('--resamples <n>', 'bootstrap resamples', '2000')
+    .action(action(async () => (await import('./commands/evaluate-command.js')).evaluateCommand));
+
+  program
+    .command('consensus')
+    .description('majority vote of several models per report; writes consensus.jsonl and review.csv (reports without a majority)')
+    .argument('<dir>', 'a classify output folder')
+    .option('--models <a,b,c>', 'the models to combine')
+    .option('--top <n>', 'or: the n best models by macro-F1 against the truth')
+    .option('--min-agree <n>', 'votes a category needs (default: more than half)')
+    .option('--truth <file>', 'labels file, to score the consensus as one more reader')
+    .option('--taxonomy <file>', 'category set (YAML or JSON)')
+    .action(action(async () => (await import('./commands/consensus-command.js')).consensusCommand));
+
+  withModelOptions(
+    program
+      .command('demo')
+      .description('the bundled demo cohort end to end (classify, evaluate, report.html); needs no server')
+      .option('--out <dir>', 'output folder', 'cmrdx-demo')
+      .option('--concurrency <n>', 'requests at once per endpoint')
+      .option('--retries <n>', 'extra attempts after a retryable failure', '3')
+      .option('--quiet', 'no progress on stderr'),
+  ).action(action(async () => (await import('./commands/demo-command.js')).demoCommand));
+
   return program;
 }
 

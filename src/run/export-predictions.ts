@@ -3,8 +3,8 @@
  * contract fields first. The file is written to a temporary name and renamed, so a reader (or a crash) never
  * sees half a file.
  */
-import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeAtomic } from '../util/write-atomic.js';
 import type { RunStore } from './run-store.js';
 
 export const PREDICTIONS_FILE = 'predictions.jsonl';
@@ -12,8 +12,6 @@ export const PREDICTIONS_FILE = 'predictions.jsonl';
 export function exportPredictions(store: RunStore, outDir: string, models: string[]): string {
   const path = join(outDir, PREDICTIONS_FILE);
   const lines = store.lines(models);
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, lines.length > 0 ? `${lines.join('\n')}\n` : '');
-  renameSync(tmp, path);
+  writeAtomic(path, lines.length > 0 ? `${lines.join('\n')}\n` : '');
   return path;
 }

@@ -96,6 +96,7 @@ export async function runClassify(options: RunOptions): Promise<RunSummary> {
   const store = RunStore.open(join(options.outDir, STORE_FILE));
   try {
     const resumed = store.begin(options.config, options.fresh) === 'resumed';
+    store.putReports(options.reports);
     const models = options.readers.map((r) => r.id);
     // Rewrite the export first: after a crash the file on disk is always a complete picture of the store.
     if (resumed) exportPredictions(store, options.outDir, models);

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { ConfigError } from '../errors.js';
 import type { Prediction } from '../readers/reader.js';
+import type { Report } from '../report/report.js';
 import { predictionLine } from './prediction-line.js';
 
 /** What makes two runs the same run: a change in any of it must not be mixed into stored predictions. */
@@ -32,6 +33,13 @@ CREATE TABLE IF NOT EXISTS predictions (
   line TEXT NOT NULL,
   completed_at TEXT NOT NULL,
   PRIMARY KEY (report_id, model)
+);
+CREATE TABLE IF NOT EXISTS reports (
+  seq INTEGER NOT NULL,
+  id TEXT PRIMARY KEY,
+  label TEXT,
+  lang TEXT,
+  text TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS translations (
   text_hash TEXT NOT NULL,
@@ -108,9 +116,7 @@ export class RunStore {
       return 'resumed';
     }
     this.db.transaction(() => {
-      if (fresh) {
-        this.db.exec('DELETE FROM predictions');
-      }
+      if (fresh) this.db.exec('DELETE FROM predictions; DELETE FROM reports');
       this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run('config', JSON.stringify(config));
     })();
     return stored ? 'resumed' : 'new';
@@ -181,6 +187,20 @@ export class RunStore {
   count(): { done: number; failed: number } {
     const row = this.db.prepare('SELECT COUNT(*) AS done, SUM(error IS NOT NULL) AS failed FROM predictions').get() as { done: number; failed: number | null };
     return { done: row.done, failed: row.failed ?? 0 };
+  }
+
+  /**
+   * Keeps the run's reports (id, truth label, text) beside the predictions, so `evaluate` finds the truth and the
+   * texts of misclassified reports in the run folder. The folder is as private as the input it came from.
+   */
+  putReports(reports: Report[]): void {
+    const insert = this.db.prepare('INSERT OR REPLACE INTO reports (seq, id, label, lang, text) VALUES (?, ?, ?, ?, ?)');
+    this.db.transaction(() => reports.forEach((r, seq) => insert.run(seq, r.id, r.label ?? null, r.lang ?? null, r.text)))();
+  }
+
+  reports(): Report[] {
+    const rows = this.db.prepare('SELECT id, label, lang, text FROM reports ORDER BY seq').all() as { id: string; label: string | null; lang: string | null; text: string }[];
+    return rows.map((r) => ({ id: r.id, text: r.text, ...(r.label ? { label: r.label } : {}), ...(r.lang === 'de' || r.lang === 'en' ? { lang: r.lang } : {}) }));
   }
 
   translation(textHash: string, model: string, promptVersion: string): string | undefined {

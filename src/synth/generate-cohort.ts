@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { ConfigError } from '../errors.js';
 import type { Lang } from './anatomy.js';
 import { renderReport, type Layout, type PrintedValue } from './render-report.js';
-import { Rng } from './rng.js';
+import { Rng } from '../util/rng.js';
 import { DIFFICULTIES, LABELS, OTHER_SUBTYPES, sampleCase, type Difficulty, type Label, type OtherSubtype, type SynthCase } from './sample-case.js';
 
 export const STUDY_MIX: Partial<Record<Label, number>> = { HCM: 15, CA: 14, CS: 14, MYO: 14, ICM: 17, DCM: 16, NORMAL: 19 };

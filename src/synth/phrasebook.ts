@@ -4,7 +4,7 @@
  * words. `Ctx.v(key)` prints a value and records it, so the generator always knows what a report states.
  */
 import type { Lang, Segment, Territory } from './anatomy.js';
-import type { Rng } from './rng.js';
+import type { Rng } from '../util/rng.js';
 import type { Label, SynthCase, ValueKey } from './sample-case.js';
 
 export interface Ctx {

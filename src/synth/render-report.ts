@@ -7,7 +7,7 @@ import { joinList, segmentWords, TERRITORY_NAMES, type Lang } from './anatomy.js
 import type { Ctx, Phrasebook } from './phrasebook.js';
 import { GERMAN } from './phrases-de.js';
 import { ENGLISH } from './phrases-en.js';
-import type { Rng } from './rng.js';
+import type { Rng } from '../util/rng.js';
 import type { SynthCase, ValueKey } from './sample-case.js';
 
 export interface PrintedValue {

@@ -5,7 +5,7 @@
  * Louise 2018, ICM scar in one coronary territory, DCM dilated with reduced EF. Rendering to text is separate
  * (render-report.ts), so the same case can be written in German or English.
  */
-import type { Rng } from './rng.js';
+import type { Rng } from '../util/rng.js';
 import { TERRITORY_SEGMENTS, type Segment, type Territory } from './anatomy.js';
 
 export type Label = 'HCM' | 'CA' | 'CS' | 'MYO' | 'ICM' | 'DCM' | 'NORMAL' | 'OTHER';

@@ -7,6 +7,8 @@ import { ConfigError } from '../../errors.js';
 import { createReaders } from '../../readers/create-reader.js';
 import { runClassify, type RunSummary } from '../../run/run-classify.js';
 import { createProgress } from '../../run/progress.js';
+import type { Report } from '../../report/report.js';
+import type { Taxonomy } from '../../taxonomy/taxonomy.js';
 import type { Context } from '../program.js';
 import { loadInput, type InputFlags } from './input-options.js';
 
@@ -27,7 +29,7 @@ export interface ModelFlags {
   logPrompts?: boolean;
 }
 
-interface ClassifyFlags extends InputFlags, ModelFlags {
+export interface ClassifyFlags extends InputFlags, ModelFlags {
   out: string;
   fresh?: boolean;
   retryFailed?: boolean;
@@ -49,7 +51,17 @@ export function number(flag: string, value: string, { min = 0, integer = false }
 export async function classifyCommand(args: unknown[], ctx: Context): Promise<number> {
   const [input, flags] = args as [string, ClassifyFlags];
   const { reports, taxonomy } = loadInput(input, flags, ctx.io);
-  const models = flags.model.length > 0 ? flags.model : ['rules'];
+  const summary = await classifyReports(reports, taxonomy, flags.model.length > 0 ? flags.model : ['rules'], flags, ctx);
+  ctx.io.out(`${summary.predictionsFile}\n`);
+  if (summary.interrupted) {
+    ctx.io.err(`cmrdx: interrupted with ${summary.unfinished} (report, model) pair(s) left; run the same command again to resume\n`);
+    return EXIT_INTERRUPTED;
+  }
+  return summary.failed > 0 ? 1 : 0;
+}
+
+/** Builds the readers from the flags and runs them over the reports, with progress and Ctrl-C handling. */
+export async function classifyReports(reports: Report[], taxonomy: Taxonomy, models: string[], flags: Omit<ClassifyFlags, keyof InputFlags>, ctx: Context): Promise<RunSummary> {
   const settings = {
     taxonomy,
     promptFile: flags.prompt,
@@ -115,12 +127,7 @@ export async function classifyCommand(args: unknown[], ctx: Context): Promise<nu
     });
     progress.stop();
     if (!flags.quiet) ctx.io.err(formatSummary(summary));
-    ctx.io.out(`${summary.predictionsFile}\n`);
-    if (summary.interrupted) {
-      ctx.io.err(`cmrdx: interrupted with ${summary.unfinished} (report, model) pair(s) left; run the same command again to resume\n`);
-      return EXIT_INTERRUPTED;
-    }
-    return summary.failed > 0 ? 1 : 0;
+    return summary;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

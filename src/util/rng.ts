@@ -1,6 +1,6 @@
 /**
- * A small seeded random generator (sfc32, seeded through a string hash) so the same seed gives the same
- * cohort byte for byte on every machine; Math.random is never used by the generator.
+ * A small seeded random generator (sfc32, seeded through a string hash): the same seed gives the same synthetic
+ * cohort byte for byte, and the same bootstrap intervals, on every machine. Math.random is never used for either.
  */
 
 export class Rng {

@@ -1,0 +1,40 @@
+/**
+ * `cmrdx demo`: the bundled 109-report cohort through the guideline engine (and any --model given), evaluated,
+ * with report.html written to cmrdx-demo/. Needs no server and no GPU.
+ */
+import { fileURLToPath } from 'node:url';
+import { CmrdxError } from '../../errors.js';
+import { evaluateRun } from '../../evaluate/evaluate-run.js';
+import { runConsensus } from '../../evaluate/run-consensus.js';
+import { readReports } from '../../ingest/read-reports.js';
+import { writeStudy } from '../../present/write-study.js';
+import { DEFAULT_TAXONOMY } from '../../taxonomy/taxonomy.js';
+import type { Context } from '../program.js';
+import { classifyReports, type ClassifyFlags } from './classify-command.js';
+import { formatTable } from './evaluate-command.js';
+
+export const DEMO_REPORTS = fileURLToPath(new URL('../../../examples/demo/reports.jsonl', import.meta.url));
+
+export async function demoCommand(args: unknown[], ctx: Context): Promise<number> {
+  const [flags] = args as [ClassifyFlags];
+  const taxonomy = DEFAULT_TAXONOMY;
+  const { reports } = readReports(DEMO_REPORTS, { taxonomy });
+  const models = ['rules', ...flags.model.filter((m) => m !== 'rules')];
+  ctx.io.err(`cmrdx demo: ${reports.length} synthetic German CMR reports (the study's design) through ${models.join(', ')}\n`);
+  const run = (fresh: boolean) => classifyReports(reports, taxonomy, models, { ...flags, fresh }, ctx);
+  let summary;
+  try {
+    summary = await run(false);
+  } catch (error) {
+    // The demo folder is a sandbox: a run with other models starts it over instead of refusing.
+    if (!(CmrdxError.isInstance(error) && error.code === 'config.resume_mismatch')) throw error;
+    summary = await run(true);
+  }
+  if (summary.interrupted) return 130;
+  if (models.length >= 3) runConsensus({ dir: flags.out, taxonomy, models });
+  const ev = evaluateRun({ dir: flags.out, taxonomy });
+  const files = await writeStudy(flags.out, ev, { title: 'cmrdx demo — 109 synthetic CMR reports', generated: new Date().toISOString().slice(0, 10) });
+  ctx.io.out(formatTable(ev));
+  ctx.io.out(`\nreport: ${files.reportHtml}\n`);
+  return summary.failed > 0 ? 1 : 0;
+}

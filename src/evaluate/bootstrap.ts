@@ -1,0 +1,103 @@
+/**
+ * Percentile bootstrap confidence intervals: the reports are resampled with replacement (2,000 times by
+ * default), the metric is computed on each resample, and the 2.5th and 97.5th percentiles form the 95 % interval.
+ * Seeded, so the same data and seed give the same intervals.
+ */
+import { Rng } from '../util/rng.js';
+import type { Pair } from './metrics.js';
+
+export interface Interval {
+  low: number;
+  high: number;
+}
+
+export interface BootstrapIntervals {
+  accuracy: Interval;
+  precision: Interval;
+  recall: Interval;
+  f1: Interval;
+}
+
+export interface BootstrapOptions {
+  resamples?: number;
+  seed?: string | number;
+  /** 0.95 for a 95 % interval. */
+  level?: number;
+}
+
+/** Macro metrics over the classes present in the resample's truth or predictions (as in metrics.ts). */
+function macro(truth: Int32Array, predicted: Int32Array, k: number, tp: Int32Array, support: Int32Array, predCount: Int32Array): { accuracy: number; precision: number; recall: number; f1: number } {
+  tp.fill(0);
+  support.fill(0);
+  predCount.fill(0);
+  let correct = 0;
+  for (let i = 0; i < truth.length; i++) {
+    const t = truth[i]!;
+    const p = predicted[i]!;
+    support[t]!++;
+    if (p >= 0) predCount[p]!++;
+    if (p === t) {
+      tp[t]!++;
+      correct++;
+    }
+  }
+  let classes = 0;
+  let sp = 0;
+  let sr = 0;
+  let sf = 0;
+  for (let c = 0; c < k; c++) {
+    if (support[c] === 0 && predCount[c] === 0) continue;
+    classes++;
+    const precision = predCount[c] === 0 ? 0 : tp[c]! / predCount[c]!;
+    const recall = support[c] === 0 ? 0 : tp[c]! / support[c]!;
+    sp += precision;
+    sr += recall;
+    sf += precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  }
+  const n = truth.length;
+  return { accuracy: n === 0 ? 0 : correct / n, precision: classes ? sp / classes : 0, recall: classes ? sr / classes : 0, f1: classes ? sf / classes : 0 };
+}
+
+function percentile(sorted: Float64Array, q: number): number {
+  if (sorted.length === 0) return 0;
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+}
+
+export function bootstrapIntervals(pairs: Pair[], options: BootstrapOptions = {}): BootstrapIntervals {
+  const resamples = options.resamples ?? 2000;
+  const level = options.level ?? 0.95;
+  const rng = new Rng(`bootstrap:${options.seed ?? 42}`);
+  const labels = [...new Set(pairs.flatMap((p) => (p.predicted === null ? [p.truth] : [p.truth, p.predicted])))];
+  const index = new Map(labels.map((l, i) => [l, i]));
+  const n = pairs.length;
+  const truth = new Int32Array(n);
+  const predicted = new Int32Array(n);
+  pairs.forEach((p, i) => {
+    truth[i] = index.get(p.truth)!;
+    predicted[i] = p.predicted === null ? -1 : index.get(p.predicted)!;
+  });
+  const k = labels.length;
+  const scratch = { t: new Int32Array(n), p: new Int32Array(n), tp: new Int32Array(k), support: new Int32Array(k), pred: new Int32Array(k) };
+  const values = { accuracy: new Float64Array(resamples), precision: new Float64Array(resamples), recall: new Float64Array(resamples), f1: new Float64Array(resamples) };
+  for (let r = 0; r < resamples; r++) {
+    for (let i = 0; i < n; i++) {
+      const j = Math.floor(rng.next() * n);
+      scratch.t[i] = truth[j]!;
+      scratch.p[i] = predicted[j]!;
+    }
+    const m = macro(scratch.t, scratch.p, k, scratch.tp, scratch.support, scratch.pred);
+    values.accuracy[r] = m.accuracy;
+    values.precision[r] = m.precision;
+    values.recall[r] = m.recall;
+    values.f1[r] = m.f1;
+  }
+  const alpha = (1 - level) / 2;
+  const interval = (v: Float64Array): Interval => {
+    const sorted = v.slice().sort();
+    return { low: percentile(sorted, alpha), high: percentile(sorted, 1 - alpha) };
+  };
+  return { accuracy: interval(values.accuracy), precision: interval(values.precision), recall: interval(values.recall), f1: interval(values.f1) };
+}

@@ -1,0 +1,45 @@
+/**
+ * Consensus of several models by majority vote, as the study's next step plans for its top three models: per
+ * report the category most models chose, the votes, and whether it was unanimous, a majority (at least
+ * `minAgree` votes), or no majority — those reports go to a review list. A failed prediction casts no vote.
+ */
+import { fleissKappa } from './agreement.js';
+
+export type ConsensusStatus = 'unanimous' | 'majority' | 'no majority';
+
+export interface ConsensusRow {
+  id: string;
+  category: string | null;
+  status: ConsensusStatus;
+  votes: Record<string, string | null>;
+  /** How many models chose `category`. */
+  agree: number;
+}
+
+export interface Consensus {
+  models: string[];
+  minAgree: number;
+  rows: ConsensusRow[];
+  counts: Record<ConsensusStatus, number>;
+  fleissKappa: number;
+}
+
+/**
+ * @param votes per report id: the category each model gave (null for a failed prediction).
+ * @param minAgree votes a category needs; default: more than half of the models.
+ */
+export function buildConsensus(ids: string[], models: string[], votes: Map<string, Record<string, string | null>>, minAgree = Math.floor(models.length / 2) + 1): Consensus {
+  const rows: ConsensusRow[] = ids.map((id) => {
+    const v = Object.fromEntries(models.map((m) => [m, votes.get(id)?.[m] ?? null]));
+    const counts = new Map<string, number>();
+    for (const c of Object.values(v)) if (c !== null) counts.set(c, (counts.get(c) ?? 0) + 1);
+    const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+    const [top, second] = ranked;
+    const tie = top !== undefined && second !== undefined && second[1] === top[1];
+    if (!top || tie || top[1] < minAgree) return { id, category: null, status: 'no majority', votes: v, agree: top?.[1] ?? 0 };
+    return { id, category: top[0], status: top[1] === models.length ? 'unanimous' : 'majority', votes: v, agree: top[1] };
+  });
+  const counts = { unanimous: 0, majority: 0, 'no majority': 0 } as Record<ConsensusStatus, number>;
+  for (const r of rows) counts[r.status]++;
+  return { models, minAgree, rows, counts, fleissKappa: fleissKappa(rows.map((r) => models.map((m) => r.votes[m] ?? null))) };
+}
