@@ -229,8 +229,9 @@ test('cmrdx models lists what a server offers', async () => {
   }
 });
 
-const GGUF = fileURLToPath(new URL('../../shared/models/stories260K.gguf', import.meta.url));
-test('llamacpp: the embedded model loads and answers schema-valid JSON', { skip: existsSync(GGUF) ? false : `no model at ${GGUF}; skipping the llama.cpp test` }, async () => {
+// The shared model beside the repository, or wherever CMRDX_TEST_GGUF points (a clone elsewhere).
+const GGUF = process.env.CMRDX_TEST_GGUF ?? fileURLToPath(new URL('../../shared/models/stories260K.gguf', import.meta.url));
+test('llamacpp: the embedded model loads and answers schema-valid JSON', { skip: existsSync(GGUF) ? false : `no model at ${GGUF}; skipping the llama.cpp test (set CMRDX_TEST_GGUF=<path> to run it)` }, async () => {
   const input = join(dir, 'tiny.jsonl');
   const { writeFileSync } = await import('node:fs');
   writeFileSync(input, [JSON.stringify({ id: 't1', text: 'Befund: Kein LGE.' }), JSON.stringify({ id: 't2', text: 'Befund: LGE lateral.' })].join('\n'));
