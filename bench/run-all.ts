@@ -1,6 +1,7 @@
 /** `npm run bench`: every benchmark, each printing its figure and the target it is compared with. */
+import { printEvaluateBench } from './evaluate.js';
 import { printRulesThroughput } from './rules-throughput.js';
 import { printSchedulerBench } from './scheduler.js';
 
-const results = [printRulesThroughput(), await printSchedulerBench()];
+const results = [printRulesThroughput(), await printSchedulerBench(), printEvaluateBench()];
 process.exitCode = results.every(Boolean) ? 0 : 1;
