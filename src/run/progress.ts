@@ -26,6 +26,15 @@ export function createProgress(options: { totals: Record<string, number>; write(
 
   const totalAll = () => [...counts.values()].reduce((s, c) => s + c.total, 0);
   const doneAll = () => [...counts.values()].reduce((s, c) => s + c.done, 0);
+  /** Counts one prediction; the model's count, or undefined for a model this run does not know. */
+  const count = (p: Prediction) => {
+    const c = counts.get(p.model);
+    if (c) {
+      c.done++;
+      if (p.error) c.failed++;
+    }
+    return c;
+  };
 
   if (options.isTTY) {
     const multi = new cliProgress.MultiBar(
@@ -41,10 +50,8 @@ export function createProgress(options: { totals: Record<string, number>; write(
     const bars = new Map([...counts].map(([m, c]) => [m, multi.create(c.total, 0, { model: m.padEnd(24), rate: '0.0', errors: 0 })]));
     return {
       tick(p) {
-        const c = counts.get(p.model);
+        const c = count(p);
         if (!c) return;
-        c.done++;
-        if (p.error) c.failed++;
         const seconds = Math.max(0.001, (Date.now() - started) / 1000);
         bars.get(p.model)?.update(c.done, { rate: (c.done / seconds).toFixed(1), errors: c.failed });
       },
@@ -65,12 +72,7 @@ export function createProgress(options: { totals: Record<string, number>; write(
   const timer = setInterval(() => options.write(line()), options.intervalMs ?? 5000);
   timer.unref();
   return {
-    tick(p) {
-      const c = counts.get(p.model);
-      if (!c) return;
-      c.done++;
-      if (p.error) c.failed++;
-    },
+    tick: count,
     note: (text) => options.write(`${text}\n`),
     stop: once(() => {
       clearInterval(timer);

@@ -93,8 +93,9 @@ export function score(mentions: Mention[], measurements: Measurement[]): Scored 
   const rvedvi = f.first('RVEDVi');
   const gradient = f.max('LVOT_gradient');
   const ecvValue = ecv ? ecvPercent(ecv) : null;
-  const t1High = t1 ? t1.value > upperLimit(t1, f.field, { '1.5': 1060, '3': 1250, unknown: 1100 }) : false;
-  const t1Marked = t1 ? t1.value > upperLimit(t1, f.field, { '1.5': 1060, '3': 1250, unknown: 1100 }) + 90 : false;
+  const t1Upper = t1 ? upperLimit(t1, f.field, { '1.5': 1060, '3': 1250, unknown: 1100 }) : Infinity;
+  const t1High = t1 ? t1.value > t1Upper : false;
+  const t1Marked = t1 ? t1.value > t1Upper + 90 : false;
   const t1Low = t1 ? t1.value < (t1.ref?.low ?? (f.field !== null && f.field >= 2 ? 1080 : 920)) - 20 : false;
   const t2High = t2 ? t2.value > upperLimit(t2, f.field, { '1.5': 55, '3': 50, unknown: 55 }) : false;
   const ecvUpper = ecv?.ref?.high != null ? (ecv.ref.high < 1 ? ecv.ref.high * 100 : ecv.ref.high) : 30;
