@@ -103,6 +103,7 @@ test('evaluate and consensus refuse bad input with exit 2 and one line', async (
   const cases: [string[], RegExp][] = [
     [['evaluate', join(dir, 'nothing')], /predictions\.jsonl: no predictions here/],
     [['evaluate', join(dir, 'run'), '--reader', 'noequals'], /--reader noequals: expected <name>=<labels file>/],
+    [['evaluate', join(dir, 'run'), '--truth', truthFile, '--reader', `rules=${human}`], /--reader rules=.*: there is already a reader named rules/],
     [['consensus', join(dir, 'consensus'), '--models', 'm1,zz'], /--models: zz not in this run\. The run has: m1, m2, m3/],
     [['consensus', join(dir, 'consensus')], /needs either --models a,b,c or --top <n>/],
   ];

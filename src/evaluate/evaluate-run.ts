@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { InputError } from '../errors.js';
+import { ConfigError, InputError } from '../errors.js';
 import { readLabels } from '../ingest/read-labels.js';
 import { readReports } from '../ingest/read-reports.js';
 import type { Evidence } from '../readers/reader.js';
@@ -169,6 +169,10 @@ export function evaluateRun(options: EvaluateOptions): Evaluation {
     readers.push(score(model, model === 'rules' ? 'rules' : 'model', predictions, truth, labels, options, prompt + output > 0 ? { prompt, output } : null));
   }
   for (const human of options.humanReaders ?? []) {
+    // Reader names key metrics.json, so a human may not take a model's name (or another human's).
+    if (readers.some((r) => r.name === human.name) || human.name === 'consensus') {
+      throw new ConfigError(`--reader ${human.name}=${human.file}: there is already a reader named ${human.name}`, { code: 'config.reader', hint: 'Give each human reader its own name, different from the models of the run' });
+    }
     const entries = readLabels(human.file, { taxonomy });
     const predictions = new Map<string, ReaderPrediction>(entries.map((e) => [e.id, { category: e.label, evidence: [], seconds: e.seconds ?? null, error: null }]));
     const result = score(human.name, 'human', predictions, truth, labels, options, null);

@@ -10,6 +10,8 @@ import type { Charts } from './charts.js';
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const pct = (x: number) => (x * 100).toFixed(1);
 const f3 = (x: number) => x.toFixed(3);
+/** Median seconds per report: the guideline engine's fractions of a millisecond stay readable. */
+export const formatSeconds = (r: ReaderResult) => (r.seconds ? (r.seconds.median < 0.01 ? r.seconds.median.toExponential(1) : r.seconds.median.toFixed(2)) : '–');
 
 const STYLE = `
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;margin:0;color:#1d2433;background:#fafbfc}
@@ -36,7 +38,7 @@ ul.quotes{font-size:.82rem;margin:4px 0 0 18px;padding:0}
 function readersTable(ev: Evaluation): string {
   const rows = ev.readers.map((r) => {
     const m = r.metrics;
-    const seconds = r.seconds ? (r.seconds.median < 0.01 ? r.seconds.median.toExponential(1) : r.seconds.median.toFixed(2)) : '–';
+    const seconds = formatSeconds(r);
     const p = r.mcnemar ? (r.mcnemar.pValue < 0.001 ? '&lt;0.001' : r.mcnemar.pValue.toFixed(3)) : 'best';
     return `<tr${r.name === ev.best ? ' class="best"' : ''}><td>${escapeHtml(r.name)}</td><td>${r.kind}</td><td>${m.n}</td><td>${pct(m.accuracy)} <span class="small">[${pct(r.ci.accuracy.low)}–${pct(r.ci.accuracy.high)}]</span></td><td>${f3(m.macro.precision)}</td><td>${f3(m.macro.recall)}</td><td>${f3(m.macro.f1)} <span class="small">[${f3(r.ci.f1.low)}–${f3(r.ci.f1.high)}]</span></td><td>${f3(m.kappa)}</td><td>${m.failed}</td><td>${seconds}</td><td>${p}</td></tr>`;
   });

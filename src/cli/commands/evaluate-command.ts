@@ -4,6 +4,7 @@
  */
 import { ConfigError } from '../../errors.js';
 import { evaluateRun, type Evaluation } from '../../evaluate/evaluate-run.js';
+import { formatSeconds } from '../../present/render-report.js';
 import { writeStudy } from '../../present/write-study.js';
 import { loadTaxonomy } from '../../taxonomy/load-taxonomy.js';
 import type { Context } from '../program.js';
@@ -31,7 +32,7 @@ export function parseHumanReaders(specs: string[]): { name: string; file: string
 export function formatTable(ev: Evaluation): string {
   const lines = [`${'reader'.padEnd(30)}${'n'.padStart(6)}${'accuracy'.padStart(10)}${'macro-F1'.padStart(10)}${'95% CI'.padStart(16)}${'failed'.padStart(8)}${'s/report'.padStart(10)}`];
   for (const r of ev.readers) {
-    const s = r.seconds ? (r.seconds.median < 0.01 ? r.seconds.median.toExponential(1) : r.seconds.median.toFixed(2)) : '–';
+    const s = formatSeconds(r);
     lines.push(`${r.name.padEnd(30)}${String(r.metrics.n).padStart(6)}${r.metrics.accuracy.toFixed(3).padStart(10)}${r.metrics.macro.f1.toFixed(3).padStart(10)}${`${r.ci.f1.low.toFixed(2)}–${r.ci.f1.high.toFixed(2)}`.padStart(16)}${String(r.metrics.failed).padStart(8)}${s.padStart(10)}`);
   }
   return `${lines.join('\n')}\n`;
