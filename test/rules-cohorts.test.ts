@@ -1,5 +1,5 @@
 // The guideline engine on whole cohorts: the bundled demo, and hand-written reports in styles unlike the
-// generator's (German reports of several styles, English case descriptions). Each test prints its confusion matrix.
+// generator's (German reports of several styles, English reports and case descriptions). Each test prints its confusion matrix.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ function score(file: string) {
 const COHORTS: [string, string, number][] = [
   ['demo cohort (109 German synthetic reports)', '../examples/demo/reports.jsonl', 0.95],
   ['hand-written German reports', './fixtures/handwritten/de.jsonl', 0.9],
-  ['hand-written English case descriptions', './fixtures/handwritten/en.jsonl', 0.75],
+  ['hand-written English reports and case descriptions', './fixtures/handwritten/en.jsonl', 0.75],
 ];
 
 for (const [name, file, target] of COHORTS) {

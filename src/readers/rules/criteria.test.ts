@@ -55,3 +55,15 @@ test('the engine returns scores for every category and criteria with spans into 
   const nulling = result.criteria.find((c) => c.id === 'ca.nulling')!;
   assert.match(text.slice(nulling.spans[0]!.start, nulling.spans[0]!.end), /erschwerte Nullung/);
 });
+
+test('a disease needs positive evidence: with every score at or below zero the report is NORMAL', () => {
+  // "Kein Normalbefund" with nothing abnormal named: NORMAL itself scores below zero, no disease above it.
+  const r = categorise('Befund: LVEF 59 %. Kein Perikarderguss.\nBeurteilung: Kein Normalbefund.');
+  assert.ok(r.scores.NORMAL < 0 && Object.values(r.scores).every((s) => s <= 0), JSON.stringify(r.scores));
+  assert.equal(r.category, 'NORMAL');
+});
+
+test('a dilated LV that contracts normally is not DCM, least of all in an athlete', () => {
+  assert.equal(categorise('Anamnese: Leistungssportler.\nBefund: LVEDVi 110 ml/m² (Norm bis 105), LVEF 60 %, RVEDVi 120 ml/m². Kein LGE.').category, 'NORMAL');
+  assert.equal(categorise('Befund: LVEDVi 130 ml/m² (Norm bis 105), LVEF 30 %, globale Hypokinesie. Kein LGE.').category, 'DCM');
+});

@@ -211,7 +211,11 @@ export function score(mentions: Mention[], measurements: Measurement[]): Scored 
   // ---- DCM: dilated LV, reduced EF, no ischaemic scar, optional septal mid-wall stripe ----
   const lvDilated = lvDilatedByNumbers || lvDilatedWords.length > 0;
   const efReduced = lvef ? lvef.value < 50 : reduced.some((m) => !m.attrs.has('rv') || m.attrs.has('lv'));
-  if (lvDilated) fire('dcm.dilated', 'DCM', 2.5, 'dilated left ventricle', spansOf(lvDilatedByNumbers ? [edvi ?? edv!] : lvDilatedWords));
+  // DCM is dilatation *with* systolic dysfunction (ESC 2023); a large LV that contracts normally is mostly an
+  // athlete's heart or volume load, so dilatation alone counts little (and nothing in an athlete).
+  const athlete = f.context('ctx:athlete').length > 0;
+  const dilatedWeight = efReduced ? 2.5 : athlete ? 0 : 1;
+  if (lvDilated) fire('dcm.dilated', 'DCM', dilatedWeight, efReduced ? 'dilated left ventricle' : 'dilated left ventricle (function preserved)', spansOf(lvDilatedByNumbers ? [edvi ?? edv!] : lvDilatedWords));
   if (lvef && lvef.value < 40) fire('dcm.ef', 'DCM', 2.5, `LVEF ${lvef.value} % (< 40 %)`, spansOf([lvef]));
   else if (lvef && lvef.value < 50) fire('dcm.ef-mild', 'DCM', 1, `LVEF ${lvef.value} % (40-49 %)`, spansOf([lvef]));
   else if (!lvef && efReduced) fire('dcm.reduced-text', 'DCM', 1.5, 'reduced systolic function', spansOf(reduced));
@@ -269,7 +273,8 @@ export function score(mentions: Mention[], measurements: Measurement[]): Scored 
   if (lvef && lvef.value >= 55 && !lvDilated) fire('normal.ef', 'NORMAL', 0.5, `LVEF ${lvef.value} %`, spansOf([lvef]));
 
   let best: DxCategory = 'NORMAL';
-  for (const c of CATEGORIES) if (scores[c] > scores[best] + 1e-9) best = c;
+  // A disease needs positive evidence: when nothing scores above zero the report is read as NORMAL.
+  for (const c of CATEGORIES) if (scores[c] > scores[best] + 1e-9 && (c === 'NORMAL' || scores[c] > 0)) best = c;
   for (const c of CATEGORIES) scores[c] = Math.round(scores[c] * 100) / 100;
   return { category: best, scores, criteria };
 }

@@ -24,6 +24,8 @@ const CASES: [string, string, string, string | undefined, string][] = [
   ['ohne', 'Befund: Dilatierter LV ohne Narbe.', 'lge', undefined, 'negated'],
   ['nicht-ischämisch is a concept, not a negation', 'Befund: Nicht-ischämisches LGE-Muster.', 'lge-nonischemic', undefined, 'affirmed'],
   ['umlauts written out', 'Befund: Kein Oedem.', 'oedema', undefined, 'negated'],
+  ['nicht mehr nachweisbar', 'Befund: Das 2019 beschriebene subepikardiale Enhancement ist nicht mehr nachweisbar.', 'lge', undefined, 'negated'],
+  ['ohne Kontrastmittel is not a negation of what follows', 'Beurteilung: Soweit ohne Kontrastmittel beurteilbar unauffälliger Befund.', 'dx:NORMAL', undefined, 'affirmed'],
   // German uncertainty
   ['V.a.', 'Beurteilung: V.a. kardiale Sarkoidose.', 'dx:CS', undefined, 'uncertain 0.6'],
   ['DD', 'Beurteilung: Myokarditis, DD Sarkoidose.', 'dx:CS', undefined, 'uncertain 0.35'],
@@ -35,6 +37,7 @@ const CASES: [string, string, string, string | undefined, string][] = [
   // German history and questions
   ['Z.n.', 'Beurteilung: Z.n. Myokarditis.', 'dx:MYO', undefined, 'historical'],
   ['stattgehabt', 'Beurteilung: Narbe nach stattgehabter Myokarditis.', 'dx:MYO', undefined, 'historical'],
+  ['Rückbildung: resolved', 'Beurteilung: Vollständige Rückbildung der Myokarditis-Befunde.', 'dx:MYO', undefined, 'historical'],
   ['question line', 'Fragestellung: Myokarditis?\nBefund: unauffällig.', 'dx:MYO', undefined, 'asked'],
   ['Ausschluss in the indication', 'Indikation: Ausschluss Amyloidose.\nBefund: unauffällig.', 'dx:CA', undefined, 'asked'],
   ['known disease in the history is context', 'Anamnese: Bekannte pulmonale Sarkoidose.\nBefund: unauffällig.', 'dx:CS', undefined, 'context'],
@@ -48,6 +51,9 @@ const CASES: [string, string, string, string | undefined, string][] = [
   ['cannot be excluded', 'Impression: Amyloidosis cannot be excluded.', 'dx:CA', undefined, 'uncertain 0.35'],
   ['consistent with affirms', 'Impression: Findings consistent with hypertrophic cardiomyopathy.', 'dx:HCM', undefined, 'affirmed'],
   ['history of', 'Impression: History of myocarditis.', 'dx:MYO', undefined, 'historical'],
+  ['no longer seen', 'Findings: The lateral late enhancement is no longer seen.', 'lge', undefined, 'negated'],
+  ['without contrast is not a negation of what follows', 'Impression: On this study without contrast, normal cardiac MRI.', 'dx:NORMAL', undefined, 'affirmed'],
+  ['has resolved', 'Impression: The myocarditis has resolved.', 'dx:MYO', undefined, 'historical'],
   ['rule out', 'Indication: Rule out myocarditis.\nFindings: normal.', 'dx:MYO', undefined, 'asked'],
   ['misspelling still found', 'Impression: Acute myocarditits.', 'dx:MYO', undefined, 'affirmed'],
   ['LGE sequence name is not a finding', 'Befund: In den LGE-Sequenzen kein Nachweis von Narben.', 'lge', 'lge', 'missing'],
