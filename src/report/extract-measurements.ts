@@ -11,6 +11,8 @@ import { indexPattern, TextIndex } from './pattern-index.js';
 import { NUMBER_SOURCE, numberReadings, numberStyleOf, type NumberStyle } from './parse-number.js';
 import {
   FILLER_WORDS,
+  REGION_WORDS,
+  REGIONAL_FAMILIES,
   KEY_RULES,
   LABEL_PATTERNS,
   UNIT_SOURCE,
@@ -330,6 +332,8 @@ interface Found {
   end: number;
 }
 
+const MAX_REGIONAL_VALUES = 6;
+
 /** Reads the values after one label: the value, an index value beside it, and the reference. */
 function readValues(
   text: string,
@@ -349,6 +353,7 @@ function readValues(
   let wordsSinceValue = 0;
   const maxWords = pattern.maxWords ?? (pattern.weak ? 1 : 4);
   let lastRefTarget: Found | undefined;
+  let regionSinceValue = false;
 
   /** Takes a printed number as a value of this label; 'stop' when it ends the label's values. */
   const valueEntry = (raw: string, printedUnit: string | null, end: number): 'taken' | 'skipped' | 'stop' => {
@@ -359,8 +364,11 @@ function readValues(
     const value = plausible(key, unit, raw, style);
     if (value === undefined) return found.length > 0 ? 'stop' : 'skipped';
     // A second value only counts when it is the other form of the same measurement, e.g. the index in
-    // "LVEDV 152 ml (78 ml/m²)"; another value of the same key ends the label's values.
-    if (found.length > 0 && (found.some((f) => f.key === key) || found.length >= maxValues)) return 'stop';
+    // "LVEDV 152 ml (78 ml/m²)", or a value of another region ("T1 septal 1010 ms, lateral 1105 ms");
+    // otherwise another value of the same key ends the label's values.
+    const regional = regionSinceValue && REGIONAL_FAMILIES.has(pattern.family) && found.every((f) => f.key === key);
+    if (found.length > 0 && !regional && (found.some((f) => f.key === key) || found.length >= maxValues)) return 'stop';
+    if (found.length >= MAX_REGIONAL_VALUES) return 'stop';
     const entry: Found = { key, value, unit, ref: null, end };
     if (found.length === 0 && pendingRef) {
       entry.ref = pendingRef;
@@ -369,19 +377,24 @@ function readValues(
     found.push(entry);
     lastRefTarget = entry;
     wordsSinceValue = 0;
+    regionSinceValue = false;
     return 'taken';
   };
 
   const attachRef = (ref: Reference | null): void => {
     if (!ref) return;
     const target = lastRefTarget ?? found[found.length - 1];
-    if (target && !target.ref) target.ref = ref;
-    else if (!target) pendingRef = ref;
+    if (target && !target.ref) {
+      target.ref = ref;
+      // One range after regional values is the norm for all of them.
+      for (const f of found) if (f.key === target.key && !f.ref) f.ref = ref;
+    } else if (!target) pendingRef = ref;
   };
 
   for (const tok of tokens) {
     switch (tok.t) {
       case 'word':
+        if (REGION_WORDS.has(tok.word)) regionSinceValue = true;
         if (FILLER_WORDS.has(tok.word)) continue;
         words++;
         wordsSinceValue++;

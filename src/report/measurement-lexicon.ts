@@ -65,10 +65,10 @@ export const LABEL_PATTERNS: LabelPattern[] = [
   { family: 'CI', source: String.raw`herzindex|cardiac\s+index` },
   { family: 'CI', source: String.raw`ci`, weak: true },
   // Wall thickness
-  { family: 'WALL', source: String.raw`mwt|lvwt|max(?:imale|imal)?\.?\s*(?:enddiastolische\s+|end-?diastolic\s+)?(?:lv-?\s?)?(?:wanddicke|wandstarke|myokarddicke|myokardwanddicke|wall\s+thickness|myocardial\s+thickness)` },
-  { family: 'WALL', source: String.raw`(?:enddiastolische\s+|end-?diastolic\s+)?(?:lv-?\s?)?(?:wanddicke|wandstarke|myokarddicke|myokardwanddicke|wall\s+thickness|myocardial\s+thickness)` },
+  { family: 'WALL', source: String.raw`mwt|lvwt|max(?:imale|imal)?\.?\s*(?:enddiastolische\s+|end-?diastolic\s+)?(?:lv-?\s?)?(?:wanddicken?|wandstarken?|myokarddicke|myokardwanddicke|wall\s+thickness|myocardial\s+thickness)` },
+  { family: 'WALL', source: String.raw`(?:enddiastolische\s+|end-?diastolic\s+)?(?:lv-?\s?)?(?:wanddicken?|wandstarken?|myokarddicke|myokardwanddicke|wall\s+thickness|myocardial\s+thickness)` },
   { family: 'WALL', source: String.raw`(?:enddiastolische\s+)?(?:septumdicke|septumstarke|septale\s+wanddicke)|ivsd?|ivs-d|(?:interventricular\s+)?septal\s+(?:wall\s+)?thickness|hinterwanddicke|lvpwd?|posterior\s+wall\s+thickness` },
-  { family: 'WALL', source: String.raw`(?:interventrikular|kammer)?septum|hinterwand|posterolateralwand|lateralwand|septal\s+wall|posterior\s+wall|septum`, weak: true, requireUnit: ['mm', 'cm'] },
+  { family: 'WALL', source: String.raw`(?:interventrikular|kammer)?septums?|hinterwand|posterolateralwand|lateralwand|septal\s+wall|posterior\s+wall|septum`, weak: true, requireUnit: ['mm', 'cm'] },
   // "Asymmetrische Hypertrophie des basalen Septums bis 21 mm", "septal hypertrophy measuring 19 mm".
   { family: 'WALL', source: String.raw`(?:septum|septale|septal)?-?\s?hypertrophie|(?:septal\s+)?hypertrophy|(?:wand|septum|myokard)verdickung|verdickung|wall\s+thickening|thickening`, weak: true, requireUnit: ['mm', 'cm'], maxWords: 0 },
   // Mapping
@@ -236,6 +236,21 @@ export function keyFor(family: Family, ventricle: Ventricle, index: boolean, uni
   }
 }
 
+/**
+ * Where in the heart a value was measured. After one, a further value of the same key is a regional value
+ * ("T1 septal 1010 ms, lateral 1105 ms"), not the start of something else.
+ */
+export const REGION_WORDS = new Set(
+  (
+    'basal basale basalen mittventrikular midventricular mid apikal apical septal septale septalen anteroseptal inferoseptal ' +
+    'inferior anterior lateral inferolateral anterolateral posterior posterolateral remote fokal focal regional regionale ' +
+    'vorderwand hinterwand seitenwand lateralwand septum septums'
+  ).split(' '),
+);
+
+/** Families measured per region, which may print several values after one label. */
+export const REGIONAL_FAMILIES = new Set<Family>(['T1', 'T2', 'ECV', 'WALL']);
+
 /** Words that may stand between a label and its value without breaking the link ("EF beträgt 55 %"). */
 export const FILLER_WORDS = new Set(
   (
@@ -251,6 +266,7 @@ export const FILLER_WORDS = new Set(
     'mild moderate severe impaired lv rv links rechts linken rechten linke rechte ventrikel ventrikels ventricle ventricular ' +
     'left right maximal max maximale simpson methode biplan scheibchensummation volumetrie aktuell aktuelle current currently ' +
     'jetzt nun now nur only knapp just leichtgradig gesamt total wert werte value values index indexiert indiziert indexed ' +
-    'asymmetrische asymmetrisch asymmetric konzentrische konzentrisch concentric betont betonte pronounced measuring gemessen'
+    'asymmetrische asymmetrisch asymmetric konzentrische konzentrisch concentric betont betonte pronounced measuring gemessen ' +
+    'fokal focal regional regionale'
   ).split(' '),
 );

@@ -67,3 +67,8 @@ test('a dilated LV that contracts normally is not DCM, least of all in an athlet
   assert.equal(categorise('Anamnese: Leistungssportler.\nBefund: LVEDVi 110 ml/m² (Norm bis 105), LVEF 60 %, RVEDVi 120 ml/m². Kein LGE.').category, 'NORMAL');
   assert.equal(categorise('Befund: LVEDVi 130 ml/m² (Norm bis 105), LVEF 30 %, globale Hypokinesie. Kein LGE.').category, 'DCM');
 });
+
+test('a regional rise of T1 or T2 counts even when another region is printed first', () => {
+  assert.ok(fired('Befund: T1 nativ septal 1010 ms, lateral 1105 ms (Norm 950-1050 ms). Subepikardiales LGE lateral.').includes('myo.t1'));
+  assert.ok(!fired('Befund: T1 nativ septal 1010 ms, lateral 1040 ms (Norm 950-1050 ms). Subepikardiales LGE lateral.').includes('myo.t1'));
+});

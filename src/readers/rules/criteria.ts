@@ -47,6 +47,17 @@ class Facts {
     return this.measurements.find((m) => m.key === key);
   }
 
+  /**
+   * The first printed value of a key, or, when its label lists several regions ("T1 septal 1010 ms, lateral
+   * 1105 ms"), the highest of those: a regional rise is what mapping criteria look for. Later labels (prior
+   * studies, other sequences) are left alone.
+   */
+  firstRegionalMax(key: string): Measurement | undefined {
+    const first = this.first(key);
+    if (!first) return undefined;
+    return this.measurements.filter((m) => m.key === key && m.span.start === first.span.start).sort((a, b) => b.value - a.value)[0];
+  }
+
   max(key: string): Measurement | undefined {
     return this.measurements.filter((m) => m.key === key).sort((a, b) => b.value - a.value)[0];
   }
@@ -87,8 +98,8 @@ export function score(mentions: Mention[], measurements: Measurement[]): Scored 
   const edv = f.first('LVEDV');
   const mwt = f.max('MWT');
   const ecv = f.first('ECV');
-  const t1 = f.first('T1');
-  const t2 = f.first('T2');
+  const t1 = f.firstRegionalMax('T1');
+  const t2 = f.firstRegionalMax('T2');
   const rvef = f.first('RVEF');
   const rvedvi = f.first('RVEDVi');
   const gradient = f.max('LVOT_gradient');
