@@ -362,7 +362,9 @@ function readValues(
     const key = keyFor(pattern.family, ventricle, anchor.index, unit);
     if (!key) return 'skipped';
     const value = plausible(key, unit, raw, style);
-    if (value === undefined) return found.length > 0 ? 'stop' : 'skipped';
+    // Inside brackets after the value, a number of another kind ("1.125 ms (1,5 T; Norm < 1.030 ms)") is a
+    // remark; the reference may still follow it.
+    if (value === undefined) return found.length > 0 && depth === 0 ? 'stop' : 'skipped';
     // A second value only counts when it is the other form of the same measurement, e.g. the index in
     // "LVEDV 152 ml (78 ml/m²)", or a value of another region ("T1 septal 1010 ms, lateral 1105 ms");
     // otherwise another value of the same key ends the label's values.
