@@ -72,3 +72,10 @@ test('a regional rise of T1 or T2 counts even when another region is printed fir
   assert.ok(fired('Befund: T1 nativ septal 1010 ms, lateral 1105 ms (Norm 950-1050 ms). Subepikardiales LGE lateral.').includes('myo.t1'));
   assert.ok(!fired('Befund: T1 nativ septal 1010 ms, lateral 1040 ms (Norm 950-1050 ms). Subepikardiales LGE lateral.').includes('myo.t1'));
 });
+
+test('LGE only at the RV insertion point is non-specific; enlarged lymph nodes are no dilated ventricle', () => {
+  assert.equal(categorise('Befund: LVEF 62 %. Punktförmiges LGE an der inferioren RV-Insertionsstelle, ansonsten kein LGE.\nBeurteilung: Unspezifisches LGE ohne Krankheitswert.').category, 'NORMAL');
+  assert.equal(categorise('Befund: LVEF 61 %. Kein LGE. Hiläre Lymphknoten vergrößert (bekannt).\nBeurteilung: Kein Anhalt für eine kardiale Beteiligung der Sarkoidose.').category, 'NORMAL');
+  // In hypertrophied myocardium the same LGE still supports HCM.
+  assert.ok(fired('Befund: Asymmetrische Septumhypertrophie bis 19 mm. LGE an den RV-Insertionsstellen.').includes('hcm.lge'));
+});

@@ -67,6 +67,13 @@ class Facts {
   }
 }
 
+/** Where LGE may lie besides an insertion point and still be only that ("inferiore RV-Insertionsstelle"). */
+const INSERTION_PLACES = new Set(['insertion', 'rv', 'inferior', 'anterior', 'basal', 'mild', 'patchy']);
+
+function insertionOnly(m: Mention): boolean {
+  return m.attrs.has('insertion') && [...m.attrs].every((a) => INSERTION_PLACES.has(a));
+}
+
 /** ECV printed as a fraction (0,45) means 45 %. */
 function ecvPercent(m: Measurement): number {
   return m.value < 1 ? m.value * 100 : m.value;
@@ -116,14 +123,19 @@ export function score(mentions: Mention[], measurements: Measurement[]): Scored 
   const rvDilatedByNumbers = rvedvi ? rvedvi.value > (rvedvi.ref?.high ?? 125) : false;
 
   // ---- Findings ----
-  const lge = f.present('lge');
+  // LGE only at the RV insertion points is a common non-specific finding (DOMAIN.md): it counts for HCM in
+  // hypertrophied myocardium, but it is no scar, no inflammation and no reason to call a report abnormal.
+  const lgeAll = f.present('lge');
+  const lge = lgeAll.filter((m) => !insertionOnly(m));
   const lgeNegated = f.negated('lge').length > 0 && lge.length === 0;
   const ischemicPattern = f.present('lge-ischemic');
   const nonIschemic = [...f.present('lge-nonischemic'), ...f.negated('lge-ischemic')];
   const oedema = f.present('oedema');
   const wma = f.present('wma');
   const hypertrophy = f.present('hypertrophy');
-  const dilated = f.present('dilated').filter((m) => !m.attrs.has('atrium') && !m.attrs.has('aorta'));
+  // "Hiläre Lymphknoten vergrößert": the enlarged thing is a lymph node, not a chamber.
+  const lymphSentences = new Set(f.present('lymph').map((m) => m.sentence.start));
+  const dilated = f.present('dilated').filter((m) => !m.attrs.has('atrium') && !m.attrs.has('aorta') && (m.attrs.has('lv') || m.attrs.has('rv') || !lymphSentences.has(m.sentence.start)));
   const lvDilatedWords = dilated.filter((m) => m.attrs.has('lv') || !m.attrs.has('rv'));
   const rvDilatedWords = dilated.filter((m) => m.attrs.has('rv') && !m.attrs.has('lv'));
   const reduced = f.present('reduced-fn');
@@ -154,8 +166,8 @@ export function score(mentions: Mention[], measurements: Measurement[]): Scored 
   if (apicalHypertrophy.length > 0 && asymmetric.length === 0) fire('hcm.apical', 'HCM', 3, 'apical hypertrophy', spansOf(apicalHypertrophy));
   if (sam.length > 0) fire('hcm.sam', 'HCM', 3, 'SAM / LVOT obstruction', spansOf(sam));
   if (gradient && gradient.value >= 30) fire('hcm.gradient', 'HCM', 2, `LVOT gradient ${gradient.value} mmHg (>= 30)`, spansOf([gradient]));
-  if ((asymmetric.length > 0 || (mwtMm !== null && mwtMm >= 15)) && lge.some((m) => m.attrs.has('midwall') || m.attrs.has('patchy') || m.attrs.has('insertion')) && diffuseLge.length === 0) {
-    fire('hcm.lge', 'HCM', 1, 'patchy mid-wall LGE / RV insertion points in hypertrophied myocardium', spansOf(lge));
+  if ((asymmetric.length > 0 || (mwtMm !== null && mwtMm >= 15)) && lgeAll.some((m) => m.attrs.has('midwall') || m.attrs.has('patchy') || m.attrs.has('insertion')) && diffuseLge.length === 0) {
+    fire('hcm.lge', 'HCM', 1, 'patchy mid-wall LGE / RV insertion points in hypertrophied myocardium', spansOf(lgeAll));
   }
   const hyper = f.present('hyperdynamic');
   if (hyper.length > 0 || (lvef && lvef.value >= 70)) fire('hcm.hyperdynamic', 'HCM', 0.5, 'hyperdynamic LV', spansOf(hyper.length > 0 ? hyper : [lvef!]));
@@ -260,7 +272,7 @@ export function score(mentions: Mention[], measurements: Measurement[]): Scored 
   const rvRegional = [...wma.filter((m) => m.attrs.has('rv')), ...f.present('aneurysm').filter((m) => !m.attrs.has('lv'))];
   if ((rvDilatedByNumbers || rvDilatedWords.length > 0) && rvBad && (rvRegional.length > 0 || !lvDilated)) fire('other.arvc', 'OTHER', rvRegional.length > 0 ? 4.5 : 2, 'dilated, dysfunctional RV (ARVC)', spansOf(rvRegional.length > 0 ? rvRegional : rvDilatedWords));
   const pericardial = f.present('pericardial');
-  if (pericardial.length > 0 && lge.filter((m) => !m.attrs.has('insertion')).length === 0) fire('other.pericarditis', 'OTHER', 3.5, 'pericardial thickening / enhancement', spansOf(pericardial));
+  if (pericardial.length > 0 && lge.length === 0) fire('other.pericarditis', 'OTHER', 3.5, 'pericardial thickening / enhancement', spansOf(pericardial));
   const mass = f.present('mass');
   if (mass.length > 0) fire('other.mass', 'OTHER', 4, 'cardiac mass', spansOf(mass));
   const hypertension = f.context('ctx:hypertension');
