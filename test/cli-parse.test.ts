@@ -2,8 +2,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { runBin } from './helpers/run-bin.js';
+import { fileURLToPath } from 'node:url';
+import { BIN, runBin } from './helpers/run-bin.js';
 import { tempDir } from './helpers/temp-dir.js';
 
 const dir = tempDir();
@@ -56,4 +58,14 @@ test('a missing input exits 2 with one line on stderr', () => {
   assert.equal(code, 2);
   assert.equal(stdout, '');
   assert.match(stderr, /^cmrdx: .*nothing\.jsonl: no such file or folder\. Check the path.*\n$/);
+});
+
+test('a reader that stops reading (cmrdx parse … | head) ends the run quietly with exit 0', async () => {
+  const child = spawn(process.execPath, [BIN, 'parse', fileURLToPath(new URL('../examples/demo/reports.jsonl', import.meta.url))], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdout.once('data', () => child.stdout.destroy());
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  assert.equal(code, 0, stderr);
+  assert.doesNotMatch(stderr, /EPIPE|Error/);
 });

@@ -4,7 +4,7 @@
 // Skips with a message when no Chromium is installed, unless CMRDX_REQUIRE_BROWSER=1 (set by .ci/run).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -22,6 +22,13 @@ test('report.html renders its figures offline in Chromium, fetches nothing and o
   const out = join(tempDir(), 'demo');
   const io = bufferIo();
   assert.equal(await runCli(['demo', '--out', out, '--quiet'], io), 0, io.stderr());
+  // A second reader that is wrong on every tenth report, quoting the guideline engine's evidence, so the
+  // report has misclassified reports with quotes to mark.
+  const rules = readFileSync(join(out, 'predictions.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { category: string; evidence: unknown[] });
+  const other = (c: string) => (c === 'NORMAL' ? 'DCM' : 'NORMAL');
+  const simulated = rules.map((p, i) => JSON.stringify({ ...p, model: 'simulated-llm', category: i % 10 === 0 ? other(p.category) : p.category }));
+  appendFileSync(join(out, 'predictions.jsonl'), `${simulated.join('\n')}\n`);
+  assert.equal(await runCli(['evaluate', out], bufferIo()), 0);
   const url = pathToFileURL(join(out, 'report.html')).href;
 
   const browser = await chromium.launch({
@@ -51,6 +58,7 @@ test('report.html renders its figures offline in Chromium, fetches nothing and o
       const box = await svg.boundingBox();
       assert.ok(box && box.width > 150 && box.height > 100, `chart drawn at ${JSON.stringify(box)}`);
       assert.match((await svg.textContent()) ?? '', /rules/);
+      assert.match((await svg.textContent()) ?? '', /simulated-llm/);
     }
     // Nothing wider than the page's column at a laptop's width.
     // (A string, run in the page: this project's TypeScript has no DOM types.)
@@ -67,7 +75,7 @@ test('report.html renders its figures offline in Chromium, fetches nothing and o
     assert.equal(await first.locator('pre.report').isVisible(), true);
     const marks = page.locator('#misclassified ~ details pre.report mark');
     assert.ok((await marks.count()) > 0, 'some evidence is marked in the report text');
-    assert.match((await marks.first().getAttribute('title')) ?? '', /^quoted by rules/);
+    assert.match((await marks.first().getAttribute('title')) ?? '', /^quoted by simulated-llm/);
   } finally {
     await browser.close();
   }

@@ -79,3 +79,9 @@ test('LGE only at the RV insertion point is non-specific; enlarged lymph nodes a
   // In hypertrophied myocardium the same LGE still supports HCM.
   assert.ok(fired('Befund: Asymmetrische Septumhypertrophie bis 19 mm. LGE an den RV-Insertionsstellen.').includes('hcm.lge'));
 });
+
+test('conduction disease with basal septal patchy LGE and oedema reads as sarcoidosis, with an infection as myocarditis', () => {
+  const findings = 'Befund: Multifokales, fleckiges LGE basal anteroseptal und basal posterolateral, teils mittmyokardial, teils subepikardial. T1 erhöht. Regional erhöhte T2-Signalintensität basal septal im Sinne eines Ödems.';
+  assert.equal(categorise(`Fragestellung: Rezidivierende VT. Neu aufgetretener AV-Block III°.\n${findings}`).category, 'CS');
+  assert.equal(categorise(`Fragestellung: Fieber nach grippalem Infekt, Troponin erhöht.\n${findings}`).category, 'MYO');
+});

@@ -195,16 +195,22 @@ export function score(mentions: Mention[], measurements: Measurement[]): Scored 
   if (t2Criterion) fire('myo.t2', 'MYO', 2.5, 'T2 criterion: oedema / raised T2', spansOf(oedema.length > 0 ? oedema : t2 ? [t2] : f.present('t2-high')));
   if (nonIschemicLge) fire('myo.lge', 'MYO', 3, 'non-ischaemic (subepicardial / mid-wall) LGE', spansOf(epiMid));
   if (t1High || ecvHigh) fire('myo.t1', 'MYO', 1, 'T1 criterion: raised native T1 or ECV', spansOf([t1High ? t1! : ecv!]));
-  if (t2Criterion && t1Criterion) fire('myo.lake-louise', 'MYO', 2.5, 'Lake Louise 2018 criteria met (T2 + T1 criterion)', spansOf([...oedema, ...epiMid]));
+  // Active sarcoidosis meets Lake Louise too: with conduction disease and basal septal LGE, and no infection or
+  // troponin rise, the criteria do not speak for myocarditis over sarcoidosis (DOMAIN.md, CS context clues).
+  const conduction = [...f.context('ctx:av-block'), ...f.context('ctx:vt')];
+  const myoContext = [...f.context('ctx:infection'), ...f.context('ctx:troponin')];
+  const basalSeptalPatchy = patchy.filter((m) => m.attrs.has('septal') && (m.attrs.has('basal') || m.attrs.has('rv-side')));
+  const sarcoidLike = conduction.length > 0 && basalSeptalPatchy.length > 0 && myoContext.length === 0;
+  if (t2Criterion && t1Criterion && !sarcoidLike) fire('myo.lake-louise', 'MYO', 2.5, 'Lake Louise 2018 criteria met (T2 + T1 criterion)', spansOf([...oedema, ...epiMid]));
   if (nonIschemic.length > 0 && lge.length > 0 && patchy.length === 0) fire('myo.nonischemic-pattern', 'MYO', 1.5, 'LGE pattern called non-ischaemic', spansOf(nonIschemic));
   if (epiMid.some((m) => m.attrs.has('lateral') || m.attrs.has('inferior')) && epiMid.some((m) => m.attrs.has('subepi'))) fire('myo.location', 'MYO', 1, 'subepicardial LGE of the (infero)lateral wall', spansOf(epiMid));
   if ((t2Criterion || nonIschemicLge) && (effusion.length > 0 || f.present('pericardial').length > 0)) fire('myo.pericardium', 'MYO', 0.5, 'pericardial effusion / involvement', spansOf(effusion));
-  const myoContext = [...f.context('ctx:infection'), ...f.context('ctx:troponin')];
   if (myoContext.length > 0 && (t2Criterion || nonIschemicLge)) fire('myo.context', 'MYO', 1, 'clinical context: infection / troponin rise', spansOf(myoContext));
 
   // ---- CS: patchy multifocal LGE (basal septum, RV side), lymphadenopathy, AV block ----
   if (patchy.length > 0 && !ischemicLge) fire('cs.patchy', 'CS', 2, 'patchy / multifocal LGE', spansOf(patchy));
-  if (patchy.some((m) => m.attrs.has('septal') && (m.attrs.has('basal') || m.attrs.has('rv-side')))) fire('cs.septal', 'CS', 1, 'LGE of the basal septum', spansOf(patchy));
+  if (basalSeptalPatchy.length > 0) fire('cs.septal', 'CS', 1, 'LGE of the basal septum', spansOf(basalSeptalPatchy));
+  if (sarcoidLike) fire('cs.conduction', 'CS', 1, 'conduction disease with basal septal LGE, no infection or troponin context', spansOf(conduction));
   const rvSide = lge.filter((m) => m.attrs.has('rv-side'));
   if (rvSide.length > 0) fire('cs.rv-side', 'CS', 1.5, 'LGE on the right ventricular side of the septum', spansOf(rvSide));
   const nodes = lymph.filter((m) => m.attrs.has('hilar') || m.attrs.has('pulmonary') || !m.attrs.has('diffuse'));

@@ -41,6 +41,8 @@ const CASES: [string, string, string, string | undefined, string][] = [
   ['question line', 'Fragestellung: Myokarditis?\nBefund: unauffällig.', 'dx:MYO', undefined, 'asked'],
   ['Ausschluss in the indication', 'Indikation: Ausschluss Amyloidose.\nBefund: unauffällig.', 'dx:CA', undefined, 'asked'],
   ['known disease in the history is context', 'Anamnese: Bekannte pulmonale Sarkoidose.\nBefund: unauffällig.', 'dx:CS', undefined, 'context'],
+  ['a symptom listed under Fragestellung is a given', 'Fragestellung: Rezidivierende VT, KHK ausgeschlossen.\nBefund: unauffällig.', 'ctx:vt', undefined, 'context'],
+  ['a symptom asked about under Fragestellung stays a question', 'Fragestellung: VT?\nBefund: unauffällig.', 'ctx:vt', undefined, 'asked'],
   ['suspicion in the history is the question', 'Anamnese: V.a. Myokarditis.\nBefund: unauffällig.', 'dx:MYO', undefined, 'asked'],
   // English
   ['no evidence of', 'Impression: No evidence of myocarditis.', 'dx:MYO', undefined, 'negated'],

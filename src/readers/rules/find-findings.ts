@@ -290,7 +290,9 @@ function applyContext(mention: Mention, folded: string, triggers: Match<{ kind: 
     break;
   }
   const kinds = (k: string) => found.find((t) => t.def.kind.startsWith(k));
-  const ask = kinds('ask');
+  // The "Fragestellung:" heading asks about diagnoses; a symptom or event it lists ("Fragestellung: Rezidivierende
+  // VT, ...") is a given, unless it is asked about itself ("VT?", "Ausschluss KHK").
+  const ask = found.find((t) => t.def.kind.startsWith('ask') && !(mention.concept.startsWith('ctx:') && folded.startsWith('fragestellung', t.start)));
   const neg = kinds('neg');
   // Several hedges ("DD ... eher unwahrscheinlich"): the most doubtful one counts.
   const unc = found.filter((t) => t.def.kind.startsWith('unc')).sort((a, b) => (a.def.certainty ?? 0.6) - (b.def.certainty ?? 0.6))[0];
