@@ -85,3 +85,8 @@ test('conduction disease with basal septal patchy LGE and oedema reads as sarcoi
   assert.equal(categorise(`Fragestellung: Rezidivierende VT. Neu aufgetretener AV-Block III°.\n${findings}`).category, 'CS');
   assert.equal(categorise(`Fragestellung: Fieber nach grippalem Infekt, Troponin erhöht.\n${findings}`).category, 'MYO');
 });
+
+test('a suspicion the report later rules out counts for nothing', () => {
+  const r = categorise('A 25-year-old athlete was referred because of a suspicion of left ventricular non-compaction. CMR showed a prominent but normal trabecular layer, not meeting criteria for non-compaction cardiomyopathy. There was no late gadolinium enhancement.');
+  assert.equal(r.category, 'NORMAL', JSON.stringify(r.scores));
+});

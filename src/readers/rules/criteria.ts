@@ -266,7 +266,9 @@ export function score(mentions: Mention[], measurements: Measurement[]): Scored 
     if (lge.length === 0) scores.MYO -= 3;
   }
   const trabeculation = f.present('trabeculation');
-  if (trabeculation.length > 0) fire('other.lvnc', 'OTHER', 5.5, 'non-compaction / hypertrabeculation', spansOf(trabeculation));
+  // Prominent trabeculation the report itself says does not meet the criteria is a normal variant.
+  const lvncRuledOut = f.negated('dx:OTHER').some((m) => m.subtype === 'lvnc') && !f.mentions.some((m) => m.concept === 'dx:OTHER' && m.subtype === 'lvnc' && m.status === 'affirmed');
+  if (trabeculation.length > 0 && !lvncRuledOut) fire('other.lvnc', 'OTHER', 5.5, 'non-compaction / hypertrabeculation', spansOf(trabeculation));
   // Low native T1 is the mark of Fabry disease (sphingolipid storage), the opposite of amyloid and oedema.
   const lowT1 = [...f.present('t1-low')];
   if (t1Low || lowT1.length > 0) {
@@ -348,8 +350,11 @@ function scoreDiagnoses(f: Facts, fire: (id: string, category: DxCategory, weigh
     per.set(category, list);
   }
   for (const [category, list] of per) {
-    const positives = list.filter((x) => x.weight > 0).sort((a, b) => b.weight - a.weight);
     const negatives = list.filter((x) => x.weight < 0);
+    // A suspicion that a later sentence rules out ("referred with suspected LV non-compaction ... not meeting the
+    // criteria for non-compaction") was the question, and the report answered it.
+    const answered = (x: { mention: Mention }) => x.mention.status === 'uncertain' && negatives.some((n) => n.mention.sentence.start > x.mention.sentence.start && n.mention.subtype === x.mention.subtype);
+    const positives = list.filter((x) => x.weight > 0 && !answered(x)).sort((a, b) => b.weight - a.weight);
     if (positives.length > 0) {
       const total = positives[0]!.weight + positives.slice(1).reduce((s, x) => s + x.weight * 0.2, 0);
       const top = positives[0]!.mention;

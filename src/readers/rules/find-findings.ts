@@ -242,7 +242,12 @@ function isModalityReference(folded: string, m: Match<unknown>): boolean {
   return MODALITY_AFTER.test(folded.slice(m.end, m.end + 14)) || MODALITY_BEFORE.test(folded.slice(Math.max(0, m.start - 12), m.start));
 }
 
-const LIST_CONTINUES = /^(?:[^,.;:]{0,40},)*[^,.;:]{0,40}(?:\s(?:oder|or|und|and|bzw|noch|nor|sowie|beziehungsweise)\s)[^,.;:]{0,40}(?:[.;:]|$)/;
+/**
+ * A list after a trigger ("kein Ödem, Narbe oder Thrombus", "to exclude ARVC, myocarditis or sarcoidosis, she
+ * underwent ..."): items up to a joining "oder/or/und/and". The first item may carry the trigger's object
+ * ("structural heart disease such as ..."); the list ends at the punctuation after its last item.
+ */
+const LIST = /^[^,.;:]{0,90}(?:,[^,.;:]{0,40})*\s(?:oder|or|und|and|bzw|noch|nor|sowie|beziehungsweise)\s[^,.;:]{0,40}(?=[.;:,]|$)/;
 
 const CATEGORY = (kind: TriggerKind): string => kind.split('-')[0]!;
 
@@ -259,8 +264,8 @@ function preScopeEnd(folded: string, trigger: Match<{ kind: TriggerKind }>, trig
   }
   const comma = folded.indexOf(',', trigger.end);
   if (comma !== -1 && comma < end) {
-    const rest = folded.slice(trigger.end, end);
-    if (!LIST_CONTINUES.test(rest)) end = comma;
+    const list = LIST.exec(folded.slice(trigger.end, end));
+    end = list ? trigger.end + list[0].length : comma;
   }
   return end;
 }
