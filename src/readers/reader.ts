@@ -6,6 +6,7 @@
  */
 import type { ErrorRecord } from '../errors.js';
 import type { Report } from '../report/report.js';
+import type { UnclassifiedReason } from '../taxonomy/taxonomy.js';
 
 /** A quote from the report a reader relied on, with its place in the text. */
 export interface Evidence {
@@ -33,6 +34,11 @@ export interface Prediction {
   evidence: Evidence[];
   seconds: number;
   error: ErrorRecord | null;
+  /**
+   * Set exactly when `category` is `UNCLASSIFIED`: why the reader gave no category. The message names what was
+   * missing, never report text.
+   */
+  unclassified?: { reason: UnclassifiedReason; message: string };
   /** Guideline engine only: the criteria that fired and the score per category. */
   criteria?: FiredCriterion[];
   scores?: Record<string, number>;

@@ -4,6 +4,14 @@
  * one-line texts that go into prompts; aliases let label files say "Myocarditis" or "Amyloidose".
  */
 
+/**
+ * A reader's honest "no category": the text is not a CMR report, the exam was non-diagnostic or aborted, or
+ * it carries no findings to judge. It is an outcome, not a category of any taxonomy: evaluate counts it as
+ * wrong in a column of its own, and a taxonomy may not define a category with this id (nor `FAILED`).
+ */
+export const UNCLASSIFIED = 'UNCLASSIFIED';
+export type UnclassifiedReason = 'not_cmr' | 'non_diagnostic' | 'no_findings';
+
 export interface Category {
   /** The label as stored in predictions and label files, e.g. `HCM`. */
   id: string;

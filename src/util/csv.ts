@@ -1,0 +1,22 @@
+/**
+ * Every CSV cmrdx writes goes through here. A cell that a spreadsheet would run as a formula (it begins with
+ * `=`, `+`, `-`, `@`, a tab or a carriage return; OWASP "CSV Injection") is written with a leading `'`, so a
+ * report id or reader name such as `=HYPERLINK(...)` shows as text. Numbers stay numbers.
+ */
+import { stringify } from 'csv-stringify/sync';
+
+export type CsvCell = string | number | boolean | null | undefined;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A cell as written: formula-looking text gets a leading quote; empty for null/undefined. */
+export function safeCell(value: CsvCell): string | number | boolean {
+  if (value === null || value === undefined) return '';
+  if (typeof value !== 'string') return value;
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** RFC 4180 CSV of the rows (the first is the header), every cell neutralised. */
+export function toCsv(rows: CsvCell[][]): string {
+  return stringify(rows.map((row) => row.map(safeCell)));
+}
