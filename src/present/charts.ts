@@ -24,7 +24,7 @@ const INK = '#1d2433';
 const KIND_COLOURS = { domain: ['rules', 'model', 'human', 'consensus'], range: ['#4c78a8', '#f58518', '#54a24b', '#b279a2'] };
 /** Chart widths grow with the number of readers between these bounds (the page column is about 1,120 px). */
 const MIN_WIDTH = 420;
-const MAX_WIDTH = 1040;
+const MAX_WIDTH = 940;
 
 /** Readers sorted by the mean of their four scores, best first (the order of Figures 1 and 3). */
 export function readerOrder(ev: Evaluation): string[] {
@@ -33,7 +33,7 @@ export function readerOrder(ev: Evaluation): string[] {
 }
 
 const widthFor = (readers: number, perReader: number) => Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, perReader * readers + 60));
-const readerAxis = (ev: Evaluation) => ({ field: 'reader', type: 'nominal', sort: readerOrder(ev), scale: { domain: readerOrder(ev) }, title: null, axis: { labelAngle: ev.readers.length > 4 ? -30 : 0, labelLimit: 170 } });
+const readerAxis = (ev: Evaluation) => ({ field: 'reader', type: 'nominal', sort: readerOrder(ev), scale: { domain: readerOrder(ev) }, title: null, axis: { labelAngle: ev.readers.length > 4 ? -30 : 0, labelLimit: 260 } });
 
 /** Figure 1: accuracy and macro precision, recall, F1 per reader, with 95 % CI whiskers (capped, haloed). */
 export function metricsSpec(ev: Evaluation): Spec {
@@ -55,7 +55,7 @@ export function metricsSpec(ev: Evaluation): Spec {
       {
         mark: { type: 'bar' },
         encoding: {
-          y: { ...y('value'), title: 'score (macro average over the class set; 95 % bootstrap CI)' },
+          y: { ...y('value'), title: 'score (whiskers: 95 % CI)' },
           color: { field: 'metric', type: 'nominal', sort: METRIC_NAMES, scale: { domain: METRIC_NAMES, range: METRIC_COLOURS }, title: null, legend: { orient: 'top' } },
           description: { field: 'description' },
         },
@@ -103,6 +103,12 @@ export function confusionSpec(ev: Evaluation): Spec {
           transform: [{ filter: 'datum.count > 0' }],
           mark: { type: 'rect', stroke: 'white', strokeWidth: 0.5 },
           encoding: { color: { field: 'share', type: 'quantitative', scale: { domain: [0, 1], range: ['#cfe1f2', '#08306b'] }, legend: null } },
+        },
+        // A line where the class set ends: the columns right of it are answers no report is (always errors).
+        {
+          transform: [{ filter: { and: [{ field: 'truth', equal: classSet[0] ?? '' }, { field: 'predicted', equal: columns[classSet.length] ?? '' }] } }],
+          mark: { type: 'rule', color: '#5b6474', strokeWidth: 1.5, strokeDash: [3, 2] },
+          encoding: { x: { field: 'predicted', type: 'ordinal', sort: columns, bandPosition: 0 }, y: { value: 0 }, y2: { value: cell * classSet.length } },
         },
         {
           transform: [{ filter: 'datum.count > 0' }],
@@ -153,7 +159,7 @@ export const FIGURES: FigureDef[] = [
   {
     id: 'figure-2',
     title: 'confusion matrices',
-    caption: 'Rows: truth (the class set); columns: the answer, the same for every reader (the class set, other categories any reader answered, UNCLASSIFIED, FAILED = no valid answer). Each row adds up to the class\'s reports. Colour: share of the true class; an empty cell is a zero.',
+    caption: 'Rows: truth (the class set); columns: the answer, the same for every reader (the class set, other categories any reader answered, UNCLASSIFIED, FAILED = no valid answer). Each row adds up to the class\'s reports; right of the dashed line: answers outside the class set (all wrong). Colour: share of the true class; an empty cell is a zero.',
     spec: confusionSpec,
   },
   {

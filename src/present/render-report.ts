@@ -31,7 +31,7 @@ main{max-width:1180px;margin:0 auto;padding:24px 28px 60px}
 h1{font-size:1.6rem;margin:0 0 4px}h2{font-size:1.2rem;margin:34px 0 8px;border-bottom:1px solid #d8dde6;padding-bottom:4px}
 p.lead{color:#4a5568;margin:0 0 8px}
 table{border-collapse:collapse;font-size:.86rem;background:#fff;margin:8px 0}
-th,td{border:1px solid #d8dde6;padding:4px 8px;text-align:right;white-space:nowrap}
+th,td{border:1px solid #d8dde6;padding:4px 6px;text-align:right;white-space:nowrap}
 th{background:#eef1f6;font-weight:600;white-space:normal;vertical-align:bottom}
 .scroll{overflow-x:auto}td:first-child,th:first-child{text-align:left}
 tr.best td{background:#f0f7ff;font-weight:600}
@@ -54,9 +54,9 @@ function readersTable(ev: Evaluation): string {
     const m = r.metrics;
     const seconds = formatSeconds(r);
     const p = r.mcnemar ? (r.mcnemar.pValue < 0.001 ? '&lt;0.001' : r.mcnemar.pValue.toFixed(3)) : 'best';
-    return `<tr${r.name === ev.best ? ' class="best"' : ''}><td>${escapeHtml(r.name)}</td><td>${r.kind}</td><td>${m.n}</td><td>${pct(m.accuracy)} <span class="small">[${pct(r.ci.accuracy.low)}–${pct(r.ci.accuracy.high)}]</span></td><td>${f3(m.macro.precision)}</td><td>${f3(m.macro.recall)}</td><td>${f3(m.macro.f1)} <span class="small">[${f3(r.ci.f1.low)}–${f3(r.ci.f1.high)}]</span></td><td>${f3(m.weighted.f1)}</td><td>${f3(m.kappa)}</td><td>${f3(m.ac1)}</td><td>${m.unclassified}</td><td>${m.failed}</td><td>${seconds}</td><td>${p}</td></tr>`;
+    return `<tr${r.name === ev.best ? ' class="best"' : ''}><td>${escapeHtml(r.name)}${r.kind === r.name ? '' : ` <span class="small">${r.kind}</span>`}</td><td>${m.n}</td><td>${pct(m.accuracy)}<br><span class="small">${pct(r.ci.accuracy.low)}–${pct(r.ci.accuracy.high)}</span></td><td>${f3(m.macro.precision)}</td><td>${f3(m.macro.recall)}</td><td>${f3(m.macro.f1)}<br><span class="small">${f3(r.ci.f1.low)}–${f3(r.ci.f1.high)}</span></td><td>${f3(m.weighted.f1)}</td><td>${f3(m.kappa)}</td><td>${f3(m.ac1)}</td><td>${m.unclassified}</td><td>${m.failed}</td><td>${seconds}</td><td>${p}</td></tr>`;
   });
-  return `<table><thead><tr><th>reader</th><th>kind</th><th>n</th><th>accuracy % [95 % CI]${note(ev, 'ci')}</th><th>macro precision${note(ev, 'macro')}</th><th>macro recall</th><th>macro F1 [95 % CI]</th><th>weighted F1</th><th>Cohen's κ${note(ev, 'kappa')}</th><th>Gwet's AC1${note(ev, 'kappa')}</th><th>unclassified${note(ev, 'wrong')}</th><th>failed</th><th>median s/report</th><th>McNemar p vs best${note(ev, 'mcnemar')}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table><thead><tr><th>reader</th><th>n</th><th>accuracy %, 95 % CI${note(ev, 'ci')}</th><th>macro P${note(ev, 'macro')}</th><th>macro R</th><th>macro F1, 95 % CI</th><th>weighted F1</th><th>Cohen's κ${note(ev, 'kappa')}</th><th>Gwet's AC1</th><th>unclassified${note(ev, 'wrong')}</th><th>failed</th><th>median s/report</th><th>McNemar p vs best${note(ev, 'mcnemar')}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 /** F1 per class of the class set; below it, how often each reader answered a category the truth never has. */
