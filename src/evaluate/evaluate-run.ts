@@ -17,8 +17,6 @@ import { loadRun, runSource, type RunSource } from './load-run.js';
 import { classSetOf, compareReaders, computeMetrics, matrixColumns, type Metrics } from './metrics.js';
 import { currentConsensus } from './run-consensus.js';
 
-export { readPredictions } from './load-run.js';
-
 export type ReaderKind = 'rules' | 'model' | 'human' | 'consensus';
 
 export interface ReaderPrediction {
