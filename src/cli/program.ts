@@ -22,9 +22,10 @@ export interface Context {
 function buildProgram(ctx: Context): Command {
   const program = new Command('cmrdx')
     .description(
-      'Read free-text cardiac MRI reports and assign each a diagnostic category with local LLMs or a guideline engine,\n' +
+      'Read free-text cardiac MRI reports and assign each a diagnostic category with local LLMs or a guideline engine, ' +
         'then measure how well every reader does. Report text never leaves this machine or your network.',
     )
+    .configureHelp({ optionDescription: describeOption })
     .version(VERSION, '-V, --version')
     .option('--debug', 'show stack traces on errors')
     .showHelpAfterError('(run cmrdx <command> --help for the options)')
@@ -54,7 +55,7 @@ function buildProgram(ctx: Context): Command {
     .option('--lang <lang>', 'de or en', 'de')
     .option('--mix <counts>', 'exact counts per label, e.g. HCM=20,OTHER=10; the rest of --n follows the study mix')
     .option('--difficulty <mix>', 'explicit, implicit, hedged or hard, or weights like explicit=0.4,hard=0.6')
-    .requiredOption('--out <dir>', 'folder to write reports.jsonl and labels.csv into')
+    .requiredOption('-o, --out <dir>', 'folder to write reports.jsonl and labels.csv into')
     .action(action(async () => (await import('./commands/synth-command.js')).synthCommand));
 
   withModelOptions(
@@ -63,12 +64,12 @@ function buildProgram(ctx: Context): Command {
         .command('classify')
         .description('assign a category to every report with one or more readers; writes <out>/predictions.jsonl (rerun to resume)')
         .argument('<input>', INPUT_HELP)
-        .requiredOption('--out <dir>', 'folder for run.sqlite and predictions.jsonl')
+        .requiredOption('-o, --out <dir>', 'folder for run.sqlite and predictions.jsonl')
         .option('--concurrency <n>', 'requests at once per endpoint (default 4; 1 for llama.cpp in this process)')
         .option('--retries <n>', 'extra attempts after a retryable failure (5xx, reset, timeout)', '3')
         .option('--fresh', 'start the run over instead of resuming it')
         .option('--retry-failed', 'classify again the reports whose stored prediction failed')
-        .option('--quiet', 'no progress and no summary on stderr'),
+        .option('-q, --quiet', 'no progress and no summary on stderr'),
     ),
   ).action(action(async () => (await import('./commands/classify-command.js')).classifyCommand));
 
@@ -119,11 +120,22 @@ function buildProgram(ctx: Context): Command {
     program
       .command('demo')
       .description('the bundled demo cohort end to end (classify, evaluate, report.html); needs no server')
-      .option('--out <dir>', 'output folder', 'cmrdx-demo')
+      .option('-o, --out <dir>', 'output folder', 'cmrdx-demo')
       .option('--concurrency <n>', 'requests at once per endpoint')
       .option('--retries <n>', 'extra attempts after a retryable failure', '3')
-      .option('--quiet', 'no progress on stderr'),
+      .option('-q, --quiet', 'no progress on stderr'),
   ).action(action(async () => (await import('./commands/demo-command.js')).demoCommand));
+
+  program
+    .command('export')
+    .description('write a run\'s predictions for the clinic: an Excel workbook, or a FHIR R4 Bundle per report')
+    .argument('<dir>', 'a classify output folder (predictions.jsonl; consensus.jsonl when there is one)')
+    .addOption(new Option('-f, --format <format>', 'xlsx: one sheet per reader, consensus and review list; fhir: DiagnosticReport, Condition, Provenance').choices(['xlsx', 'fhir']).makeOptionMandatory())
+    .option('-o, --out <path>', 'the workbook (default <dir>/predictions.xlsx) or the folder of bundles (default <dir>/fhir)')
+    .option('-m, --model <name>', 'fhir: the reader whose answers to export (default: the consensus when there is one, else the only model)')
+    .option('--id-system <uri>', 'fhir: the system (URI) of the report ids in Identifier.system, e.g. your accession number namespace')
+    .option('--taxonomy <file>', 'the category set the run used (YAML or JSON), with its codes')
+    .action(action(async () => (await import('./commands/export-command.js')).exportCommand));
 
   return program;
 }
@@ -135,12 +147,13 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-const INPUT_HELP = 'a .jsonl of {"id","text","label"?}, a .csv with id,text[,label], a .txt file, or a folder of .txt files';
+const INPUT_HELP =
+  'a .jsonl of {"id","text","label"?}, a .csv or .xlsx with id, text and label columns, a .txt or .pdf file, or a folder of .txt/.pdf files';
 
 /** Options of commands that run readers: which models, where they are served, and how they are asked. */
 function withModelOptions(command: Command): Command {
   return command
-    .option('--model <spec>', 'reader: rules, ollama:<tag>, openai:<model> or llamacpp:<path.gguf>; repeat for several (default: rules)', collect, [])
+    .option('-m, --model <spec>', 'reader: rules, ollama:<tag>, openai:<model> or llamacpp:<path.gguf>; repeat for several (default: rules)', collect, [])
     .option('--ollama-url <url>', 'Ollama server; repeat to spread the work over several (default $OLLAMA_HOST or http://127.0.0.1:11434)', collect, [])
     .option('--openai-url <url>', 'OpenAI-compatible server (vLLM, llama.cpp server, LM Studio, TGI), e.g. http://127.0.0.1:8000/v1; repeatable', collect, [])
     .option('--allow-host <host>', 'allow a server outside this machine and private networks; repeatable', collect, [])
@@ -161,7 +174,25 @@ function withInputOptions(command: Command): Command {
   return command
     .addOption(new Option('--encoding <name>', 'force the input encoding (utf-8, windows-1252, latin1, utf-16le); detected by default'))
     .option('--skip-invalid', 'leave out invalid records instead of stopping, and say how many were skipped')
-    .option('--taxonomy <file>', 'category set as YAML or JSON (default: the study categories plus OTHER)');
+    .option('--taxonomy <file>', 'category set as YAML or JSON (default: the study categories plus OTHER)')
+    .option('--sheet <name|number>', 'the sheet of an .xlsx workbook (default: the first)')
+    .option('--id-column <name|number>', 'the column (or JSON key) of the report id, when not recognised (Fallnummer, accession, ...)')
+    .option('--text-column <name|number>', 'the column of the report text, when not recognised (Befundtext, Befund, findings, ...)')
+    .option('--label-column <name|number>', 'the column of the truth label, when not recognised (Diagnose, Kategorie, label, ...)')
+    .option('--no-label-column', 'the table has no label column, even if one looks like it');
+}
+
+/**
+ * Option help as users read it: defaults without JSON quotes, and no "(default: [])" for repeatable options
+ * that start empty. Inherited by every command.
+ */
+function describeOption(option: Option): string {
+  const extra: string[] = [];
+  if (option.argChoices) extra.push(`choices: ${option.argChoices.join(', ')}`);
+  const value: unknown = option.defaultValue;
+  const shown = option.defaultValueDescription ?? (Array.isArray(value) ? value.join(', ') : typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+  if (shown !== '' && !option.negate) extra.push(`default: ${shown}`);
+  return extra.length > 0 ? `${option.description} (${extra.join('; ')})` : option.description;
 }
 
 /** Runs the CLI in-process and returns the exit code; never calls process.exit. */

@@ -6,6 +6,7 @@ import { InputError } from '../errors.js';
 import { DEFAULT_TAXONOMY, categoryIds, resolveLabel, type Taxonomy } from '../taxonomy/taxonomy.js';
 import type { Encoding } from './decode-text.js';
 import { formatOf, readRecords, type RawRecord } from './read-records.js';
+import { mapColumns } from './map-columns.js';
 
 export interface LabelRecord {
   id: string;
@@ -25,7 +26,7 @@ export function readLabels(file: string, options: { taxonomy?: Taxonomy; encodin
       hint: 'Use a .csv with columns id,label[,seconds] or a .jsonl of {"id","label"}',
     });
   }
-  const records = readRecords(file, format, options.encoding);
+  const records = mapColumns(readRecords(file, format, options.encoding), {}, undefined, ['id'], false);
   const labels: LabelRecord[] = [];
   const seen = new Map<string, number | undefined>();
   for (const record of records) {

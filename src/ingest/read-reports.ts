@@ -12,12 +12,15 @@ import { DEFAULT_TAXONOMY, categoryIds, resolveLabel, type Taxonomy } from '../t
 import { normaliseText, type Encoding } from './decode-text.js';
 import { formatOf, readRecords, readTextFile, type RawRecord } from './read-records.js';
 import { readLabels } from './read-labels.js';
+import { mapColumns, type ColumnChoice } from './map-columns.js';
 
 export interface ReadOptions {
   taxonomy?: Taxonomy;
   encoding?: Encoding;
   /** Leave out invalid records instead of failing; they are returned in `skipped`. */
   skipInvalid?: boolean;
+  /** Which columns (or JSON keys) hold id, text and label, when they are not recognised by name. */
+  columns?: ColumnChoice;
 }
 
 export interface ReadResult {
@@ -48,7 +51,7 @@ export function readReports(path: string, options: ReadOptions = {}): ReadResult
       hint: 'Use a .jsonl file of {"id","text","label"?}, a .csv with columns id,text[,label], or a folder of .txt files',
     });
   }
-  const records = readRecords(path, format, options.encoding);
+  const records = mapColumns(readRecords(path, format, options.encoding), options.columns);
   if (format === 'csv') requireColumns(path, records);
   return collect(records, options);
 }
@@ -85,6 +88,11 @@ function readFolder(folder: string, options: ReadOptions): ReadResult {
     const file = join(folder, name);
     return { fields: { id: basename(name, extname(name)), text: readTextFile(file, options.encoding) }, file };
   });
+  return readFolderRecords(folder, records, options);
+}
+
+/** A folder's reports (already read) with the labels of its labels.csv. */
+export function readFolderRecords(folder: string, records: RawRecord[], options: ReadOptions): ReadResult {
   const warnings: string[] = [];
   const labelsFile = ['labels.csv', 'labels.tsv', 'labels.jsonl'].map((n) => join(folder, n)).find(existsSync);
   if (labelsFile) {
@@ -106,7 +114,7 @@ function readFolder(folder: string, options: ReadOptions): ReadResult {
   return result;
 }
 
-function collect(records: RawRecord[], options: ReadOptions): ReadResult {
+export function collect(records: RawRecord[], options: ReadOptions): ReadResult {
   const taxonomy = options.taxonomy ?? DEFAULT_TAXONOMY;
   const reports: Report[] = [];
   const skipped: InputError[] = [];

@@ -6,14 +6,33 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ConfigError } from '../errors.js';
+import { isSnomedConceptId } from './snomed-id.js';
 import { DEFAULT_TAXONOMY, normaliseLabel, type Taxonomy } from './taxonomy.js';
+
+/** A code with the published source it was checked against: a code without a source is refused. */
+function codeSchema(pattern: RegExp, message: string) {
+  return z.object({
+    code: z.string().regex(pattern, message),
+    display: z.string().min(1),
+    source: z.string().min(1, 'name the published source the code was checked against'),
+    version: z.union([z.string(), z.number()]).transform(String).optional(),
+  });
+}
 
 const categorySchema = z.object({
   id: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'ids are letters, digits, _ or - (e.g. HCM)'),
   name: z.string().min(1),
   definition: z.string().min(1),
   aliases: z.array(z.string()).default([]),
-  codes: z.object({ icd10: z.string().optional(), snomed: z.string().optional() }).optional(),
+  codes: z
+    .object({
+      snomed: codeSchema(/^\d{6,18}$/, 'a SNOMED CT concept id is 6 to 18 digits')
+        .refine((c) => isSnomedConceptId(c.code), { message: 'not a SNOMED CT concept id (check digit or partition is wrong)', path: ['code'] })
+        .optional(),
+      icd10gm: codeSchema(/^[A-Z]\d{2}(\.\d{1,2})?$/, 'an ICD-10-GM code looks like I42.0 (no dagger or asterisk)').optional(),
+    })
+    .strict()
+    .optional(),
 });
 
 const taxonomySchema = z.object({

@@ -12,6 +12,18 @@
 export const UNCLASSIFIED = 'UNCLASSIFIED';
 export type UnclassifiedReason = 'not_cmr' | 'non_diagnostic' | 'no_findings';
 
+/**
+ * A category's code in a published code system, for exports (FHIR). Only codes checked against a published
+ * source go in, and `source` names it, so a reviewer can check it again; an unchecked code stays out.
+ */
+export interface CategoryCode {
+  code: string;
+  display: string;
+  source: string;
+  /** The code system's version, e.g. the ICD-10-GM year. */
+  version?: string;
+}
+
 export interface Category {
   /** The label as stored in predictions and label files, e.g. `HCM`. */
   id: string;
@@ -20,7 +32,7 @@ export interface Category {
   definition: string;
   /** Other spellings accepted in label files (case and accents are ignored). */
   aliases: string[];
-  codes?: { icd10?: string; snomed?: string };
+  codes?: { snomed?: CategoryCode; icd10gm?: CategoryCode };
 }
 
 export interface Taxonomy {
@@ -40,7 +52,8 @@ export const DEFAULT_TAXONOMY: Taxonomy = {
       definition:
         'LV wall thickness >= 15 mm in any segment not explained by loading conditions, often asymmetric/septal, with SAM or LVOT obstruction and patchy mid-wall LGE in hypertrophied segments.',
       aliases: ['hypertrophic cardiomyopathy', 'HOCM', 'HNCM', 'hypertrophe Kardiomyopathie', 'hypertrophe obstruktive Kardiomyopathie'],
-      codes: { icd10: 'I42.1/I42.2', snomed: '233873004' },
+      // ICD-10-GM splits HCM by obstruction (I42.1 / I42.2), which the category does not record: no ICD code.
+      codes: { snomed: { code: '233873004', display: 'Hypertrophic cardiomyopathy', source: '5-Minute Clinical Consult (Wolters Kluwer) and VisualDx, Hypertrophic cardiomyopathy, codes' } },
     },
     {
       id: 'CA',
@@ -48,7 +61,7 @@ export const DEFAULT_TAXONOMY: Taxonomy = {
       definition:
         'Concentric LV hypertrophy with diffuse subendocardial or transmural LGE, abnormal gadolinium kinetics (difficult myocardial nulling), markedly raised native T1 and ECV (>= 40 %).',
       aliases: ['amyloidosis', 'cardiac amyloidosis', 'amyloid', 'kardiale Amyloidose', 'Amyloidose', 'ATTR', 'AL amyloidosis'],
-      codes: { icd10: 'E85.-/I43.1' },
+      // No code: the SNOMED concept was not verified; ICD-10-GM needs the amyloid type (E85.-) plus I43.1*.
     },
     {
       id: 'CS',
@@ -56,7 +69,7 @@ export const DEFAULT_TAXONOMY: Taxonomy = {
       definition:
         'Patchy multifocal LGE, typically basal septal (RV side) and lateral, any depth, with hilar/mediastinal lymphadenopathy or conduction disease (AV block) in the history.',
       aliases: ['sarcoidosis', 'cardiac sarcoidosis', 'sarcoid', 'kardiale Sarkoidose', 'Sarkoidose'],
-      codes: { icd10: 'D86.8/I41.8' },
+      // No code: the SNOMED concept was not verified; ICD-10-GM codes it twice (D86.8 plus I41.8*), not checked.
     },
     {
       id: 'MYO',
@@ -64,7 +77,8 @@ export const DEFAULT_TAXONOMY: Taxonomy = {
       definition:
         'Lake Louise 2018: a T2 criterion (oedema, raised T2) plus a T1 criterion (raised native T1/ECV or non-ischaemic subepicardial/mid-wall LGE, often inferolateral); pericardial effusion supports.',
       aliases: ['myocarditis', 'Myokarditis', 'Perimyokarditis', 'perimyocarditis', 'MYOC'],
-      codes: { icd10: 'I40.-/I51.4', snomed: '50920009' },
+      // ICD-10-GM splits myocarditis by course and cause (I40.-, I51.4), which the category does not record.
+      codes: { snomed: { code: '50920009', display: 'Myocarditis', source: 'DICOM PS3.16 CID 3700 (Cath Diagnosis), read in the pydicom code dictionary generated from PS3.16' } },
     },
     {
       id: 'ICM',
@@ -72,7 +86,14 @@ export const DEFAULT_TAXONOMY: Taxonomy = {
       definition:
         'Subendocardial or transmural LGE in a coronary territory (LAD/RCX/RCA) with matching regional wall-motion abnormality or thinning, often reduced LVEF (prior infarction).',
       aliases: ['ischemic cardiomyopathy', 'ischaemic cardiomyopathy', 'ischämische Kardiomyopathie', 'ICMP', 'ischemic', 'myocardial infarction', 'KHK'],
-      codes: { icd10: 'I25.5' },
+      // SNOMED 426856002 is labelled differently by different sources: left out until checked.
+      codes: {
+        icd10gm: {
+          code: 'I25.5',
+          display: 'Ischämische Kardiomyopathie',
+          source: 'ICD-10-GM (BfArM) I25.5, as given by arzt-wirtschaft.de "ICD-10-Code I25" and DOMAIN.md §4 [V]',
+        },
+      },
     },
     {
       id: 'DCM',
@@ -80,7 +101,14 @@ export const DEFAULT_TAXONOMY: Taxonomy = {
       definition:
         'Dilated LV with reduced global systolic function (LVEF < 50 %) not explained by coronary disease or loading; no ischaemic scar, LGE absent or a mid-wall septal stripe.',
       aliases: ['dilated cardiomyopathy', 'dilatative Kardiomyopathie', 'DCMP', 'NIDCM'],
-      codes: { icd10: 'I42.0', snomed: '399020009' },
+      codes: {
+        snomed: { code: '399020009', display: 'Congestive cardiomyopathy', source: 'DICOM PS3.16 CID 3700 (Cath Diagnosis), read in the pydicom code dictionary generated from PS3.16; UMLS C0007193' },
+        icd10gm: {
+          code: 'I42.0',
+          display: 'Dilatative Kardiomyopathie',
+          source: 'ICD-10-GM (BfArM) I42.0, as given by the ICD-10-GM table of de.wikipedia "Kardiomyopathie" and DOMAIN.md §4 [V]',
+        },
+      },
     },
     {
       id: 'NORMAL',
@@ -95,7 +123,7 @@ export const DEFAULT_TAXONOMY: Taxonomy = {
       definition:
         'Another cardiac diagnosis: e.g. hypertensive heart disease, Fabry, ARVC, LV non-compaction, Takotsubo, pericarditis, valve disease, congenital disease, tumour.',
       aliases: ['other', 'Sonstige', 'andere'],
-      codes: { icd10: 'I42.8/I42.9' },
+      // No code: "another diagnosis" is no single concept.
     },
   ],
 };

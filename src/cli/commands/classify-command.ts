@@ -50,7 +50,7 @@ export function number(flag: string, value: string, { min = 0, integer = false }
 
 export async function classifyCommand(args: unknown[], ctx: Context): Promise<number> {
   const [input, flags] = args as [string, ClassifyFlags];
-  const { reports, taxonomy } = loadInput(input, flags, ctx.io);
+  const { reports, taxonomy } = await loadInput(input, flags, ctx.io);
   const summary = await classifyReports(reports, taxonomy, flags.model.length > 0 ? flags.model : ['rules'], flags, ctx);
   ctx.io.out(`${summary.predictionsFile}\n`);
   if (summary.interrupted) {

@@ -6,7 +6,7 @@ import { loadInput, type InputFlags } from './input-options.js';
 
 export async function explainCommand(args: unknown[], ctx: Context): Promise<number> {
   const [input, flags] = args as [string, InputFlags & { id?: string; json?: boolean }];
-  const { reports } = loadInput(input, flags, ctx.io);
+  const { reports } = await loadInput(input, flags, ctx.io);
   const report = flags.id === undefined && reports.length === 1 ? reports[0] : reports.find((r) => r.id === flags.id);
   if (!report) {
     const hint = flags.id === undefined ? 'Name the report with --id <id>' : `Known ids start with: ${reports.slice(0, 5).map((r) => r.id).join(', ')}`;

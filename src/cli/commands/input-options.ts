@@ -3,7 +3,7 @@
  * skipped or ignored (counts and places, never report text).
  */
 import { parseEncodingFlag } from '../../ingest/decode-text.js';
-import { readReports } from '../../ingest/read-reports.js';
+import { readInput } from '../../ingest/read-input.js';
 import type { Report } from '../../report/report.js';
 import { loadTaxonomy } from '../../taxonomy/load-taxonomy.js';
 import type { Taxonomy } from '../../taxonomy/taxonomy.js';
@@ -13,12 +13,18 @@ export interface InputFlags {
   encoding?: string;
   skipInvalid?: boolean;
   taxonomy?: string;
+  sheet?: string;
+  idColumn?: string;
+  textColumn?: string;
+  /** `false` from --no-label-column: the table has no label column even if one looks like it. */
+  labelColumn?: string | false;
 }
 
-export function loadInput(input: string, flags: InputFlags, io: Io): { reports: Report[]; taxonomy: Taxonomy } {
+export async function loadInput(input: string, flags: InputFlags, io: Io): Promise<{ reports: Report[]; taxonomy: Taxonomy }> {
   const taxonomy = loadTaxonomy(flags.taxonomy);
   const encoding = flags.encoding ? parseEncodingFlag(flags.encoding) : undefined;
-  const result = readReports(input, { taxonomy, encoding, skipInvalid: flags.skipInvalid });
+  const columns = { id: flags.idColumn, text: flags.textColumn, label: flags.labelColumn };
+  const result = await readInput(input, { taxonomy, encoding, skipInvalid: flags.skipInvalid, sheet: flags.sheet, columns });
   for (const warning of result.warnings) io.err(`cmrdx: warning: ${warning}\n`);
   if (result.skipped.length > 0) {
     io.err(`cmrdx: skipped ${result.skipped.length} invalid record(s); first: ${result.skipped[0]!.message}\n`);

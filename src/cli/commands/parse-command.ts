@@ -9,7 +9,7 @@ import { loadInput, type InputFlags } from './input-options.js';
 
 export async function parseCommand(args: unknown[], ctx: Context): Promise<number> {
   const [input, flags] = args as [string, InputFlags & { json?: boolean }];
-  const { reports } = loadInput(input, flags, ctx.io);
+  const { reports } = await loadInput(input, flags, ctx.io);
   for (const report of reports) {
     const parsed = parseReport(report);
     ctx.io.out(flags.json ? `${JSON.stringify(parsedReportJson(parsed))}\n` : describe(parsed));

@@ -1,0 +1,82 @@
+/**
+ * Reads reports from anything a hospital hands over: what readReports reads (JSONL/JSON, CSV/TSV, .txt and
+ * folders of them), plus Excel workbooks (.xlsx) and PDF reports (a .pdf file, or a folder of .pdf and .txt
+ * files, id = file name, with an optional labels.csv). Workbooks and PDFs are read asynchronously by their
+ * libraries, so this is the async entry point the CLI uses; everything ends in the same checks (ids, text,
+ * labels, duplicates) as readReports.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { InputError } from '../errors.js';
+import { mapColumns } from './map-columns.js';
+import { readPdfText } from './read-pdf.js';
+import { readTextFile, type RawRecord } from './read-records.js';
+import { collect, readFolderRecords, readReports, type ReadOptions, type ReadResult } from './read-reports.js';
+import { readXlsx } from './read-xlsx.js';
+
+export interface InputOptions extends ReadOptions {
+  /** The sheet of a workbook to read: its name or 1-based number (default: the first visible sheet). */
+  sheet?: string;
+}
+
+const WORKBOOK = new Set(['.xlsx', '.xlsm']);
+
+export async function readInput(path: string, options: InputOptions = {}): Promise<ReadResult> {
+  if (!existsSync(path)) return readReports(path, options);
+  const ext = extname(path).toLowerCase();
+  if (statSync(path).isDirectory()) {
+    const pdfs = readdirSync(path).some((name) => extname(name).toLowerCase() === '.pdf');
+    return pdfs ? readDocumentFolder(path, options) : readReports(path, options);
+  }
+  if (ext === '.pdf') {
+    return collect([{ fields: { id: basename(path, extname(path)), text: await readPdfText(path) }, file: path }], options);
+  }
+  if (ext === '.xls') {
+    throw new InputError({ file: path }, 'old .xls workbooks are not read', {
+      code: 'input.format',
+      hint: 'Open it in Excel and save it as .xlsx (Excel workbook)',
+    });
+  }
+  if (WORKBOOK.has(ext)) return readWorkbook(path, options);
+  if (options.sheet !== undefined) {
+    throw new InputError({ file: path }, '--sheet applies to Excel workbooks only', { code: 'input.sheet', hint: 'Leave out --sheet for this file' });
+  }
+  return readReports(path, options);
+}
+
+async function readWorkbook(file: string, options: InputOptions): Promise<ReadResult> {
+  const table = await readXlsx(file, options.sheet);
+  if (table.records.length === 0) {
+    throw new InputError({ file }, `sheet "${table.sheet}" has ${table.headers.length > 0 ? 'a header but no rows' : 'no rows'}`, {
+      code: 'input.empty',
+      hint: 'Put one report per row below a header row (e.g. Fallnummer, Befundtext); choose another sheet with --sheet',
+    });
+  }
+  return collect(mapColumns(table.records, options.columns, table.headers), options);
+}
+
+/** A folder with PDF reports (and perhaps .txt reports beside them), read in file-name order. */
+async function readDocumentFolder(folder: string, options: InputOptions): Promise<ReadResult> {
+  const files = readdirSync(folder)
+    .filter((name) => ['.pdf', '.txt'].includes(extname(name).toLowerCase()))
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const records: RawRecord[] = [];
+  const skipped: InputError[] = [];
+  for (const name of files) {
+    const file = join(folder, name);
+    try {
+      const text = extname(name).toLowerCase() === '.pdf' ? await readPdfText(file) : readTextFile(file, options.encoding);
+      records.push({ fields: { id: basename(name, extname(name)), text }, file });
+    } catch (error) {
+      // A scanned or broken PDF among thousands is left out and counted with --skip-invalid, like a bad row.
+      if (!(error instanceof InputError) || !options.skipInvalid) throw error;
+      skipped.push(error);
+    }
+  }
+  if (records.length === 0) {
+    throw new InputError({ file: folder }, `no readable report (all ${skipped.length} skipped; first: ${skipped[0]?.message})`, { code: 'input.none_valid' });
+  }
+  const result = readFolderRecords(folder, records, options);
+  result.skipped.unshift(...skipped);
+  return result;
+}

@@ -1,0 +1,47 @@
+/**
+ * `cmrdx export`'s library function: reads a classify output folder and writes it as an Excel workbook or as
+ * FHIR R4 bundles, with the categories' codes from the taxonomy the run was classified with (a different
+ * taxonomy is refused: its codes would not match the stored categories).
+ */
+import { join } from 'node:path';
+import { ConfigError } from '../errors.js';
+import { stableStringify } from '../run/run-store.js';
+import type { Taxonomy } from '../taxonomy/taxonomy.js';
+import { writeFhirExport, type FhirExportResult } from './export-fhir.js';
+import { writeXlsxExport, type XlsxExportResult } from './export-xlsx.js';
+import { readRun } from './read-run.js';
+
+export interface ExportOptions {
+  dir: string;
+  format: 'xlsx' | 'fhir';
+  taxonomy: Taxonomy;
+  /** The workbook file or the bundles' folder; default `<dir>/predictions.xlsx` or `<dir>/fhir`. */
+  out?: string;
+  /** FHIR: the reader to export instead of the consensus. */
+  model?: string;
+  /** FHIR: Identifier.system of the report ids. */
+  idSystem?: string;
+  /** cmrdx's version, named in the outputs. */
+  version: string;
+  now?: Date;
+}
+
+export type ExportResult = ({ format: 'xlsx' } & XlsxExportResult) | ({ format: 'fhir' } & FhirExportResult);
+
+export async function exportRun(options: ExportOptions): Promise<ExportResult> {
+  const run = readRun(options.dir);
+  const used = run.config?.taxonomy;
+  const given = { name: options.taxonomy.name, version: options.taxonomy.version };
+  if (used && stableStringify(used) !== stableStringify(given)) {
+    throw new ConfigError(`${options.dir} was classified with the taxonomy ${used.name} v${used.version}, not ${given.name} v${given.version}`, {
+      code: 'config.taxonomy_mismatch',
+      hint: 'Pass the run\'s taxonomy file with --taxonomy <file> (the default taxonomy is cmrdx-default v1)',
+    });
+  }
+  if (options.format === 'xlsx') {
+    const file = options.out ?? join(options.dir, 'predictions.xlsx');
+    return { format: 'xlsx', ...(await writeXlsxExport(run, options.taxonomy, file, options)) };
+  }
+  const dir = options.out ?? join(options.dir, 'fhir');
+  return { format: 'fhir', ...writeFhirExport(run, options.taxonomy, dir, options) };
+}
