@@ -67,13 +67,22 @@ export function normaliseHeader(header: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
+export interface MapOptions {
+  /** The roles to look for (default all three). */
+  roles?: ColumnRole[];
+  /** The roles whose column must be found (default id and text). */
+  required?: ColumnRole[];
+  /** Whether the hint names the --*-column flags (the CLI has them for report inputs, not for labels files). */
+  withFlags?: boolean;
+}
+
 /**
- * The columns for the given roles (id and text by default, label when present) among `headers`, in the order
- * the file has them. Explicit choices are taken first; the remaining roles are recognised by name, the
- * canonical name (`id`, `text`, `label`) before the others.
+ * The columns for the roles among `headers`, in the order the file has them. Explicit choices are taken
+ * first; the remaining roles are recognised by name, the canonical name (`id`, `text`, `label`) before the
+ * others.
  */
-export function resolveColumns(file: string, headers: string[], choice: ColumnChoice = {}, required: ColumnRole[] = ['id', 'text'], withFlags = true): ColumnMap {
-  const roles: ColumnRole[] = [...required, ...(['label'] as const).filter((r) => !required.includes(r))];
+export function resolveColumns(file: string, headers: string[], choice: ColumnChoice = {}, options: MapOptions = {}): ColumnMap {
+  const { roles = ['id', 'text', 'label'], required = ['id', 'text'], withFlags = true } = options;
   const map: ColumnMap = {};
   const fail = (message: string, role: ColumnRole, code: string): never => {
     throw new InputError({ file }, `${message} (columns: ${listHeaders(headers)})`, {
@@ -145,17 +154,12 @@ export function headersOf(records: RawRecord[]): string[] {
  * become the report's `meta`); one that happens to be called `id`, `text` or `label` without being chosen is
  * kept as `<name>_column`, so nothing is silently overwritten.
  */
-export function mapColumns(
-  records: RawRecord[],
-  choice: ColumnChoice = {},
-  headers: string[] = headersOf(records),
-  required?: ColumnRole[],
-  withFlags = true,
-): RawRecord[] {
+export function mapColumns(records: RawRecord[], choice: ColumnChoice = {}, headers: string[] = headersOf(records), options: MapOptions = {}): RawRecord[] {
   const first = records[0];
   if (!first) return records;
-  const map = resolveColumns(first.file, headers, choice, required, withFlags);
-  if (map.id === 'id' && (map.text ?? 'text') === 'text' && (map.label ?? 'label') === 'label' && choice.label !== false) return records;
+  const map = resolveColumns(first.file, headers, choice, options);
+  const unchanged = (Object.keys(map) as ColumnRole[]).every((role) => map[role] === role) && !(choice.label === false && headers.includes('label'));
+  if (unchanged) return records;
   const chosen = new Set(Object.values(map));
   return records.map((record) => {
     const fields: Record<string, unknown> = {};

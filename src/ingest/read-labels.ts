@@ -26,7 +26,7 @@ export function readLabels(file: string, options: { taxonomy?: Taxonomy; encodin
       hint: 'Use a .csv with columns id,label[,seconds] or a .jsonl of {"id","label"}',
     });
   }
-  const records = mapColumns(readRecords(file, format, options.encoding), {}, undefined, ['id'], false);
+  const records = mapColumns(readRecords(file, format, options.encoding), {}, undefined, { roles: ['id', 'label'], required: ['id'], withFlags: false });
   const labels: LabelRecord[] = [];
   const seen = new Map<string, number | undefined>();
   for (const record of records) {

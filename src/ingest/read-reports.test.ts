@@ -91,7 +91,7 @@ const BAD: [string, () => string, RegExp, string][] = [
   ['empty text', () => file('b.jsonl', '{"id":"a","text":"  "}'), /b\.jsonl:1: report "a" has an empty "text"/, 'input.empty_text'],
   ['duplicate id', () => file('b.jsonl', '{"id":"a","text":"x"}\n{"id":"b","text":"y"}\n{"id":"a","text":"z"}'), /b\.jsonl:3: duplicate id "a" \(first at .*b\.jsonl:1\)/, 'input.duplicate_id'],
   ['label outside the taxonomy', () => file('b.jsonl', '{"id":"a","text":"x","label":"Fabry"}'), /b\.jsonl:1: report "a": label "Fabry" is not a category .*Use one of HCM, CA, CS, MYO, ICM, DCM, NORMAL, OTHER/, 'input.unknown_label'],
-  ['CSV without a text column', () => file('b.csv', 'id,befund\nr1,x\n'), /b\.csv:1: no "text" column \(found: id, befund\)/, 'input.columns'],
+  ['CSV without a text column', () => file('b.csv', 'id,notiz\nr1,x\n'), /b\.csv: no column for the report text \(columns: id, notiz\)\. Name the column of the report text with --text-column/, 'input.columns'],
   ['CSV row with too many fields', () => file('b.csv', 'id,text\nr1,x\nr2,y,z\n'), /b\.csv:3: not valid CSV/, 'input.not_csv'],
   ['CSV with an unclosed quote', () => file('b.csv', 'id,text\nr1,"x\n'), /b\.csv:\d+: not valid CSV/, 'input.not_csv'],
   ['folder without .txt files', () => { const f = join(dir, 'emptyfolder'); mkdirSync(f, { recursive: true }); return f; }, /emptyfolder: the folder has no \.txt files/, 'input.empty'],

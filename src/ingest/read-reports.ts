@@ -51,7 +51,8 @@ export function readReports(path: string, options: ReadOptions = {}): ReadResult
       hint: 'Use a .jsonl file of {"id","text","label"?}, a .csv with columns id,text[,label], or a folder of .txt files',
     });
   }
-  const records = mapColumns(readRecords(path, format, options.encoding), options.columns);
+  // JSON objects may each lack a field: that is a per-record error below (and --skip-invalid skips it).
+  const records = mapColumns(readRecords(path, format, options.encoding), options.columns, undefined, { required: format === 'csv' ? undefined : [] });
   if (format === 'csv') requireColumns(path, records);
   return collect(records, options);
 }
