@@ -2,6 +2,10 @@
 export * from './errors.js';
 export type { Report, Span, Lang } from './report/report.js';
 export { readReports, type ReadOptions, type ReadResult } from './ingest/read-reports.js';
+export { readInput, type InputOptions } from './ingest/read-input.js';
+export { mapColumns, resolveColumns, type ColumnChoice, type ColumnMap, type ColumnRole } from './ingest/map-columns.js';
+export { readXlsx, type XlsxTable } from './ingest/read-xlsx.js';
+export { readPdfText } from './ingest/read-pdf.js';
 export { readLabels, type LabelRecord } from './ingest/read-labels.js';
 export { decodeText, detectEncoding, type Encoding } from './ingest/decode-text.js';
 export { parseReport, parsedReportJson, type ParsedReport } from './report/parse-report.js';
@@ -10,4 +14,9 @@ export { splitSections, splitParts, type Section, type SectionKind, type Parts }
 export { detectLanguage } from './report/detect-language.js';
 export { DEFAULT_TAXONOMY, resolveLabel, categoryIds, type Taxonomy, type Category } from './taxonomy/taxonomy.js';
 export { loadTaxonomy } from './taxonomy/load-taxonomy.js';
+export type { CategoryCode } from './taxonomy/taxonomy.js';
+export { exportRun, type ExportOptions, type ExportResult } from './present/export-run.js';
+export { readRun, type RunResults, type ConsensusEntry } from './present/read-run.js';
+export { fhirBundles, writeFhirExport, type FhirOptions, type FhirBundle } from './present/export-fhir.js';
+export { writeXlsxExport, workbookSheets } from './present/export-xlsx.js';
 export { runCli } from './cli/program.js';

@@ -111,3 +111,49 @@ test('explain shows findings with their status and the reason for the category',
   assert.equal(await runCli(['explain', input, '--id', 'nope'], missing), 2);
   assert.match(missing.stderr(), /no report with id "nope"/);
 });
+
+test('help of every command: no "(default: [])" noise, defaults without quotes, short flags listed', async () => {
+  const commands = ['', 'parse', 'synth', 'classify', 'models', 'explain', 'evaluate', 'consensus', 'demo', 'export'];
+  for (const command of commands) {
+    const io = bufferIo();
+    assert.equal(await runCli([...(command ? [command] : []), '--help'], io), 0);
+    assert.doesNotMatch(io.stdout(), /\(default: \[\]\)|default: "|default: \[/, `cmrdx ${command} --help`);
+  }
+  const classify = bufferIo();
+  await runCli(['classify', '--help'], classify);
+  for (const flag of ['-o, --out <dir>', '-m, --model <spec>', '-q, --quiet', '--retries <n>  ', '--id-column', '--no-label-column']) assert.ok(classify.stdout().includes(flag), flag);
+  assert.match(classify.stdout(), /\(default: 3\)/);
+});
+
+// Short flags work wherever they appear, in every form commander accepts.
+const SHORT: [string, string[]][] = [
+  ['classify -m -o -q', ['classify', 'IN', '-m', 'rules', '-o', 'OUT', '-q']],
+  ['classify -mrules -oOUT (attached)', ['classify', 'IN', '-mrules', '-oOUT', '-q']],
+  ['classify --out=OUT --model=rules', ['classify', 'IN', '--model=rules', '--out=OUT', '--quiet']],
+  ['classify -qo OUT (combined)', ['classify', 'IN', '-m', 'rules', '-qo', 'OUT']],
+];
+
+for (const [name, args] of SHORT) {
+  test(`short flags: ${name}`, async () => {
+    const input = join(dir, 'short.jsonl');
+    writeFileSync(input, '{"id":"a","text":"Beurteilung: Normalbefund.","label":"NORMAL"}\n');
+    const out = join(dir, `short-${name.replace(/\W+/g, '-')}`);
+    const io = bufferIo();
+    assert.equal(await runCli(args.map((a) => a.replace('IN', input).replace('OUT', out)), io), 0, io.stderr());
+    assert.equal(io.stderr(), '', '-q is quiet');
+    assert.match(readFileSync(join(out, 'predictions.jsonl'), 'utf8'), /"model":"rules"/);
+    const exported = bufferIo();
+    assert.equal(await runCli(['export', out, '-f', 'xlsx', '-o', join(out, 'x.xlsx')], exported), 0, exported.stderr());
+    assert.match(exported.stdout(), /x\.xlsx \(sheets: rules, About\)/);
+  });
+}
+
+test('short flags: synth -o and a repeated -m on demo are parsed', async () => {
+  const io = bufferIo();
+  assert.equal(await runCli(['synth', '-o', join(dir, 'synth'), '--n', '3'], io), 0, io.stderr());
+  assert.ok(readFileSync(join(dir, 'synth', 'reports.jsonl'), 'utf8').length > 0);
+  const demo = bufferIo();
+  // Two models, the second unreachable-by-design spec is refused before any work: -m is read as repeatable.
+  assert.equal(await runCli(['demo', '-o', join(dir, 'demo'), '-m', 'rules', '-m', 'nonsense:x', '-q'], demo), 2);
+  assert.match(demo.stderr(), /nonsense:x/);
+});

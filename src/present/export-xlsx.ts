@@ -41,7 +41,7 @@ export async function writeXlsxExport(run: RunResults, taxonomy: Taxonomy, file:
 /** The workbook's content as plain data (sheets, headers, rows), so it can be checked without Excel. */
 export function workbookSheets(run: RunResults, taxonomy: Taxonomy, version: string, now: Date): SheetSpec[] {
   const hasTruth = run.truth.size > 0;
-  const name = (id: string | null | undefined) => (id ? (taxonomy.categories.find((c) => c.id === id)?.name ?? (id === UNCLASSIFIED ? 'No category' : '')) : '');
+  const name = (id: string | null) => (id === null ? null : (taxonomy.categories.find((c) => c.id === id)?.name ?? (id === UNCLASSIFIED ? 'No category' : null)));
   const specs: SheetSpec[] = run.models.map((model) => ({
     name: model,
     columns: [
@@ -64,7 +64,7 @@ export function workbookSheets(run: RunResults, taxonomy: Taxonomy, version: str
           p.category,
           name(p.category),
           outcome.kind === 'failed' ? `${describeOutcome(outcome)}: ${outcome.message}` : describeOutcome(outcome),
-          p.evidence.map((e) => `• ${e.quote}${e.alignment === 'none' ? ' (not found in the report)' : ''}`).join('\n'),
+          p.evidence.map((e) => `• ${e.quote}${e.alignment === 'none' ? ' (not found in the report)' : ''}`).join('\n') || null,
           p.seconds,
           ...(hasTruth ? [truth ?? null, truth === undefined ? null : truth === p.category ? 'yes' : 'no'] : []),
         ];
