@@ -153,7 +153,7 @@ test('short flags: synth -o and a repeated -m on demo are parsed', async () => {
   assert.equal(await runCli(['synth', '-o', join(dir, 'synth'), '--n', '3'], io), 0, io.stderr());
   assert.ok(readFileSync(join(dir, 'synth', 'reports.jsonl'), 'utf8').length > 0);
   const demo = bufferIo();
-  // Two models, the second unreachable-by-design spec is refused before any work: -m is read as repeatable.
+  // The second -m names an unknown reader: that it is the one refused shows both -m values were read.
   assert.equal(await runCli(['demo', '-o', join(dir, 'demo'), '-m', 'rules', '-m', 'nonsense:x', '-q'], demo), 2);
   assert.match(demo.stderr(), /nonsense:x/);
 });
