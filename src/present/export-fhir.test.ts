@@ -57,7 +57,7 @@ test('FHIR: a real classify run exports one valid Bundle per report, naming read
   assert.equal(files.length, 12);
   const bundles = files.map((f) => JSON.parse(readFileSync(join(run, 'fhir', f), 'utf8')) as Bundle);
   assertValid(bundles);
-  const runId = readRun(run).runId!;
+  const runId = readRun(run, DEFAULT_TAXONOMY).runId!;
   const texts = readFileSync(input, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text);
   for (const b of bundles) {
     assert.equal(b.type, 'collection');
@@ -79,7 +79,7 @@ test('FHIR: a real classify run exports one valid Bundle per report, naming read
 
 test('FHIR from the consensus: coded conditions, provisional until adjudicated, nothing coded that no reader decided', () => {
   const run = writeRunFolder(join(dir, 'consensus'));
-  const { source, bundles: made } = fhirBundles(readRun(run), DEFAULT_TAXONOMY, { version: '0.1.0', idSystem: 'urn:oid:1.2.276.0.76.4.8' });
+  const { source, bundles: made } = fhirBundles(readRun(run, DEFAULT_TAXONOMY), DEFAULT_TAXONOMY, { version: '0.1.0', idSystem: 'urn:oid:1.2.276.0.76.4.8' });
   const bundles = made.map((b) => b.bundle as Bundle);
   assertValid(bundles);
   assert.equal(source, `consensus of rules, ${QWEN}, ${GEMMA}`);
@@ -122,12 +122,12 @@ test('FHIR from the consensus: coded conditions, provisional until adjudicated, 
 
 test('FHIR from one reader: UNCLASSIFIED and failed readings get a DiagnosticReport saying why, and no Condition', () => {
   const run = writeRunFolder(join(dir, 'one'), false);
-  const { bundles: made } = fhirBundles(readRun(run), DEFAULT_TAXONOMY, { version: '0.1.0', model: GEMMA });
+  const { bundles: made } = fhirBundles(readRun(run, DEFAULT_TAXONOMY), DEFAULT_TAXONOMY, { version: '0.1.0', model: GEMMA });
   assertValid(made.map((b) => b.bundle as Bundle));
   const failed = made.find((b) => b.id === 'r5')!.bundle as Bundle;
   assert.match(only(failed, 'DiagnosticReport').conclusion, /^No category: the reading failed \(backend\.timeout\)\. Source: machine reading by openai:gemma-2-27b\.$/);
   assert.equal(entries(failed, 'Condition').length, 0);
-  const unclassified = fhirBundles(readRun(run), DEFAULT_TAXONOMY, { version: '0.1.0', model: QWEN }).bundles.find((b) => b.id === 'r5')!.bundle as Bundle;
+  const unclassified = fhirBundles(readRun(run, DEFAULT_TAXONOMY), DEFAULT_TAXONOMY, { version: '0.1.0', model: QWEN }).bundles.find((b) => b.id === 'r5')!.bundle as Bundle;
   assert.match(only(unclassified, 'DiagnosticReport').conclusion, /^No category: no findings to judge\./);
   assert.equal(only(unclassified, 'DiagnosticReport').conclusionCode, undefined);
   assert.equal(entries(unclassified, 'Condition').length, 0);
@@ -153,6 +153,16 @@ test('CLI: several readers and no consensus need --model; bundles get safe, uniq
   assert.equal(new Set(files.map((f) => f.toLowerCase())).size, 10);
   assert.ok(!files.some((f) => f.includes('/') || f.startsWith('.')), files.join());
   assert.deepEqual(readdirSync(dir).filter((f) => f === 'escape.json'), [], 'no file outside --out');
+});
+
+test('CLI: a consensus made from other predictions is not exported', async () => {
+  const run = writeRunFolder(join(dir, 'stale'));
+  const file = join(run, 'predictions.jsonl');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('"id":"r3","model":"rules","category":"MYO"', '"id":"r3","model":"rules","category":"CA"'));
+  const io = bufferIo();
+  assert.equal(await runCli(['export', run, '-f', 'fhir'], io), 2);
+  assert.match(io.stderr(), /consensus\.jsonl does not belong to the run as it is now: the predictions of .* changed since it was made\. Run cmrdx consensus again, or export one reader with --model <name>/);
+  assert.equal(await runCli(['export', run, '-f', 'fhir', '-m', 'rules'], bufferIo()), 0, 'one reader still exports');
 });
 
 // File names for report ids: safe on Linux, macOS and Windows, and distinct for distinct ids.

@@ -25,7 +25,7 @@ import { ConfigError } from '../errors.js';
 import type { Prediction } from '../readers/reader.js';
 import type { Category, Taxonomy } from '../taxonomy/taxonomy.js';
 import { writeAtomic } from '../util/write-atomic.js';
-import type { RunResults } from './read-run.js';
+import { currentConsensus, type RunResults } from './read-run.js';
 import { consensusOutcome, describeOutcome, predictionOutcome, type ReadingOutcome } from './reading-outcome.js';
 
 export const SNOMED = 'http://snomed.info/sct';
@@ -70,11 +70,12 @@ export function chooseReadings(run: RunResults, taxonomy: Taxonomy, model?: stri
     const first = [...(run.predictions.get(name)?.values() ?? [])].find((p) => typeof p.details?.promptVersion === 'string');
     return (first?.details?.promptVersion as string | undefined) ?? (name === 'rules' ? undefined : run.config?.promptVersion);
   };
-  if (model === undefined && run.consensus) {
-    const readers = run.consensus.models.map((name) => ({ name, promptVersion: promptOf(name) }));
+  const consensus = model === undefined ? currentConsensus(run) : undefined;
+  if (consensus) {
+    const readers = consensus.models.map((name) => ({ name, promptVersion: promptOf(name) }));
     return {
-      source: `consensus of ${run.consensus.models.join(', ')}`,
-      readings: run.consensus.rows.map((row) => ({
+      source: `consensus of ${consensus.models.join(', ')}`,
+      readings: consensus.rows.map((row) => ({
         id: row.id,
         outcome: consensusOutcome(row, taxonomy),
         readers,

@@ -29,7 +29,7 @@ export interface ExportOptions {
 export type ExportResult = ({ format: 'xlsx' } & XlsxExportResult) | ({ format: 'fhir' } & FhirExportResult);
 
 export async function exportRun(options: ExportOptions): Promise<ExportResult> {
-  const run = readRun(options.dir);
+  const run = readRun(options.dir, options.taxonomy);
   const used = run.config?.taxonomy;
   const given = { name: options.taxonomy.name, version: options.taxonomy.version };
   if (used && stableStringify(used) !== stableStringify(given)) {

@@ -11,7 +11,7 @@ import type { Workbook, Worksheet } from 'exceljs';
 import type { Prediction } from '../readers/reader.js';
 import { UNCLASSIFIED, type Taxonomy } from '../taxonomy/taxonomy.js';
 import { writeAtomic } from '../util/write-atomic.js';
-import type { RunResults } from './read-run.js';
+import { currentConsensus, type RunResults } from './read-run.js';
 import { consensusOutcome, describeOutcome, predictionOutcome } from './reading-outcome.js';
 
 type Cell = string | number | null;
@@ -70,7 +70,7 @@ export function workbookSheets(run: RunResults, taxonomy: Taxonomy, version: str
         ];
       }),
   }));
-  const consensus = run.consensus;
+  const consensus = currentConsensus(run);
   if (consensus) {
     const models = consensus.models;
     specs.push({

@@ -6,6 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runSource, type PredictionLine } from '../../src/evaluate/load-run.js';
 
 export const QWEN = 'ollama:qwen2.5:32b';
 export const GEMMA = 'openai:gemma-2-27b';
@@ -50,6 +51,8 @@ export function writeRunFolder(dir: string, withConsensus = true): string {
   writeFileSync(join(dir, 'predictions.jsonl'), lines.map((l) => JSON.stringify({ ...l, seconds: 1.25 })).join('\n') + '\n');
   if (withConsensus) {
     const models = [RULES, QWEN, GEMMA];
+    // The source a consensus records, as cmrdx consensus writes it, so the export takes it as current.
+    const source = runSource({ lines: lines as PredictionLine[], runConfig: null }, models);
     const rows = ANSWERS.map(([id, ...answers]) => {
       const votes = Object.fromEntries(models.map((m, i) => [m, answers[i]]));
       const counts = new Map<string, number>();
@@ -59,8 +62,8 @@ export function writeRunFolder(dir: string, withConsensus = true): string {
       if (!top || top[1] < 2) return { id, category: null, status: 'no majority', votes, agree: top?.[1] ?? 0 };
       return { id, category: top[0], status: top[1] === 3 ? 'unanimous' : 'majority', votes, agree: top[1] };
     });
-    writeFileSync(join(dir, 'consensus.jsonl'), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
-    writeFileSync(join(dir, 'consensus.json'), JSON.stringify({ models, minAgree: 2 }));
+    writeFileSync(join(dir, 'consensus.jsonl'), rows.map((r) => JSON.stringify({ ...r, source: source.id })).join('\n') + '\n');
+    writeFileSync(join(dir, 'consensus.json'), JSON.stringify({ models, minAgree: 2, source }));
   }
   return dir;
 }
