@@ -141,6 +141,9 @@ test('CLI: several readers and no consensus need --model; bundles get safe, uniq
   const unknown = bufferIo();
   assert.equal(await runCli(['export', run, '-f', 'fhir', '-m', 'ollama:llama3'], unknown), 2);
   assert.match(unknown.stderr(), /--model ollama:llama3: no predictions of this reader/);
+  const badSystem = bufferIo();
+  assert.equal(await runCli(['export', run, '-f', 'fhir', '-m', 'rules', '--id-system', 'Befund Nummer'], badSystem), 2);
+  assert.match(badSystem.stderr(), /--id-system Befund Nummer: not a URI/);
   const badFormat = bufferIo();
   assert.equal(await runCli(['export', run, '-f', 'hl7v2'], badFormat), 2);
   assert.match(badFormat.stderr(), /Allowed choices are xlsx, fhir/);

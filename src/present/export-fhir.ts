@@ -65,7 +65,7 @@ interface Reading {
 }
 
 /** The readings to export: the consensus rows, or one reader's predictions. */
-export function chooseReadings(run: RunResults, taxonomy: Taxonomy, model?: string): { source: string; readings: Reading[] } {
+function chooseReadings(run: RunResults, taxonomy: Taxonomy, model?: string): { source: string; readings: Reading[] } {
   const promptOf = (name: string): string | undefined => {
     const first = [...(run.predictions.get(name)?.values() ?? [])].find((p) => typeof p.details?.promptVersion === 'string');
     return (first?.details?.promptVersion as string | undefined) ?? (name === 'rules' ? undefined : run.config?.promptVersion);
@@ -79,7 +79,7 @@ export function chooseReadings(run: RunResults, taxonomy: Taxonomy, model?: stri
         id: row.id,
         outcome: consensusOutcome(row, taxonomy),
         readers,
-        how: row.status === 'adjudicated' ? 'adjudicated by a person after the machine readers disagreed' : `consensus of ${readers.length} machine readers (${row.status})`,
+        how: row.status === 'adjudicated' ? 'adjudicated by a person' : `consensus of ${readers.length} machine readers (${row.status})`,
         adjudicated: row.status === 'adjudicated',
         adjudicator: row.adjudicator,
       })),

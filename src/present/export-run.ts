@@ -29,6 +29,12 @@ export interface ExportOptions {
 export type ExportResult = ({ format: 'xlsx' } & XlsxExportResult) | ({ format: 'fhir' } & FhirExportResult);
 
 export async function exportRun(options: ExportOptions): Promise<ExportResult> {
+  if (options.idSystem !== undefined && !/^[a-z][a-z0-9+.-]*:\S+$/i.test(options.idSystem)) {
+    throw new ConfigError(`--id-system ${options.idSystem}: not a URI`, {
+      code: 'config.id_system',
+      hint: 'Give the namespace of your report ids as a URI, e.g. urn:oid:1.2.276.0.76.3.1.1 or https://ris.example-klinik.de/befund',
+    });
+  }
   const run = readRun(options.dir, options.taxonomy);
   const used = run.config?.taxonomy;
   const given = { name: options.taxonomy.name, version: options.taxonomy.version };
