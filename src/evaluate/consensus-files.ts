@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
+import { withAdjudications } from '../run/human-readers.js';
 import { writeAtomic } from '../util/write-atomic.js';
 import { buildConsensus, type Consensus, type ConsensusRow } from './consensus.js';
 
@@ -14,7 +15,9 @@ export const REVIEW_FILE = 'review.csv';
 
 export function writeConsensus(dir: string, consensus: Consensus, truth?: Map<string, string>): { rowsFile: string; reviewFile: string } {
   const rowsFile = join(dir, CONSENSUS_FILE);
-  writeAtomic(rowsFile, consensus.rows.map((r) => JSON.stringify(r)).join('\n') + (consensus.rows.length ? '\n' : ''));
+  // What an adjudicator decided stays decided when the consensus is built again.
+  const final = withAdjudications(dir, consensus.rows);
+  writeAtomic(rowsFile, final.map((r) => JSON.stringify(r)).join('\n') + (final.length ? '\n' : ''));
   writeAtomic(join(dir, CONSENSUS_SUMMARY_FILE), `${JSON.stringify({ models: consensus.models, minAgree: consensus.minAgree, counts: consensus.counts, fleissKappa: consensus.fleissKappa }, null, 2)}\n`);
   const review = consensus.rows.filter((r) => r.status === 'no majority');
   const header = ['id', ...consensus.models, ...(truth ? ['truth'] : [])];

@@ -15,6 +15,7 @@ import type { Report } from '../report/report.js';
 import { PREDICTIONS_FILE } from '../run/export-predictions.js';
 import { RunStore } from '../run/run-store.js';
 import { STORE_FILE } from '../run/run-classify.js';
+import { ADJUDICATED_TRUTH, adjudicatedTruth, hasHumanAnswers, humanReaderPredictions } from '../run/human-readers.js';
 import { categoryIds, type Taxonomy } from '../taxonomy/taxonomy.js';
 import { mcnemarExact, type McNemar } from './agreement.js';
 import { bootstrapIntervals, type BootstrapIntervals } from './bootstrap.js';
@@ -125,7 +126,8 @@ export function evaluateRun(options: EvaluateOptions): Evaluation {
   const { dir, taxonomy } = options;
   const warnings: string[] = [];
   // First: is this a run at all? Then: what is the truth?
-  const lines = readPredictions(join(dir, PREDICTIONS_FILE));
+  // A study of human readers alone has no predictions.jsonl.
+  const lines = existsSync(join(dir, PREDICTIONS_FILE)) || !hasHumanAnswers(dir) ? readPredictions(join(dir, PREDICTIONS_FILE)) : [];
   const storePath = join(dir, STORE_FILE);
   let reports: Report[] = [];
   if (options.inputFile) reports = readReports(options.inputFile, { taxonomy }).reports;
@@ -142,7 +144,12 @@ export function evaluateRun(options: EvaluateOptions): Evaluation {
   // The truth: a --truth file, else the labels the input carried.
   let truthSource: string;
   const truth = new Map<string, string>();
-  if (options.truthFile) {
+  if (options.truthFile === ADJUDICATED_TRUTH) {
+    const adjudicated = adjudicatedTruth(dir);
+    for (const [id, label] of adjudicated.truth) truth.set(id, label);
+    truthSource = adjudicated.source;
+    warnings.push(...adjudicated.warnings);
+  } else if (options.truthFile) {
     for (const l of readLabels(options.truthFile, { taxonomy })) truth.set(l.id, l.label);
     truthSource = options.truthFile;
   } else {
@@ -167,6 +174,14 @@ export function evaluateRun(options: EvaluateOptions): Evaluation {
     const prompt = mine.reduce((s, l) => s + (l.details?.usage?.promptTokens ?? 0), 0);
     const output = mine.reduce((s, l) => s + (l.details?.usage?.outputTokens ?? 0), 0);
     readers.push(score(model, model === 'rules' ? 'rules' : 'model', predictions, truth, labels, options, prompt + output > 0 ? { prompt, output } : null));
+  }
+  const stored = humanReaderPredictions(dir, reportMap);
+  warnings.push(...stored.warnings);
+  for (const human of stored.readers) {
+    if (readers.some((r) => r.name === human.name)) throw new ConfigError(`${dir}: the human reader ${human.name} has the name of a model of the run`, { code: 'config.reader', hint: 'Rename the model in predictions.jsonl or read under another name' });
+    const result = score(human.name, 'human', human.predictions, truth, labels, options, null);
+    if (result.missing > 0) warnings.push(`${human.name}: no answer for ${result.missing} report(s); they count as wrong`);
+    readers.push(result);
   }
   for (const human of options.humanReaders ?? []) {
     // Reader names key metrics.json, so a human may not take a model's name (or another human's).
