@@ -75,7 +75,7 @@ export const PAGE_SCRIPT = String.raw`
 
   function progress() {
     var where = cur === null ? S.total : cur.i + 1;
-    $('progress').textContent = where + ' ' + T.of + ' ' + S.total + ' · ' + S.answered + ' ' + T.answered;
+    $('progress').textContent = where + ' ' + T.of + ' ' + S.total + ' · ' + S.answered + ' ' + (S.mode === 'adjudicate' ? T.adjudicated : T.answered);
   }
 
   // Leaving a report: its time so far waits for its next answer.
@@ -208,9 +208,20 @@ export const PAGE_SCRIPT = String.raw`
     list.textContent = '';
     item.readers.forEach(function (r, k) {
       var li = document.createElement('li');
-      var sw = document.createElement('span');
+      // The swatch is the reader's colour in the text, and the switch that marks or hides their quotes.
+      var sw = document.createElement(r.spans.length > 0 ? 'button' : 'span');
       sw.className = 'swatch c' + (k % 8);
-      sw.setAttribute('aria-hidden', 'true');
+      if (r.spans.length > 0) {
+        sw.type = 'button';
+        sw.setAttribute('aria-pressed', String(!hiddenQuotes[r.name]));
+        sw.setAttribute('aria-label', T.showQuotes + ' ' + r.name + ' (' + r.spans.length + ')');
+        sw.title = sw.getAttribute('aria-label');
+        sw.addEventListener('click', function () {
+          hiddenQuotes[r.name] = !hiddenQuotes[r.name];
+          sw.setAttribute('aria-pressed', String(!hiddenQuotes[r.name]));
+          markText(item);
+        });
+      } else sw.setAttribute('aria-hidden', 'true');
       var name = document.createElement('span');
       name.className = 'rname';
       name.textContent = r.name;
@@ -221,6 +232,7 @@ export const PAGE_SCRIPT = String.raw`
       li.appendChild(name);
       li.appendChild(cat);
       var extra = [];
+      if (r.spans.length > 0) extra.push(r.spans.length + ' ' + T.quotes);
       if (r.unsure) extra.push(T.unsure);
       if (r.comment) extra.push('“' + r.comment + '”');
       r.unaligned.forEach(function (q) { extra.push(T.unaligned + ': “' + q + '”'); });
@@ -229,19 +241,6 @@ export const PAGE_SCRIPT = String.raw`
         e.className = 'extra';
         e.textContent = extra.join(' · ');
         li.appendChild(e);
-      }
-      if (r.spans.length > 0) {
-        var t = document.createElement('button');
-        t.type = 'button';
-        t.className = 'toggle';
-        t.setAttribute('aria-pressed', String(!hiddenQuotes[r.name]));
-        t.textContent = T.showQuotes + ' ' + r.name + ' (' + r.spans.length + ')';
-        t.addEventListener('click', function () {
-          hiddenQuotes[r.name] = !hiddenQuotes[r.name];
-          t.setAttribute('aria-pressed', String(!hiddenQuotes[r.name]));
-          markText(item);
-        });
-        li.appendChild(t);
       }
       list.appendChild(li);
     });

@@ -13,6 +13,7 @@ export interface PageStrings {
   adjudicatingAs: string;
   of: string;
   answered: string;
+  adjudicated: string;
   elapsed: string;
   pause: string;
   resume: string;
@@ -29,9 +30,11 @@ export interface PageStrings {
   allDoneHint: string;
   remaining: string;
   keysHelp: string;
+  keysHelpAdjudicate: string;
   report: string;
   readers: string;
   showQuotes: string;
+  quotes: string;
   noAnswer: string;
   failed: string;
   unaligned: string;
@@ -49,6 +52,7 @@ const EN: PageStrings = {
   adjudicatingAs: 'Adjudicating as',
   of: 'of',
   answered: 'answered',
+  adjudicated: 'adjudicated',
   elapsed: 'Time on this report',
   pause: 'Pause',
   resume: 'Continue',
@@ -65,9 +69,11 @@ const EN: PageStrings = {
   allDoneHint: 'Every answer is saved. Go back to change one, or close this page and stop cmrdx with Ctrl-C.',
   remaining: 'still unanswered',
   keysHelp: 'Keys: 1–9 choose · U unsure · C comment (Esc leaves it) · ← back · → skip · P pause',
+  keysHelpAdjudicate: 'Keys: 1–9 choose · C comment (Esc leaves it) · ← back · → skip · P pause',
   report: 'Report',
   readers: 'Readers',
-  showQuotes: 'show quotes of',
+  showQuotes: 'mark the quotes of',
+  quotes: 'quote(s) marked',
   noAnswer: 'no answer',
   failed: 'failed',
   unaligned: 'not found in the text',
@@ -85,6 +91,7 @@ const DE: PageStrings = {
   adjudicatingAs: 'Adjudikation durch',
   of: 'von',
   answered: 'beantwortet',
+  adjudicated: 'entschieden',
   elapsed: 'Zeit für diesen Befund',
   pause: 'Pause',
   resume: 'Weiter',
@@ -101,9 +108,11 @@ const DE: PageStrings = {
   allDoneHint: 'Jede Antwort ist gespeichert. Mit „Zurück“ lässt sich eine ändern; sonst diese Seite schließen und cmrdx mit Strg-C beenden.',
   remaining: 'noch offen',
   keysHelp: 'Tasten: 1–9 wählen · U unsicher · C Kommentar (Esc verlässt ihn) · ← zurück · → überspringen · P Pause',
+  keysHelpAdjudicate: 'Tasten: 1–9 wählen · C Kommentar (Esc verlässt ihn) · ← zurück · → überspringen · P Pause',
   report: 'Befund',
   readers: 'Leser',
-  showQuotes: 'Zitate zeigen von',
+  showQuotes: 'Zitate markieren von',
+  quotes: 'Zitat(e) markiert',
   noAnswer: 'keine Antwort',
   failed: 'fehlgeschlagen',
   unaligned: 'nicht im Text gefunden',

@@ -60,15 +60,17 @@ textarea { font: inherit; font-size: 0.95rem; width: 100%; border: 1px solid var
 .status { margin: 0; min-height: 1.4rem; font-size: 0.95rem; color: #166534; }
 .status.error { color: var(--warn); font-weight: 600; }
 .keys { margin: 0; color: var(--muted); font-size: 0.8rem; }
-#readers { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 0.45rem; }
-#readers li { display: grid; grid-template-columns: 1rem 1fr auto; gap: 0.2rem 0.5rem; align-items: center; }
-#readers .swatch { width: 1rem; height: 1rem; border-radius: 3px; border: 1px solid #6b7280; }
+#readers-box { margin: 0 0 1.25rem; padding: 0.75rem 1rem; background: #f9fafb; border: 1px solid var(--line); border-radius: 8px; }
+#readers-box h2 { margin: 0 0 0.5rem; font-size: 0.85rem; text-transform: uppercase; letter-spacing: 0.05em; color: var(--muted); }
+#readers { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); gap: 0.5rem 1.5rem; }
+#readers li { display: grid; grid-template-columns: 1.1rem 1fr auto; gap: 0.2rem 0.5rem; align-items: center; }
+#readers .swatch { width: 1.1rem; height: 1.1rem; padding: 0; border-radius: 3px; border: 1px solid #6b7280; }
+#readers button.swatch { cursor: pointer; }
+#readers button.swatch[aria-pressed="false"] { background: #ffffff; }
 #readers .rname { overflow-wrap: anywhere; font-size: 0.92rem; }
 #readers .rcat { font-weight: 700; }
 #readers .rcat.none { font-weight: 400; color: var(--muted); font-style: italic; }
 #readers .extra { grid-column: 2 / 4; font-size: 0.85rem; color: var(--muted); overflow-wrap: anywhere; }
-#readers .toggle { grid-column: 2 / 4; justify-self: start; font-size: 0.8rem; padding: 0.1rem 0.5rem; border: 1px solid var(--line); border-radius: 5px; background: #f9fafb; cursor: pointer; }
-#readers .toggle[aria-pressed="false"] { text-decoration: line-through; color: var(--muted); }
 mark { color: inherit; border-radius: 3px; padding: 0.05em 0; box-decoration-break: clone; -webkit-box-decoration-break: clone; }
 .c0 { background: #fde68a; } .c1 { background: #bfdbfe; } .c2 { background: #bbf7d0; } .c3 { background: #fbcfe8; }
 .c4 { background: #ddd6fe; } .c5 { background: #fed7aa; } .c6 { background: #a5f3fc; } .c7 { background: #e5e7eb; }
@@ -115,13 +117,13 @@ export function renderReadingPage(session: PageSession, nonce: string, token: st
     <div id="paused-note" class="note" role="status" hidden>${escapeHtml(t.paused)}</div>
     <div id="done-note" class="note" hidden><h2>${escapeHtml(t.allDone)}</h2><p>${escapeHtml(t.allDoneHint)}</p></div>
     <p id="meta" class="meta" hidden></p>
-    <article id="report" class="report" tabindex="-1"></article>
-  </section>
-  <aside class="panel">
-    <section id="readers-box" class="box" aria-labelledby="readers-h" hidden>
+    <section id="readers-box" aria-labelledby="readers-h" hidden>
       <h2 id="readers-h">${escapeHtml(t.readers)}</h2>
       <ul id="readers"></ul>
     </section>
+    <article id="report" class="report" tabindex="-1"></article>
+  </section>
+  <aside class="panel">
     <section class="box">
       <h2 id="choose-h">${escapeHtml(read ? t.choose : t.chooseFinal)}</h2>
       <div class="choices" role="group" aria-labelledby="choose-h">
@@ -137,7 +139,7 @@ ${choices}
         <button id="skip" type="button" aria-keyshortcuts="ArrowRight">${escapeHtml(t.skip)} <kbd>→</kbd></button>
       </div>
       <p id="status" class="status" role="status"></p>
-      <p class="keys">${escapeHtml(read ? t.keysHelp : t.keysHelp.replace(/ · U [^·]*/, ''))}</p>
+      <p class="keys">${escapeHtml(read ? t.keysHelp : t.keysHelpAdjudicate)}</p>
     </section>
   </aside>
 </main>
