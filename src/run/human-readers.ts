@@ -11,6 +11,7 @@ import type { Report } from '../report/report.js';
 import { toCsv } from '../util/csv.js';
 import { writeAtomic } from '../util/write-atomic.js';
 import { HumanAnswerStore, type Adjudication } from './human-answers.js';
+import { isPlainName } from './reader-name.js';
 
 /** The `--truth` value that means "the adjudicated categories of this run". */
 export const ADJUDICATED_TRUTH = 'adjudicated';
@@ -109,6 +110,8 @@ export function exportHumanReaders(dir: string, reports: Report[]): { name: stri
   const folder = join(dir, 'readers');
   if (!existsSync(folder)) mkdirSync(folder);
   return [...all].map(([name, answers]) => {
+    // Names are checked when a session starts; a store written by something else must not pick the path.
+    if (!isPlainName(name)) throw new ConfigError(`${dir}: the human reader "${name}" has no plain name for a file`, { code: 'config.reader_name', hint: 'Readers are named by cmrdx read --reader <letters, digits, . _ ->' });
     const rows = [...answers.values()].sort((a, b) => (order.get(a.reportId) ?? Infinity) - (order.get(b.reportId) ?? Infinity) || a.reportId.localeCompare(b.reportId));
     const file = join(folder, `${name}.csv`);
     writeAtomic(file, toCsv([['id', 'label', 'seconds'], ...rows.map((a) => [a.reportId, a.category, Math.round(a.seconds * 1000) / 1000])]));

@@ -8,7 +8,7 @@ import { countAnswered } from '../../serve/page-session.js';
 import { loadTaxonomy } from '../../taxonomy/load-taxonomy.js';
 import { DEFAULT_TAXONOMY } from '../../taxonomy/taxonomy.js';
 import type { Context } from '../program.js';
-import { langFlag, servePage, type PageFlags } from './page-server.js';
+import { langFlag, listenFlags, servePage, type PageFlags } from './page-server.js';
 
 interface AdjudicateFlags extends PageFlags {
   adjudicator: string;
@@ -19,6 +19,7 @@ interface AdjudicateFlags extends PageFlags {
 export async function adjudicateCommand(args: unknown[], ctx: Context): Promise<number> {
   const [dir, flags] = args as [string, AdjudicateFlags];
   checkReaderName('--adjudicator', flags.adjudicator, []);
+  const listen = listenFlags(flags);
   const session = openAdjudicationSession({
     dir,
     adjudicator: flags.adjudicator,
@@ -31,5 +32,5 @@ export async function adjudicateCommand(args: unknown[], ctx: Context): Promise<
     ctx.io.err(`cmrdx: the review list of ${dir} is empty: every report has a majority${flags.withRules ? ' the guideline engine agrees with' : ''}\n`);
     return 0;
   }
-  return servePage(session, flags, ctx, `cmrdx: adjudicating as ${flags.adjudicator}: ${countAnswered(session)} of ${session.total} on the review list adjudicated`);
+  return servePage(session, listen, ctx, `cmrdx: adjudicating as ${flags.adjudicator}: ${countAnswered(session)} of ${session.total} on the review list adjudicated`);
 }

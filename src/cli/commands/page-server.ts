@@ -5,7 +5,7 @@
  */
 import { ConfigError } from '../../errors.js';
 import type { Lang } from '../../report/report.js';
-import { checkBindAddress } from '../../serve/bind-address.js';
+import { checkBindAddress, type BindAddress } from '../../serve/bind-address.js';
 import type { PageSession } from '../../serve/page-session.js';
 import { serveSession } from '../../serve/serve-session.js';
 import type { Context } from '../program.js';
@@ -22,24 +22,40 @@ export function langFlag(value: string | undefined): Lang | undefined {
   throw new ConfigError(`--lang ${value}: not a page language`, { code: 'config.lang', hint: 'Write --lang de or --lang en (default: the language of most reports)' });
 }
 
-/** Serves the session until the process is asked to stop; returns the exit code. */
-export async function servePage(session: PageSession, flags: PageFlags, ctx: Context, opening: string): Promise<number> {
+export interface Listen {
+  bind: BindAddress;
+  port: number;
+}
+
+/** `--host` and `--port`, checked before anything is opened or written. */
+export function listenFlags(flags: PageFlags): Listen {
   const bind = checkBindAddress(flags.host);
   const port = flags.port === undefined ? 0 : number('--port', flags.port, { integer: true });
   if (port > 65535) throw new ConfigError(`--port ${port}: not a port`, { code: 'config.port', hint: 'Use 1–65535, or leave --port out for a free one' });
+  return { bind, port };
+}
+
+/** Serves the session until the process is asked to stop; returns the exit code. */
+export async function servePage(session: PageSession, { bind, port }: Listen, ctx: Context, opening: string): Promise<number> {
   const refused = new Set<string>();
-  const server = await serveSession(session, {
-    bind,
-    port,
-    // Once per kind: a page elsewhere that keeps trying must not flood the terminal. The reason is ours, never
-    // anything the request carried.
-    onRefused: (reason) => {
-      if (refused.has(reason)) return;
-      refused.add(reason);
-      ctx.io.err(`cmrdx: warning: refused a request (${reason})\n`);
-    },
-    onAnswer: ({ answered, total }) => ctx.io.err(`cmrdx: ${session.person}: ${answered} of ${total} ${session.mode === 'read' ? 'answered' : 'adjudicated'}\n`),
-  });
+  let server;
+  try {
+    server = await serveSession(session, {
+      bind,
+      port,
+      // Once per kind: a page elsewhere that keeps trying must not flood the terminal. The reason is ours, never
+      // anything the request carried.
+      onRefused: (reason) => {
+        if (refused.has(reason)) return;
+        refused.add(reason);
+        ctx.io.err(`cmrdx: warning: refused a request (${reason})\n`);
+      },
+      onAnswer: ({ answered, total }) => ctx.io.err(`cmrdx: ${session.person}: ${answered} of ${total} ${session.mode === 'read' ? 'answered' : 'adjudicated'}\n`),
+    });
+  } catch (error) {
+    session.close();
+    throw error;
+  }
   ctx.io.out(`${server.url}\n`);
   ctx.io.err(`${opening}\n`);
   if (!bind.loopback) ctx.io.err(`cmrdx: warning: listening on ${bind.host}: anyone on that network with the address above can open the page\n`);

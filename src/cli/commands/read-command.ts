@@ -12,7 +12,7 @@ import { openReadingSession } from '../../serve/reading-session.js';
 import { loadTaxonomy } from '../../taxonomy/load-taxonomy.js';
 import type { Context } from '../program.js';
 import { loadInput, type InputFlags } from './input-options.js';
-import { langFlag, servePage, type PageFlags } from './page-server.js';
+import { langFlag, listenFlags, servePage, type PageFlags } from './page-server.js';
 
 interface ReadFlags extends InputFlags, PageFlags {
   reader: string;
@@ -23,6 +23,7 @@ interface ReadFlags extends InputFlags, PageFlags {
 export async function readCommand(args: unknown[], ctx: Context): Promise<number> {
   const [input, flags] = args as [string | undefined, ReadFlags];
   const lang = langFlag(flags.lang);
+  const listen = listenFlags(flags);
   const loaded = input === undefined ? undefined : loadInput(input, flags, ctx.io);
   const taxonomy = loaded?.taxonomy ?? loadTaxonomy(flags.taxonomy);
   mkdirSync(flags.out, { recursive: true });
@@ -38,5 +39,5 @@ export async function readCommand(args: unknown[], ctx: Context): Promise<number
   }
   const session = openReadingSession({ dir: flags.out, reports: facts.reports, reader: flags.reader, seed, lang: lang ?? pageLanguage(facts.reports), taxonomy });
   const answered = countAnswered(session);
-  return servePage(session, flags, ctx, `cmrdx: reading as ${flags.reader}: ${answered} of ${session.total} answered (order of --seed ${seed})`);
+  return servePage(session, listen, ctx, `cmrdx: reading as ${flags.reader}: ${answered} of ${session.total} answered (order of --seed ${seed})`);
 }
