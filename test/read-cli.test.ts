@@ -2,13 +2,16 @@
 // exit code 2, and nothing served. (The served page itself: reading-browser.test.ts.)
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { bufferIo } from '../src/cli/io.js';
 import { runCli } from '../src/cli/program.js';
 import { HumanAnswerStore } from '../src/run/human-answers.js';
+import { runFacts } from '../src/serve/reading-setup.js';
+import { openReadingSession, readingOrder } from '../src/serve/reading-session.js';
+import { DEFAULT_TAXONOMY } from '../src/taxonomy/taxonomy.js';
 import { tempDir } from './helpers/temp-dir.js';
 
 describe('read, adjudicate, export-readers and evaluate --truth adjudicated refuse bad input', () => {
@@ -89,5 +92,22 @@ describe('read, adjudicate, export-readers and evaluate --truth adjudicated refu
       store?.close();
     }
     assert.equal(existsSync(join(dir, 'nothing')), false);
+  });
+
+  test('a study of human readers alone: read into a new folder, evaluate without any model', async () => {
+    const study = join(dir, 'humans-only');
+    mkdirSync(study);
+    const reports = demo.map((l) => JSON.parse(l) as { id: string; text: string; label: string });
+    // What `cmrdx read` does before it serves: store the reports, open the reader's session.
+    const facts = runFacts(study, DEFAULT_TAXONOMY, { path: input, reports });
+    const session = openReadingSession({ dir: study, reports: facts.reports, reader: 'anna', seed: '1', lang: 'de', taxonomy: DEFAULT_TAXONOMY });
+    const order = readingOrder(facts.reports, '1');
+    order.forEach((r, i) => session.answer({ i, category: i === 0 ? (r.label === 'DCM' ? 'ICM' : 'DCM') : r.label!, seconds: 10 + i, unsure: false, comment: null }));
+    session.close();
+    const io = bufferIo();
+    assert.equal(await runCli(['evaluate', study, '--resamples', '200'], io), 0, io.stderr());
+    const metrics = JSON.parse(readFileSync(join(study, 'metrics.json'), 'utf8')) as { readers: Record<string, { kind: string; n: number; accuracy: number; secondsPerReport: { total: number } }> };
+    assert.deepEqual(Object.keys(metrics.readers), ['anna']);
+    assert.deepEqual([metrics.readers.anna!.kind, metrics.readers.anna!.n, metrics.readers.anna!.accuracy, metrics.readers.anna!.secondsPerReport.total], ['human', 4, 0.75, 10 + 11 + 12 + 13]);
   });
 });

@@ -112,7 +112,11 @@ export const PAGE_SCRIPT = String.raw`
     var a = item.answer;
     $('done-note').hidden = true;
     $('report').hidden = false;
-    choices.forEach(function (b) { b.setAttribute('aria-pressed', String(Boolean(a) && a.category === b.getAttribute('data-category'))); });
+    choices.forEach(function (b) {
+      b.setAttribute('aria-pressed', String(Boolean(a) && a.category === b.getAttribute('data-category')));
+      b.disabled = paused;
+    });
+    $('skip').disabled = false;
     if ($('unsure')) $('unsure').checked = Boolean(a && a.unsure);
     $('comment').value = a && a.comment ? a.comment : '';
     if (S.mode === 'adjudicate') renderAdjudication(item); else $('report').textContent = item.text;
@@ -129,7 +133,9 @@ export const PAGE_SCRIPT = String.raw`
     $('meta').hidden = true;
     $('readers-box').hidden = true;
     $('done-note').hidden = false;
-    choices.forEach(function (b) { b.setAttribute('aria-pressed', 'false'); });
+    // Nothing to answer here: the buttons wait for "back".
+    choices.forEach(function (b) { b.setAttribute('aria-pressed', 'false'); b.disabled = true; });
+    $('skip').disabled = true;
     $('comment').value = '';
     if ($('unsure')) $('unsure').checked = false;
     progress();
@@ -190,7 +196,7 @@ export const PAGE_SCRIPT = String.raw`
     $('paused-note').hidden = !p;
     $('pause').setAttribute('aria-pressed', String(p));
     $('pause-label').textContent = p ? T.resume : T.pause;
-    choices.forEach(function (b) { b.disabled = p; });
+    choices.forEach(function (b) { b.disabled = p || done; });
   }
 
   // Adjudication: the readers' answers, and their quotes marked in the text.

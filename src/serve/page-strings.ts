@@ -28,7 +28,6 @@ export interface PageStrings {
   notSaved: string;
   allDone: string;
   allDoneHint: string;
-  remaining: string;
   keysHelp: string;
   keysHelpAdjudicate: string;
   report: string;
@@ -40,7 +39,6 @@ export interface PageStrings {
   unaligned: string;
   reasonNoMajority: string;
   reasonRules: string;
-  previous: string;
   quotedBy: string;
   serverGone: string;
 }
@@ -67,7 +65,6 @@ const EN: PageStrings = {
   notSaved: 'Not saved',
   allDone: 'All reports answered.',
   allDoneHint: 'Every answer is saved. Go back to change one, or close this page and stop cmrdx with Ctrl-C.',
-  remaining: 'still unanswered',
   keysHelp: 'Keys: 1–9 choose · U unsure · C comment (Esc leaves it) · ← back · → skip · P pause',
   keysHelpAdjudicate: 'Keys: 1–9 choose · C comment (Esc leaves it) · ← back · → skip · P pause',
   report: 'Report',
@@ -79,7 +76,6 @@ const EN: PageStrings = {
   unaligned: 'not found in the text',
   reasonNoMajority: 'The readers reached no majority.',
   reasonRules: 'The guideline engine disagrees with the majority',
-  previous: 'Your answer',
   quotedBy: 'quoted by',
   serverGone: 'cmrdx is not running. Start it again and open the new address it prints; every answer given so far is saved.',
 };
@@ -106,7 +102,6 @@ const DE: PageStrings = {
   notSaved: 'Nicht gespeichert',
   allDone: 'Alle Befunde beantwortet.',
   allDoneHint: 'Jede Antwort ist gespeichert. Mit „Zurück“ lässt sich eine ändern; sonst diese Seite schließen und cmrdx mit Strg-C beenden.',
-  remaining: 'noch offen',
   keysHelp: 'Tasten: 1–9 wählen · U unsicher · C Kommentar (Esc verlässt ihn) · ← zurück · → überspringen · P Pause',
   keysHelpAdjudicate: 'Tasten: 1–9 wählen · C Kommentar (Esc verlässt ihn) · ← zurück · → überspringen · P Pause',
   report: 'Befund',
@@ -118,7 +113,6 @@ const DE: PageStrings = {
   unaligned: 'nicht im Text gefunden',
   reasonNoMajority: 'Die Leser kamen zu keiner Mehrheit.',
   reasonRules: 'Die Leitlinien-Regeln widersprechen der Mehrheit',
-  previous: 'Ihre Antwort',
   quotedBy: 'zitiert von',
   serverGone: 'cmrdx läuft nicht. Bitte neu starten und die neue Adresse öffnen; alle bisherigen Antworten sind gespeichert.',
 };

@@ -56,6 +56,7 @@ body.paused .report, body.paused #readers-box { visibility: hidden; }
 .field label { display: flex; align-items: center; gap: 0.5rem; }
 textarea { font: inherit; font-size: 0.95rem; width: 100%; border: 1px solid var(--line); border-radius: 7px; padding: 0.45rem 0.55rem; resize: vertical; }
 .nav { display: flex; gap: 0.5rem; }
+.nav button:disabled { opacity: 0.5; cursor: default; }
 .nav button { flex: 1; display: inline-flex; justify-content: center; align-items: center; gap: 0.4rem; padding: 0.45rem 0.6rem; border: 1px solid var(--line); border-radius: 7px; background: #f9fafb; cursor: pointer; }
 .status { margin: 0; min-height: 1.4rem; font-size: 0.95rem; color: #166534; }
 .status.error { color: var(--warn); font-weight: 600; }
