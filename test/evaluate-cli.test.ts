@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { bufferIo } from '../src/cli/io.js';
 import { runCli } from '../src/cli/program.js';
 import { tempDir } from './helpers/temp-dir.js';
@@ -19,10 +20,10 @@ writeFileSync(truthFile, `id,label\n${reports.map((r) => `${r.id},${r.label}`).j
 const human = join(dir, 'cardiologist.csv');
 writeFileSync(human, `id,label,seconds\n${reports.map((r, i) => `${r.id},${i % 7 === 0 ? (r.label === 'DCM' ? 'ICM' : 'DCM') : r.label},${30 + i}`).join('\n')}\n`);
 
-/** Accuracy and macro-F1 computed here from scratch (classes: those in truth or predictions). */
+/** Accuracy and macro-F1 computed here from scratch (classes: the truth's). */
 function independent(truth: Map<string, string>, predicted: Map<string, string | null>) {
   const ids = [...truth.keys()];
-  const classes = [...new Set([...truth.values(), ...[...predicted.values()].filter((x): x is string => x !== null)])];
+  const classes = [...new Set(truth.values())];
   const accuracy = ids.filter((id) => predicted.get(id) === truth.get(id)).length / ids.length;
   const f1s = classes.map((c) => {
     const tp = ids.filter((id) => truth.get(id) === c && predicted.get(id) === c).length;
@@ -63,9 +64,16 @@ test('evaluate writes metrics.json in the contract shape, metrics.csv and a self
   assert.equal(metrics.readers.cardiologist.secondsPerReport.mean, 30 + 39 / 2);
   assert.equal(metrics.readers.cardiologist.mcnemar?.vs ?? metrics.readers.rules.mcnemar?.vs, metrics.best);
 
-  const csv = readFileSync(join(out, 'metrics.csv'), 'utf8').trim().split('\n');
-  assert.match(csv[0]!, /^reader,kind,n,failed,accuracy,accuracy_ci_low,accuracy_ci_high,macro_precision,macro_recall,macro_f1/);
-  assert.equal(csv.length, 3);
+  const csv = parse(readFileSync(join(out, 'metrics.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+  assert.equal(csv.length, 2);
+  const header = Object.keys(csv[0]!);
+  assert.deepEqual(header.slice(0, 12), ['reader', 'kind', 'reports', 'failed', 'unclassified', 'missing', 'accuracy', 'accuracy 95% CI low', 'accuracy 95% CI high', 'macro precision', 'macro recall', 'macro F1']);
+  // A column per class of the matrix for each per-class figure.
+  for (const c of metrics.columns.filter((c: string) => c !== 'FAILED' && c !== 'UNCLASSIFIED')) {
+    for (const figure of ['precision', 'recall', 'F1', 'support']) assert.ok(header.some((h) => h.startsWith(c) && h.endsWith(` ${figure}`)), `${c} ${figure}`);
+  }
+  const rulesRow = csv.find((r) => r.reader === 'rules')!;
+  assert.ok(Math.abs(Number(rulesRow['macro F1']) - metrics.readers.rules.macro.f1) < 1e-6);
 
   const html = readFileSync(join(out, 'report.html'), 'utf8');
   assert.doesNotMatch(html, /https?:|<script|@import|url\(|<link|<img/i, 'no reference to the network, no script');
@@ -87,7 +95,7 @@ test('consensus of several models: majority, review list, agreement, scored with
   const rows = readFileSync(join(out, 'consensus.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   assert.equal(rows.length, 40);
   const review = readFileSync(join(out, 'review.csv'), 'utf8').trim().split('\n');
-  assert.equal(review[0], 'id,m1,m2,m3,truth');
+  assert.equal(review[0], 'id,m1,m2,m3,truth,consensus source');
   assert.equal(review.length - 1, rows.filter((r) => r.status === 'no majority').length);
   assert.equal(await runCli(['evaluate', out, '--truth', truthFile, '--input', input], bufferIo()), 0);
   const metrics = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8'));

@@ -101,6 +101,7 @@ function buildProgram(ctx: Context): Command {
     .option('--taxonomy <file>', 'category set (YAML or JSON)')
     .option('--seed <n>', 'bootstrap seed', '42')
     .option('--resamples <n>', 'bootstrap resamples', '2000')
+    .option('--no-text', 'report.html without any report text or evidence quote (ids, answers, numbers), to share outside the hospital')
     .action(action(async () => (await import('./commands/evaluate-command.js')).evaluateCommand));
 
   program
@@ -110,7 +111,7 @@ function buildProgram(ctx: Context): Command {
     .option('--models <a,b,c>', 'the models to combine')
     .option('--top <n>', 'or: the n best models by macro-F1 against the truth')
     .option('--min-agree <n>', 'votes a category needs (default: more than half)')
-    .option('--truth <file>', 'labels file, to score the consensus as one more reader')
+    .option('--truth <file>', 'labels file to score the consensus against (default: the labels of the classified input, if any)')
     .option('--taxonomy <file>', 'category set (YAML or JSON)')
     .action(action(async () => (await import('./commands/consensus-command.js')).consensusCommand));
 

@@ -1,7 +1,9 @@
 /**
  * Percentile bootstrap confidence intervals: the reports are resampled with replacement (2,000 times by
  * default), the metric is computed on each resample, and the 2.5th and 97.5th percentiles form the 95 % interval.
- * Seeded, so the same data and seed give the same intervals.
+ * Seeded, so the same data and seed give the same intervals. Each resample averages over the class set as the
+ * estimate does (the categories of its truth), so a class a resample happens to miss is not scored as 0 and a
+ * wrong answer never adds a class.
  */
 import { Rng } from '../util/rng.js';
 import type { Pair } from './metrics.js';
@@ -25,7 +27,7 @@ export interface BootstrapOptions {
   level?: number;
 }
 
-/** Macro metrics over the classes present in the resample's truth or predictions (as in metrics.ts). */
+/** Macro metrics over the classes present in the resample's truth; `predicted` is -1 for an answer outside the class set. */
 function macro(truth: Int32Array, predicted: Int32Array, k: number, tp: Int32Array, support: Int32Array, predCount: Int32Array): { accuracy: number; precision: number; recall: number; f1: number } {
   tp.fill(0);
   support.fill(0);
@@ -46,10 +48,10 @@ function macro(truth: Int32Array, predicted: Int32Array, k: number, tp: Int32Arr
   let sr = 0;
   let sf = 0;
   for (let c = 0; c < k; c++) {
-    if (support[c] === 0 && predCount[c] === 0) continue;
+    if (support[c] === 0) continue;
     classes++;
     const precision = predCount[c] === 0 ? 0 : tp[c]! / predCount[c]!;
-    const recall = support[c] === 0 ? 0 : tp[c]! / support[c]!;
+    const recall = tp[c]! / support[c]!;
     sp += precision;
     sr += recall;
     sf += precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
@@ -66,20 +68,20 @@ function percentile(sorted: Float64Array, q: number): number {
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
 }
 
-export function bootstrapIntervals(pairs: Pair[], options: BootstrapOptions = {}): BootstrapIntervals {
+/** @param classSet the evaluation's class set (every truth is in it). */
+export function bootstrapIntervals(pairs: Pair[], classSet: string[], options: BootstrapOptions = {}): BootstrapIntervals {
   const resamples = options.resamples ?? 2000;
   const level = options.level ?? 0.95;
   const rng = new Rng(`bootstrap:${options.seed ?? 42}`);
-  const labels = [...new Set(pairs.flatMap((p) => (p.predicted === null ? [p.truth] : [p.truth, p.predicted])))];
-  const index = new Map(labels.map((l, i) => [l, i]));
+  const index = new Map(classSet.map((l, i) => [l, i]));
   const n = pairs.length;
   const truth = new Int32Array(n);
   const predicted = new Int32Array(n);
   pairs.forEach((p, i) => {
     truth[i] = index.get(p.truth)!;
-    predicted[i] = p.predicted === null ? -1 : index.get(p.predicted)!;
+    predicted[i] = p.predicted === null ? -1 : (index.get(p.predicted) ?? -1);
   });
-  const k = labels.length;
+  const k = classSet.length;
   const scratch = { t: new Int32Array(n), p: new Int32Array(n), tp: new Int32Array(k), support: new Int32Array(k), pred: new Int32Array(k) };
   const values = { accuracy: new Float64Array(resamples), precision: new Float64Array(resamples), recall: new Float64Array(resamples), f1: new Float64Array(resamples) };
   for (let r = 0; r < resamples; r++) {

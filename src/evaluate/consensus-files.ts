@@ -1,36 +1,99 @@
 /**
  * The consensus on disk: `consensus.jsonl` (per report: majority category, votes, status), `consensus.json`
- * (models, threshold, counts, Fleiss' kappa) and `review.csv` (the reports without a majority, for a human).
+ * (models, threshold, counts, agreement, and the run it came from) and `review.csv` (the reports without a
+ * majority, for a human). Every file records its source (run configuration hash and a digest of the models'
+ * answers) so evaluate can tell a consensus of other predictions from a current one.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
+import { InputError } from '../errors.js';
 import { withAdjudications } from '../run/human-readers.js';
+import { toCsv } from '../util/csv.js';
 import { writeAtomic } from '../util/write-atomic.js';
-import { buildConsensus, type Consensus, type ConsensusRow } from './consensus.js';
+import type { RaterAgreement } from './agreement.js';
+import type { Consensus, ConsensusRow, ConsensusStatus } from './consensus.js';
+import type { RunSource } from './load-run.js';
+import { FAILED } from './metrics.js';
 
 export const CONSENSUS_FILE = 'consensus.jsonl';
 export const CONSENSUS_SUMMARY_FILE = 'consensus.json';
 export const REVIEW_FILE = 'review.csv';
+export const CONSENSUS_FILES = [CONSENSUS_FILE, CONSENSUS_SUMMARY_FILE, REVIEW_FILE];
 
-export function writeConsensus(dir: string, consensus: Consensus, truth?: Map<string, string>): { rowsFile: string; reviewFile: string } {
+/** How the models were chosen, so a rebuild and the report can say it. */
+export type ConsensusSelection = { by: 'models' } | { by: 'top'; top: number };
+
+/** consensus.json. */
+export interface ConsensusSummary {
+  models: string[];
+  minAgree: number;
+  selection?: ConsensusSelection;
+  counts: Record<ConsensusStatus, number>;
+  /** Fleiss' kappa and AC1, over the `agreement.n` reports that every model answered. */
+  agreement: RaterAgreement;
+  /** Absent in files written before sources were recorded (they count as stale). */
+  source?: RunSource;
+}
+
+/** A consensus as stored: rows keep every field they were written with (later additions included). */
+export interface StoredConsensus {
+  summary: ConsensusSummary;
+  rows: (ConsensusRow & { source?: string })[];
+}
+
+export function writeConsensus(dir: string, consensus: Consensus, source: RunSource, selection: ConsensusSelection, truth?: Map<string, string>): { rowsFile: string; reviewFile: string } {
   const rowsFile = join(dir, CONSENSUS_FILE);
   // What an adjudicator decided stays decided when the consensus is built again.
   const final = withAdjudications(dir, consensus.rows);
-  writeAtomic(rowsFile, final.map((r) => JSON.stringify(r)).join('\n') + (final.length ? '\n' : ''));
-  writeAtomic(join(dir, CONSENSUS_SUMMARY_FILE), `${JSON.stringify({ models: consensus.models, minAgree: consensus.minAgree, counts: consensus.counts, fleissKappa: consensus.fleissKappa }, null, 2)}\n`);
+  writeAtomic(rowsFile, final.map((r) => JSON.stringify({ ...r, source: source.id })).join('\n') + (final.length ? '\n' : ''));
+  const summary: ConsensusSummary = { models: consensus.models, minAgree: consensus.minAgree, selection, counts: consensus.counts, agreement: consensus.agreement, source };
+  writeAtomic(join(dir, CONSENSUS_SUMMARY_FILE), `${JSON.stringify(summary, null, 2)}\n`);
   const review = consensus.rows.filter((r) => r.status === 'no majority');
-  const header = ['id', ...consensus.models, ...(truth ? ['truth'] : [])];
-  const rows = review.map((r) => [r.id, ...consensus.models.map((m) => r.votes[m] ?? 'FAILED'), ...(truth ? [truth.get(r.id) ?? ''] : [])]);
+  const header = ['id', ...consensus.models, ...(truth ? ['truth'] : []), 'consensus source'];
+  const rows = review.map((r) => [r.id, ...consensus.models.map((m) => r.votes[m] ?? FAILED), ...(truth ? [truth.get(r.id) ?? ''] : []), source.id]);
   const reviewFile = join(dir, REVIEW_FILE);
-  writeAtomic(reviewFile, stringify([header, ...rows]));
+  writeAtomic(reviewFile, toCsv([header, ...rows]));
   return { rowsFile, reviewFile };
 }
 
-export function readConsensus(file: string): Consensus {
-  const rows = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as ConsensusRow);
-  const summaryFile = join(file, '..', CONSENSUS_SUMMARY_FILE);
-  const summary = existsSync(summaryFile) ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as { models: string[]; minAgree: number }) : null;
-  const models = summary?.models ?? Object.keys(rows[0]?.votes ?? {});
-  return buildConsensus(rows.map((r) => r.id), models, new Map(rows.map((r) => [r.id, r.votes])), summary?.minAgree);
+/** The stored consensus of a run folder, or null when there is none. */
+export function readConsensus(dir: string): StoredConsensus | null {
+  const file = join(dir, CONSENSUS_FILE);
+  if (!existsSync(file)) return null;
+  const rows = readFileSync(file, 'utf8').split('\n').flatMap((l, i) => {
+    if (l.trim() === '') return [];
+    try {
+      const row = JSON.parse(l) as StoredConsensus['rows'][number];
+      if (typeof row.id !== 'string' || typeof row.votes !== 'object' || row.votes === null) throw new Error('no id or votes');
+      return [row];
+    } catch (error) {
+      throw new InputError({ file, line: i + 1 }, `not a consensus row (${(error as Error).message})`, { code: 'input.not_consensus', hint: 'Run cmrdx consensus <dir> again to rewrite it' });
+    }
+  });
+  const summaryFile = join(dir, CONSENSUS_SUMMARY_FILE);
+  const stored = existsSync(summaryFile) ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as Partial<ConsensusSummary>) : {};
+  const models = stored.models ?? Object.keys(rows[0]?.votes ?? {});
+  const counts = { unanimous: 0, majority: 0, 'no majority': 0 } as Record<ConsensusStatus, number>;
+  for (const r of rows) if (r.status in counts) counts[r.status]++;
+  const agreement = stored.agreement ?? { n: 0, fleissKappa: null, ac1: null };
+  return { rows, summary: { models, minAgree: stored.minAgree ?? Math.floor(models.length / 2) + 1, selection: stored.selection, counts: stored.counts ?? counts, agreement, source: stored.source } };
+}
+
+export function removeConsensus(dir: string): void {
+  for (const f of CONSENSUS_FILES) rmSync(join(dir, f), { force: true });
+}
+
+/**
+ * Why a stored consensus does not belong to the run as it is now (null: it does). `current` is the source the
+ * same models would have today.
+ */
+export function staleReason(stored: StoredConsensus, current: RunSource, runModels: string[]): string | null {
+  const missing = stored.summary.models.filter((m) => !runModels.includes(m));
+  if (missing.length > 0) return `its models ${missing.join(', ')} are no longer in the run`;
+  const source = stored.summary.source;
+  if (!source) return 'it records no source (written by an older cmrdx)';
+  if (source.runConfig !== current.runConfig) return `it was made from run configuration ${source.runConfig ?? 'none'}, the run store now has ${current.runConfig ?? 'none'}`;
+  if (source.predictions !== current.predictions) return `the predictions of ${stored.summary.models.join(', ')} changed since it was made`;
+  if (stored.rows.some((r) => r.source !== source.id)) return `${CONSENSUS_FILE} and ${CONSENSUS_SUMMARY_FILE} come from different runs`;
+  return null;
 }

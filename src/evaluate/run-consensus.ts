@@ -1,16 +1,16 @@
 /**
  * The consensus step over a run folder: choose the models (named, or the top N by macro-F1 against the truth),
- * vote, write consensus.jsonl / consensus.json / review.csv, and score the consensus when the truth is known.
+ * vote, write consensus.jsonl / consensus.json / review.csv, and score the consensus whenever a truth is known
+ * (`--truth`, else the input's labels), however the models were chosen. Also the check evaluate and demo make
+ * before they score a stored consensus: current, rebuilt from the run, or refused.
  */
 import { join } from 'node:path';
 import { ConfigError } from '../errors.js';
-import { readLabels } from '../ingest/read-labels.js';
-import { PREDICTIONS_FILE } from '../run/export-predictions.js';
 import { categoryIds, type Taxonomy } from '../taxonomy/taxonomy.js';
 import { buildConsensus, type Consensus } from './consensus.js';
-import { writeConsensus } from './consensus-files.js';
-import { evaluateRun, readPredictions } from './evaluate-run.js';
-import { computeMetrics, type Metrics } from './metrics.js';
+import { CONSENSUS_FILE, readConsensus, removeConsensus, staleReason, writeConsensus, type ConsensusSelection, type StoredConsensus } from './consensus-files.js';
+import { loadRun, runSource, type RunData, type RunSource } from './load-run.js';
+import { compareReaders, computeMetrics, type Metrics } from './metrics.js';
 
 export interface ConsensusOptions {
   dir: string;
@@ -19,44 +19,94 @@ export interface ConsensusOptions {
   top?: number;
   minAgree?: number;
   truthFile?: string;
+  /** The reports, when the folder has no run store (for their labels). */
+  inputFile?: string;
 }
 
 export interface ConsensusResult {
   consensus: Consensus;
+  source: RunSource;
+  /** The consensus against the truth (no majority counts as wrong), whenever a truth is known. */
   metrics?: Metrics;
   files: { rowsFile: string; reviewFile: string };
 }
 
+/** The answers of one model for the reports with truth, as metric pairs (missing counts as failed). */
+function pairsOf(run: RunData, answers: Map<string, string | null>) {
+  return [...run.truth].map(([id, truth]) => ({ truth, predicted: answers.get(id) ?? null }));
+}
+
+/** The run's models, best first by macro-F1 over the class set (then accuracy, then name), as evaluate ranks them. */
+export function rankModels(run: RunData, taxonomy: Taxonomy): string[] {
+  const order = categoryIds(taxonomy);
+  const scored = run.models.map((name) => {
+    const answers = new Map(run.lines.filter((l) => l.model === name).map((l) => [l.id, l.category]));
+    return { name, metrics: computeMetrics(pairsOf(run, answers), order) };
+  });
+  return scored.sort(compareReaders).map((r) => r.name);
+}
+
 export function runConsensus(options: ConsensusOptions): ConsensusResult {
-  const lines = readPredictions(join(options.dir, PREDICTIONS_FILE));
-  const available = [...new Set(lines.map((l) => l.model))];
+  // Ranking needs the truth; loadRun finds it (--truth or the input's labels) or says how to give it.
+  const run = loadRun({ dir: options.dir, taxonomy: options.taxonomy, truthFile: options.truthFile, inputFile: options.inputFile, requireTruth: options.top !== undefined });
   let models: string[];
-  let truth: Map<string, string> | undefined;
+  let selection: ConsensusSelection;
   if (options.top !== undefined) {
-    // Ranking needs the truth; evaluateRun finds it (--truth or the input's labels) or says how to give it.
-    const ev = evaluateRun({ dir: options.dir, taxonomy: options.taxonomy, truthFile: options.truthFile, resamples: 10 });
-    models = ev.readers.filter((r) => r.kind === 'model' || r.kind === 'rules').slice(0, options.top).map((r) => r.name);
-    truth = ev.truth;
+    models = rankModels(run, options.taxonomy).slice(0, options.top);
+    selection = { by: 'top', top: options.top };
   } else {
     models = options.models ?? [];
-    const unknown = models.filter((m) => !available.includes(m));
+    const unknown = models.filter((m) => !run.models.includes(m));
     if (unknown.length > 0) {
-      throw new ConfigError(`--models: ${unknown.join(', ')} not in this run`, { code: 'config.consensus_models', hint: `The run has: ${available.join(', ')}` });
+      throw new ConfigError(`--models: ${unknown.join(', ')} not in this run`, { code: 'config.consensus_models', hint: `The run has: ${run.models.join(', ')}` });
     }
-    if (options.truthFile) truth = new Map(readLabels(options.truthFile, { taxonomy: options.taxonomy }).map((l) => [l.id, l.label]));
+    selection = { by: 'models' };
   }
   if (models.length < 2) {
-    throw new ConfigError(`a consensus needs at least two models (got ${models.length})`, { code: 'config.consensus_models', hint: `Name them with --models a,b,c or use --top 3; the run has: ${available.join(', ')}` });
+    throw new ConfigError(`a consensus needs at least two models (got ${models.length})`, { code: 'config.consensus_models', hint: `Name them with --models a,b,c or use --top 3; the run has: ${run.models.join(', ')}` });
   }
   const minAgree = options.minAgree ?? Math.floor(models.length / 2) + 1;
   if (minAgree < 1 || minAgree > models.length) {
     throw new ConfigError(`--min-agree ${minAgree}: must be between 1 and the number of models (${models.length})`, { code: 'config.min_agree', hint: `Write e.g. --min-agree ${Math.floor(models.length / 2) + 1}` });
   }
-  const ids = [...new Set(lines.map((l) => l.id))];
+  return build(run, options.taxonomy, models, minAgree, selection);
+}
+
+function build(run: RunData, taxonomy: Taxonomy, models: string[], minAgree: number, selection: ConsensusSelection): ConsensusResult {
+  const ids = [...new Set(run.lines.map((l) => l.id))];
   const votes = new Map<string, Record<string, string | null>>();
-  for (const l of lines) if (models.includes(l.model)) votes.set(l.id, { ...votes.get(l.id), [l.model]: l.category });
-  const consensus = buildConsensus(ids, models, votes, minAgree);
-  const files = writeConsensus(options.dir, consensus, truth);
-  const metrics = truth ? computeMetrics(consensus.rows.filter((r) => truth!.has(r.id)).map((r) => ({ truth: truth!.get(r.id)!, predicted: r.category })), categoryIds(options.taxonomy)) : undefined;
-  return { consensus, metrics, files };
+  for (const l of run.lines) if (models.includes(l.model)) votes.set(l.id, { ...votes.get(l.id), [l.model]: l.category });
+  const consensus = buildConsensus(ids, models, votes, categoryIds(taxonomy), minAgree);
+  const source = runSource(run, models);
+  const truth = run.truth.size > 0 ? run.truth : undefined;
+  const files = writeConsensus(run.dir, consensus, source, selection, truth);
+  const metrics = truth ? computeMetrics(pairsOf(run, new Map(consensus.rows.map((r) => [r.id, r.category]))), categoryIds(taxonomy)) : undefined;
+  return { consensus, source, metrics, files };
+}
+
+/**
+ * The run folder's consensus, if it belongs to the run as it is now. A stale one (other run configuration,
+ * changed predictions, no recorded source) is rebuilt from the same models and threshold when they are all
+ * still in the run; when some are gone it is refused (evaluate) or removed (demo, whose folder is a sandbox).
+ * `note` says which happened and why.
+ */
+export function currentConsensus(run: RunData, taxonomy: Taxonomy, onOrphan: 'refuse' | 'remove'): { stored: StoredConsensus | null; note?: string } {
+  const stored = readConsensus(run.dir);
+  if (!stored) return { stored: null };
+  const { models, minAgree, selection } = stored.summary;
+  const reason = staleReason(stored, runSource(run, models), run.models);
+  if (reason === null) return { stored };
+  const file = join(run.dir, CONSENSUS_FILE);
+  if (models.every((m) => run.models.includes(m)) && models.length >= 2) {
+    build(run, taxonomy, models, minAgree, selection ?? { by: 'models' });
+    return { stored: readConsensus(run.dir), note: `${file} was stale (${reason}); rebuilt from the run's predictions of ${models.join(', ')}` };
+  }
+  if (onOrphan === 'remove') {
+    removeConsensus(run.dir);
+    return { stored: null, note: `${file} was stale (${reason}); removed` };
+  }
+  throw new ConfigError(`${file}: a consensus of ${models.join(', ')}, but ${reason}`, {
+    code: 'config.stale_consensus',
+    hint: `Build it again with cmrdx consensus ${run.dir} --models <a,b,c> (the run has: ${run.models.join(', ')}), or delete consensus.jsonl, consensus.json and review.csv`,
+  });
 }

@@ -1,89 +1,175 @@
 /**
- * The study's three figures as Vega-Lite specifications, rendered to SVG in Node at evaluate time (no browser,
- * no canvas): grouped bars of accuracy, precision, recall and F1 per reader with 95 % CI whiskers; confusion
- * matrices as small multiples (counts, blue intensity); seconds per report per reader on a log scale.
+ * The study's figures as Vega-Lite specifications, rendered to SVG in Node at evaluate time (no browser, no
+ * canvas, no script in the page). Each figure is one small function from the evaluation to a spec (or null
+ * when it has nothing to show), listed in FIGURES in the order of the report; a new figure is one more entry.
  * The specs are plain data, so tests can check them; vega and vega-lite are imported only when rendering.
  */
-import type { Evaluation } from '../evaluate/evaluate-run.js';
-import { FAILED } from '../evaluate/metrics.js';
+import type { Evaluation, ReaderResult } from '../evaluate/evaluate-run.js';
 
 type Spec = Record<string, unknown>;
 
-export const METRIC_NAMES = ['Accuracy', 'Precision', 'Recall', 'F1'] as const;
+export interface FigureDef {
+  id: string;
+  title: string;
+  caption: string;
+  spec: (ev: Evaluation) => Spec | null;
+  /** Shown instead of the figure when `spec` gives null. */
+  empty?: string;
+}
 
-/** Readers sorted by the mean of their four scores, best first (the order of Figure 1). */
+export const METRIC_NAMES = ['Accuracy', 'Precision', 'Recall', 'F1'] as const;
+/** Light bar colours, so the dark whiskers stand out on the bar and beside it. */
+const METRIC_COLOURS = ['#a6c8e6', '#f6c08c', '#a8d5a2', '#cdb8e0'];
+const INK = '#1d2433';
+const KIND_COLOURS = { domain: ['rules', 'model', 'human', 'consensus'], range: ['#4c78a8', '#f58518', '#54a24b', '#b279a2'] };
+/** Chart widths grow with the number of readers between these bounds (the page column is about 1,120 px). */
+const MIN_WIDTH = 420;
+const MAX_WIDTH = 940;
+
+/** Readers sorted by the mean of their four scores, best first (the order of Figures 1 and 3). */
 export function readerOrder(ev: Evaluation): string[] {
-  const mean = (r: Evaluation['readers'][number]) => (r.metrics.accuracy + r.metrics.macro.precision + r.metrics.macro.recall + r.metrics.macro.f1) / 4;
+  const mean = (r: ReaderResult) => (r.metrics.accuracy + r.metrics.macro.precision + r.metrics.macro.recall + r.metrics.macro.f1) / 4;
   return [...ev.readers].sort((a, b) => mean(b) - mean(a)).map((r) => r.name);
 }
 
+const widthFor = (readers: number, perReader: number) => Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, perReader * readers + 60));
+const readerAxis = (ev: Evaluation) => ({ field: 'reader', type: 'nominal', sort: readerOrder(ev), scale: { domain: readerOrder(ev) }, title: null, axis: { labelAngle: ev.readers.length > 4 ? -30 : 0, labelLimit: 260 } });
+
+/** Figure 1: accuracy and macro precision, recall, F1 per reader, with 95 % CI whiskers (capped, haloed). */
 export function metricsSpec(ev: Evaluation): Spec {
   const values = ev.readers.flatMap((r) => [
     { reader: r.name, metric: 'Accuracy', value: r.metrics.accuracy, low: r.ci.accuracy.low, high: r.ci.accuracy.high },
     { reader: r.name, metric: 'Precision', value: r.metrics.macro.precision, low: r.ci.precision.low, high: r.ci.precision.high },
     { reader: r.name, metric: 'Recall', value: r.metrics.macro.recall, low: r.ci.recall.low, high: r.ci.recall.high },
     { reader: r.name, metric: 'F1', value: r.metrics.macro.f1, low: r.ci.f1.low, high: r.ci.f1.high },
-  ]);
-  const x = { field: 'reader', type: 'nominal', sort: readerOrder(ev), title: null, axis: { labelAngle: -25, labelLimit: 180 } };
+  ]).map((v) => ({ ...v, description: `${v.reader}: ${v.metric} ${v.value.toFixed(3)} (95 % CI ${v.low.toFixed(3)}–${v.high.toFixed(3)})` }));
+  const width = widthFor(ev.readers.length, 96);
+  const cap = Math.max(6, Math.min(14, Math.floor((width - 60) / ev.readers.length / 4 / 2)));
+  const y = (field: string) => ({ field, type: 'quantitative', scale: { domain: [0, 1] } });
   return {
-    width: Math.min(980, 120 * ev.readers.length + 40),
+    width,
     height: 260,
     data: { values },
-    encoding: { x, xOffset: { field: 'metric', sort: METRIC_NAMES }, color: { field: 'metric', type: 'nominal', sort: METRIC_NAMES, scale: { scheme: 'tableau10' }, title: null, legend: { orient: 'top' } } },
+    encoding: { x: readerAxis(ev), xOffset: { field: 'metric', sort: METRIC_NAMES } },
     layer: [
-      { mark: { type: 'bar' }, encoding: { y: { field: 'value', type: 'quantitative', scale: { domain: [0, 1] }, title: 'score (macro average; 95 % bootstrap CI)' }, tooltip: [{ field: 'reader' }, { field: 'metric' }, { field: 'value', format: '.3f' }] } },
-      { mark: { type: 'rule', color: '#333' }, encoding: { y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' } } },
+      {
+        mark: { type: 'bar' },
+        encoding: {
+          y: { ...y('value'), title: 'score (whiskers: 95 % CI)' },
+          color: { field: 'metric', type: 'nominal', sort: METRIC_NAMES, scale: { domain: METRIC_NAMES, range: METRIC_COLOURS }, title: null, legend: { orient: 'top' } },
+          description: { field: 'description' },
+        },
+      },
+      // The whisker: a white halo under a dark line, so it reads on the bar and on the background alike.
+      { mark: { type: 'rule', color: 'white', strokeWidth: 4 }, encoding: { y: y('low'), y2: { field: 'high' } } },
+      { mark: { type: 'rule', color: INK, strokeWidth: 1.5 }, encoding: { y: y('low'), y2: { field: 'high' } } },
+      { mark: { type: 'tick', color: INK, thickness: 1.5, size: cap }, encoding: { y: y('low') } },
+      { mark: { type: 'tick', color: INK, thickness: 1.5, size: cap }, encoding: { y: y('high') } },
     ],
   };
 }
 
+/** Figure 2: one confusion matrix per reader, all with the same rows (the class set) and columns. */
 export function confusionSpec(ev: Evaluation): Spec {
-  const anyFailed = ev.readers.some((r) => r.metrics.failed > 0);
-  const columns = [...ev.classes, ...(anyFailed ? [FAILED] : [])];
+  const { columns, classSet } = ev;
+  const order = readerOrder(ev);
   const values = ev.readers.flatMap((r) =>
-    ev.classes.flatMap((truth) => columns.map((predicted) => ({ reader: r.name, truth, predicted, count: r.metrics.confusion[truth]?.[predicted] ?? 0, share: (r.metrics.confusion[truth]?.[predicted] ?? 0) / Math.max(1, r.metrics.perClass[truth]?.support ?? 1) }))),
+    classSet.flatMap((truth) =>
+      columns.map((predicted) => {
+        const count = r.metrics.confusion[truth]?.[predicted] ?? 0;
+        const support = r.metrics.perClass[truth]?.support ?? 0;
+        return { reader: r.name, truth, predicted, count, share: support === 0 ? 0 : count / support, description: `${r.name}: truth ${truth}, answer ${predicted}: ${count}` };
+      }),
+    ),
   );
-  const side = Math.max(140, 22 * columns.length);
+  const perRow = Math.min(ev.readers.length, 3);
+  const cell = ev.readers.length === 1 ? 36 : ev.readers.length === 2 ? 30 : 24;
+  const axis = { labelFontSize: 10, titleFontSize: 10 };
   return {
     data: { values },
-    facet: { field: 'reader', type: 'nominal', sort: readerOrder(ev), title: null, header: { labelFontWeight: 'bold', labelFontSize: 12 } },
-    columns: 3,
+    facet: { field: 'reader', type: 'nominal', sort: order, title: null, header: { labelFontWeight: 'bold', labelFontSize: 12, labelLimit: 300 } },
+    columns: perRow,
     spec: {
-      width: side,
-      height: side,
+      width: cell * columns.length,
+      height: cell * classSet.length,
       encoding: {
-        x: { field: 'predicted', type: 'ordinal', sort: columns, title: 'predicted', axis: { labelAngle: -45 } },
-        y: { field: 'truth', type: 'ordinal', sort: ev.classes, title: 'truth' },
+        x: { field: 'predicted', type: 'ordinal', sort: columns, scale: { domain: columns }, title: 'answer', axis: { ...axis, labelAngle: -45, orient: 'bottom' } },
+        y: { field: 'truth', type: 'ordinal', sort: classSet, scale: { domain: classSet }, title: 'truth', axis },
       },
       layer: [
-        { mark: { type: 'rect' }, encoding: { color: { field: 'share', type: 'quantitative', scale: { scheme: 'blues', domain: [0, 1] }, legend: null } } },
+        // Every cell outlined on white: a zero is an empty cell, never a faint colour.
+        { mark: { type: 'rect', fill: 'white', stroke: '#d8dde6', strokeWidth: 0.5 } },
         {
           transform: [{ filter: 'datum.count > 0' }],
-          mark: { type: 'text', fontSize: 10 },
-          encoding: { text: { field: 'count', type: 'quantitative' }, color: { condition: { test: 'datum.share > 0.5', value: 'white' }, value: 'black' } },
+          mark: { type: 'rect', stroke: 'white', strokeWidth: 0.5 },
+          encoding: { color: { field: 'share', type: 'quantitative', scale: { domain: [0, 1], range: ['#cfe1f2', '#08306b'] }, legend: null } },
+        },
+        // A line where the class set ends: the columns right of it are answers no report is (always errors).
+        {
+          transform: [{ filter: { and: [{ field: 'truth', equal: classSet[0] ?? '' }, { field: 'predicted', equal: columns[classSet.length] ?? '' }] } }],
+          mark: { type: 'rule', color: '#5b6474', strokeWidth: 1.5, strokeDash: [3, 2] },
+          encoding: { x: { field: 'predicted', type: 'ordinal', sort: columns, bandPosition: 0 }, y: { value: 0 }, y2: { value: cell * classSet.length } },
+        },
+        {
+          transform: [{ filter: 'datum.count > 0' }],
+          mark: { type: 'text', fontSize: cell >= 30 ? 12 : 10 },
+          encoding: { text: { field: 'count', type: 'quantitative' }, description: { field: 'description' }, color: { condition: { test: 'datum.share > 0.5', value: 'white' }, value: INK } },
         },
       ],
     },
-    resolve: { scale: { color: 'shared' } },
+    // Each matrix draws its own axes, so a last row with fewer matrices leaves no axis floating under a gap.
+    resolve: { scale: { color: 'shared' }, axis: { x: 'independent', y: 'independent' } },
+    spacing: { row: 18, column: 24 },
   };
 }
 
+/** Figure 3: seconds per report per reader (log scale); a reader without timing is named with "no timing". */
 export function secondsSpec(ev: Evaluation): Spec | null {
-  const values = ev.readers.flatMap((r) => [...r.predictions.values()].filter((p) => typeof p.seconds === 'number' && p.seconds > 0).map((p) => ({ reader: r.name, seconds: p.seconds })));
-  if (values.length === 0) return null;
-  const order = readerOrder(ev).filter((name) => values.some((v) => v.reader === name));
+  const timed = ev.readers.flatMap((r) => [...ev.truth.keys()].map((id) => r.predictions.get(id)?.seconds).filter((s): s is number => typeof s === 'number' && s > 0).map((seconds) => ({ reader: r.name, kind: r.kind, seconds })));
+  if (timed.length === 0) return null;
+  const all = timed.map((v) => v.seconds);
+  const low = Math.min(...all);
+  const high = Math.max(...all);
+  // The label sits in the middle of the log axis; the domain is padded so it also has room when all times are equal.
+  const domain = [low / 2, high * 2];
+  const untimed = ev.readers.filter((r) => r.seconds === null).map((r) => ({ reader: r.name, label: 'no timing', at: Math.sqrt(low * high) }));
+  const y = { type: 'quantitative', scale: { type: 'log', domain }, title: 'seconds per report (log scale)' };
   return {
-    width: Math.min(980, 90 * order.length + 40),
+    width: widthFor(ev.readers.length, 80),
     height: 240,
-    data: { values },
-    mark: { type: 'boxplot', extent: 'min-max', size: 28 },
-    encoding: {
-      x: { field: 'reader', type: 'nominal', sort: order, title: null, axis: { labelAngle: -25, labelLimit: 180 } },
-      y: { field: 'seconds', type: 'quantitative', scale: { type: 'log' }, title: 'seconds per report (log scale)' },
-      color: { field: 'reader', type: 'nominal', legend: null, scale: { scheme: 'tableau10' } },
-    },
+    encoding: { x: readerAxis(ev) },
+    layer: [
+      {
+        data: { values: timed },
+        mark: { type: 'boxplot', extent: 'min-max', size: 26, median: { color: 'white' } },
+        encoding: { y: { ...y, field: 'seconds' }, color: { field: 'kind', type: 'nominal', scale: KIND_COLOURS, title: null, legend: { orient: 'top' } } },
+      },
+      ...(untimed.length > 0 ? [{ data: { values: untimed }, mark: { type: 'text', color: '#5b6474', fontStyle: 'italic', fontSize: 11 }, encoding: { y: { ...y, field: 'at' }, text: { field: 'label' } } }] : []),
+    ],
   };
 }
+
+export const FIGURES: FigureDef[] = [
+  {
+    id: 'figure-1',
+    title: 'accuracy, precision, recall and F1 per reader',
+    caption: 'Accuracy, and precision, recall and F1 averaged over the class set (macro); whiskers: 95 % bootstrap confidence intervals. Readers sorted by the mean of the four scores.',
+    spec: metricsSpec,
+  },
+  {
+    id: 'figure-2',
+    title: 'confusion matrices',
+    caption: 'Rows: truth (the class set); columns: the answer, the same for every reader (the class set, other categories any reader answered, UNCLASSIFIED, FAILED = no valid answer). Each row adds up to the class\'s reports; right of the dashed line: answers outside the class set (all wrong). Colour: share of the true class; an empty cell is a zero.',
+    spec: confusionSpec,
+  },
+  {
+    id: 'figure-3',
+    title: 'seconds per report',
+    caption: 'Wall-clock seconds per report per reader, log scale (box: quartiles, white line: median; whiskers: min–max). "no timing": the reader recorded no time.',
+    spec: secondsSpec,
+    empty: 'No reader recorded its time.',
+  },
+];
 
 /** Renders a Vega-Lite spec to an SVG string ready to inline in HTML (no namespace URLs, no external refs). */
 export async function renderSvg(spec: Spec): Promise<string> {
@@ -99,14 +185,20 @@ export async function renderSvg(spec: Spec): Promise<string> {
   }
 }
 
-export interface Charts {
-  metrics: string;
-  confusion: string;
-  seconds: string | null;
+export interface RenderedFigure {
+  id: string;
+  title: string;
+  caption: string;
+  /** null when the figure had nothing to show; `empty` says why. */
+  svg: string | null;
+  empty?: string;
 }
 
-export async function renderCharts(ev: Evaluation): Promise<Charts> {
-  const seconds = secondsSpec(ev);
-  const [metrics, confusion, secondsSvg] = await Promise.all([renderSvg(metricsSpec(ev)), renderSvg(confusionSpec(ev)), seconds ? renderSvg(seconds) : Promise.resolve(null)]);
-  return { metrics, confusion, seconds: secondsSvg };
+export async function renderFigures(ev: Evaluation, figures: FigureDef[] = FIGURES): Promise<RenderedFigure[]> {
+  return Promise.all(
+    figures.map(async (f) => {
+      const spec = f.spec(ev);
+      return { id: f.id, title: f.title, caption: f.caption, svg: spec ? await renderSvg(spec) : null, empty: f.empty };
+    }),
+  );
 }

@@ -1,15 +1,27 @@
 /**
  * report.html: one self-contained file (inline CSS and SVG; no script, font or style from the network) with the
- * study's three figures, the table of readers, the per-class table, the consensus summary and the misclassified
- * reports with their evidence quotes highlighted. A pure function from the evaluation and the rendered charts
+ * study's figures, the table of readers, the per-class table, the UNCLASSIFIED answers with their reasons, the
+ * consensus summary, the misclassified reports with their evidence quotes highlighted, and footnotes that
+ * define every figure. With `noText` it carries no report text at all (no report, no quote): ids, answers and
+ * numbers only, for sharing outside the hospital. A pure function from the evaluation and the rendered figures
  * to an HTML string; the CLI writes the file.
  */
-import type { Evaluation, ReaderResult } from '../evaluate/evaluate-run.js';
-import type { Charts } from './charts.js';
+import type { Evaluation, ReaderPrediction, ReaderResult } from '../evaluate/evaluate-run.js';
+import { perClassCategories } from '../evaluate/metrics.js';
+import { UNCLASSIFIED } from '../taxonomy/taxonomy.js';
+import type { RenderedFigure } from './charts.js';
+
+export interface ReportMeta {
+  title?: string;
+  generated?: string;
+  /** Leave out every report text and evidence quote. */
+  noText?: boolean;
+}
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const pct = (x: number) => (x * 100).toFixed(1);
-const f3 = (x: number) => x.toFixed(3);
+const f3 = (x: number | null) => (x === null ? '–' : x.toFixed(3));
+
 /** Median seconds per report: the guideline engine's fractions of a millisecond stay readable. */
 export const formatSeconds = (r: ReaderResult) => (r.seconds ? (r.seconds.median < 0.01 ? r.seconds.median.toExponential(1) : r.seconds.median.toFixed(2)) : '–');
 
@@ -19,7 +31,7 @@ main{max-width:1180px;margin:0 auto;padding:24px 28px 60px}
 h1{font-size:1.6rem;margin:0 0 4px}h2{font-size:1.2rem;margin:34px 0 8px;border-bottom:1px solid #d8dde6;padding-bottom:4px}
 p.lead{color:#4a5568;margin:0 0 8px}
 table{border-collapse:collapse;font-size:.86rem;background:#fff;margin:8px 0}
-th,td{border:1px solid #d8dde6;padding:4px 8px;text-align:right;white-space:nowrap}
+th,td{border:1px solid #d8dde6;padding:4px 6px;text-align:right;white-space:nowrap}
 th{background:#eef1f6;font-weight:600;white-space:normal;vertical-align:bottom}
 .scroll{overflow-x:auto}td:first-child,th:first-child{text-align:left}
 tr.best td{background:#f0f7ff;font-weight:600}
@@ -32,6 +44,8 @@ pre.report{white-space:pre-wrap;font-size:.82rem;background:#f7f8fa;padding:8px;
 mark{background:#ffe58a;padding:0 1px}
 .wrong{color:#b42318;font-weight:600}.right{color:#067647}
 .small{font-size:.8rem;color:#5b6474}
+sup a{text-decoration:none;color:#3b5b8c}ol.notes{font-size:.82rem;color:#3d4657;padding-left:20px}ol.notes li{margin:3px 0}
+td.outside{color:#5b6474;font-style:italic}
 ul.quotes{font-size:.82rem;margin:4px 0 0 18px;padding:0}
 `;
 
@@ -40,14 +54,19 @@ function readersTable(ev: Evaluation): string {
     const m = r.metrics;
     const seconds = formatSeconds(r);
     const p = r.mcnemar ? (r.mcnemar.pValue < 0.001 ? '&lt;0.001' : r.mcnemar.pValue.toFixed(3)) : 'best';
-    return `<tr${r.name === ev.best ? ' class="best"' : ''}><td>${escapeHtml(r.name)}</td><td>${r.kind}</td><td>${m.n}</td><td>${pct(m.accuracy)} <span class="small">[${pct(r.ci.accuracy.low)}–${pct(r.ci.accuracy.high)}]</span></td><td>${f3(m.macro.precision)}</td><td>${f3(m.macro.recall)}</td><td>${f3(m.macro.f1)} <span class="small">[${f3(r.ci.f1.low)}–${f3(r.ci.f1.high)}]</span></td><td>${f3(m.kappa)}</td><td>${m.failed}</td><td>${seconds}</td><td>${p}</td></tr>`;
+    return `<tr${r.name === ev.best ? ' class="best"' : ''}><td>${escapeHtml(r.name)}${r.kind === r.name ? '' : ` <span class="small">${r.kind}</span>`}</td><td>${m.n}</td><td>${pct(m.accuracy)}<br><span class="small">${pct(r.ci.accuracy.low)}–${pct(r.ci.accuracy.high)}</span></td><td>${f3(m.macro.precision)}</td><td>${f3(m.macro.recall)}</td><td>${f3(m.macro.f1)}<br><span class="small">${f3(r.ci.f1.low)}–${f3(r.ci.f1.high)}</span></td><td>${f3(m.weighted.f1)}</td><td>${f3(m.kappa)}</td><td>${f3(m.ac1)}</td><td>${m.unclassified}</td><td>${m.failed}</td><td>${seconds}</td><td>${p}</td></tr>`;
   });
-  return `<table><thead><tr><th>reader</th><th>kind</th><th>n</th><th>accuracy % [95 % CI]</th><th>macro precision</th><th>macro recall</th><th>macro F1 [95 % CI]</th><th>Cohen's κ</th><th>failed</th><th>median s/report</th><th>McNemar p vs best</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table><thead><tr><th>reader</th><th>n</th><th>accuracy %, 95 % CI${note(ev, 'ci')}</th><th>macro P${note(ev, 'macro')}</th><th>macro R</th><th>macro F1, 95 % CI</th><th>weighted F1</th><th>Cohen's κ${note(ev, 'kappa')}</th><th>Gwet's AC1</th><th>unclassified${note(ev, 'wrong')}</th><th>failed</th><th>median s/report</th><th>McNemar p vs best${note(ev, 'mcnemar')}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
+/** F1 per class of the class set; below it, how often each reader answered a category the truth never has. */
 function perClassTable(ev: Evaluation): string {
   const head = ev.readers.map((r) => `<th>${escapeHtml(r.name)}</th>`).join('');
-  const rows = ev.classes.map((c) => {
+  const rows = perClassCategories(ev.columns).map((c) => {
+    if (!ev.classSet.includes(c)) {
+      const cells = ev.readers.map((r) => `<td class="outside">${answeredAs(r, c) || ''}</td>`);
+      return `<tr><td>${escapeHtml(c)} <span class="small">(not in truth; answers)</span></td><td>0</td>${cells.join('')}</tr>`;
+    }
     const support = ev.readers[0]?.metrics.perClass[c]?.support ?? 0;
     const cells = ev.readers.map((r) => {
       const pc = r.metrics.perClass[c];
@@ -58,11 +77,30 @@ function perClassTable(ev: Evaluation): string {
   return `<table><thead><tr><th>class (F1)</th><th>support</th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
+const answeredAs = (r: ReaderResult, column: string) => Object.values(r.metrics.confusion).reduce((s, row) => s + (row[column] ?? 0), 0);
+
+/** Every UNCLASSIFIED answer with the reader's reason (and its message, which never quotes the report). */
+function unclassifiedSection(ev: Evaluation, noText: boolean): string {
+  const rows = ev.readers.flatMap((r) =>
+    [...ev.truth].flatMap(([id, truth]) => {
+      const p = r.predictions.get(id);
+      if (p?.category !== UNCLASSIFIED) return [];
+      const reason = p.unclassified?.reason ?? 'no reason recorded';
+      const message = noText ? '' : `<td class="small">${escapeHtml(p.unclassified?.message ?? '')}</td>`;
+      return [`<tr><td>${escapeHtml(id)}</td><td>${escapeHtml(truth)}</td><td>${escapeHtml(r.name)}</td><td>${escapeHtml(reason)}</td>${message}</tr>`];
+    }),
+  );
+  if (rows.length === 0) return '<p class="small">No reader answered UNCLASSIFIED.</p>';
+  return `<p>${rows.length} answer(s) UNCLASSIFIED: the reader gave no category, and says why. They count as wrong.</p>
+<div class="scroll"><table><thead><tr><th>report</th><th>truth</th><th>reader</th><th>reason</th>${noText ? '' : '<th>message</th>'}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+}
+
 function consensusSection(ev: Evaluation): string {
   if (!ev.consensus) return '<p class="small">No consensus in this run. <code>cmrdx consensus &lt;dir&gt; --models a,b,c</code> adds one (majority vote, review list).</p>';
-  const c = ev.consensus;
+  const c = ev.consensus.summary;
   const scored = ev.readers.find((r) => r.kind === 'consensus');
-  return `<p>Majority vote of ${c.models.map((m) => `<b>${escapeHtml(m)}</b>`).join(', ')} (at least ${c.minAgree} agreeing). Fleiss' κ between the models: <b>${f3(c.fleissKappa)}</b>.</p>
+  const chosen = c.selection?.by === 'top' ? ` (the ${c.selection.top} best by macro F1)` : '';
+  return `<p>Majority vote of ${c.models.map((m) => `<b>${escapeHtml(m)}</b>`).join(', ')}${chosen}, at least ${c.minAgree} agreeing; a failed or UNCLASSIFIED answer casts no vote. Between the models, over the ${c.agreement.n} reports all of them answered: Fleiss' κ <b>${f3(c.agreement.fleissKappa)}</b>, Gwet's AC1 <b>${f3(c.agreement.ac1)}</b>${note(ev, 'agreement')}.</p>
 <table><thead><tr><th>status</th><th>reports</th></tr></thead><tbody>${(['unanimous', 'majority', 'no majority'] as const).map((s) => `<tr><td>${s}</td><td>${c.counts[s]}</td></tr>`).join('')}</tbody></table>
 ${scored ? `<p>Scored as a reader (reports without a majority count as wrong): accuracy ${pct(scored.metrics.accuracy)} %, macro F1 ${f3(scored.metrics.macro.f1)}.</p>` : ''}
 <p class="small">Reports without a majority are listed in <code>review.csv</code> for a human reader.</p>`;
@@ -91,16 +129,23 @@ function highlighted(text: string, spans: { start: number; end: number; who: str
 
 const MAX_LISTED = 150;
 
-function misclassifiedSection(ev: Evaluation): string {
+/** A reader's answer as shown: the category, UNCLASSIFIED with its reason, failed with its code, or missing. */
+function answerText(p: ReaderPrediction | undefined): string {
+  if (!p) return 'missing';
+  if (p.category === UNCLASSIFIED) return `UNCLASSIFIED (${p.unclassified?.reason ?? 'no reason'})`;
+  return p.category ?? (p.error ? `failed (${p.error.code})` : 'failed');
+}
+
+function misclassifiedSection(ev: Evaluation, noText: boolean): string {
   const scored = ev.readers.filter((r) => r.kind !== 'consensus');
   const wrong = [...ev.truth].filter(([id, truth]) => scored.some((r) => r.predictions.get(id)?.category !== truth));
   if (wrong.length === 0) return '<p>Every reader classified every report correctly.</p>';
   const items = wrong.slice(0, MAX_LISTED).map(([id, truth]) => {
     const verdicts = scored.map((r) => {
       const p = r.predictions.get(id);
-      const cat = p?.category ?? (p?.error ? `failed (${p.error.code})` : 'missing');
-      return `<span class="${p?.category === truth ? 'right' : 'wrong'}">${escapeHtml(r.name)}: ${escapeHtml(cat)}</span>`;
+      return `<span class="${p?.category === truth ? 'right' : 'wrong'}">${escapeHtml(r.name)}: ${escapeHtml(answerText(p))}</span>`;
     });
+    if (noText) return `<p class="small"><b>${escapeHtml(id)}</b> — truth <b>${escapeHtml(truth)}</b> — ${verdicts.join(' · ')}</p>`;
     const report = ev.reports.get(id);
     const wrongReaders = scored.filter((r) => r.predictions.get(id)?.category !== truth);
     const spans = wrongReaders.flatMap((r) => (r.predictions.get(id)?.evidence ?? []).filter((e) => e.start !== null && e.end !== null).map((e) => ({ start: e.start!, end: e.end!, who: r.name })));
@@ -112,15 +157,41 @@ ${quotes.length + unaligned.length > 0 ? `<ul class="quotes">${[...quotes, ...un
 </details>`;
   });
   const more = wrong.length > MAX_LISTED ? `<p class="small">… and ${wrong.length - MAX_LISTED} more (see predictions.jsonl).</p>` : '';
-  return `<p>${wrong.length} report(s) where at least one reader disagrees with the truth. Highlighted: the quotes of the readers that were wrong.</p>${items.join('\n')}${more}`;
+  const lead = noText ? 'Report texts and evidence quotes are left out of this copy (evaluate --no-text).' : 'Highlighted: the quotes of the readers that were wrong.';
+  return `<p>${wrong.length} report(s) where at least one reader disagrees with the truth. ${lead}</p>${items.join('\n')}${more}`;
 }
 
 function best(ev: Evaluation): ReaderResult {
   return ev.readers.find((r) => r.name === ev.best)!;
 }
 
-export function renderReport(ev: Evaluation, charts: Charts, meta: { title?: string; generated?: string } = {}): string {
+/** The footnotes, in the order their markers first appear; `note(id)` links to one. */
+function footnotes(ev: Evaluation): { id: string; html: string }[] {
+  const classSet = ev.classSet.map(escapeHtml).join(', ');
+  return [
+    { id: 'ci', html: `95 % confidence intervals: percentile bootstrap over reports, ${ev.resamples.toLocaleString('en')} resamples, seeded (<code>--seed</code>); each resample averages over the class-set categories present in its truth.` },
+    { id: 'macro', html: `<b>Class set</b>: the truth's categories in taxonomy order, the same for every reader (here ${classSet}). Macro precision, recall and F1 are unweighted means over it (a 0/0 ratio counts as 0, as in scikit-learn with <code>zero_division=0</code>); weighted F1 weights each class by its reports. Answers outside the class set are errors and add no class to any average. scikit-learn's default macro average over the union of truth and answer labels is in metrics.json as <code>macroUnionOfLabels</code>, secondary.` },
+    { id: 'kappa', html: "Cohen's κ against the truth; chance agreement sums over the class set. Gwet's AC1 against the truth: (p<sub>a</sub> − p<sub>e</sub>) / (1 − p<sub>e</sub>), p<sub>e</sub> = Σ<sub>q</sub> π<sub>q</sub>(1 − π<sub>q</sub>) / (Q − 1) over the Q categories of the class set, π<sub>q</sub> the mean of the truth's and the reader's share of q; unlike κ it does not collapse when one class dominates. – : undefined." },
+    { id: 'wrong', html: 'Wrong answers are counted, never dropped: a category outside the class set, UNCLASSIFIED (the reader gave no category, with its reason: not_cmr, non_diagnostic, no_findings), a failed prediction and a missing one each lower accuracy and the recall of the true class, and have their own columns in Figure 2 (other categories, UNCLASSIFIED, FAILED).' },
+    { id: 'mcnemar', html: "McNemar's exact test of each reader against the best one (highest macro F1) on the same reports: two-sided binomial test on the reports exactly one of the two got right." },
+    { id: 'agreement', html: "Agreement between the consensus models over the reports all of them answered with a category: Fleiss' κ (1971) and Gwet's multi-rater AC1 with Q = the taxonomy's categories." },
+  ];
+}
+
+function note(ev: Evaluation, id: string): string {
+  const n = footnotes(ev).findIndex((f) => f.id === id) + 1;
+  return `<sup><a href="#note-${id}">${n}</a></sup>`;
+}
+
+function figureSection(f: RenderedFigure, n: number): string {
+  const body = f.svg ? `<figure class="chart">${f.svg}<figcaption>${escapeHtml(f.caption)}</figcaption></figure>` : `<p class="small">${escapeHtml(f.empty ?? 'Nothing to show.')}</p>`;
+  return `<h2 id="${f.id}">Figure ${n} — ${escapeHtml(f.title)}</h2>\n${body}`;
+}
+
+export function renderReport(ev: Evaluation, figures: RenderedFigure[], meta: ReportMeta = {}): string {
   const top = best(ev);
+  const noText = meta.noText === true;
+  const source = `run configuration ${ev.source.runConfig ?? '(no run store)'}, predictions ${ev.source.predictions}`;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -132,32 +203,29 @@ export function renderReport(ev: Evaluation, charts: Charts, meta: { title?: str
 <body>
 <main>
 <h1>${escapeHtml(meta.title ?? 'CMR report classification — study report')}</h1>
-<p class="lead">${ev.truth.size} reports, truth from ${escapeHtml(ev.truthSource)}; ${ev.readers.length} reader(s). Best: <b>${escapeHtml(top.name)}</b> (macro F1 ${f3(top.metrics.macro.f1)}, accuracy ${pct(top.metrics.accuracy)} %).${meta.generated ? ` Generated ${escapeHtml(meta.generated)}.` : ''}</p>
+<p class="lead">${ev.truth.size} reports, truth from ${escapeHtml(ev.truthSource)}; class set ${ev.classSet.map(escapeHtml).join(', ')}${note(ev, 'macro')}; ${ev.readers.length} reader(s). Best: <b>${escapeHtml(top.name)}</b> (macro F1 ${f3(top.metrics.macro.f1)}, accuracy ${pct(top.metrics.accuracy)} %).${meta.generated ? ` Generated ${escapeHtml(meta.generated)}.` : ''}${noText ? ' <b>This copy carries no report text.</b>' : ''}</p>
 ${ev.warnings.length > 0 ? `<p class="small">${ev.warnings.map(escapeHtml).join('<br>')}</p>` : ''}
 
 <h2 id="readers">Readers</h2>
 <div class="scroll">${readersTable(ev)}</div>
-<p class="small">Failed predictions count as wrong. CIs: percentile bootstrap over reports, 2,000 resamples, seeded. McNemar: exact test of each reader against the best on the same reports.</p>
 
-<h2 id="figure-1">Figure 1 — accuracy, precision, recall and F1 per reader</h2>
-<figure class="chart">${charts.metrics}<figcaption>Macro averages over the categories; whiskers: 95 % bootstrap confidence intervals. Readers sorted by the mean of the four scores.</figcaption></figure>
-
-<h2 id="figure-2">Figure 2 — confusion matrices</h2>
-<figure class="chart">${charts.confusion}<figcaption>Rows: truth; columns: predicted (FAILED: no valid answer). Counts; colour: share of the true class.</figcaption></figure>
-
-<h2 id="figure-3">Figure 3 — seconds per report</h2>
-${charts.seconds ? `<figure class="chart">${charts.seconds}<figcaption>Wall-clock seconds per report per reader, log scale (box: quartiles; whiskers: min–max).</figcaption></figure>` : '<p class="small">No reader recorded its time.</p>'}
+${figures.map((f, i) => figureSection(f, i + 1)).join('\n\n')}
 
 <h2 id="per-class">Per class</h2>
 <div class="scroll">${perClassTable(ev)}</div>
+
+<h2 id="unclassified">UNCLASSIFIED answers</h2>
+${unclassifiedSection(ev, noText)}
 
 <h2 id="consensus">Consensus</h2>
 ${consensusSection(ev)}
 
 <h2 id="misclassified">Misclassified reports</h2>
-${misclassifiedSection(ev)}
+${misclassifiedSection(ev, noText)}
 
-<p class="small">Generated by cmrdx. This file is self-contained: it loads no script, font or style from anywhere.</p>
+<h2 id="notes">Definitions</h2>
+<ol class="notes">${footnotes(ev).map((f) => `<li id="note-${f.id}">${f.html}</li>`).join('')}</ol>
+<p class="small">Generated by cmrdx from ${escapeHtml(source)}. This file is self-contained: it loads no script, font or style from anywhere.</p>
 </main>
 </body>
 </html>

@@ -1,9 +1,10 @@
 /** Writes the study outputs of an evaluation into its folder: metrics.json, metrics.csv and report.html. */
 import { join } from 'node:path';
+import type { Evaluation } from '../evaluate/evaluate-run.js';
 import { writeAtomic } from '../util/write-atomic.js';
-import { metricsCsv, metricsJson, type Evaluation } from '../evaluate/evaluate-run.js';
-import { renderCharts } from './charts.js';
-import { renderReport } from './render-report.js';
+import { renderFigures } from './charts.js';
+import { metricsCsv, metricsJson } from './metrics-files.js';
+import { renderReport, type ReportMeta } from './render-report.js';
 
 export interface StudyFiles {
   metricsJson: string;
@@ -11,11 +12,11 @@ export interface StudyFiles {
   reportHtml: string;
 }
 
-export async function writeStudy(dir: string, ev: Evaluation, meta: { title?: string; generated?: string } = {}): Promise<StudyFiles> {
+export async function writeStudy(dir: string, ev: Evaluation, meta: ReportMeta = {}): Promise<StudyFiles> {
   const files = { metricsJson: join(dir, 'metrics.json'), metricsCsv: join(dir, 'metrics.csv'), reportHtml: join(dir, 'report.html') };
-  const charts = await renderCharts(ev);
+  const figures = await renderFigures(ev);
   writeAtomic(files.metricsJson, `${JSON.stringify(metricsJson(ev), null, 2)}\n`);
   writeAtomic(files.metricsCsv, metricsCsv(ev));
-  writeAtomic(files.reportHtml, renderReport(ev, charts, meta));
+  writeAtomic(files.reportHtml, renderReport(ev, figures, meta));
   return files;
 }

@@ -82,6 +82,14 @@ export function adjudicatedTruth(dir: string): { truth: Map<string, string>; sou
   };
 }
 
+/** A consensus row as voted: an adjudicated row back to its vote (its status and category before adjudication). */
+export function asVoted<T extends { category: string | null; status: string }>(row: T): T {
+  const r = row as T & { votedStatus?: string; votedCategory?: string | null };
+  if (r.status !== 'adjudicated' || r.votedStatus === undefined) return row;
+  const { votedStatus, votedCategory, adjudicator: _a, adjudicatedAt: _t, ...rest } = r as T & { votedStatus: string; votedCategory: string | null; adjudicator?: string; adjudicatedAt?: string };
+  return { ...rest, status: votedStatus, category: votedCategory ?? null } as unknown as T;
+}
+
 /** A consensus row after adjudication: the final category, and the vote as it stood. */
 export type AdjudicatedRow<T> = Omit<T, 'status'> & { status: 'adjudicated'; votedStatus: string; votedCategory: string | null; adjudicator: string; adjudicatedAt: string };
 
@@ -93,7 +101,8 @@ export type AdjudicatedRow<T> = Omit<T, 'status'> & { status: 'adjudicated'; vot
 export function withAdjudications<T extends { id: string; category: string | null; status: string }>(dir: string, rows: T[]): (T | AdjudicatedRow<T>)[] {
   const adjudications = withStore(dir, new Map<string, Adjudication>(), (store) => store.adjudications());
   if (adjudications.size === 0) return rows;
-  return rows.map((row) => {
+  return rows.map((adjudicated) => {
+    const row = asVoted(adjudicated);
     const a = adjudications.get(row.id);
     if (!a) return row;
     return { ...row, category: a.category, status: 'adjudicated', votedStatus: row.status, votedCategory: row.category, adjudicator: a.adjudicator, adjudicatedAt: a.adjudicatedAt };

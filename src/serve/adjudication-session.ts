@@ -10,12 +10,12 @@ import { join } from 'node:path';
 import { ConfigError, InputError } from '../errors.js';
 import { CONSENSUS_FILE, readConsensus } from '../evaluate/consensus-files.js';
 import type { ConsensusRow } from '../evaluate/consensus.js';
-import { readPredictions } from '../evaluate/evaluate-run.js';
+import { readPredictions } from '../evaluate/load-run.js';
 import { textHash } from '../readers/llm/llm-reader.js';
 import type { Lang } from '../report/report.js';
 import { PREDICTIONS_FILE } from '../run/export-predictions.js';
 import { HumanAnswerStore, type Adjudication } from '../run/human-answers.js';
-import { withAdjudications } from '../run/human-readers.js';
+import { asVoted, withAdjudications } from '../run/human-readers.js';
 import { RunStore } from '../run/run-store.js';
 import { STORE_FILE } from '../run/run-classify.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
@@ -60,7 +60,7 @@ export function reviewList(dir: string, withRules: boolean, reports: Map<string,
   if (!existsSync(file)) {
     throw new ConfigError(`${dir}: no ${CONSENSUS_FILE} to adjudicate`, { code: 'config.no_consensus', hint: `Build it first: cmrdx consensus ${dir} --models a,b,c (or --top 3)` });
   }
-  const consensus = readConsensus(file);
+  const consensus = readConsensus(dir)!;
   let rules: Map<string, string | null> | undefined;
   if (withRules) {
     const lines = readPredictions(join(dir, PREDICTIONS_FILE)).filter((l) => l.model === 'rules');
@@ -70,7 +70,7 @@ export function reviewList(dir: string, withRules: boolean, reports: Map<string,
     rules = new Map(lines.map((l) => [l.id, l.category]));
   }
   const items: ReviewItem[] = [];
-  for (const row of consensus.rows) {
+  for (const row of consensus.rows.map(asVoted)) {
     let reason: ReviewItem['reason'] | undefined;
     if (row.status === 'no majority') reason = 'no majority';
     else if (rules?.get(row.id) && rules.get(row.id) !== row.category) reason = 'rules disagrees';
@@ -188,6 +188,6 @@ export function openAdjudicationSession(options: AdjudicationOptions): PageSessi
 /** consensus.jsonl with every adjudicated report's final category (the votes stay as they were). */
 export function rewriteConsensus(dir: string): void {
   const file = join(dir, CONSENSUS_FILE);
-  const rows = withAdjudications(dir, readConsensus(file).rows);
+  const rows = withAdjudications(dir, readConsensus(dir)?.rows ?? []);
   writeAtomic(file, rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : ''));
 }

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, InputError } from '../errors.js';
-import { readPredictions } from '../evaluate/evaluate-run.js';
+import { readPredictions } from '../evaluate/load-run.js';
 import { textHash } from '../readers/llm/llm-reader.js';
 import type { Report } from '../report/report.js';
 import { PREDICTIONS_FILE } from '../run/export-predictions.js';

@@ -28,7 +28,8 @@ export async function consensusCommand(args: unknown[], ctx: Context): Promise<n
   });
   const { consensus: c, metrics } = result;
   ctx.io.out(`consensus of ${c.models.join(', ')} (at least ${c.minAgree} agreeing)\n`);
-  ctx.io.out(`unanimous ${c.counts.unanimous}, majority ${c.counts.majority}, no majority ${c.counts['no majority']} (to review); Fleiss' kappa ${c.fleissKappa.toFixed(3)}\n`);
+  const stat = (x: number | null) => (x === null ? 'undefined' : x.toFixed(3));
+  ctx.io.out(`unanimous ${c.counts.unanimous}, majority ${c.counts.majority}, no majority ${c.counts['no majority']} (to review); Fleiss' kappa ${stat(c.agreement.fleissKappa)}, Gwet's AC1 ${stat(c.agreement.ac1)} (over the ${c.agreement.n} reports every model answered)\n`);
   if (metrics) ctx.io.out(`against the truth: accuracy ${metrics.accuracy.toFixed(3)}, macro-F1 ${metrics.macro.f1.toFixed(3)} (no majority counts as wrong)\n`);
   ctx.io.out(`${result.files.rowsFile}\n${result.files.reviewFile}\n`);
   return 0;

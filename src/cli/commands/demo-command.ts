@@ -32,7 +32,9 @@ export async function demoCommand(args: unknown[], ctx: Context): Promise<number
   }
   if (summary.interrupted) return 130;
   if (models.length >= 3) runConsensus({ dir: flags.out, taxonomy, models });
-  const ev = evaluateRun({ dir: flags.out, taxonomy });
+  // A consensus left from an earlier demo with other models is rebuilt, or removed when its models are gone.
+  const ev = evaluateRun({ dir: flags.out, taxonomy, orphanConsensus: 'remove' });
+  for (const w of ev.warnings) ctx.io.err(`cmrdx demo: ${w}\n`);
   const files = await writeStudy(flags.out, ev, { title: 'cmrdx demo — 109 synthetic CMR reports', generated: new Date().toISOString().slice(0, 10) });
   ctx.io.out(formatTable(ev));
   ctx.io.out(`\nreport: ${files.reportHtml}\n`);

@@ -1,6 +1,7 @@
 /**
  * `cmrdx evaluate <dir> [--truth <file>] [--reader <name>=<labels file> ...]`: scores every reader of a run
- * (and imported human readers) and writes <dir>/metrics.json, metrics.csv and report.html.
+ * (and imported human readers) and writes <dir>/metrics.json, metrics.csv and report.html (`--no-text`: a
+ * report.html without any report text, to share outside the hospital).
  */
 import { ConfigError } from '../../errors.js';
 import { evaluateRun, type Evaluation } from '../../evaluate/evaluate-run.js';
@@ -17,6 +18,8 @@ interface EvaluateFlags {
   taxonomy?: string;
   seed: string;
   resamples: string;
+  /** false with --no-text. */
+  text: boolean;
 }
 
 export function parseHumanReaders(specs: string[]): { name: string; file: string }[] {
@@ -51,7 +54,7 @@ export async function evaluateCommand(args: unknown[], ctx: Context): Promise<nu
     resamples: number('--resamples', flags.resamples, { min: 100, integer: true }),
   });
   for (const w of ev.warnings) ctx.io.err(`cmrdx: warning: ${w}\n`);
-  const files = await writeStudy(dir, ev, { generated: new Date().toISOString().slice(0, 10) });
+  const files = await writeStudy(dir, ev, { generated: new Date().toISOString().slice(0, 10), noText: flags.text === false });
   ctx.io.out(formatTable(ev));
   ctx.io.out(`${files.metricsJson}\n${files.metricsCsv}\n${files.reportHtml}\n`);
   return 0;

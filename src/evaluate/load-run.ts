@@ -1,0 +1,136 @@
+/**
+ * A run folder as evaluate and consensus see it: predictions.jsonl (the contract; predictions from elsewhere in
+ * the same format can be scored), the report texts and labels and the configuration from run.sqlite when there
+ * is one, and the truth (`--truth`, else the labels of the classified input). Also the digest that derived
+ * files (consensus, metrics) record, so a file made from other predictions is never scored as if it were current.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError } from '../errors.js';
+import { readLabels } from '../ingest/read-labels.js';
+import { readReports } from '../ingest/read-reports.js';
+import type { Evidence } from '../readers/reader.js';
+import type { Report } from '../report/report.js';
+import { PREDICTIONS_FILE } from '../run/export-predictions.js';
+import { ADJUDICATED_TRUTH, adjudicatedTruth, hasHumanAnswers } from '../run/human-readers.js';
+import { STORE_FILE } from '../run/run-classify.js';
+import { configHash, RunStore } from '../run/run-store.js';
+import type { Taxonomy, UnclassifiedReason } from '../taxonomy/taxonomy.js';
+
+export interface PredictionLine {
+  id: string;
+  model: string;
+  category: string | null;
+  evidence?: Evidence[];
+  seconds?: number;
+  error: { code: string; message: string } | null;
+  unclassified?: { reason: UnclassifiedReason; message: string };
+  details?: { usage?: { promptTokens?: number; outputTokens?: number } };
+}
+
+export interface RunData {
+  dir: string;
+  lines: PredictionLine[];
+  /** The models of predictions.jsonl, in order of appearance. */
+  models: string[];
+  reports: Map<string, Report>;
+  /** Empty when no truth was found and none was required. */
+  truth: Map<string, string>;
+  truthSource: string;
+  /** Hash of the run store's configuration; null when the folder has no run store. */
+  runConfig: string | null;
+  /** Remarks on the truth (an adjudicated truth is not a sample of the cohort). */
+  warnings: string[];
+}
+
+export interface LoadRunOptions {
+  dir: string;
+  taxonomy: Taxonomy;
+  truthFile?: string;
+  /** The reports, when the folder has no run store (for the texts and labels). */
+  inputFile?: string;
+  /** Refuse a run without truth (evaluate, consensus --top); consensus --models works on unlabelled cohorts. */
+  requireTruth: boolean;
+}
+
+export function readPredictions(file: string): PredictionLine[] {
+  if (!existsSync(file)) {
+    throw new InputError({ file }, 'no predictions here', { code: 'input.missing', hint: 'Run cmrdx classify <input> --out <dir> first, then evaluate <dir>' });
+  }
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const out: PredictionLine[] = [];
+  lines.forEach((line, i) => {
+    if (line.trim() === '') return;
+    try {
+      const p = JSON.parse(line) as PredictionLine;
+      if (typeof p.id !== 'string' || typeof p.model !== 'string') throw new Error('no id or model');
+      out.push(p);
+    } catch (error) {
+      throw new InputError({ file, line: i + 1 }, `not a prediction (${(error as Error).message})`, { code: 'input.not_prediction', hint: 'predictions.jsonl is written by cmrdx classify; do not edit it by hand' });
+    }
+  });
+  return out;
+}
+
+export function loadRun(options: LoadRunOptions): RunData {
+  const { dir, taxonomy } = options;
+  // First: is this a run at all? (A study of human readers alone has no predictions.jsonl.) Then: the truth.
+  const predictionsFile = join(dir, PREDICTIONS_FILE);
+  const lines = existsSync(predictionsFile) || !hasHumanAnswers(dir) ? readPredictions(predictionsFile) : [];
+  const storePath = join(dir, STORE_FILE);
+  let reports: Report[] = [];
+  let runConfig: string | null = null;
+  if (existsSync(storePath)) {
+    const store = RunStore.open(storePath);
+    try {
+      const config = store.config();
+      runConfig = config ? configHash(config) : null;
+      if (!options.inputFile) reports = store.reports();
+    } finally {
+      store.close();
+    }
+  }
+  if (options.inputFile) reports = readReports(options.inputFile, { taxonomy }).reports;
+
+  let truthSource: string;
+  const truth = new Map<string, string>();
+  const warnings: string[] = [];
+  if (options.truthFile === ADJUDICATED_TRUTH) {
+    const adjudicated = adjudicatedTruth(dir);
+    for (const [id, label] of adjudicated.truth) truth.set(id, label);
+    truthSource = adjudicated.source;
+    warnings.push(...adjudicated.warnings);
+  } else if (options.truthFile) {
+    for (const l of readLabels(options.truthFile, { taxonomy })) truth.set(l.id, l.label);
+    truthSource = options.truthFile;
+  } else {
+    for (const r of reports) if (r.label) truth.set(r.id, r.label);
+    truthSource = 'the labels of the classified input';
+  }
+  if (options.requireTruth && truth.size === 0) {
+    throw new InputError({ file: dir }, 'no truth to score against', {
+      code: 'input.no_truth',
+      hint: 'Pass --truth <labels.csv|.jsonl> (id,label), or classify an input that has a label column',
+    });
+  }
+  return { dir, lines, models: [...new Set(lines.map((l) => l.model))], reports: new Map(reports.map((r) => [r.id, r])), truth, truthSource, runConfig, warnings };
+}
+
+/** What a derived file was made from: the run configuration and the answers of the models it used. */
+export interface RunSource {
+  /** Short digest of all of the below; consensus rows and review.csv carry it. */
+  id: string;
+  runConfig: string | null;
+  /** Digest of (report id, model, answer) of `models`, independent of line order. */
+  predictions: string;
+  models: string[];
+}
+
+const digest = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+
+export function runSource(run: Pick<RunData, 'lines' | 'runConfig'>, models: string[]): RunSource {
+  const keys = run.lines.filter((l) => models.includes(l.model)).map((l) => JSON.stringify([l.id, l.model, l.category]));
+  const predictions = digest(keys.sort().join('\n'));
+  return { id: digest(JSON.stringify([run.runConfig, predictions, models])), runConfig: run.runConfig, predictions, models };
+}
