@@ -4,21 +4,15 @@
 // Skips with a message when no Chromium is installed, unless CMRDX_REQUIRE_BROWSER=1 (set by .ci/run).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { bufferIo } from '../src/cli/io.js';
 import { runCli } from '../src/cli/program.js';
+import { browserSkip, launchBrowser } from './helpers/browser.js';
 import { tempDir } from './helpers/temp-dir.js';
 
-const CANDIDATES = [process.env.CMRDX_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-const executablePath = CANDIDATES.find((p): p is string => Boolean(p) && existsSync(p!));
-const required = process.env.CMRDX_REQUIRE_BROWSER === '1';
-const skip = !executablePath && !required ? 'no Chromium found (apt-get install chromium, or set CMRDX_CHROMIUM=<path>)' : false;
-
-test('report.html renders its figures offline in Chromium, fetches nothing and opens the misclassified reports', { skip, timeout: 120_000 }, async () => {
-  assert.ok(executablePath, `CMRDX_REQUIRE_BROWSER=1 but no Chromium at ${CANDIDATES.filter(Boolean).join(', ')}`);
+test('report.html renders its figures offline in Chromium, fetches nothing and opens the misclassified reports', { skip: browserSkip, timeout: 120_000 }, async () => {
   const out = join(tempDir(), 'demo');
   const io = bufferIo();
   assert.equal(await runCli(['demo', '--out', out, '--quiet'], io), 0, io.stderr());
@@ -31,11 +25,7 @@ test('report.html renders its figures offline in Chromium, fetches nothing and o
   assert.equal(await runCli(['evaluate', out], bufferIo()), 0);
   const url = pathToFileURL(join(out, 'report.html')).href;
 
-  const browser = await chromium.launch({
-    executablePath,
-    // No sandbox: CI runs as root in a container. The rest keeps Chromium itself from calling home.
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-  });
+  const browser = await launchBrowser();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: true });
     const problems: string[] = [];

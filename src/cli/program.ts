@@ -96,8 +96,8 @@ function buildProgram(ctx: Context): Command {
     .command('evaluate')
     .description('score every reader of a run (and imported human readers) against the truth; writes metrics.json, metrics.csv, report.html')
     .argument('<dir>', 'a classify output folder (predictions.jsonl, run.sqlite)')
-    .option('--truth <file>', 'labels file (.csv id,label or .jsonl {id,label}); default: the labels of the classified input')
-    .option('--reader <name=file>', 'a human reader: its labels file (id,label[,seconds]); repeatable', collect, [])
+    .option('--truth <file>', 'labels file (.csv id,label or .jsonl {id,label}), or "adjudicated" (only the adjudicated reports); default: the labels of the classified input')
+    .option('--reader <name=file>', 'a human reader: its labels file (id,label[,seconds]); repeatable (readers of cmrdx read are taken from the run)', collect, [])
     .option('--input <file>', 'the reports, when the folder has no run.sqlite (for labels and the texts in report.html)')
     .option('--taxonomy <file>', 'category set (YAML or JSON)')
     .option('--seed <n>', 'bootstrap seed', '42')
@@ -115,6 +115,34 @@ function buildProgram(ctx: Context): Command {
     .option('--truth <file>', 'labels file to score the consensus against (default: the labels of the classified input, if any)')
     .option('--taxonomy <file>', 'category set (YAML or JSON)')
     .action(action(async () => (await import('./commands/consensus-command.js')).consensusCommand));
+
+  withInputOptions(
+    withPageOptions(
+      program
+        .command('read')
+        .description('read reports yourself on a local page (blinded, timed, keyboard); answers go into <out>/run.sqlite as a human reader')
+        .argument('[input]', `${INPUT_HELP} (default: the reports of the run in --out)`)
+        .requiredOption('--reader <name>', 'your name as a reader (letters, digits, . _ -); run again with it to continue')
+        .requiredOption('-o, --out <dir>', 'the run folder (a classify output, or a new folder)')
+        .option('--seed <n>', 'seed of the reading order (default: the seed this reader started with, else 1)'),
+    ),
+  ).action(action(async () => (await import('./commands/read-command.js')).readCommand));
+
+  withPageOptions(
+    program
+      .command('adjudicate')
+      .description('settle the consensus review list on a local page; the chosen categories become the consensus (status "adjudicated")')
+      .argument('<dir>', 'a run folder with consensus.jsonl (cmrdx consensus)')
+      .option('--adjudicator <name>', 'your name as adjudicator', 'adjudicator')
+      .option('--with-rules', 'also review the reports where the guideline engine (rules) disagrees with the majority')
+      .option('--taxonomy <file>', 'category set (YAML or JSON); the one the run was classified with'),
+  ).action(action(async () => (await import('./commands/adjudicate-command.js')).adjudicateCommand));
+
+  program
+    .command('export-readers')
+    .description('write every human reader of a run as <dir>/readers/<name>.csv (id,label,seconds)')
+    .argument('<dir>', 'a run folder with human answers (cmrdx read)')
+    .action(action(async () => (await import('./commands/export-readers-command.js')).exportReadersCommand));
 
   withModelOptions(
     program
@@ -167,6 +195,14 @@ function withModelOptions(command: Command): Command {
     .option('--answer-retries <n>', 'ask again this often when an answer is not valid JSON of the schema', '2')
     .option('--threads <n>', 'CPU threads for llama.cpp in this process (default: all cores)')
     .option('--log-prompts', 'print every prompt (with report text) to stderr; off by default for privacy');
+}
+
+/** Options of the local reading/adjudication page. */
+function withPageOptions(command: Command): Command {
+  return command
+    .option('--host <address>', 'address to listen on: 127.0.0.1 (default), or another loopback or private address of this machine')
+    .option('--port <n>', 'port (default: a free one)')
+    .option('--lang <lang>', 'page language, de or en (default: the language of most reports)');
 }
 
 /** The options every command that reads reports shares. */

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
+import { withAdjudications } from '../run/human-readers.js';
 import { toCsv } from '../util/csv.js';
 import { writeAtomic } from '../util/write-atomic.js';
 import type { RaterAgreement } from './agreement.js';
@@ -42,7 +43,9 @@ export interface StoredConsensus {
 
 export function writeConsensus(dir: string, consensus: Consensus, source: RunSource, selection: ConsensusSelection, truth?: Map<string, string>): { rowsFile: string; reviewFile: string } {
   const rowsFile = join(dir, CONSENSUS_FILE);
-  writeAtomic(rowsFile, consensus.rows.map((r) => JSON.stringify({ ...r, source: source.id })).join('\n') + (consensus.rows.length ? '\n' : ''));
+  // What an adjudicator decided stays decided when the consensus is built again.
+  const final = withAdjudications(dir, consensus.rows);
+  writeAtomic(rowsFile, final.map((r) => JSON.stringify({ ...r, source: source.id })).join('\n') + (final.length ? '\n' : ''));
   const summary: ConsensusSummary = { models: consensus.models, minAgree: consensus.minAgree, selection, counts: consensus.counts, agreement: consensus.agreement, source };
   writeAtomic(join(dir, CONSENSUS_SUMMARY_FILE), `${JSON.stringify(summary, null, 2)}\n`);
   const review = consensus.rows.filter((r) => r.status === 'no majority');

@@ -9,6 +9,7 @@ import { ConfigError } from '../errors.js';
 import { readLabels } from '../ingest/read-labels.js';
 import type { Evidence } from '../readers/reader.js';
 import type { Report } from '../report/report.js';
+import { humanReaderPredictions } from '../run/human-readers.js';
 import { categoryIds, type Taxonomy, type UnclassifiedReason } from '../taxonomy/taxonomy.js';
 import { mcnemarExact, type McNemar } from './agreement.js';
 import { bootstrapIntervals, type BootstrapIntervals } from './bootstrap.js';
@@ -118,6 +119,16 @@ export function evaluateRun(options: EvaluateOptions): Evaluation {
     const output = mine.reduce((s, l) => s + (l.details?.usage?.outputTokens ?? 0), 0);
     inputs.push({ name: model, kind: model === 'rules' ? 'rules' : 'model', predictions, tokens: prompt + output > 0 ? { prompt, output } : null });
   }
+  warnings.push(...run.warnings);
+  // Human readers who read on the reading page (cmrdx read), from the run store, with their seconds.
+  const stored = humanReaderPredictions(options.dir, run.reports);
+  warnings.push(...stored.warnings);
+  for (const human of stored.readers) {
+    if (inputs.some((r) => r.name === human.name)) throw new ConfigError(`${options.dir}: the human reader ${human.name} has the name of a model of the run`, { code: 'config.reader', hint: 'Rename the model in predictions.jsonl or read under another name' });
+    const missing = [...truth.keys()].filter((id) => !human.predictions.has(id)).length;
+    if (missing > 0) warnings.push(`${human.name}: no answer for ${missing} report(s); they count as wrong`);
+    inputs.push({ name: human.name, kind: 'human', predictions: human.predictions, tokens: null });
+  }
   const humanReaders = options.humanReaders ?? [];
   for (const human of humanReaders) {
     // Reader names key metrics.json, so a human may not take a model's name (or another human's).
@@ -133,7 +144,10 @@ export function evaluateRun(options: EvaluateOptions): Evaluation {
   const { stored: consensus, note } = currentConsensus(run, taxonomy, options.orphanConsensus ?? 'refuse');
   if (note) warnings.push(note);
   if (consensus) {
-    const predictions = new Map<string, ReaderPrediction>(consensus.rows.map((r) => [r.id, { category: r.category, evidence: [], seconds: null, error: r.category === null ? { code: 'consensus.no_majority', message: 'no majority' } : null }]));
+    // The consensus is scored as voted: an adjudicated row keeps its vote in votedCategory, so the consensus is
+    // never scored against the adjudication made of its own disagreements.
+    const voted = (r: (typeof consensus.rows)[number]) => ((r.status as string) === 'adjudicated' ? ((r as { votedCategory?: string | null }).votedCategory ?? null) : r.category);
+    const predictions = new Map<string, ReaderPrediction>(consensus.rows.map((r) => [r.id, { category: voted(r), evidence: [], seconds: null, error: voted(r) === null ? { code: 'consensus.no_majority', message: 'no majority' } : null }]));
     inputs.push({ name: 'consensus', kind: 'consensus', predictions, tokens: null });
   }
 

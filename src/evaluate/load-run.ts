@@ -13,6 +13,7 @@ import { readReports } from '../ingest/read-reports.js';
 import type { Evidence } from '../readers/reader.js';
 import type { Report } from '../report/report.js';
 import { PREDICTIONS_FILE } from '../run/export-predictions.js';
+import { ADJUDICATED_TRUTH, adjudicatedTruth, hasHumanAnswers } from '../run/human-readers.js';
 import { STORE_FILE } from '../run/run-classify.js';
 import { configHash, RunStore } from '../run/run-store.js';
 import type { Taxonomy, UnclassifiedReason } from '../taxonomy/taxonomy.js';
@@ -39,6 +40,8 @@ export interface RunData {
   truthSource: string;
   /** Hash of the run store's configuration; null when the folder has no run store. */
   runConfig: string | null;
+  /** Remarks on the truth (an adjudicated truth is not a sample of the cohort). */
+  warnings: string[];
 }
 
 export interface LoadRunOptions {
@@ -72,8 +75,9 @@ export function readPredictions(file: string): PredictionLine[] {
 
 export function loadRun(options: LoadRunOptions): RunData {
   const { dir, taxonomy } = options;
-  // First: is this a run at all? Then: what is the truth?
-  const lines = readPredictions(join(dir, PREDICTIONS_FILE));
+  // First: is this a run at all? (A study of human readers alone has no predictions.jsonl.) Then: the truth.
+  const predictionsFile = join(dir, PREDICTIONS_FILE);
+  const lines = existsSync(predictionsFile) || !hasHumanAnswers(dir) ? readPredictions(predictionsFile) : [];
   const storePath = join(dir, STORE_FILE);
   let reports: Report[] = [];
   let runConfig: string | null = null;
@@ -91,7 +95,13 @@ export function loadRun(options: LoadRunOptions): RunData {
 
   let truthSource: string;
   const truth = new Map<string, string>();
-  if (options.truthFile) {
+  const warnings: string[] = [];
+  if (options.truthFile === ADJUDICATED_TRUTH) {
+    const adjudicated = adjudicatedTruth(dir);
+    for (const [id, label] of adjudicated.truth) truth.set(id, label);
+    truthSource = adjudicated.source;
+    warnings.push(...adjudicated.warnings);
+  } else if (options.truthFile) {
     for (const l of readLabels(options.truthFile, { taxonomy })) truth.set(l.id, l.label);
     truthSource = options.truthFile;
   } else {
@@ -104,7 +114,7 @@ export function loadRun(options: LoadRunOptions): RunData {
       hint: 'Pass --truth <labels.csv|.jsonl> (id,label), or classify an input that has a label column',
     });
   }
-  return { dir, lines, models: [...new Set(lines.map((l) => l.model))], reports: new Map(reports.map((r) => [r.id, r])), truth, truthSource, runConfig };
+  return { dir, lines, models: [...new Set(lines.map((l) => l.model))], reports: new Map(reports.map((r) => [r.id, r])), truth, truthSource, runConfig, warnings };
 }
 
 /** What a derived file was made from: the run configuration and the answers of the models it used. */

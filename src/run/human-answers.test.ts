@@ -1,0 +1,91 @@
+// Human answers and adjudications in the run store, and how the rest of cmrdx sees them: as readers with
+// seconds (evaluate), as readers/<name>.csv files, as an adjudicated truth and as adjudicated consensus rows.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir } from '../../test/helpers/temp-dir.js';
+import { textHash } from '../readers/llm/llm-reader.js';
+import { HumanAnswerStore } from './human-answers.js';
+import { adjudicatedTruth, exportHumanReaders, hasHumanAnswers, humanReaderPredictions, withAdjudications } from './human-readers.js';
+
+const answer = (reportId: string, category: string, seconds: number, text = `text of ${reportId}`) => ({ reader: 'anna', reportId, category, seconds, unsure: false, comment: null, textHash: textHash(text) });
+
+test('a changed answer replaces the category, adds up the seconds and keeps the first read', () => {
+  const dir = tempDir();
+  const store = HumanAnswerStore.open(dir);
+  store.putAnswer(answer('r1', 'DCM', 20));
+  const changed = store.putAnswer({ ...answer('r1', 'ICM', 5), unsure: true, comment: 'LGE subendokardial' });
+  assert.deepEqual([changed.category, changed.seconds, changed.firstCategory, changed.revisions, changed.unsure, changed.comment], ['ICM', 25, 'DCM', 1, true, 'LGE subendokardial']);
+  // The report's text changed since (another input): the answer starts over.
+  const reread = store.putAnswer(answer('r1', 'HCM', 7, 'another text'));
+  assert.deepEqual([reread.category, reread.seconds, reread.firstCategory, reread.revisions], ['HCM', 7, 'HCM', 0]);
+  store.close();
+});
+
+test('evaluate sees each human reader with seconds; an answer to another text of the report counts as failed', () => {
+  const dir = tempDir();
+  assert.equal(hasHumanAnswers(dir), false, 'no store yet');
+  const store = HumanAnswerStore.open(dir);
+  store.putAnswer(answer('r1', 'DCM', 20));
+  store.putAnswer(answer('r2', 'NORMAL', 31.5, 'the old text of r2'));
+  store.putAnswer({ ...answer('r1', 'MYO', 12), reader: 'ben' });
+  store.close();
+  assert.equal(hasHumanAnswers(dir), true);
+  const reports = new Map(['r1', 'r2'].map((id) => [id, { id, text: `text of ${id}` }]));
+  const { readers, warnings } = humanReaderPredictions(dir, reports);
+  assert.deepEqual(readers.map((r) => r.name), ['anna', 'ben']);
+  const anna = readers[0]!.predictions;
+  assert.deepEqual(anna.get('r1'), { category: 'DCM', evidence: [], seconds: 20, error: null });
+  assert.equal(anna.get('r2')?.category, null);
+  assert.equal(anna.get('r2')?.error?.code, 'human.text_changed');
+  assert.deepEqual(warnings, ['anna: 1 answer(s) were given for another text of the report; they count as failed (read them again with cmrdx read)']);
+});
+
+test('the adjudicated truth holds only the adjudicated reports; consensus rows take their final category', () => {
+  const dir = tempDir();
+  const store = HumanAnswerStore.open(dir);
+  assert.throws(() => adjudicatedTruth(dir), /has no adjudications\. Run cmrdx adjudicate/);
+  store.putAdjudication({ reportId: 'r2', category: 'CS', adjudicator: 'bob', seconds: 40, comment: null, textHash: textHash('x'), reason: 'no majority', votedStatus: 'no majority', votedCategory: null });
+  store.close();
+  const { truth, source, warnings } = adjudicatedTruth(dir);
+  assert.deepEqual([...truth], [['r2', 'CS']]);
+  assert.equal(source, 'adjudicated (1 report(s), by bob)');
+  assert.match(warnings[0]!, /not a sample of the cohort/);
+  const rows = [
+    { id: 'r1', category: 'MYO', status: 'unanimous', votes: { a: 'MYO', b: 'MYO' }, agree: 2 },
+    { id: 'r2', category: null, status: 'no majority', votes: { a: 'CS', b: 'MYO' }, agree: 1 },
+  ];
+  const [kept, adjudicated] = withAdjudications(dir, rows);
+  assert.deepEqual(kept, rows[0]);
+  assert.deepEqual({ ...adjudicated, adjudicatedAt: typeof (adjudicated as { adjudicatedAt: string }).adjudicatedAt }, {
+    id: 'r2',
+    category: 'CS',
+    status: 'adjudicated',
+    votes: { a: 'CS', b: 'MYO' },
+    agree: 1,
+    votedStatus: 'no majority',
+    votedCategory: null,
+    adjudicator: 'bob',
+    adjudicatedAt: 'string',
+  });
+});
+
+test('export-readers writes readers/<name>.csv in report order, formula-looking ids neutralised', () => {
+  const dir = tempDir();
+  const store = HumanAnswerStore.open(dir);
+  store.putAnswer(answer('=1+1', 'HCM', 12.3456));
+  store.putAnswer(answer('r1', 'CA', 40));
+  store.close();
+  const files = exportHumanReaders(dir, [{ id: 'r1', text: '' }, { id: '=1+1', text: '' }]);
+  assert.deepEqual(files, [{ name: 'anna', file: join(dir, 'readers', 'anna.csv'), n: 2 }]);
+  assert.equal(readFileSync(files[0]!.file, 'utf8'), "id,label,seconds\nr1,CA,40\n'=1+1,HCM,12.346\n");
+});
+
+test('export-readers refuses a reader name that is no plain file name (a store written by something else)', () => {
+  const dir = tempDir();
+  const store = HumanAnswerStore.open(dir);
+  store.putAnswer({ ...answer('r1', 'CA', 4), reader: '../../escape' });
+  store.close();
+  assert.throws(() => exportHumanReaders(dir, []), /no plain name for a file/);
+});

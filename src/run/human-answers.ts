@@ -1,0 +1,294 @@
+/**
+ * Human readers and adjudications in the run store: the answers people give on the reading page
+ * (`cmrdx read`) and the final categories an adjudicator chooses (`cmrdx adjudicate`), in tables of their own in
+ * `<out>/run.sqlite`, beside (never inside) the predictions of the models. Each answer is committed as it is
+ * given, with the seconds it took and a hash of the report text it was given for.
+ *
+ * The file may be written by a classify run at the same time (one writer at a time in SQLite's WAL mode), so
+ * every connection here waits for the lock (busy timeout) instead of failing.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError } from '../errors.js';
+import { STORE_FILE } from './run-classify.js';
+
+/** How long a write waits for a classify run (or another page) to release the file. */
+export const BUSY_TIMEOUT_MS = 15_000;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS human_readers (
+  name TEXT PRIMARY KEY,
+  seed TEXT NOT NULL,
+  lang TEXT NOT NULL,
+  taxonomy TEXT NOT NULL,
+  started_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS human_answers (
+  reader TEXT NOT NULL,
+  report_id TEXT NOT NULL,
+  category TEXT NOT NULL,
+  seconds REAL NOT NULL,
+  unsure INTEGER NOT NULL,
+  comment TEXT,
+  text_hash TEXT NOT NULL,
+  first_category TEXT NOT NULL,
+  revisions INTEGER NOT NULL,
+  first_answered_at TEXT NOT NULL,
+  answered_at TEXT NOT NULL,
+  PRIMARY KEY (reader, report_id)
+);
+CREATE TABLE IF NOT EXISTS adjudications (
+  report_id TEXT PRIMARY KEY,
+  category TEXT NOT NULL,
+  adjudicator TEXT NOT NULL,
+  seconds REAL NOT NULL,
+  comment TEXT,
+  text_hash TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  voted_status TEXT NOT NULL,
+  voted_category TEXT,
+  adjudicated_at TEXT NOT NULL
+);
+`;
+
+export interface HumanAnswer {
+  reader: string;
+  reportId: string;
+  category: string;
+  /** Active reading time over every visit that led to this answer (see docs: time adds up when changed). */
+  seconds: number;
+  unsure: boolean;
+  comment: string | null;
+  textHash: string;
+  /** The first answer given (the blinded first read), kept when the answer is changed. */
+  firstCategory: string;
+  /** How often the answer was replaced. */
+  revisions: number;
+  firstAnsweredAt: string;
+  answeredAt: string;
+}
+
+export interface Adjudication {
+  reportId: string;
+  category: string;
+  adjudicator: string;
+  seconds: number;
+  comment: string | null;
+  textHash: string;
+  /** Why the report was on the review list. */
+  reason: 'no majority' | 'rules disagrees';
+  /** The consensus vote as it stood: its status and category (null without a majority). */
+  votedStatus: string;
+  votedCategory: string | null;
+  adjudicatedAt: string;
+}
+
+export interface HumanReaderRow {
+  name: string;
+  seed: string;
+  lang: string;
+  taxonomy: string;
+  startedAt: string;
+}
+
+interface AnswerRow {
+  reader: string;
+  report_id: string;
+  category: string;
+  seconds: number;
+  unsure: number;
+  comment: string | null;
+  text_hash: string;
+  first_category: string;
+  revisions: number;
+  first_answered_at: string;
+  answered_at: string;
+}
+
+interface AdjudicationRow {
+  report_id: string;
+  category: string;
+  adjudicator: string;
+  seconds: number;
+  comment: string | null;
+  text_hash: string;
+  reason: Adjudication['reason'];
+  voted_status: string;
+  voted_category: string | null;
+  adjudicated_at: string;
+}
+
+const toAnswer = (r: AnswerRow): HumanAnswer => ({
+  reader: r.reader,
+  reportId: r.report_id,
+  category: r.category,
+  seconds: r.seconds,
+  unsure: r.unsure === 1,
+  comment: r.comment,
+  textHash: r.text_hash,
+  firstCategory: r.first_category,
+  revisions: r.revisions,
+  firstAnsweredAt: r.first_answered_at,
+  answeredAt: r.answered_at,
+});
+
+const toAdjudication = (r: AdjudicationRow): Adjudication => ({
+  reportId: r.report_id,
+  category: r.category,
+  adjudicator: r.adjudicator,
+  seconds: r.seconds,
+  comment: r.comment,
+  textHash: r.text_hash,
+  reason: r.reason,
+  votedStatus: r.voted_status,
+  votedCategory: r.voted_category,
+  adjudicatedAt: r.adjudicated_at,
+});
+
+export class HumanAnswerStore {
+  private readonly db: Database.Database;
+
+  private constructor(readonly path: string, readonly: boolean) {
+    try {
+      this.db = new Database(path, { timeout: BUSY_TIMEOUT_MS, readonly, fileMustExist: readonly });
+      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      if (!readonly) {
+        // A folder that has no run yet gets the run store's own settings (WAL), so classify can join later.
+        if (this.db.pragma('journal_mode', { simple: true }) !== 'wal') this.db.pragma('journal_mode = WAL');
+        this.db.exec(SCHEMA);
+      }
+    } catch (error) {
+      throw new ConfigError(`--out: cannot open the run store ${path} (${(error as Error).message})`, {
+        code: 'config.store',
+        hint: 'Check that the output folder is writable and that the file is a cmrdx run.sqlite',
+        cause: error,
+      });
+    }
+  }
+
+  /** The human answers of the run in `dir`, creating the folder and the tables when needed. */
+  static open(dir: string): HumanAnswerStore {
+    mkdirSync(dir, { recursive: true });
+    return new HumanAnswerStore(join(dir, STORE_FILE), false);
+  }
+
+  /** Read-only, for evaluate and export; null when the folder has no run store or no human answers. */
+  static openExisting(dir: string): HumanAnswerStore | null {
+    let store: HumanAnswerStore;
+    try {
+      store = new HumanAnswerStore(join(dir, STORE_FILE), true);
+    } catch {
+      return null;
+    }
+    const has = store.db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('human_answers', 'adjudications')").get() as { n: number };
+    if (has.n < 2) {
+      store.close();
+      return null;
+    }
+    return store;
+  }
+
+  reader(name: string): HumanReaderRow | null {
+    const row = this.db.prepare('SELECT name, seed, lang, taxonomy, started_at FROM human_readers WHERE name = ?').get(name) as
+      | { name: string; seed: string; lang: string; taxonomy: string; started_at: string }
+      | undefined;
+    return row ? { name: row.name, seed: row.seed, lang: row.lang, taxonomy: row.taxonomy, startedAt: row.started_at } : null;
+  }
+
+  readerNames(): string[] {
+    const rows = this.db.prepare('SELECT name FROM human_readers UNION SELECT DISTINCT reader AS name FROM human_answers ORDER BY name').all() as { name: string }[];
+    return rows.map((r) => r.name);
+  }
+
+  /** Records (or updates) a reading session: the seed of its order, its UI language and taxonomy. */
+  putReader(row: Omit<HumanReaderRow, 'startedAt'>): void {
+    this.db
+      .prepare(
+        `INSERT INTO human_readers (name, seed, lang, taxonomy, started_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (name) DO UPDATE SET seed = excluded.seed, lang = excluded.lang, taxonomy = excluded.taxonomy`,
+      )
+      .run(row.name, row.seed, row.lang, row.taxonomy, new Date().toISOString());
+  }
+
+  /**
+   * Commits one answer. A changed answer replaces the earlier one; its seconds are added to the earlier
+   * seconds (the time a person spent on a report is all the time they spent on it), the first category is kept.
+   * An answer for another text of the report (the input changed since) starts that report over.
+   */
+  putAnswer(answer: Pick<HumanAnswer, 'reader' | 'reportId' | 'category' | 'seconds' | 'unsure' | 'comment' | 'textHash'>): HumanAnswer {
+    const now = new Date().toISOString();
+    this.db
+      .prepare(
+        `INSERT INTO human_answers (reader, report_id, category, seconds, unsure, comment, text_hash, first_category, revisions, first_answered_at, answered_at)
+         VALUES (@reader, @report_id, @category, @seconds, @unsure, @comment, @text_hash, @category, 0, @now, @now)
+         ON CONFLICT (reader, report_id) DO UPDATE SET category = excluded.category,
+           seconds = CASE WHEN text_hash = excluded.text_hash THEN seconds + excluded.seconds ELSE excluded.seconds END,
+           first_category = CASE WHEN text_hash = excluded.text_hash THEN first_category ELSE excluded.category END,
+           revisions = CASE WHEN text_hash = excluded.text_hash THEN revisions + 1 ELSE 0 END,
+           first_answered_at = CASE WHEN text_hash = excluded.text_hash THEN first_answered_at ELSE excluded.first_answered_at END,
+           unsure = excluded.unsure, comment = excluded.comment, text_hash = excluded.text_hash, answered_at = excluded.answered_at`,
+      )
+      .run({
+        reader: answer.reader,
+        report_id: answer.reportId,
+        category: answer.category,
+        seconds: answer.seconds,
+        unsure: answer.unsure ? 1 : 0,
+        comment: answer.comment,
+        text_hash: answer.textHash,
+        now,
+      });
+    return this.answers(answer.reader).get(answer.reportId)!;
+  }
+
+  /** One reader's answers by report id. */
+  answers(reader: string): Map<string, HumanAnswer> {
+    const rows = this.db.prepare('SELECT * FROM human_answers WHERE reader = ? ORDER BY answered_at').all(reader) as AnswerRow[];
+    return new Map(rows.map((r) => [r.report_id, toAnswer(r)]));
+  }
+
+  /** Every human reader with answers, and their answers. */
+  allAnswers(): Map<string, Map<string, HumanAnswer>> {
+    const out = new Map<string, Map<string, HumanAnswer>>();
+    for (const row of this.db.prepare('SELECT * FROM human_answers ORDER BY reader, answered_at').all() as AnswerRow[]) {
+      if (!out.has(row.reader)) out.set(row.reader, new Map());
+      out.get(row.reader)!.set(row.report_id, toAnswer(row));
+    }
+    return out;
+  }
+
+  /** Commits one adjudication; a second one for the same report replaces it (seconds add up, as for answers). */
+  putAdjudication(a: Omit<Adjudication, 'adjudicatedAt'>): Adjudication {
+    this.db
+      .prepare(
+        `INSERT INTO adjudications (report_id, category, adjudicator, seconds, comment, text_hash, reason, voted_status, voted_category, adjudicated_at)
+         VALUES (@report_id, @category, @adjudicator, @seconds, @comment, @text_hash, @reason, @voted_status, @voted_category, @now)
+         ON CONFLICT (report_id) DO UPDATE SET category = excluded.category, adjudicator = excluded.adjudicator,
+           seconds = seconds + excluded.seconds, comment = excluded.comment, text_hash = excluded.text_hash, reason = excluded.reason,
+           voted_status = excluded.voted_status, voted_category = excluded.voted_category, adjudicated_at = excluded.adjudicated_at`,
+      )
+      .run({
+        report_id: a.reportId,
+        category: a.category,
+        adjudicator: a.adjudicator,
+        seconds: a.seconds,
+        comment: a.comment,
+        text_hash: a.textHash,
+        reason: a.reason,
+        voted_status: a.votedStatus,
+        voted_category: a.votedCategory,
+        now: new Date().toISOString(),
+      });
+    return this.adjudications().get(a.reportId)!;
+  }
+
+  adjudications(): Map<string, Adjudication> {
+    const rows = this.db.prepare('SELECT * FROM adjudications ORDER BY adjudicated_at').all() as AdjudicationRow[];
+    return new Map(rows.map((r) => [r.report_id, toAdjudication(r)]));
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
