@@ -48,6 +48,18 @@ export function number(flag: string, value: string, { min = 0, integer = false }
   return n;
 }
 
+/** The longest --timeout: timers hold at most 2^31-1 ms (24.8 days); a larger value would fire after 1 ms. */
+export const MAX_TIMEOUT_SECONDS = 2_000_000;
+
+/** `--timeout <seconds>` in milliseconds, checked against what timers allow. */
+export function timeoutFlag(value: string): number {
+  const seconds = number('--timeout', value, { min: 1 });
+  if (seconds > MAX_TIMEOUT_SECONDS) {
+    throw new ConfigError(`--timeout ${value}: more than ${MAX_TIMEOUT_SECONDS} seconds (about 23 days), the longest a timer can wait`, { code: 'config.number', hint: 'Write a shorter timeout, e.g. --timeout 3600 for an hour per request' });
+  }
+  return seconds * 1000;
+}
+
 export async function classifyCommand(args: unknown[], ctx: Context): Promise<number> {
   const [input, flags] = args as [string, ClassifyFlags];
   const { reports, taxonomy } = await loadInput(input, flags, ctx.io);
@@ -68,7 +80,7 @@ export async function classifyReports(reports: Report[], taxonomy: Taxonomy, mod
     ollamaUrls: flags.ollamaUrl,
     openaiUrls: flags.openaiUrl,
     allowHosts: flags.allowHost,
-    timeoutMs: number('--timeout', flags.timeout, { min: 1 }) * 1000,
+    timeoutMs: timeoutFlag(flags.timeout),
     temperature: number('--temperature', flags.temperature),
     seed: number('--seed', flags.seed, { integer: true }),
     maxTokens: number('--max-tokens', flags.maxTokens, { min: 16, integer: true }),
