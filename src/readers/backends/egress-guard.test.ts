@@ -118,7 +118,7 @@ for (const [name, hostname, passes] of CONNECT_CASES) {
       dialled++;
       callback(new Error('test: not dialled for real'), null);
     }) as unknown as Parameters<typeof guardedConnector>[1];
-    const error = await new Promise<Error | null>((resolve) => guardedConnector({ allowHosts: [] }, base)({ hostname, host: hostname, port: '80', protocol: 'http:' } as never, (e) => resolve(e)));
+    const error = await new Promise<Error | null>((resolve) => guardedConnector({ allowHosts: [] }, base)({ hostname, host: hostname, port: '80', protocol: 'http:' } as never, ((e: Error | null) => resolve(e)) as never));
     assert.equal(dialled, passes ? 1 : 0);
     if (!passes) assert.equal(error?.name, 'EgressError');
   });
@@ -128,7 +128,7 @@ test('connector: the peer address of a connected socket is checked again before 
   let destroyed = false;
   const socket = { remoteAddress: '93.184.216.34', destroy: () => (destroyed = true) };
   const base = ((_o: unknown, callback: (error: Error | null, socket: unknown) => void) => callback(null, socket)) as unknown as Parameters<typeof guardedConnector>[1];
-  const error = await new Promise<Error | null>((resolve) => guardedConnector({ allowHosts: [] }, base)({ hostname: 'inference.klinik.internal', host: 'inference.klinik.internal', port: '80', protocol: 'http:' } as never, (e) => resolve(e)));
+  const error = await new Promise<Error | null>((resolve) => guardedConnector({ allowHosts: [] }, base)({ hostname: 'inference.klinik.internal', host: 'inference.klinik.internal', port: '80', protocol: 'http:' } as never, ((e: Error | null) => resolve(e)) as never));
   assert.equal(error?.name, 'EgressError');
   assert.ok(destroyed);
 });
