@@ -135,6 +135,7 @@ export async function classifyReports(reports: Report[], taxonomy: Taxonomy, mod
       stop: stop.signal,
       abandon: abandon.signal,
       onPrediction: (p) => progress.tick(p),
+      onRequest: (endpoint, event) => progress.request(endpoint, event),
       onTranslationStart: (n) => progress.note(`translating ${n} report(s) with ${built.translator?.id}`),
     });
     progress.stop();
@@ -151,7 +152,7 @@ export async function classifyReports(reports: Report[], taxonomy: Taxonomy, mod
 
 export function formatSummary(summary: RunSummary): string {
   const lines = [
-    `${summary.resumed ? 'resumed' : 'new'} run: ${summary.total - summary.unfinished} classified now, ${summary.skipped} already stored${summary.translated ? `, ${summary.translated} translated` : ''}${summary.interrupted ? ' (interrupted)' : ''}`,
+    `${summary.resumed ? 'resumed' : 'new'} run: ${summary.total - summary.unfinished} classified now, ${summary.skipped} already stored${summary.changed ? `, ${summary.changed} report(s) changed since their prediction and classified again` : ''}${summary.translated ? `, ${summary.translated} translated` : ''}${summary.interrupted ? ' (interrupted)' : ''}`,
     `${'model'.padEnd(28)}${'done'.padStart(8)}${'failed'.padStart(8)}${'median s'.padStart(10)}${'tokens in/out'.padStart(18)}`,
   ];
   for (const [model, s] of Object.entries(summary.perModel)) {
