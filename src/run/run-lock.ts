@@ -34,11 +34,12 @@ export function acquireRunLock(outDir: string, holder: () => LockHolder | undefi
   let db: Database.Database;
   try {
     db = new Database(path, { timeout: 0 });
-    db.pragma('locking_mode = EXCLUSIVE');
   } catch (error) {
     throw storageError(path, error);
   }
   try {
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.pragma('journal_mode = MEMORY'); // no journal file beside the lock
     // The first write takes SQLite's exclusive lock; in exclusive locking mode it is kept until close.
     db.exec('BEGIN EXCLUSIVE; CREATE TABLE IF NOT EXISTS lock (taken_at TEXT); DELETE FROM lock; INSERT INTO lock VALUES (datetime()); COMMIT');
   } catch (error) {

@@ -175,10 +175,10 @@ export function schedule<R>(tasks: SchedTask<R>[], options: SchedulerOptions<R>)
         }
       }
       // Nothing to do right now but retries or rests pending: wake up when the first one is due.
-      const wake = Math.min(
-        ...retries.map((r) => r.notBefore),
-        ...[...endpoints.values()].filter((e) => !e.dead && e.restUntil > now).map((e) => e.restUntil),
-      );
+      // A loop, not Math.min(...): with thousands of retries pending a spread overflows the call stack.
+      let wake = Infinity;
+      for (const r of retries) wake = Math.min(wake, r.notBefore);
+      for (const e of endpoints.values()) if (!e.dead && e.restUntil > now) wake = Math.min(wake, e.restUntil);
       if (Number.isFinite(wake) && queued > 0) timer = setTimeout(pump, Math.max(1, wake - now));
       finishIfIdle();
     };
