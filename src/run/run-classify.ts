@@ -128,6 +128,7 @@ async function classifyInto(store: RunStore, options: RunOptions): Promise<RunSu
   const models = options.readers.map((r) => r.id);
   let resumed: boolean;
   let changed: number;
+  let done: Set<string>;
   try {
     store.recordHolder({ pid: process.pid, startedAt: new Date().toISOString() });
     resumed = store.begin(options.config, options.fresh) === 'resumed';
@@ -137,10 +138,11 @@ async function classifyInto(store: RunStore, options: RunOptions): Promise<RunSu
     store.putReports(options.reports);
     // Rewrite the export first: after a crash the file on disk is always a complete picture of the store.
     if (resumed) exportPredictions(store, options.outDir, models);
+    done = store.doneKeys(!options.retryFailed);
   } catch (error) {
     throw CmrdxError.isInstance(error) ? error : storageError(store.path, error);
   }
-  const jobs = pendingJobs(options.reports, options.readers, store.doneKeys(!options.retryFailed));
+  const jobs = pendingJobs(options.reports, options.readers, done);
   const totalPairs = options.reports.length * options.readers.length;
   // A storage fault halts the run: no new work, and requests in flight are abandoned (they could not be stored).
   const halt = new AbortController();

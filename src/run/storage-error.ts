@@ -3,7 +3,6 @@
  * disk, a read-only folder, `--out` naming a file, a damaged or foreign run.sqlite. SQLite and the file
  * system say it in codes (SQLITE_FULL, ENOSPC, SQLITE_READONLY, EACCES, SQLITE_NOTADB, ENOTDIR...).
  */
-import { dirname } from 'node:path';
 import { CmrdxError, StorageError } from '../errors.js';
 
 export function storageError(path: string, error: unknown, predictionsMade = false): StorageError {
@@ -13,14 +12,13 @@ export function storageError(path: string, error: unknown, predictionsMade = fal
   }
   const e = error as NodeJS.ErrnoException & { code?: string };
   const code = e?.code ?? '';
-  const folder = dirname(path);
   const kept = predictionsMade ? '; the predictions committed so far are kept' : '';
   const make = (message: string, kind: string, hint: string) => new StorageError(path, message, { code: `storage.${kind}`, hint, cause: error, predictionsMade });
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') {
     return make(`${path}: the disk is full${kept}`, 'full', 'Free some space (or choose another --out folder) and run the same command again: it resumes');
   }
-  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM' || (code.startsWith('SQLITE_CANTOPEN') && folder)) {
-    return make(`${folder}: cannot write to the output folder (read-only, or no permission)${kept}`, 'read_only', 'Choose a folder you can write to with --out');
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM' || code.startsWith('SQLITE_CANTOPEN')) {
+    return make(`${path}: cannot write there (the folder is read-only, or you have no permission)${kept}`, 'read_only', 'Choose a folder you can write to with --out');
   }
   if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
     return make(`${path}: the run store is damaged or not an SQLite file`, 'damaged', 'Move it away to start the run over (predictions.jsonl beside it holds the last export), or choose another --out folder');
