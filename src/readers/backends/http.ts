@@ -240,6 +240,9 @@ export function transportError(error: unknown, endpoint: string, timeoutMs: numb
     return new BackendError(`${endpoint}: request cancelled`, { code: 'backend.aborted', isRetryable: false, cause: error });
   }
   const detail = code || e?.cause?.message || e?.message;
+  if (detail === 'bad port') {
+    return new BackendError(`${endpoint}: fetch refuses to connect to this port (a "bad port" of the fetch standard)`, { code: 'backend.connection', isRetryable: false, hint: 'Serve the API on another port', cause: error });
+  }
   const phrase = CONNECTION_PHRASES[code] ?? (detail ? `the connection failed (${detail})` : 'the connection failed');
   return new BackendError(`${endpoint}: ${phrase}`, { code: 'backend.connection', isRetryable: true, hint: 'Check that the server is running and the URL is right', cause: error });
 }

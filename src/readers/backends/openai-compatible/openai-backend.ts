@@ -4,8 +4,9 @@
  * `json_object`, and one that refuses that gets no format at all — each step remembered per model and
  * reported as a warning. Reads `usage`; a vLLM reasoning model's `reasoning_content` is kept as thinking.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import OpenAI from 'openai';
-import { BackendError, isRetryableStatus } from '../../../errors.js';
+import { BackendError, CmrdxError, isRetryableStatus } from '../../../errors.js';
 import type { Backend, BackendOptions, GenerateRequest, GenerateResult, ModelInfo } from '../backend.js';
 import { boundedFetch, MAX_ANSWER_BYTES, probeServer, requestSignal, STATUS_TIMEOUT_MS, transportError } from '../http.js';
 
@@ -34,7 +35,20 @@ export function createOpenAiBackend(options: OpenAiOptions): Backend {
   // (no answer / slow answer) it was in.
   const client = new OpenAI({ baseURL: endpoint, apiKey, fetch: boundedFetch(options.fetch, { endpoint, timeoutMs: statusTimeoutMs }), timeout: statusTimeoutMs + 1000, maxRetries: 0 });
   const probe = () => probeServer(options.fetch, `${endpoint}/models`, options.timeoutMs);
-  const chatFetch = boundedFetch(options.fetch, { endpoint, timeoutMs: options.timeoutMs, maxBytes: MAX_ANSWER_BYTES, probe });
+  // The client turns whatever its fetch throws into its own connection errors (and takes any message with
+  // "timeout" in it for a timeout); the error cmrdx made (redirect, size cap, no answer / slow answer) is
+  // kept aside per request and thrown instead.
+  const failures = new AsyncLocalStorage<{ error?: unknown }>();
+  const bounded = boundedFetch(options.fetch, { endpoint, timeoutMs: options.timeoutMs, maxBytes: MAX_ANSWER_BYTES, probe });
+  const chatFetch = (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+    try {
+      return await bounded(input, init);
+    } catch (error) {
+      const slot = failures.getStore();
+      if (slot && CmrdxError.isInstance(error)) slot.error = error;
+      throw error;
+    }
+  }) as typeof fetch;
   const chatClient = new OpenAI({ baseURL: endpoint, apiKey, fetch: chatFetch, timeout: options.timeoutMs + 1000, maxRetries: 0 });
   const formatFor = new Map<string, FormatLevel>();
 
@@ -72,8 +86,9 @@ export function createOpenAiBackend(options: OpenAiOptions): Backend {
       let level: FormatLevel = request.schema ? (formatFor.get(request.model) ?? 'json_schema') : 'none';
       for (;;) {
         const signal = requestSignal(request.signal);
+        const slot: { error?: unknown } = {};
         try {
-          const response = await chatClient.chat.completions.create(
+          const response = await failures.run(slot, () => chatClient.chat.completions.create(
             {
               model: request.model,
               messages: request.messages,
@@ -83,7 +98,7 @@ export function createOpenAiBackend(options: OpenAiOptions): Backend {
               ...(request.schema ? responseFormat(level, request.schema) : {}),
             },
             { signal: signal.signal },
-          );
+          ));
           const choice = response.choices[0];
           const message = choice?.message as { content?: string | null; reasoning_content?: string | null } | undefined;
           if (level !== 'json_schema' && request.schema) warnings.push(`${endpoint} does not take json_schema response formats; asked for ${level === 'json_object' ? 'json_object' : 'plain text'} and validated the answer`);
@@ -95,7 +110,8 @@ export function createOpenAiBackend(options: OpenAiOptions): Backend {
             truncated: choice?.finish_reason === 'length',
             warnings,
           };
-        } catch (error) {
+        } catch (caught) {
+          const error = slot.error ?? caught;
           if (level !== 'none' && refusesFormat(error)) {
             level = level === 'json_schema' ? 'json_object' : 'none';
             formatFor.set(request.model, level);
