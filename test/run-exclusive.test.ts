@@ -13,8 +13,9 @@ import { runClassify } from '../src/run/run-classify.js';
 import { createRulesReader } from '../src/readers/rules/rules-reader.js';
 import { StorageError } from '../src/errors.js';
 import { answer, startFakeServer } from './helpers/fake-llm-server.js';
-import { BIN, runBinAsync } from './helpers/run-bin.js';
+import { BIN, runBinAsync, spawnBin } from './helpers/run-bin.js';
 import { tempDir } from './helpers/temp-dir.js';
+import { waitFor } from './helpers/wait-for.js';
 
 const dir = tempDir();
 const N = 12;
@@ -22,13 +23,6 @@ const input = join(dir, 'in.jsonl');
 writeFileSync(input, Array.from({ length: N }, (_, i) => JSON.stringify({ id: `r${i + 1}`, text: `Befund ${i + 1}: Kein LGE. Beurteilung: Normalbefund.` })).join('\n'));
 const lines = (file: string) => readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; category: string | null; error: unknown });
 
-async function waitFor(condition: () => boolean, timeoutMs = 30_000) {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 test('a second process on the same --out is refused naming the PID; --fresh too; the first run finishes untouched; the store stays open to others', async () => {
   // Slow enough (12 x 0.5 s) that the first run is still going while two more processes start and are refused.
@@ -36,16 +30,13 @@ test('a second process on the same --out is refused naming the PID; --fresh too;
   const out = join(dir, 'shared-out');
   const args = ['classify', input, '--model', 'ollama:m1', '--ollama-url', server.url, '--out', out, '--concurrency', '1', '--quiet'];
   try {
-    const first = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let firstErr = '';
-    first.stderr.on('data', (d: Buffer) => (firstErr += d.toString()));
-    const firstExit = new Promise<number | null>((r) => first.once('exit', r));
+    const first = spawnBin(args);
     await waitFor(() => server.answeredAt.size >= 2);
 
     for (const extra of [[], ['--fresh']]) {
       const second = await runBinAsync([...args, ...extra]);
       assert.equal(second.code, 2, second.stderr);
-      assert.match(second.stderr, new RegExp(`^cmrdx: ${out.replace(/[/.]/g, '\\$&')}: another cmrdx run is using this output folder \\(PID ${first.pid}, started [0-9T:.-]+Z\\)\\. Wait for it to finish, stop it, or choose another --out folder`));
+      assert.match(second.stderr, new RegExp(`^cmrdx: ${out.replace(/[/.]/g, '\\$&')}: another cmrdx run is using this output folder \\(PID ${first.child.pid}, started [0-9T:.-]+Z\\)\\. Wait for it to finish, stop it, or choose another --out folder`));
     }
 
     // Another process (the reading server of issue 14, evaluate) can open the store for its own tables meanwhile.
@@ -55,7 +46,8 @@ test('a second process on the same --out is refused naming the PID; --fresh too;
     assert.ok((other.prepare('SELECT COUNT(*) AS n FROM predictions').get() as { n: number }).n >= 2);
     other.close();
 
-    assert.equal(await firstExit, 0, firstErr);
+    const firstRun = await first.done;
+    assert.equal(firstRun.code, 0, firstRun.stderr);
     const result = lines(join(out, 'predictions.jsonl'));
     assert.equal(result.length, N);
     assert.ok(result.every((l) => l.error === null));

@@ -7,7 +7,7 @@
 // otherwise) and simulated by a run store whose writes fail with SQLITE_FULL (always).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,8 +19,9 @@ import { runClassify } from '../src/run/run-classify.js';
 import { RunStore } from '../src/run/run-store.js';
 import type { Reader } from '../src/readers/reader.js';
 import { answer, startFakeServer } from './helpers/fake-llm-server.js';
-import { BIN, runBinAsync } from './helpers/run-bin.js';
+import { runBinAsync, spawnBin } from './helpers/run-bin.js';
 import { tempDir } from './helpers/temp-dir.js';
+import { waitFor } from './helpers/wait-for.js';
 
 const dir = tempDir();
 const input = join(dir, 'in.jsonl');
@@ -151,11 +152,8 @@ test('a real full disk (2 MB tmpfs filled mid-run): one line, exit 1, nothing lo
   const server = await startFakeServer({ models: ['m1'], slots: 1, serviceMs: 60, behaviour: () => answer('NORMAL', ['Kein LGE']) });
   const args = ['classify', input, '--model', 'ollama:m1', '--ollama-url', server.url, '--out', out, '--concurrency', '1', '--quiet'];
   try {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exit = new Promise<number | null>((r) => child.once('exit', r));
-    while (server.answeredAt.size < 5) await new Promise((r) => setTimeout(r, 10));
+    const run = spawnBin(args);
+    await waitFor(() => server.answeredAt.size >= 5);
     // Fill the disk to the last byte.
     const filler = join(disk, 'filler');
     const fd = openSync(filler, 'w');
@@ -173,7 +171,7 @@ test('a real full disk (2 MB tmpfs filled mid-run): one line, exit 1, nothing lo
     } finally {
       closeSync(fd);
     }
-    const code = await exit;
+    const { code, stderr } = await run.done;
     assert.equal(code, 1, stderr);
     assert.match(stderr, /^cmrdx: .*small-disk\/out\/run\.sqlite: the disk is full; the predictions committed so far are kept(; predictions\.jsonl is the previous complete export)?\. Free some space \(or choose another --out folder\) and run the same command again/);
     oneLine(stderr);

@@ -92,7 +92,7 @@ export function createProgress(options: { totals: Record<string, number>; write(
       note: (line) => multi.log(`${line}\n`),
       stop: once(() => {
         clearInterval(timer);
-        status.update(0, { status: '' });
+        multi.remove(status);
         multi.stop();
       }),
     };

@@ -15,6 +15,7 @@ export interface PredictionLine {
   model: string;
   category: string | null;
   error: { type: string; code: string; message: string } | null;
+  evidence: { quote: string; start: number | null; alignment: string }[];
   details?: Record<string, unknown>;
 }
 
@@ -29,7 +30,7 @@ export async function classifyWithServer(
   outRoot: string,
   provider: Provider,
   server: FakeServerOptions,
-  options: { timeoutMs?: number; retries?: number; maxTokens?: number; reports?: Report[] } = {},
+  options: { timeoutMs?: number; retries?: number; maxTokens?: number; answerRetries?: number; reports?: Report[] } = {},
 ): Promise<{ lines: PredictionLine[]; calls: ChatCall[]; requests: string[] }> {
   const fake = await startFakeServer({ models: ['m1'], ...server });
   try {
@@ -40,6 +41,7 @@ export async function classifyWithServer(
       openaiUrls: [`${fake.url}/v1`],
       timeoutMs: options.timeoutMs ?? 5000,
       maxTokens: options.maxTokens,
+      answerRetries: options.answerRetries,
     });
     const out = join(outRoot, `run-${++runs}`);
     await runClassify({
