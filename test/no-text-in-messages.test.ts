@@ -12,6 +12,9 @@ import { readReports } from '../src/ingest/read-reports.js';
 import { readLabels } from '../src/ingest/read-labels.js';
 import { loadTaxonomy } from '../src/taxonomy/load-taxonomy.js';
 import { loadPrompt } from '../src/readers/llm/prompt.js';
+import { readInput } from '../src/ingest/read-input.js';
+import ExcelJS from 'exceljs';
+import { makePdf } from './helpers/make-pdf.js';
 import { tempDir } from './helpers/temp-dir.js';
 
 // The marker recurs every 8 characters, so any quoted snippet of the text longer than that contains it (V8
@@ -36,13 +39,21 @@ const good = line({ id: 'ok', text: 'Befund: Kein LGE. Beurteilung: Normalbefund
 const cp1252 = (s: string) => Buffer.from(s, 'latin1');
 const utf16NoBom = (s: string) => Buffer.from(s, 'utf16le');
 
+async function xlsx(rows: (string | number)[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('Befunde');
+  rows.forEach((row, i) => row.forEach((value, j) => (sheet.getCell(i + 1, j + 1).value = value)));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+const pdfLines = Array.from({ length: 8 }, () => `${MARKER} LGE ${MARKER} LGE ${MARKER} LGE ${MARKER} LGE`);
+
 interface Case {
   name: string;
   /** The CLI arguments, given the case's folder. */
   argv(folder: string): string[];
   files: Record<string, string | Buffer>;
   /** The library call behind the command, to check the thrown error's causes too. */
-  library?(folder: string): unknown;
+  library?(folder: string): unknown | Promise<unknown>;
   code?: number;
 }
 
@@ -56,7 +67,7 @@ const CASES: Case[] = [
   { name: 'JSONL: an array, not an object', files: { 'r.jsonl': `${line([TEXT])}\n` }, argv: classify('r.jsonl'), library: reportsOf('r.jsonl') },
   { name: 'JSONL: label outside the taxonomy', files: { 'r.jsonl': line({ id: 'r1', text: TEXT, label: `${MARKER} Kardiomyopathie` }) }, argv: classify('r.jsonl'), library: reportsOf('r.jsonl') },
   { name: 'JSONL: no id', files: { 'r.jsonl': line({ text: TEXT }) }, argv: classify('r.jsonl'), library: reportsOf('r.jsonl') },
-  { name: 'JSONL: no text field (text under another name)', files: { 'r.jsonl': line({ id: 'r1', befund: TEXT }) }, argv: classify('r.jsonl'), library: reportsOf('r.jsonl') },
+  { name: 'JSONL: no text field (text under a name that is not one)', files: { 'r.jsonl': line({ id: 'r1', notiz: TEXT }) }, argv: classify('r.jsonl'), library: reportsOf('r.jsonl') },
   { name: 'JSONL: text with NUL characters', files: { 'r.jsonl': line({ id: 'r1', text: `${TEXT}\u0000\u0001` }) }, argv: classify('r.jsonl'), library: reportsOf('r.jsonl') },
   { name: 'JSONL: a report of 10 MB', files: { 'r.jsonl': line({ id: 'r1', text: `${TEXT} `.repeat(110_000) }) }, argv: classify('r.jsonl'), library: reportsOf('r.jsonl') },
   { name: 'JSONL: every line bad, --skip-invalid', files: { 'r.jsonl': `${TEXT}\n{"id":"r2","text":"${TEXT}\n` }, argv: classify('r.jsonl', '--skip-invalid'), library: reportsOf('r.jsonl', { skipInvalid: true }) },
@@ -88,6 +99,11 @@ const CASES: Case[] = [
   { name: 'prompt file: no user part', files: { 'r.jsonl': good, 'p.yaml': `version: 1\nsystem: ${MARKER}\nuser: 42\n` }, argv: (f) => ['classify', join(f, 'r.jsonl'), '--out', join(f, 'out'), '--model', 'ollama:m', '--ollama-url', 'http://127.0.0.1:9', '--prompt', join(f, 'p.yaml')], library: (f) => loadPrompt('classify', join(f, 'p.yaml')) },
   { name: 'evaluate --truth: label outside the taxonomy', files: { 'run/predictions.jsonl': `${line({ id: 'a', model: 'rules', category: 'NORMAL', evidence: [], seconds: 0, error: null })}\n`, 'truth.csv': `id,label\na,${TEXT}\n` }, argv: (f) => ['evaluate', join(f, 'run'), '--truth', join(f, 'truth.csv')], library: (f) => readLabels(join(f, 'truth.csv')) },
   { name: 'evaluate --reader: a labels file with a broken row', files: { 'run/predictions.jsonl': `${line({ id: 'a', model: 'rules', category: 'NORMAL', evidence: [], seconds: 0, error: null })}\n`, 'truth.csv': 'id,label\na,NORMAL\n', 'human.csv': `id,label\na,"${TEXT}"x\n` }, argv: (f) => ['evaluate', join(f, 'run'), '--truth', join(f, 'truth.csv'), '--reader', `dr=${join(f, 'human.csv')}`], library: (f) => readLabels(join(f, 'human.csv')) },
+  { name: 'xlsx: label outside the taxonomy', files: { 'r.xlsx': await xlsx([['id', 'text', 'label'], ['r1', TEXT, `${MARKER} LGE`]]) }, argv: classify('r.xlsx'), library: (f) => readInput(join(f, 'r.xlsx')) },
+  { name: 'xlsx: no column for the text', files: { 'r.xlsx': await xlsx([['Fallnummer', 'Notiz'], ['r1', TEXT]]) }, argv: classify('r.xlsx'), library: (f) => readInput(join(f, 'r.xlsx')) },
+  { name: 'xlsx: no header row (the first report taken as column names)', files: { 'r.xlsx': await xlsx([['r1', TEXT], ['r2', TEXT]]) }, argv: classify('r.xlsx'), library: (f) => readInput(join(f, 'r.xlsx')) },
+  { name: 'PDF folder: a scanned page beside a text PDF', files: { 'in/a.pdf': await makePdf([pdfLines]), 'in/b.pdf': await makePdf([pdfLines, 'scan']) }, argv: classify('in'), library: (f) => readInput(join(f, 'in')) },
+  { name: 'PDF folder: labels.csv with an unknown label', files: { 'in/a.pdf': await makePdf([pdfLines]), 'in/labels.csv': `id,label\na,${MARKER}\n` }, argv: classify('in'), library: (f) => readInput(join(f, 'in')) },
   { name: 'explain: a broken input', files: { 'r.csv': `id,text\nr1,${TEXT},${TEXT}\n` }, argv: (f) => ['explain', join(f, 'r.csv'), '--id', 'r1'] },
 ];
 
@@ -113,7 +129,7 @@ for (const c of CASES) {
     if (c.library) {
       let thrown: unknown;
       try {
-        c.library(folder);
+        await c.library(folder);
       } catch (error) {
         thrown = error;
       }

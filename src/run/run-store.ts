@@ -291,8 +291,12 @@ export class RunStore {
   }
 }
 
-/** A cmrdx store says so in its meta table; stores from before that marker have the run configuration there. */
+/**
+ * A cmrdx store says so in its meta table (stores from before that marker have the run configuration there),
+ * or holds only the human readers' tables of a folder where `cmrdx read` came first.
+ */
 function isRunStore(db: Database.Database, tables: string[]): boolean {
+  if (tables.every((t) => HUMAN_TABLES.has(t))) return true;
   if (!tables.includes('meta') || !tables.includes('predictions')) return false;
   try {
     return (db.prepare("SELECT COUNT(*) AS n FROM meta WHERE key IN ('format', 'config')").get() as { n: number }).n > 0;
@@ -300,6 +304,9 @@ function isRunStore(db: Database.Database, tables: string[]): boolean {
     return false;
   }
 }
+
+/** The tables src/run/human-answers.ts keeps in run.sqlite. */
+const HUMAN_TABLES = new Set(['human_readers', 'human_answers', 'adjudications']);
 
 function describeDifference(a: RunConfig, b: RunConfig): string {
   const parts: string[] = [];
