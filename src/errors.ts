@@ -18,12 +18,15 @@ export class CmrdxError extends Error {
   readonly [MARKER] = true;
   readonly code: string;
   readonly hint: string | undefined;
+  /** The message without the hint: what went wrong, for a caller that adds its own advice. */
+  readonly summary: string;
 
   constructor(message: string, info: ErrorInfo) {
     super(info.hint ? `${message}. ${info.hint}` : message, { cause: info.cause });
     this.name = 'CmrdxError';
     this.code = info.code;
     this.hint = info.hint;
+    this.summary = message;
   }
 
   static isInstance(value: unknown): value is CmrdxError {
@@ -87,6 +90,23 @@ export class AnswerError extends CmrdxError {
     this.name = 'AnswerError';
     this.issues = info.issues ?? [];
     this.raw = info.raw;
+  }
+}
+
+/**
+ * The output folder or its run store cannot be used: not writable, not a folder, a damaged or foreign store, a
+ * full disk, or another run holding it. Exit code 2, or 1 when the run had already committed predictions
+ * (they are kept; rerunning resumes).
+ */
+export class StorageError extends CmrdxError {
+  readonly path: string;
+  /** Predictions were committed before the fault (the CLI exits 1 instead of 2). */
+  readonly predictionsMade: boolean;
+  constructor(path: string, message: string, info: ErrorInfo & { predictionsMade?: boolean }) {
+    super(message, info);
+    this.name = 'StorageError';
+    this.path = path;
+    this.predictionsMade = info.predictionsMade ?? false;
   }
 }
 

@@ -12,49 +12,20 @@ import { DEFAULT_TAXONOMY } from '../src/taxonomy/taxonomy.js';
 import { runCli } from '../src/cli/program.js';
 import { bufferIo } from '../src/cli/io.js';
 import { answer, startFakeServer, type Behaviour, type ChatCall, type Provider } from './helpers/fake-llm-server.js';
+import { classifyWithServer } from './helpers/classify-with-server.js';
 import { tempDir } from './helpers/temp-dir.js';
 
 const dir = tempDir();
-let runs = 0;
 
 const REPORTS: Report[] = [
   { id: 'r1', text: 'Befund: Subepikardiales LGE basal inferolateral, Myokardödem inferolateral.\nBeurteilung: Akute Myokarditis.' },
   { id: 'r2', text: 'Befund: Normale Größe und Funktion, kein LGE.\nBeurteilung: Normalbefund.' },
 ];
 
-interface Outcome {
-  lines: { id: string; model: string; category: string | null; error: { code: string; message: string } | null; evidence: { quote: string; start: number | null; alignment: string }[]; details?: Record<string, unknown> }[];
-  calls: ChatCall[];
-}
+type Outcome = Awaited<ReturnType<typeof classifyWithServer>>;
 
-async function run(provider: Provider, behaviour: (call: ChatCall) => Behaviour, options: { timeoutMs?: number; retries?: number; answerRetries?: number; reports?: Report[] } = {}): Promise<Outcome> {
-  const server = await startFakeServer({ models: ['m1'], behaviour });
-  try {
-    const spec = provider === 'ollama' ? 'ollama:m1' : 'openai:m1';
-    const built = await createReaders([spec], {
-      taxonomy: DEFAULT_TAXONOMY,
-      ollamaUrls: [server.url],
-      openaiUrls: [`${server.url}/v1`],
-      timeoutMs: options.timeoutMs ?? 5000,
-      answerRetries: options.answerRetries,
-    });
-    const out = join(dir, `run-${++runs}`);
-    await runClassify({
-      reports: options.reports ?? REPORTS,
-      readers: built.readers,
-      texts: built.texts,
-      outDir: out,
-      config: { models: [spec], taxonomy: { name: 'd', version: '1' } },
-      retries: options.retries ?? 2,
-      backoff: { baseMs: 5, maxMs: 20 },
-      cooldown: { afterFailures: 100, ms: 10, giveUpAfter: 100 },
-    });
-    const lines = readFileSync(join(out, 'predictions.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    return { lines, calls: [...server.calls] };
-  } finally {
-    await server.close();
-  }
-}
+const run = (provider: Provider, behaviour: (call: ChatCall) => Behaviour, options: Parameters<typeof classifyWithServer>[3] = {}): Promise<Outcome> =>
+  classifyWithServer(dir, provider, { behaviour }, { reports: REPORTS, ...options });
 
 const byId = (o: Outcome, id: string) => o.lines.find((l) => l.id === id)!;
 const oncePerReport = (o: Outcome) => assert.deepEqual(o.lines.map((l) => l.id).sort(), REPORTS.map((r) => r.id).sort(), 'exactly one prediction per report');

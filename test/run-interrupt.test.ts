@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { BIN, runBinAsync } from './helpers/run-bin.js';
 import { answer, startFakeServer, type ChatCall } from './helpers/fake-llm-server.js';
 import { tempDir } from './helpers/temp-dir.js';
+import { waitFor } from './helpers/wait-for.js';
 
 const dir = tempDir();
 const N = 24;
@@ -20,13 +21,6 @@ function writeReports(file: string) {
 
 const reportOf = (call: ChatCall) => Number(/Bericht Nummer (\d+)/.exec(call.user)?.[1]);
 
-async function waitFor(condition: () => boolean, timeoutMs = 20_000) {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 function readLines(file: string) {
   return readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; category: string | null; error: unknown });

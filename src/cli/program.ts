@@ -1,10 +1,11 @@
 /**
  * The cmrdx command line: a thin shell over the library. Each command's module is imported only when the
  * command runs, so `cmrdx --help` stays instant. This is the one place that turns outcomes into exit codes:
- * 0 done; 1 done but some predictions failed (or an unexpected error); 2 bad input or configuration.
+ * 0 done; 1 done but some predictions failed (or an unexpected error); 2 bad input or configuration (or an
+ * unusable output folder; 1 when the run had committed predictions before its storage failed).
  */
 import { Command, CommanderError, Option } from 'commander';
-import { CmrdxError, ConfigError, InputError } from '../errors.js';
+import { CmrdxError, ConfigError, InputError, StorageError } from '../errors.js';
 import { processIo, type Io } from './io.js';
 
 export const EXIT_OK = 0;
@@ -249,6 +250,7 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
     if (CmrdxError.isInstance(error)) {
       io.err(`cmrdx: ${error.message}\n`);
       if (debug && error.stack) io.err(`${error.stack}\n`);
+      if (error instanceof StorageError) return error.predictionsMade ? EXIT_FAILED : EXIT_BAD_INPUT;
       return error instanceof InputError || error instanceof ConfigError ? EXIT_BAD_INPUT : EXIT_FAILED;
     }
     const message = error instanceof Error ? error.message : String(error);

@@ -1,6 +1,8 @@
 /**
  * Reads a labels file: `id,label` rows as CSV/TSV, or `{"id","label"}` lines as JSONL, optionally with the
  * seconds a human reader spent per report. Used for a folder's labels.csv, for `--truth` and for human readers.
+ * Messages name the file, line, id and column, never the values (a labels file in the wrong shape can hold
+ * report text in any column).
  */
 import { InputError } from '../errors.js';
 import { DEFAULT_TAXONOMY, categoryIds, resolveLabel, type Taxonomy } from '../taxonomy/taxonomy.js';
@@ -26,7 +28,7 @@ export function readLabels(file: string, options: { taxonomy?: Taxonomy; encodin
       hint: 'Use a .csv with columns id,label[,seconds] or a .jsonl of {"id","label"}',
     });
   }
-  const records = mapColumns(readRecords(file, format, options.encoding), {}, undefined, { roles: ['id', 'label'], required: ['id'], withFlags: false });
+  const records = mapColumns(readRecords(file, format, { encoding: options.encoding }), {}, undefined, { roles: ['id', 'label'], required: ['id'], withFlags: false });
   const labels: LabelRecord[] = [];
   const seen = new Map<string, number | undefined>();
   for (const record of records) {
@@ -59,7 +61,7 @@ function toLabel(record: RawRecord, taxonomy: Taxonomy): LabelRecord {
   }
   const label = resolveLabel(taxonomy, raw);
   if (label === undefined) {
-    throw new InputError({ file, line }, `label "${raw}" of "${id}" is not a category of the taxonomy`, {
+    throw new InputError({ file, line }, `the label of "${id}" (column ${column}) is not a category of the taxonomy`, {
       code: 'input.unknown_label',
       hint: `Use one of ${categoryIds(taxonomy).join(', ')}, or pass --taxonomy <file> with your categories`,
     });
@@ -68,7 +70,7 @@ function toLabel(record: RawRecord, taxonomy: Taxonomy): LabelRecord {
   if (fields.seconds !== undefined && String(fields.seconds).trim() !== '') {
     const seconds = Number(String(fields.seconds).replace(',', '.'));
     if (!Number.isFinite(seconds) || seconds < 0) {
-      throw new InputError({ file, line }, `seconds "${String(fields.seconds)}" of "${id}" is not a number`, {
+      throw new InputError({ file, line }, `the seconds of "${id}" are not a number`, {
         code: 'input.bad_seconds',
         hint: 'Write the time per report in seconds, e.g. 42 or 42.5',
       });

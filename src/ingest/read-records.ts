@@ -2,12 +2,16 @@
  * Reads the rows of a JSONL, JSON or CSV/TSV file as plain records with their line numbers, before any
  * meaning is checked. CSV follows RFC 4180 (quoted fields with commas, quotes and newlines) through
  * csv-parse; the delimiter (`,` `;` or tab, as German Excel writes `;`) is taken from the header line.
+ * Messages name the file, line and field, never what is in them: the content is report text. With
+ * `skipInvalid`, a record that cannot be read (a line that is not JSON, a CSV row with the wrong number of
+ * fields) comes back with `invalid` set instead of stopping the read.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { InputError } from '../errors.js';
-import { decodeText, type Encoding } from './decode-text.js';
+import { describeJsonError } from '../util/json-error.js';
+import { decodeText, normaliseText, type Encoding } from './decode-text.js';
 
 export interface RawRecord {
   fields: Record<string, unknown>;
@@ -16,7 +20,12 @@ export interface RawRecord {
   line?: number;
   /** 1-based position of an item in a JSON array, for messages. */
   item?: number;
+  /** Set when the record could not be read at all (only with `skipInvalid`); `fields` is then empty. */
+  invalid?: InputError;
 }
+
+/** The largest input file: one JavaScript string holds at most about 512 MB of text. */
+export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
 
 export type RecordFormat = 'jsonl' | 'json' | 'csv';
 
@@ -28,14 +37,21 @@ export function formatOf(path: string): RecordFormat | undefined {
   return undefined;
 }
 
-/** Reads a file as text, with a clear error when it is missing, a folder, or empty. */
+/** Reads a file as text, with a clear error when it is missing, a folder, too large, empty, or not text. */
 export function readTextFile(path: string, encoding?: Encoding): string {
   let bytes: Buffer;
   try {
-    if (statSync(path).isDirectory()) {
+    const stat = statSync(path);
+    if (stat.isDirectory()) {
       throw new InputError({ file: path }, 'is a folder, not a file', {
         code: 'input.is_folder',
         hint: 'Pass a .jsonl, .csv or .txt file here',
+      });
+    }
+    if (stat.size > MAX_INPUT_BYTES) {
+      throw new InputError({ file: path }, `is ${Math.round(stat.size / 1024 / 1024)} MB, more than the ${MAX_INPUT_BYTES / 1024 / 1024} MB cmrdx reads from one file`, {
+        code: 'input.too_large',
+        hint: 'Split it into several files (e.g. split -l 50000 reports.jsonl part-) and classify each into the same --out folder one after the other',
       });
     }
     bytes = readFileSync(path);
@@ -47,7 +63,7 @@ export function readTextFile(path: string, encoding?: Encoding): string {
       cause: error,
     });
   }
-  const { text } = decodeText(bytes, encoding);
+  const { text } = decodeText(bytes, encoding, { file: path });
   if (text.trim() === '') {
     throw new InputError({ file: path }, 'the file is empty', {
       code: 'input.empty',
@@ -57,46 +73,85 @@ export function readTextFile(path: string, encoding?: Encoding): string {
   return text;
 }
 
-export function readRecords(path: string, format: RecordFormat, encoding?: Encoding): RawRecord[] {
-  const text = readTextFile(path, encoding);
-  if (format === 'jsonl') return readJsonLines(path, text);
-  if (format === 'json') return readJsonArray(path, text);
-  return readDelimited(path, text);
+export interface RecordOptions {
+  encoding?: Encoding;
+  /** Return unreadable records marked `invalid` instead of throwing at the first. */
+  skipInvalid?: boolean;
 }
 
-function readJsonLines(file: string, text: string): RawRecord[] {
+export function readRecords(path: string, format: RecordFormat, options: RecordOptions = {}): RawRecord[] {
+  if (format === 'jsonl' && options.skipInvalid) return readJsonLinesSkipping(path, options.encoding);
+  const text = readTextFile(path, options.encoding);
+  if (format === 'jsonl') return readJsonLines(path, text.split('\n'), options);
+  if (format === 'json') return readJsonArray(path, text, options);
+  return readDelimited(path, text, options);
+}
+
+const JSONL_HINT = 'Each line must be one JSON object like {"id": "r1", "text": "..."}';
+
+/**
+ * JSON Lines with skipInvalid: a file with mixed encodings is read line by line, so a line that is not UTF-8
+ * is one skipped record (named), not the end of the read.
+ */
+function readJsonLinesSkipping(path: string, encoding?: Encoding): RawRecord[] {
+  let text: string;
+  try {
+    text = readTextFile(path, encoding);
+  } catch (error) {
+    if (!(error instanceof InputError) || error.code !== 'input.mixed_encoding') throw error;
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    const lines = readFileSync(path)
+      .toString('latin1')
+      .split('\n')
+      .map((raw, i): string | InputError => {
+        try {
+          return normaliseText(decoder.decode(Buffer.from(raw, 'latin1')));
+        } catch {
+          return new InputError({ file: path, line: i + 1 }, 'is not valid UTF-8, while other lines of the file are', { code: 'input.mixed_encoding', hint: 'Export the file again as UTF-8' });
+        }
+      });
+    return readJsonLines(path, lines, { skipInvalid: true });
+  }
+  return readJsonLines(path, text.split('\n'), { skipInvalid: true });
+}
+
+function readJsonLines(file: string, lines: (string | InputError)[], options: RecordOptions): RawRecord[] {
   const records: RawRecord[] = [];
-  const lines = text.split('\n');
+  const fail = (line: number, error: InputError) => {
+    if (!options.skipInvalid) throw error;
+    records.push({ fields: {}, file, line, invalid: error });
+  };
   for (let i = 0; i < lines.length; i++) {
-    const source = lines[i]!.trim();
-    if (source === '') continue;
+    const entry = lines[i]!;
     const line = i + 1;
+    if (entry instanceof InputError) {
+      fail(line, entry);
+      continue;
+    }
+    const source = entry.trim();
+    if (source === '') continue;
     let value: unknown;
     try {
       value = JSON.parse(source);
     } catch (error) {
-      throw new InputError({ file, line }, `not valid JSON (${(error as Error).message})`, {
-        code: 'input.not_json',
-        hint: 'Each line must be one JSON object like {"id": "r1", "text": "..."}',
-      });
+      fail(line, new InputError({ file, line }, `not valid JSON (${describeJsonError(error)})`, { code: 'input.not_json', hint: JSONL_HINT }));
+      continue;
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      throw new InputError({ file, line }, 'is JSON but not an object', {
-        code: 'input.not_object',
-        hint: 'Each line must be one JSON object like {"id": "r1", "text": "..."}',
-      });
+      fail(line, new InputError({ file, line }, 'is JSON but not an object', { code: 'input.not_object', hint: JSONL_HINT }));
+      continue;
     }
     records.push({ fields: value as Record<string, unknown>, file, line });
   }
   return records;
 }
 
-function readJsonArray(file: string, text: string): RawRecord[] {
+function readJsonArray(file: string, text: string, options: RecordOptions): RawRecord[] {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new InputError({ file }, `not valid JSON (${(error as Error).message})`, {
+    throw new InputError({ file }, `not valid JSON (${describeJsonError(error)})`, {
       code: 'input.not_json',
       hint: 'A .json input must be an array of objects like [{"id": "r1", "text": "..."}]; use .jsonl for one object per line',
     });
@@ -109,10 +164,12 @@ function readJsonArray(file: string, text: string): RawRecord[] {
   }
   return value.map((item, index) => {
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      throw new InputError({ file }, `item ${index + 1} is not an object`, {
+      const error = new InputError({ file }, `item ${index + 1} is not an object`, {
         code: 'input.not_object',
         hint: 'Every item must be an object like {"id": "r1", "text": "..."}',
       });
+      if (!options.skipInvalid) throw error;
+      return { fields: {}, file, item: index + 1, invalid: error };
     }
     return { fields: item as Record<string, unknown>, file, item: index + 1 };
   });
@@ -132,8 +189,30 @@ interface CsvRow {
   info: { lines: number };
 }
 
-function readDelimited(file: string, text: string): RawRecord[] {
+const CSV_HINT = 'Every row needs the same columns as the header (id,text[,label]); quote fields that contain the delimiter, quotes or line breaks';
+
+/** csv-parse's error in words that name the line and field, never the content (its messages quote values). */
+function csvError(file: string, error: unknown): InputError {
+  const e = error as Error & { code?: string; lines?: number; index?: number; record?: unknown[]; columns?: unknown[] };
+  const field = typeof e.index === 'number' ? `field ${e.index + 1}` : 'a field';
+  const reasons: Record<string, string> = {
+    CSV_RECORD_INCONSISTENT_COLUMNS: `the row has ${e.record?.length ?? 'a different number of'} fields, the header ${e.columns?.length ?? 'another number'}`,
+    CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: `the row has ${e.record?.length ?? 'a different number of'} fields, the first row another number`,
+    INVALID_OPENING_QUOTE: `a quote inside the unquoted ${field}`,
+    CSV_INVALID_CLOSING_QUOTE: `a quoted ${field} goes on after its closing quote`,
+    CSV_QUOTE_NOT_CLOSED: 'a quoted field that starts here is never closed',
+    CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: `a quoted ${field} goes on after its closing quote`,
+  };
+  return new InputError({ file, line: e.lines }, `not valid CSV (${reasons[e.code ?? ''] ?? e.code ?? 'unreadable'})`, { code: 'input.not_csv', hint: CSV_HINT });
+}
+
+/** Errors a CSV reader can skip record by record; a broken quote swallows the rows after it and cannot be. */
+const SKIPPABLE_CSV = new Set(['CSV_RECORD_INCONSISTENT_COLUMNS', 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH']);
+
+function readDelimited(file: string, text: string, options: RecordOptions): RawRecord[] {
   const delimiter = detectDelimiter(text);
+  const skipped: RawRecord[] = [];
+  let fatal: unknown;
   let rows: CsvRow[];
   try {
     rows = parseCsv(text, {
@@ -143,18 +222,22 @@ function readDelimited(file: string, text: string): RawRecord[] {
       raw: true,
       skip_empty_lines: true,
       relax_quotes: false,
+      skip_records_with_error: Boolean(options.skipInvalid),
+      on_skip: (error: unknown) => {
+        const code = (error as { code?: string } | undefined)?.code ?? '';
+        if (!SKIPPABLE_CSV.has(code)) fatal ??= error;
+        else skipped.push({ fields: {}, file, line: (error as { lines?: number }).lines, invalid: csvError(file, error) });
+      },
     }) as CsvRow[];
   } catch (error) {
-    const e = error as Error & { lines?: number; code?: string };
-    throw new InputError({ file, line: e.lines }, `not valid CSV (${e.message.replace(/ on line \d+$/, '')})`, {
-      code: 'input.not_csv',
-      hint: 'Every row needs the same columns as the header (id,text[,label]); quote fields that contain the delimiter, quotes or line breaks',
-    });
+    throw csvError(file, error);
   }
-  return rows.map((row) => {
+  if (fatal) throw csvError(file, fatal);
+  const records: RawRecord[] = rows.map((row) => {
     // info.lines is where the record ends; count the line breaks inside it to find where it starts.
     const body = row.raw.replace(/^\n+/, '').replace(/\n$/, '');
     const inner = body.split('\n').length - 1;
     return { fields: row.record, file, line: row.info.lines - inner };
   });
+  return [...records, ...skipped].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }

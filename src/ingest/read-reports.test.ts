@@ -90,8 +90,12 @@ const BAD: [string, () => string, RegExp, string][] = [
   ['missing text', () => file('b.jsonl', '{"id":"a"}'), /b\.jsonl:1: report "a" has no "text"/, 'input.missing_text'],
   ['empty text', () => file('b.jsonl', '{"id":"a","text":"  "}'), /b\.jsonl:1: report "a" has an empty "text"/, 'input.empty_text'],
   ['duplicate id', () => file('b.jsonl', '{"id":"a","text":"x"}\n{"id":"b","text":"y"}\n{"id":"a","text":"z"}'), /b\.jsonl:3: duplicate id "a" \(first at .*b\.jsonl:1\)/, 'input.duplicate_id'],
-  ['label outside the taxonomy', () => file('b.jsonl', '{"id":"a","text":"x","label":"Fabry"}'), /b\.jsonl:1: report "a": label "Fabry" is not a category .*Use one of HCM, CA, CS, MYO, ICM, DCM, NORMAL, OTHER/, 'input.unknown_label'],
+  ['label outside the taxonomy', () => file('b.jsonl', '{"id":"a","text":"x","label":"Fabry"}'), /b\.jsonl:1: report "a": its label is not a category .*Use one of HCM, CA, CS, MYO, ICM, DCM, NORMAL, OTHER/, 'input.unknown_label'],
   ['CSV without a text column', () => file('b.csv', 'id,notiz\nr1,x\n'), /b\.csv: no column for the report text \(columns: id, notiz\)\. Name the column of the report text with --text-column/, 'input.columns'],
+  ['CSV without a header (a report is not shown as a column name)', () => file('b.csv', 'r1,Befund: Septum 19 mm. Beurteilung: Hypertrophe Kardiomyopathie.\nr2,Kein LGE\n'), /b\.csv: no column for the report id \(columns: r1, \[63 characters: is the first row a header\?\]\)/, 'input.columns'],
+  ['report of 10 MB', () => file('b.jsonl', JSON.stringify({ id: 'big', text: 'Kein LGE. '.repeat(1_000_000) })), /b\.jsonl:1: report "big" has 10\.0 million characters, more than the 1 million a report may have.*--skip-invalid/, 'input.report_too_long'],
+  ['report text with NUL characters', () => file('b.jsonl', JSON.stringify({ id: 'bin', text: 'ELF\u0000\u0001\u0002' })), /b\.jsonl:1: the "text" of report "bin" is not text \(it contains NUL characters\)/, 'input.not_text'],
+  ['JSON array item not an object', () => file('b.json', '[{"id":"a","text":"x"}, 3]'), /b\.json: item 2 is not an object/, 'input.not_object'],
   ['CSV row with too many fields', () => file('b.csv', 'id,text\nr1,x\nr2,y,z\n'), /b\.csv:3: not valid CSV/, 'input.not_csv'],
   ['CSV with an unclosed quote', () => file('b.csv', 'id,text\nr1,"x\n'), /b\.csv:\d+: not valid CSV/, 'input.not_csv'],
   ['folder without .txt files', () => { const f = join(dir, 'emptyfolder'); mkdirSync(f, { recursive: true }); return f; }, /emptyfolder: the folder has no \.txt files/, 'input.empty'],
@@ -114,7 +118,10 @@ for (const [name, make, message, code] of BAD) {
 test('skipInvalid leaves out bad records and says which', () => {
   const path = file('s.jsonl', '{"id":"a","text":"x"}\n{"id":"b"}\nnot json\n{"id":"a","text":"again"}\n{"id":"c","text":"y"}');
   assert.throws(() => readReports(path), InputError);
-  // A line that is not JSON cannot be skipped safely record by record: it stops the read.
+  // Issue 10: a line that is not JSON is one bad record too (it used to stop the read even with skipInvalid).
+  const broken = readReports(path, { skipInvalid: true });
+  assert.deepEqual(broken.reports.map((r) => r.id), ['a', 'c']);
+  assert.deepEqual(broken.skipped.map((e) => [e.line, e.code]), [[2, 'input.missing_text'], [3, 'input.not_json'], [4, 'input.duplicate_id']]);
   const path2 = file('s.jsonl', '{"id":"a","text":"x"}\n{"id":"b"}\n{"id":"a","text":"again"}\n{"id":"c","text":"y","label":"nope"}\n{"id":"d","text":"z"}');
   const { reports, skipped } = readReports(path2, { skipInvalid: true });
   assert.deepEqual(reports.map((r) => r.id), ['a', 'd']);
@@ -124,4 +131,34 @@ test('skipInvalid leaves out bad records and says which', () => {
 test('Windows-1252 dashes, quotes and the euro sign decode correctly (Node 20 TextDecoder reads them as Latin-1)', () => {
   const path = file('w.csv', Buffer.concat([Buffer.from('id,text\nr1,'), Buffer.from([0x84, 0x41, 0x93, 0x20, 0x96, 0x20, 0x80, 0x20, 0xe4]), Buffer.from('\n')]));
   assert.equal(readReports(path).reports[0]!.text, '„A“ – € ä');
+});
+
+// Issue 10, point 8: --skip-invalid skips every kind of bad record it can; what it cannot skip safely stops the
+// read with the reason.
+const SKIPPABLE: [string, () => string, string[], [number | undefined, string][]][] = [
+  ['a CSV row with too many fields', () => file('s.csv', 'id,text\nr1,x\nr2,y,z\nr3,w\n'), ['r1', 'r3'], [[3, 'input.not_csv']]],
+  ['a JSON array item that is not an object', () => file('s.json', '[{"id":"a","text":"x"}, 3, {"id":"b","text":"y"}]'), ['a', 'b'], [[undefined, 'input.not_object']]],
+  ['a JSONL line that is JSON but not an object', () => file('s.jsonl', '{"id":"a","text":"x"}\n[1]\n'), ['a'], [[2, 'input.not_object']]],
+  ['a report of 10 MB', () => file('s.jsonl', `{"id":"a","text":"x"}\n${JSON.stringify({ id: 'big', text: 'x'.repeat(10_000_000) })}\n`), ['a'], [[2, 'input.report_too_long']]],
+  ['a binary .txt in a folder', () => {
+    const folder = join(dir, `bin-folder-${n++}`);
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'a.txt'), 'Kein LGE.');
+    writeFileSync(join(folder, 'b.txt'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
+    return folder;
+  }, ['a'], [[undefined, 'input.not_text']]],
+];
+for (const [name, make, kept, skippedAs] of SKIPPABLE) {
+  test(`skipInvalid skips ${name}`, () => {
+    const path = make();
+    assert.throws(() => readReports(path), InputError, 'without skipInvalid it stops');
+    const { reports, skipped } = readReports(path, { skipInvalid: true });
+    assert.deepEqual(reports.map((r) => r.id), kept);
+    assert.deepEqual(skipped.map((e) => [e.line, e.code]), skippedAs);
+  });
+}
+
+test('skipInvalid does not skip a broken CSV quote: it would swallow the rows after it', () => {
+  const path = file('q.csv', 'id,text\nr1,x\nr2,"a"b\nr3,fine\n');
+  assert.throws(() => readReports(path, { skipInvalid: true }), (e: unknown) => e instanceof InputError && /q\.csv:3: not valid CSV \(a quoted field 2 goes on after its closing quote\)/.test(e.message));
 });

@@ -1,15 +1,16 @@
 /**
  * Reads reports from what a user points cmrdx at: a .jsonl/.json file, a .csv/.tsv file, a single .txt
  * report, or a folder of .txt files (id = file name) with an optional labels.csv. Every record is checked
- * here (id, text, label in the taxonomy, unique ids) so later stages can trust a Report; a bad record is a
- * one-line InputError naming file and line, or, with skipInvalid, is counted and left out.
+ * here (id, text that is text and not absurdly long, label in the taxonomy, unique ids) so later stages can
+ * trust a Report; a bad record is a one-line InputError naming file, line and id (never the content), or, with
+ * skipInvalid, is counted and left out.
  */
 import { readdirSync, statSync, existsSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { InputError } from '../errors.js';
 import type { Lang, Report } from '../report/report.js';
 import { DEFAULT_TAXONOMY, categoryIds, resolveLabel, type Taxonomy } from '../taxonomy/taxonomy.js';
-import { normaliseText, type Encoding } from './decode-text.js';
+import { normaliseText, notTextReason, type Encoding } from './decode-text.js';
 import { formatOf, readRecords, readTextFile, type RawRecord } from './read-records.js';
 import { readLabels } from './read-labels.js';
 import { mapColumns, type ColumnChoice } from './map-columns.js';
@@ -32,6 +33,9 @@ export interface ReadResult {
 
 const KNOWN_FIELDS = new Set(['id', 'text', 'label', 'lang']);
 
+/** The longest report text: a CMR report has a few thousand characters; a million is a wrong field or file. */
+export const MAX_REPORT_CHARS = 1_000_000;
+
 export function readReports(path: string, options: ReadOptions = {}): ReadResult {
   if (!existsSync(path)) {
     throw new InputError({ file: path }, 'no such file or folder', {
@@ -52,15 +56,15 @@ export function readReports(path: string, options: ReadOptions = {}): ReadResult
     });
   }
   // JSON objects may each lack a field: that is a per-record error below (and --skip-invalid skips it).
-  const records = mapColumns(readRecords(path, format, options.encoding), options.columns, undefined, { required: format === 'csv' ? undefined : [] });
+  const records = mapColumns(readRecords(path, format, { encoding: options.encoding, skipInvalid: options.skipInvalid }), options.columns, undefined, { required: format === 'csv' ? undefined : [] });
   if (format === 'csv') requireColumns(path, records);
   return collect(records, options);
 }
 
 function requireColumns(file: string, records: RawRecord[]): void {
-  const first = records[0];
+  const first = records.find((r) => !r.invalid);
   if (!first) {
-    throw new InputError({ file }, 'has a header but no rows', {
+    throw new InputError({ file }, records.length > 0 ? `has no readable row (all ${records.length} invalid; first: ${records[0]!.invalid!.message})` : 'has a header but no rows', {
       code: 'input.empty',
       hint: 'Add one row per report below the header id,text[,label]',
     });
@@ -68,7 +72,9 @@ function requireColumns(file: string, records: RawRecord[]): void {
   const columns = Object.keys(first.fields);
   const missing = ['id', 'text'].filter((c) => !columns.includes(c));
   if (missing.length > 0) {
-    throw new InputError({ file, line: 1 }, `no "${missing.join('" or "')}" column (found: ${columns.join(', ')})`, {
+    // The header is named by what it has of ours, not by its words: without a header, its "names" are a report.
+    const known = ['id', 'text', 'label'].filter((c) => columns.includes(c));
+    throw new InputError({ file, line: 1 }, `no "${missing.join('" or "')}" column (the header has ${columns.length} column(s)${known.length ? `, of them ${known.join(', ')}` : ', none of them id, text or label'})`, {
       code: 'input.columns',
       hint: 'The first line must name the columns id,text and optionally label',
     });
@@ -87,7 +93,13 @@ function readFolder(folder: string, options: ReadOptions): ReadResult {
   }
   const records: RawRecord[] = files.map((name) => {
     const file = join(folder, name);
-    return { fields: { id: basename(name, extname(name)), text: readTextFile(file, options.encoding) }, file };
+    try {
+      return { fields: { id: basename(name, extname(name)), text: readTextFile(file, options.encoding) }, file };
+    } catch (error) {
+      // One unreadable file (binary, mixed encodings) is one bad record of the folder.
+      if (!(error instanceof InputError) || !options.skipInvalid) throw error;
+      return { fields: {}, file, invalid: error };
+    }
   });
   return readFolderRecords(folder, records, options);
 }
@@ -122,6 +134,7 @@ export function collect(records: RawRecord[], options: ReadOptions): ReadResult 
   const firstSeen = new Map<string, string>();
   for (const record of records) {
     try {
+      if (record.invalid) throw record.invalid;
       const report = toReport(record, taxonomy);
       const previous = firstSeen.get(report.id);
       if (previous !== undefined) {
@@ -169,12 +182,20 @@ function toReport(record: RawRecord, taxonomy: Taxonomy): Report {
   if (text.trim() === '') {
     throw inputError(record, `report "${id}" has an empty "text"`, 'input.empty_text', 'Remove the row or add the report text');
   }
+  if (text.length > MAX_REPORT_CHARS) {
+    throw inputError(record, `report "${id}" has ${(text.length / 1e6).toFixed(1)} million characters, more than the ${MAX_REPORT_CHARS / 1e6} million a report may have`, 'input.report_too_long',
+      'A CMR report has a few thousand characters: check that the "text" field holds one report, or leave this one out with --skip-invalid');
+  }
+  const notText = notTextReason(text);
+  if (notText) {
+    throw inputError(record, `the "text" of report "${id}" is not text (${notText})`, 'input.not_text', 'Check the export of this report, or leave it out with --skip-invalid');
+  }
   const report: Report = { id, text, origin: where(record) };
   const rawLabel = fields.label;
   if (rawLabel !== undefined && rawLabel !== null && String(rawLabel).trim() !== '') {
     const label = resolveLabel(taxonomy, String(rawLabel));
     if (label === undefined) {
-      throw inputError(record, `report "${id}": label "${String(rawLabel)}" is not a category of the taxonomy`, 'input.unknown_label',
+      throw inputError(record, `report "${id}": its label is not a category of the taxonomy`, 'input.unknown_label',
         `Use one of ${categoryIds(taxonomy).join(', ')}, or pass --taxonomy <file> with your categories`);
     }
     report.label = label;

@@ -4,7 +4,7 @@
  * down or lacks the model stops with a clear message instead of writing thousands of failed predictions.
  * Heavy backends are imported only when asked for (llama.cpp, the OpenAI client).
  */
-import { ConfigError } from '../errors.js';
+import { CmrdxError, ConfigError } from '../errors.js';
 import { loadTaxonomy } from '../taxonomy/load-taxonomy.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import type { Backend } from './backends/backend.js';
@@ -187,10 +187,7 @@ async function backendFactory(settings: ReaderSettings, specs: ModelSpec[], warn
       try {
         models = await modelsOn(b);
       } catch (error) {
-        throw new ConfigError(`cannot reach ${b.endpoint} (${(error as Error).message})`, {
-          code: 'config.unreachable',
-          hint: spec.kind === 'ollama' ? 'Start Ollama (ollama serve) or point --ollama-url at a running server' : 'Start the server or check --openai-url',
-        });
+        throw unreachable(b.endpoint, error, spec.kind === 'ollama' ? 'Start Ollama (ollama serve) or point --ollama-url at a running server' : 'Start the server or check --openai-url');
       }
       const present = models.some((m) => m === spec.model || m === `${spec.model}:latest` || m.replace(/:latest$/, '') === spec.model);
       const serverSlots = await b.parallelSlots?.();
@@ -206,6 +203,22 @@ async function backendFactory(settings: ReaderSettings, specs: ModelSpec[], warn
     }
     return { model: spec.model, backends: usable };
   };
+}
+
+/**
+ * A server that failed the preflight, in one sentence: the backend's reason already names the endpoint
+ * ("http://127.0.0.1:9: connection refused"), so it is said once, with one hint. A redirect keeps its own code
+ * and advice: it is a privacy refusal, not an outage.
+ */
+export function unreachable(endpoint: string, error: unknown, hint: string): ConfigError {
+  if (CmrdxError.isInstance(error) && error.code.startsWith('egress.')) return new ConfigError(error.summary, { code: error.code, hint: error.hint });
+  return new ConfigError(`cannot reach ${endpoint}: ${failureReason(endpoint, error)}`, { code: 'config.unreachable', hint });
+}
+
+/** Why a request to `endpoint` failed, without the endpoint and the hint ("connection refused (nothing listens there)"). */
+export function failureReason(endpoint: string, error: unknown): string {
+  const summary = CmrdxError.isInstance(error) ? error.summary : error instanceof Error ? error.message : String(error);
+  return summary.startsWith(endpoint) ? summary.slice(endpoint.length).replace(/^[^:]*:\s*/, '') : summary;
 }
 
 export { DEFAULTS as LLM_DEFAULTS };

@@ -118,7 +118,8 @@ export function extractMeasurements(text: string, style: NumberStyle = numberSty
     kept = next;
   }
   const measurements = results.flat();
-  measurements.push(...findFieldStrength(text, scan, style));
+  // A loop, not push(...): a spread of an unbounded array overflows the call stack (issue 10).
+  for (const m of findFieldStrength(text, scan, style)) measurements.push(m);
   measurements.sort((a, b) => a.span.start - b.span.start);
   return measurements;
 }
@@ -150,9 +151,11 @@ function readAll(
     const tokens = tokensOf(last.end, regionEnd);
     if (group.length > 1) {
       const found = readGroup(text, group, tokens, style, context);
-      found.forEach((m, k) => out[i + k]!.push(...m));
+      found.forEach((m, k) => {
+        for (const x of m) out[i + k]!.push(x);
+      });
     } else {
-      out[i]!.push(...readOne(text, scan, last, tokens, tables, context, style));
+      for (const x of readOne(text, scan, last, tokens, tables, context, style)) out[i]!.push(x);
     }
     i = j + 1;
   }

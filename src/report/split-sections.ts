@@ -162,10 +162,11 @@ export function splitParts(text: string, sections: Section[]): Parts {
   const hasFindings = sections.some((s) => s.kind === 'findings' || s.kind === 'quantitative');
   for (const section of sections) {
     const { kind, span } = section;
-    if (kind === 'history') parts.history.push(...trimmedLines(text, span));
-    if (kind === 'assessment') parts.assessment.push(...trimmedLines(text, span));
+    // Loops, not push(...): a spread of a section's lines overflows the call stack on huge texts (issue 10).
+    if (kind === 'history') for (const l of trimmedLines(text, span)) parts.history.push(l);
+    if (kind === 'assessment') for (const l of trimmedLines(text, span)) parts.assessment.push(l);
     if (kind === 'quantitative') {
-      parts.quantitative.push(...trimmedLines(text, span));
+      for (const l of trimmedLines(text, span)) parts.quantitative.push(l);
       continue;
     }
     const narrativeKind =

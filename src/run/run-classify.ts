@@ -1,21 +1,25 @@
 /**
  * A classify run: every (report, reader) pair not yet in the run store is classified and committed as it
  * completes; then predictions.jsonl is rewritten from the store. Rerunning the same run resumes: stored pairs
- * are skipped (failed ones too, unless retryFailed). Failures are predictions with an error, never dropped.
- * Readers in this process run in a loop; readers behind servers go through the scheduler; with --translate,
- * the translation step runs first, once per report.
+ * are skipped (failed ones too, unless retryFailed), except those made from a report text that has changed
+ * since. Failures are predictions with an error, never dropped. Readers in this process run in a loop; readers
+ * behind servers go through the scheduler; with --translate, the translation step runs first, once per report.
+ * One run per output folder at a time (run-lock.ts). A storage fault (full disk...) stops the run: what was
+ * committed is kept, predictions.jsonl is either the previous complete file or the new one.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { BackendError, toErrorRecord } from '../errors.js';
+import { BackendError, CmrdxError, StorageError, toErrorRecord } from '../errors.js';
 import type { Report } from '../report/report.js';
 import type { Prediction, Reader } from '../readers/reader.js';
 import { textHash } from '../readers/llm/llm-reader.js';
 import type { ReadTexts } from '../readers/llm/read-texts.js';
 import type { Translator } from '../readers/llm/translator.js';
 import { schedule, type SchedTask, type SchedulerOptions } from './scheduler.js';
-import { exportPredictions } from './export-predictions.js';
+import { exportPredictions, PREDICTIONS_FILE } from './export-predictions.js';
+import { acquireRunLock } from './run-lock.js';
 import { RunStore, type RunConfig } from './run-store.js';
+import { storageError } from './storage-error.js';
 
 export const STORE_FILE = 'run.sqlite';
 
@@ -43,6 +47,8 @@ export interface RunOptions {
   onPrediction?(prediction: Prediction, progress: { done: number; total: number }): void;
   /** Called when the translation step starts (how many reports it translates). */
   onTranslationStart?(count: number): void;
+  /** Called when a request to a server starts and when it settles (for "waiting for <endpoint>"). */
+  onRequest?(endpoint: string, event: 'start' | 'end'): void;
 }
 
 export interface ModelSummary {
@@ -61,6 +67,8 @@ export interface RunSummary {
   failed: number;
   /** Pairs left unclassified because the run was interrupted. */
   unfinished: number;
+  /** Reports whose text changed since their stored prediction was made: classified again. */
+  changed: number;
   translated: number;
   resumed: boolean;
   interrupted: boolean;
@@ -91,99 +99,172 @@ export function errorPrediction(job: Job, error: unknown, seconds: number): Pred
 
 const retryable = (error: unknown) => BackendError.isInstance(error) && (error as BackendError).isRetryable;
 
-export async function runClassify(options: RunOptions): Promise<RunSummary> {
-  mkdirSync(options.outDir, { recursive: true });
-  const store = RunStore.open(join(options.outDir, STORE_FILE));
+/** Creates the output folder, or says why it cannot be one. */
+function ensureFolder(outDir: string): void {
   try {
-    const resumed = store.begin(options.config, options.fresh) === 'resumed';
+    mkdirSync(outDir, { recursive: true });
+    if (!statSync(outDir).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+  } catch (error) {
+    throw storageError(outDir, error);
+  }
+}
+
+export async function runClassify(options: RunOptions): Promise<RunSummary> {
+  ensureFolder(options.outDir);
+  const storePath = join(options.outDir, STORE_FILE);
+  const lock = acquireRunLock(options.outDir, () => RunStore.holder(storePath));
+  let store: RunStore | undefined;
+  try {
+    store = RunStore.open(storePath);
+    return await classifyInto(store, options);
+  } finally {
+    store?.close();
+    lock.release();
+  }
+}
+
+async function classifyInto(store: RunStore, options: RunOptions): Promise<RunSummary> {
+  const hashes = new Map(options.reports.map((r) => [r.id, textHash(r.text)]));
+  const models = options.readers.map((r) => r.id);
+  let resumed: boolean;
+  let changed: number;
+  let done: Set<string>;
+  try {
+    store.recordHolder({ pid: process.pid, startedAt: new Date().toISOString() });
+    resumed = store.begin(options.config, options.fresh) === 'resumed';
+    // Predictions made from an older text of a report are removed before anything else (and before the stored
+    // texts are replaced): they are classified again, and an interrupted run never exports them.
+    changed = store.dropChanged(hashes, textHash);
     store.putReports(options.reports);
-    const models = options.readers.map((r) => r.id);
     // Rewrite the export first: after a crash the file on disk is always a complete picture of the store.
     if (resumed) exportPredictions(store, options.outDir, models);
-    const jobs = pendingJobs(options.reports, options.readers, store.doneKeys(!options.retryFailed));
-    const totalPairs = options.reports.length * options.readers.length;
-    const scheduling = {
-      concurrency: options.concurrency ?? (() => 4),
-      retries: options.retries ?? 3,
-      backoff: options.backoff,
-      cooldown: options.cooldown,
-      isRetryable: retryable,
-      stop: options.stop,
-      abandon: options.abandon,
-    };
-
-    const translated = options.translator && options.texts ? await translate(store, jobs, options.translator, options.texts, scheduling, options.onTranslationStart) : 0;
-
-    let completed = 0;
-    const buffer: { prediction: Prediction; seq: number }[] = [];
-    let lastFlush = performance.now();
-    const flush = () => {
-      if (buffer.length > 0) store.putMany(buffer.splice(0));
-      lastFlush = performance.now();
-    };
-    // Predictions from servers are committed one by one as they arrive (each cost a request; a killed run must
-    // not ask again for an answer it already had). The in-process engine commits in small batches: at most a
-    // quarter second of its work is redone after a kill.
-    const record = (prediction: Prediction, seq: number, batched: boolean) => {
-      if (batched) {
-        buffer.push({ prediction, seq });
-        if (buffer.length >= 256 || performance.now() - lastFlush > 250) flush();
-      } else store.put(prediction, seq);
-      options.onPrediction?.(prediction, { done: ++completed, total: jobs.length });
-    };
-    const flushTimer = setInterval(flush, 250);
-    let unfinished = 0;
-    let interrupted = false;
-    try {
-      // Readers in this process (the guideline engine): a plain loop, thousands per second.
-      for (const job of jobs.filter((j) => !j.reader.endpoints)) {
-        if (options.stop?.aborted) {
-          interrupted = true;
-          unfinished++;
-          continue;
-        }
-        const started = performance.now();
-        try {
-          record(await job.reader.classify(job.report), job.seq, true);
-        } catch (error) {
-          record(errorPrediction(job, error, (performance.now() - started) / 1000), job.seq, true);
-        }
-      }
-      // Readers behind servers: the scheduler spreads the work over their endpoints.
-      const remote = jobs.filter((j) => j.reader.endpoints);
-      if (remote.length > 0) {
-        const startedAt = new Map<Job, number>();
-        const tasks: (SchedTask<Prediction> & { job: Job })[] = remote.map((job) => ({
-          job,
-          group: job.reader.id,
-          endpoints: job.reader.endpoints!,
-          run: (endpoint, signal) => {
-            if (!startedAt.has(job)) startedAt.set(job, performance.now());
-            return job.reader.classify(job.report, { endpoint, signal });
-          },
-        }));
-        const elapsed = (job: Job) => (performance.now() - (startedAt.get(job) ?? performance.now())) / 1000;
-        const result = await schedule(tasks, {
-          ...scheduling,
-          onDone: (task, prediction, meta) => record({ ...prediction, details: { ...prediction.details, requestAttempts: meta.attempts } }, (task as (typeof tasks)[number]).job.seq, false),
-          onFailed: (task, error, meta) => {
-            const { job } = task as (typeof tasks)[number];
-            const p = errorPrediction(job, error, elapsed(job));
-            record({ ...p, details: { endpoint: meta.endpoint, requestAttempts: meta.attempts } }, job.seq, false);
-          },
-        });
-        unfinished += result.unfinished;
-        interrupted ||= result.interrupted;
-      }
-    } finally {
-      clearInterval(flushTimer);
-      flush();
-    }
-    const predictionsFile = exportPredictions(store, options.outDir, models);
-    return { ...summarise(store, models), total: jobs.length, skipped: totalPairs - jobs.length, unfinished, translated, resumed, interrupted, predictionsFile };
-  } finally {
-    store.close();
+    done = store.doneKeys(!options.retryFailed);
+  } catch (error) {
+    throw CmrdxError.isInstance(error) ? error : storageError(store.path, error);
   }
+  const jobs = pendingJobs(options.reports, options.readers, done);
+  const totalPairs = options.reports.length * options.readers.length;
+  // A storage fault halts the run: no new work, and requests in flight are abandoned (they could not be stored).
+  const halt = new AbortController();
+  let fault: unknown;
+  let committed = 0;
+  const stop = options.stop ? AbortSignal.any([options.stop, halt.signal]) : halt.signal;
+  const abandon = options.abandon ? AbortSignal.any([options.abandon, halt.signal]) : halt.signal;
+  const scheduling = {
+    concurrency: options.concurrency ?? (() => 4),
+    retries: options.retries ?? 3,
+    backoff: options.backoff,
+    cooldown: options.cooldown,
+    isRetryable: retryable,
+    stop,
+    abandon,
+    onStart: options.onRequest ? (_task: unknown, endpoint: string) => options.onRequest!(endpoint, 'start') : undefined,
+    onSettle: options.onRequest ? (_task: unknown, endpoint: string) => options.onRequest!(endpoint, 'end') : undefined,
+  };
+  const guard = (write: () => void, count: number): boolean => {
+    if (fault) return false;
+    try {
+      write();
+      committed += count;
+      return true;
+    } catch (error) {
+      fault = error;
+      halt.abort();
+      return false;
+    }
+  };
+
+  const translated = options.translator && options.texts ? await translate(store, jobs, options.translator, options.texts, scheduling, options.onTranslationStart, guard) : 0;
+
+  let completed = 0;
+  const buffer: { prediction: Prediction; seq: number; textHash?: string }[] = [];
+  let lastFlush = performance.now();
+  const flush = () => {
+    if (buffer.length > 0) {
+      const batch = buffer.splice(0);
+      if (guard(() => store.putMany(batch), batch.length)) for (const { prediction } of batch) options.onPrediction?.(prediction, { done: ++completed, total: jobs.length });
+    }
+    lastFlush = performance.now();
+  };
+  // Predictions from servers are committed one by one as they arrive (each cost a request; a killed run must
+  // not ask again for an answer it already had). The in-process engine commits in small batches: at most a
+  // quarter second of its work is redone after a kill.
+  const record = (prediction: Prediction, seq: number, batched: boolean) => {
+    const hash = hashes.get(prediction.id);
+    if (batched) {
+      buffer.push({ prediction, seq, textHash: hash });
+      if (buffer.length >= 256 || performance.now() - lastFlush > 250) flush();
+    } else if (guard(() => store.put(prediction, seq, hash), 1)) options.onPrediction?.(prediction, { done: ++completed, total: jobs.length });
+  };
+  const flushTimer = setInterval(flush, 250);
+  let unfinished = 0;
+  let interrupted = false;
+  try {
+    // Readers in this process (the guideline engine): a plain loop, thousands per second.
+    for (const job of jobs.filter((j) => !j.reader.endpoints)) {
+      if (stop.aborted) {
+        interrupted = true;
+        unfinished++;
+        continue;
+      }
+      const started = performance.now();
+      try {
+        record(await job.reader.classify(job.report), job.seq, true);
+      } catch (error) {
+        record(errorPrediction(job, error, (performance.now() - started) / 1000), job.seq, true);
+      }
+    }
+    // Readers behind servers: the scheduler spreads the work over their endpoints.
+    const remote = jobs.filter((j) => j.reader.endpoints);
+    if (remote.length > 0) {
+      const startedAt = new Map<Job, number>();
+      const tasks: (SchedTask<Prediction> & { job: Job })[] = remote.map((job) => ({
+        job,
+        group: job.reader.id,
+        endpoints: job.reader.endpoints!,
+        run: (endpoint, signal) => {
+          if (!startedAt.has(job)) startedAt.set(job, performance.now());
+          return job.reader.classify(job.report, { endpoint, signal });
+        },
+      }));
+      const elapsed = (job: Job) => (performance.now() - (startedAt.get(job) ?? performance.now())) / 1000;
+      const result = await schedule(tasks, {
+        ...scheduling,
+        onDone: (task, prediction, meta) => record({ ...prediction, details: { ...prediction.details, requestAttempts: meta.attempts } }, (task as (typeof tasks)[number]).job.seq, false),
+        onFailed: (task, error, meta) => {
+          const { job } = task as (typeof tasks)[number];
+          const p = errorPrediction(job, error, elapsed(job));
+          record({ ...p, details: { endpoint: meta.endpoint, requestAttempts: meta.attempts } }, job.seq, false);
+        },
+      });
+      unfinished += result.unfinished;
+      interrupted ||= result.interrupted;
+    }
+  } finally {
+    clearInterval(flushTimer);
+    flush();
+  }
+  if (fault) throw halted(store, options.outDir, models, fault, committed);
+  let predictionsFile: string;
+  try {
+    predictionsFile = exportPredictions(store, options.outDir, models);
+  } catch (error) {
+    throw storageError(join(options.outDir, PREDICTIONS_FILE), error, committed > 0);
+  }
+  return { ...summarise(store, models), total: jobs.length, skipped: totalPairs - jobs.length, unfinished, changed, translated, resumed, interrupted, predictionsFile };
+}
+
+/** The error a storage fault ends the run with; predictions.jsonl is brought up to date if the disk allows. */
+function halted(store: RunStore, outDir: string, models: string[], fault: unknown, committed: number): StorageError {
+  let exported = true;
+  try {
+    exportPredictions(store, outDir, models);
+  } catch {
+    exported = false;
+  }
+  const error = storageError(store.path, fault, committed > 0);
+  if (exported) return error;
+  return new StorageError(error.path, `${error.summary}; ${PREDICTIONS_FILE} is the previous complete export`, { code: error.code, hint: error.hint, cause: fault, predictionsMade: error.predictionsMade });
 }
 
 /** The translation step: each report that still has work is translated once, or taken from the cache. */
@@ -193,7 +274,8 @@ async function translate(
   translator: Translator,
   texts: ReadTexts,
   scheduling: Omit<SchedulerOptions<string>, 'onDone' | 'onFailed'>,
-  onStart?: (count: number) => void,
+  onStart: ((count: number) => void) | undefined,
+  guard: (write: () => void, count: number) => boolean,
 ): Promise<number> {
   const reports = [...new Map(jobs.map((j) => [j.report.id, j.report])).values()];
   const tasks: (SchedTask<string> & { report: Report; hash: string })[] = [];
@@ -211,7 +293,7 @@ async function translate(
     ...scheduling,
     onDone: (task, text) => {
       const t = task as (typeof tasks)[number];
-      store.putTranslation(t.hash, translator.id, translator.promptVersion, text);
+      guard(() => store.putTranslation(t.hash, translator.id, translator.promptVersion, text), 0);
       texts.setTranslation(t.report.id, text);
     },
     onFailed: (task, error) => texts.setTranslationFailure((task as (typeof tasks)[number]).report.id, error instanceof Error ? error.message : String(error)),

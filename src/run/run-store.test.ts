@@ -53,3 +53,12 @@ test('translations are cached by text hash, model and prompt version', () => {
   store.close();
   assert.notEqual(configHash(config), configHash({ ...config, models: [] }));
 });
+
+test("a store the reading page made first (only the human readers' tables) is a cmrdx store, not a foreign file", async () => {
+  const { HumanAnswerStore } = await import('./human-answers.js');
+  const folder = join(dir, 'read-first');
+  HumanAnswerStore.open(folder).close();
+  const store = RunStore.open(join(folder, 'run.sqlite'));
+  assert.equal(store.begin(config), 'new');
+  store.close();
+});

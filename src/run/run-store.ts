@@ -1,14 +1,25 @@
 /**
  * The run store: one SQLite file per run (`<out>/run.sqlite`, WAL) that holds the run's configuration and every
- * prediction, committed as it completes, so a crashed or interrupted run resumes where it stopped. It also
- * caches translations by text hash + model + prompt version. predictions.jsonl is always written from here.
+ * prediction, committed as it completes, so a crashed or interrupted run resumes where it stopped. Every
+ * prediction keeps the hash of the report text it was made from, so a report edited since is classified
+ * again. It also caches translations by text hash + model + prompt version. predictions.jsonl is always
+ * written from here. A file that is not a run store (damaged, or another program's SQLite file) is refused
+ * before anything is written to it.
+ *
+ * Other processes may open the same file for their own tables while a run writes (WAL mode; connections wait
+ * up to 5 s for a busy lock). Only one classify run writes at a time: see run-lock.ts.
  */
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { ConfigError } from '../errors.js';
+import { ConfigError, StorageError } from '../errors.js';
 import type { Prediction } from '../readers/reader.js';
 import type { Report } from '../report/report.js';
+import type { LockHolder } from './run-lock.js';
 import { predictionLine } from './prediction-line.js';
+import { storageError } from './storage-error.js';
+
+/** The `meta` key that marks a cmrdx run store. */
+const FORMAT = 'cmrdx-run/1';
 
 /** What makes two runs the same run: a change in any of it must not be mixed into stored predictions. */
 export interface RunConfig {
@@ -32,6 +43,7 @@ CREATE TABLE IF NOT EXISTS predictions (
   tokens_out INTEGER,
   line TEXT NOT NULL,
   completed_at TEXT NOT NULL,
+  text_hash TEXT,
   PRIMARY KEY (report_id, model)
 );
 CREATE TABLE IF NOT EXISTS reports (
@@ -69,30 +81,63 @@ export class RunStore {
   private readonly insert: Database.Statement;
 
   private constructor(readonly path: string) {
+    let db: Database.Database | undefined;
     try {
-      this.db = new Database(path);
+      db = new Database(path, { timeout: 5000 });
+      this.db = db;
+      // Reading the tables first: a damaged file fails here, and a foreign one is refused before any write.
+      const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+      if (tables.length > 0 && !isRunStore(db, tables)) {
+        throw new StorageError(path, `${path}: not a cmrdx run store (another program's SQLite file)`, {
+          code: 'storage.foreign',
+          hint: 'Choose another --out folder, or move the file away',
+        });
+      }
+      db.pragma('journal_mode = WAL');
+      // WAL with synchronous=NORMAL survives a killed process (not a power cut) without an fsync per prediction.
+      db.pragma('synchronous = NORMAL');
+      db.transaction(() => {
+        db!.exec(SCHEMA);
+        // Stores from before text hashes were kept: their predictions are checked against the stored texts.
+        const columns = (db!.prepare('PRAGMA table_info(predictions)').all() as { name: string }[]).map((c) => c.name);
+        if (!columns.includes('text_hash')) db!.exec('ALTER TABLE predictions ADD COLUMN text_hash TEXT');
+        db!.prepare("INSERT INTO meta (key, value) VALUES ('format', ?) ON CONFLICT (key) DO NOTHING").run(FORMAT);
+      })();
+      this.insert = db.prepare(
+        `INSERT INTO predictions (report_id, model, seq, category, error, seconds, tokens_in, tokens_out, line, completed_at, text_hash)
+         VALUES (@report_id, @model, @seq, @category, @error, @seconds, @tokens_in, @tokens_out, @line, @completed_at, @text_hash)
+         ON CONFLICT (report_id, model) DO UPDATE SET seq = excluded.seq, category = excluded.category, error = excluded.error,
+           seconds = excluded.seconds, tokens_in = excluded.tokens_in, tokens_out = excluded.tokens_out, line = excluded.line,
+           completed_at = excluded.completed_at, text_hash = excluded.text_hash`,
+      );
     } catch (error) {
-      throw new ConfigError(`--out: cannot open the run store ${path} (${(error as Error).message})`, {
-        code: 'config.store',
-        hint: 'Check that the output folder is writable',
-        cause: error,
-      });
+      db?.close();
+      throw storageError(path, error);
     }
-    this.db.pragma('journal_mode = WAL');
-    // WAL with synchronous=NORMAL survives a killed process (not a power cut) without an fsync per prediction.
-    this.db.pragma('synchronous = NORMAL');
-    this.db.exec(SCHEMA);
-    this.insert = this.db.prepare(
-      `INSERT INTO predictions (report_id, model, seq, category, error, seconds, tokens_in, tokens_out, line, completed_at)
-       VALUES (@report_id, @model, @seq, @category, @error, @seconds, @tokens_in, @tokens_out, @line, @completed_at)
-       ON CONFLICT (report_id, model) DO UPDATE SET seq = excluded.seq, category = excluded.category, error = excluded.error,
-         seconds = excluded.seconds, tokens_in = excluded.tokens_in, tokens_out = excluded.tokens_out, line = excluded.line,
-         completed_at = excluded.completed_at`,
-    );
   }
 
   static open(path: string): RunStore {
     return new RunStore(path);
+  }
+
+  /** Who holds the run's lock, as the holder wrote it; undefined when the store cannot be read. */
+  static holder(path: string): LockHolder | undefined {
+    try {
+      const db = new Database(path, { readonly: true, fileMustExist: true, timeout: 1000 });
+      try {
+        const row = db.prepare("SELECT value FROM meta WHERE key = 'holder'").get() as { value: string } | undefined;
+        return row ? (JSON.parse(row.value) as LockHolder) : undefined;
+      } finally {
+        db.close();
+      }
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Says in the store which process holds the run's lock (for the message another process gets). */
+  recordHolder(holder: LockHolder): void {
+    this.db.prepare("INSERT INTO meta (key, value) VALUES ('holder', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(JSON.stringify(holder));
   }
 
   config(): RunConfig | null {
@@ -132,7 +177,7 @@ export class RunStore {
    * Commits one prediction (replacing an earlier attempt of the same report and model). It is stored as its
    * predictions.jsonl line, so exporting is a concatenation.
    */
-  put(prediction: Prediction, seq: number): void {
+  put(prediction: Prediction, seq: number, textHash?: string): void {
     const usage = prediction.details?.usage as { promptTokens?: number; outputTokens?: number } | undefined;
     this.insert.run({
       report_id: prediction.id,
@@ -145,14 +190,43 @@ export class RunStore {
       tokens_out: usage?.outputTokens ?? null,
       line: predictionLine(prediction),
       completed_at: new Date().toISOString(),
+      text_hash: textHash ?? null,
     });
   }
 
   /** Commits many predictions in one transaction (the in-process rules reader makes thousands per second). */
-  putMany(items: { prediction: Prediction; seq: number }[]): void {
+  putMany(items: { prediction: Prediction; seq: number; textHash?: string }[]): void {
     this.db.transaction(() => {
-      for (const { prediction, seq } of items) this.put(prediction, seq);
+      for (const { prediction, seq, textHash } of items) this.put(prediction, seq, textHash);
     })();
+  }
+
+  /**
+   * Removes the predictions made from another text than the report has now (`hashes`: report id → hash of
+   * its current text), so they are classified again and never reach predictions.jsonl; returns how many
+   * reports changed. A prediction stored without a hash (older stores) is compared through the stored text.
+   * Call it before `putReports` replaces the stored texts.
+   */
+  dropChanged(hashes: Map<string, string>, hashOf: (text: string) => string): number {
+    const rows = this.db.prepare('SELECT report_id, model, text_hash FROM predictions').all() as { report_id: string; model: string; text_hash: string | null }[];
+    const storedText = this.db.prepare('SELECT text FROM reports WHERE id = ?');
+    const oldHash = new Map<string, string | undefined>();
+    const hashBefore = (id: string) => {
+      if (!oldHash.has(id)) {
+        const row = storedText.get(id) as { text: string } | undefined;
+        oldHash.set(id, row ? hashOf(row.text) : undefined);
+      }
+      return oldHash.get(id);
+    };
+    const stale = rows.filter((r) => {
+      const now = hashes.get(r.report_id);
+      const then = r.text_hash ?? hashBefore(r.report_id);
+      return now !== undefined && then !== undefined && then !== now;
+    });
+    if (stale.length === 0) return 0;
+    const remove = this.db.prepare('DELETE FROM predictions WHERE report_id = ? AND model = ?');
+    this.db.transaction(() => stale.forEach((r) => remove.run(r.report_id, r.model)))();
+    return new Set(stale.map((r) => r.report_id)).size;
   }
 
   /** The predictions.jsonl lines in input order, then in the order of `models`. */
@@ -216,6 +290,23 @@ export class RunStore {
     if (this.db.open) this.db.close();
   }
 }
+
+/**
+ * A cmrdx store says so in its meta table (stores from before that marker have the run configuration there),
+ * or holds only the human readers' tables of a folder where `cmrdx read` came first.
+ */
+function isRunStore(db: Database.Database, tables: string[]): boolean {
+  if (tables.every((t) => HUMAN_TABLES.has(t))) return true;
+  if (!tables.includes('meta') || !tables.includes('predictions')) return false;
+  try {
+    return (db.prepare("SELECT COUNT(*) AS n FROM meta WHERE key IN ('format', 'config')").get() as { n: number }).n > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** The tables src/run/human-answers.ts keeps in run.sqlite. */
+const HUMAN_TABLES = new Set(['human_readers', 'human_answers', 'adjudications']);
 
 function describeDifference(a: RunConfig, b: RunConfig): string {
   const parts: string[] = [];

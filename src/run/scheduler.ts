@@ -6,6 +6,7 @@
  * keeps failing is cooled down while the others carry on, and one that never recovers is given up for the run.
  * A stop signal ends the taking of new work; an abandon signal also cancels what is in flight.
  */
+import { setMaxListeners } from 'node:events';
 
 export interface SchedTask<R> {
   /** Tasks of one group (one model) are kept together on an endpoint. */
@@ -32,6 +33,9 @@ export interface SchedulerOptions<R> {
   onDone(task: SchedTask<R>, result: R, meta: TaskMeta): void;
   /** A task that failed for good (not retryable, out of retries, or no endpoint left). */
   onFailed(task: SchedTask<R>, error: unknown, meta: TaskMeta): void;
+  /** A request was sent to an endpoint / it settled (answered, failed or abandoned). */
+  onStart?(task: SchedTask<R>, endpoint: string): void;
+  onSettle?(task: SchedTask<R>, endpoint: string): void;
   /** Stop taking new tasks; in-flight ones finish. */
   stop?: AbortSignal;
   /** Cancel in-flight tasks too (they are neither done nor failed: a resumed run does them again). */
@@ -171,22 +175,26 @@ export function schedule<R>(tasks: SchedTask<R>[], options: SchedulerOptions<R>)
         }
       }
       // Nothing to do right now but retries or rests pending: wake up when the first one is due.
-      const wake = Math.min(
-        ...retries.map((r) => r.notBefore),
-        ...[...endpoints.values()].filter((e) => !e.dead && e.restUntil > now).map((e) => e.restUntil),
-      );
+      // A loop, not Math.min(...): with thousands of retries pending a spread overflows the call stack.
+      let wake = Infinity;
+      for (const r of retries) wake = Math.min(wake, r.notBefore);
+      for (const e of endpoints.values()) if (!e.dead && e.restUntil > now) wake = Math.min(wake, e.restUntil);
       if (Number.isFinite(wake) && queued > 0) timer = setTimeout(pump, Math.max(1, wake - now));
       finishIfIdle();
     };
 
     // Every in-flight task listens to the same abandon signal: no controller per task (100,000 tasks stay small).
+    // Each request in flight may add a listener to it, so more than the default ten are expected.
     const signal = options.abandon ?? new AbortController().signal;
+    setMaxListeners(0, signal);
     const start = (ep: Endpoint, task: SchedTask<R>, attempts: number) => {
       ep.active++;
       inflight.add(task);
+      options.onStart?.(task, ep.name);
       const settle = () => {
         ep.active--;
         inflight.delete(task);
+        options.onSettle?.(task, ep.name);
       };
       const meta = () => ({ endpoint: ep.name, attempts: attempts + 1 });
       task.run(ep.name, signal).then(

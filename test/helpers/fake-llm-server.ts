@@ -2,8 +2,9 @@
  * A small inference server for tests and benchmarks, on 127.0.0.1 with an ephemeral port. It speaks the real
  * Ollama (/api/tags, /api/show, /api/chat) and OpenAI (/v1/models, /v1/chat/completions) wire formats, and each
  * test scripts its behaviour per request: valid answers, <think> blocks, code fences, cut-off JSON, HTTP errors,
- * connection resets, stalls, refusing JSON schemas. It can also act as a server with K parallel slots and a
- * fixed service time (requests beyond K wait), for the scheduler benchmark.
+ * connection resets, stalls, refusing JSON schemas, redirects, empty or non-JSON bodies, answers that start and
+ * never finish, requests never answered at all. It can also act as a server with K parallel slots and a fixed
+ * service time (requests beyond K wait), for the scheduler benchmark.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -26,7 +27,15 @@ export type Behaviour =
   | { kind: 'status'; status: number; message?: string; json?: boolean }
   | { kind: 'reset' }
   | { kind: 'stall'; ms: number }
-  | { kind: 'cut-body' };
+  | { kind: 'cut-body' }
+  /** A 3xx pointing elsewhere. */
+  | { kind: 'redirect'; location: string; status?: number }
+  /** Any body as is: empty, HTML, not JSON. */
+  | { kind: 'raw'; body: string; status?: number; contentType?: string }
+  /** Headers and the start of a JSON body at once, the rest never (until the server closes). */
+  | { kind: 'slow-body' }
+  /** Accepts the request and never answers (until the server closes). */
+  | { kind: 'hang' };
 
 export interface FakeServerOptions {
   models?: string[];
@@ -36,6 +45,11 @@ export interface FakeServerOptions {
   /** Simulated parallel slots and service time (ms) of an inference server. */
   slots?: number;
   serviceMs?: number;
+  /**
+   * Decides any request before the built-in routes (GET /api/tags, POST /api/chat, ...): return a behaviour
+   * other than `answer` to take it over (a redirect on /api/tags, a server that hangs on everything).
+   */
+  route?(request: { method: string; path: string }): Behaviour | undefined;
 }
 
 export interface FakeServer {
@@ -89,6 +103,31 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
     res.end(text);
   };
 
+  /** The behaviours that do not depend on the wire format; false for the ones that do (answer, status). */
+  const respondRaw = (behaviour: Behaviour, req: IncomingMessage, res: ServerResponse): boolean => {
+    switch (behaviour.kind) {
+      case 'reset':
+        req.socket.destroy();
+        return true;
+      case 'redirect':
+        res.writeHead(behaviour.status ?? 307, { location: behaviour.location, 'content-length': 0 });
+        res.end();
+        return true;
+      case 'raw':
+        res.writeHead(behaviour.status ?? 200, { 'content-type': behaviour.contentType ?? 'application/json', 'content-length': Buffer.byteLength(behaviour.body) });
+        res.end(behaviour.body);
+        return true;
+      case 'slow-body':
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{"model":"test-model","message":{"role":"assistant","content":"');
+        return true;
+      case 'hang':
+        return true;
+      default:
+        return false;
+    }
+  };
+
   const handleChat = async (provider: Provider, req: IncomingMessage, res: ServerResponse, body: Record<string, unknown>) => {
     const messages = (body.messages ?? []) as { role: string; content: string }[];
     const call: ChatCall = {
@@ -105,10 +144,8 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
     maxActive = Math.max(maxActive, active);
     try {
       if (options.serviceMs) await sleep(options.serviceMs);
+      if (respondRaw(behaviour, req, res)) return;
       switch (behaviour.kind) {
-        case 'reset':
-          req.socket.destroy();
-          return;
         case 'stall':
           await sleep(behaviour.ms);
           if (!res.writableEnded && !req.socket.destroyed) json(res, 500, { error: 'stalled' });
@@ -171,6 +208,13 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
     req.on('end', () => {
       const path = (req.url ?? '').split('?')[0]!;
       requests.push(`${req.method} ${path}`);
+      const routed = options.route?.({ method: req.method ?? 'GET', path });
+      if (routed && routed.kind !== 'answer') {
+        if (routed.kind === 'status') return json(res, routed.status, { error: routed.message ?? 'server error' });
+        if (routed.kind === 'stall') return void sleep(routed.ms).then(() => !res.writableEnded && !req.socket.destroyed && json(res, 500, { error: 'stalled' }));
+        if (routed.kind === 'cut-body') return void req.socket.destroy();
+        if (respondRaw(routed, req, res)) return;
+      }
       let body: Record<string, unknown>;
       try {
         body = chunks.length > 0 ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>) : {};

@@ -48,6 +48,18 @@ export function number(flag: string, value: string, { min = 0, integer = false }
   return n;
 }
 
+/** The longest --timeout: timers hold at most 2^31-1 ms (24.8 days); a larger value would fire after 1 ms. */
+export const MAX_TIMEOUT_SECONDS = 2_000_000;
+
+/** `--timeout <seconds>` in milliseconds, checked against what timers allow. */
+export function timeoutFlag(value: string): number {
+  const seconds = number('--timeout', value, { min: 1 });
+  if (seconds > MAX_TIMEOUT_SECONDS) {
+    throw new ConfigError(`--timeout ${value}: more than ${MAX_TIMEOUT_SECONDS} seconds (about 23 days), the longest a timer can wait`, { code: 'config.number', hint: 'Write a shorter timeout, e.g. --timeout 3600 for an hour per request' });
+  }
+  return seconds * 1000;
+}
+
 export async function classifyCommand(args: unknown[], ctx: Context): Promise<number> {
   const [input, flags] = args as [string, ClassifyFlags];
   const { reports, taxonomy } = await loadInput(input, flags, ctx.io);
@@ -68,7 +80,7 @@ export async function classifyReports(reports: Report[], taxonomy: Taxonomy, mod
     ollamaUrls: flags.ollamaUrl,
     openaiUrls: flags.openaiUrl,
     allowHosts: flags.allowHost,
-    timeoutMs: number('--timeout', flags.timeout, { min: 1 }) * 1000,
+    timeoutMs: timeoutFlag(flags.timeout),
     temperature: number('--temperature', flags.temperature),
     seed: number('--seed', flags.seed, { integer: true }),
     maxTokens: number('--max-tokens', flags.maxTokens, { min: 16, integer: true }),
@@ -123,6 +135,7 @@ export async function classifyReports(reports: Report[], taxonomy: Taxonomy, mod
       stop: stop.signal,
       abandon: abandon.signal,
       onPrediction: (p) => progress.tick(p),
+      onRequest: (endpoint, event) => progress.request(endpoint, event),
       onTranslationStart: (n) => progress.note(`translating ${n} report(s) with ${built.translator?.id}`),
     });
     progress.stop();
@@ -139,7 +152,7 @@ export async function classifyReports(reports: Report[], taxonomy: Taxonomy, mod
 
 export function formatSummary(summary: RunSummary): string {
   const lines = [
-    `${summary.resumed ? 'resumed' : 'new'} run: ${summary.total - summary.unfinished} classified now, ${summary.skipped} already stored${summary.translated ? `, ${summary.translated} translated` : ''}${summary.interrupted ? ' (interrupted)' : ''}`,
+    `${summary.resumed ? 'resumed' : 'new'} run: ${summary.total - summary.unfinished} classified now, ${summary.skipped} already stored${summary.changed ? `, ${summary.changed} report(s) changed since their prediction and classified again` : ''}${summary.translated ? `, ${summary.translated} translated` : ''}${summary.interrupted ? ' (interrupted)' : ''}`,
     `${'model'.padEnd(28)}${'done'.padStart(8)}${'failed'.padStart(8)}${'median s'.padStart(10)}${'tokens in/out'.padStart(18)}`,
   ];
   for (const [model, s] of Object.entries(summary.perModel)) {

@@ -5,9 +5,9 @@ import { checkEndpoint } from '../../readers/backends/egress-guard.js';
 import { createGuardedFetch } from '../../readers/backends/http.js';
 import { createOllamaBackend } from '../../readers/backends/ollama/ollama-backend.js';
 import { createOpenAiBackend } from '../../readers/backends/openai-compatible/openai-backend.js';
-import { DEFAULT_OLLAMA_URL, normaliseOllamaUrl, normaliseOpenAiUrl } from '../../readers/create-reader.js';
+import { DEFAULT_OLLAMA_URL, failureReason, normaliseOllamaUrl, normaliseOpenAiUrl } from '../../readers/create-reader.js';
 import type { Context } from '../program.js';
-import { number } from './classify-command.js';
+import { timeoutFlag } from './classify-command.js';
 
 interface ModelsFlags {
   ollamaUrl: string[];
@@ -20,24 +20,24 @@ interface ModelsFlags {
 export async function modelsCommand(args: unknown[], ctx: Context): Promise<number> {
   const [flags] = args as [ModelsFlags];
   const policy = { allowHosts: flags.allowHost };
-  const timeoutMs = number('--timeout', flags.timeout, { min: 1 }) * 1000;
+  const timeoutMs = timeoutFlag(flags.timeout);
   const fetchFn = createGuardedFetch(policy);
   const ollama = flags.ollamaUrl.length > 0 || flags.openaiUrl.length === 0 ? (flags.ollamaUrl.length > 0 ? flags.ollamaUrl : [process.env.OLLAMA_HOST || DEFAULT_OLLAMA_URL]) : [];
   const backends: Backend[] = [];
   for (const url of ollama.map(normaliseOllamaUrl)) {
     await checkEndpoint(url, policy);
-    backends.push(createOllamaBackend({ baseUrl: url, fetch: fetchFn, timeoutMs }));
+    backends.push(createOllamaBackend({ baseUrl: url, fetch: fetchFn, timeoutMs, statusTimeoutMs: timeoutMs }));
   }
   for (const url of flags.openaiUrl.map(normaliseOpenAiUrl)) {
     await checkEndpoint(url, policy);
-    backends.push(createOpenAiBackend({ baseUrl: url, fetch: fetchFn, timeoutMs }));
+    backends.push(createOpenAiBackend({ baseUrl: url, fetch: fetchFn, timeoutMs, statusTimeoutMs: timeoutMs }));
   }
   const out: { endpoint: string; provider: string; models?: { id: string; sizeBytes?: number; contextLength?: number }[]; error?: string }[] = [];
   for (const b of backends) {
     try {
       out.push({ endpoint: b.endpoint, provider: b.provider, models: (await b.listModels()).map(({ id, sizeBytes, contextLength }) => ({ id, sizeBytes, contextLength })) });
     } catch (error) {
-      out.push({ endpoint: b.endpoint, provider: b.provider, error: (error as Error).message });
+      out.push({ endpoint: b.endpoint, provider: b.provider, error: failureReason(b.endpoint, error) });
     }
   }
   if (flags.json) ctx.io.out(`${JSON.stringify(out, null, 2)}\n`);

@@ -67,4 +67,6 @@ export interface BackendOptions {
   fetch: typeof fetch;
   /** Per-request timeout. */
   timeoutMs: number;
+  /** Timeout of the quick requests (model list, model info); default the smaller of timeoutMs and 10 s. */
+  statusTimeoutMs?: number;
 }

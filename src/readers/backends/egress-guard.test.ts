@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EgressError } from '../../errors.js';
 import { createReaders } from '../create-reader.js';
-import { checkEndpoint, classifyAddress, type Resolver } from './egress-guard.js';
+import { checkEndpoint, classifyAddress, guardedConnector, type Resolver } from './egress-guard.js';
 import { createGuardedFetch } from './http.js';
 import { startFakeServer } from '../../../test/helpers/fake-llm-server.js';
 
@@ -24,6 +24,16 @@ const ADDRESSES: [string, string][] = [
   ['fe80::1%eth0', 'link-local'],
   ['::ffff:10.0.0.1', 'private'],
   ['::ffff:8.8.8.8', 'public'],
+  // Issue 10: mapped IPv6 loopback in every spelling is loopback (the URL parser writes [::ffff:127.0.0.1] as
+  // [::ffff:7f00:1], which was refused as "a public address").
+  ['::ffff:127.0.0.1', 'loopback'],
+  ['[::ffff:127.0.0.1]', 'loopback'],
+  ['::ffff:7f00:1', 'loopback'],
+  ['0:0:0:0:0:ffff:7f00:1', 'loopback'],
+  ['::FFFF:C0A8:0101', 'private'],
+  ['::ffff:808:808', 'public'],
+  ['0:0:0:0:0:0:0:1', 'loopback'],
+  ['64:ff9b::808:808', 'public'],
   ['8.8.8.8', 'public'],
   ['2001:4860:4860::8888', 'public'],
   ['100.64.0.1', 'public'],
@@ -83,4 +93,42 @@ test('the checked address is the one connected to: a private name is dialled at 
   } finally {
     await server.close();
   }
+});
+
+test('mapped IPv6 loopback is loopback as an endpoint, in the spelling users write', async () => {
+  await checkEndpoint('http://[::ffff:127.0.0.1]:11434', { allowHosts: [] });
+  await assert.rejects(checkEndpoint('http://[::ffff:8.8.8.8]:11434', { allowHosts: [] }), /refused to send reports to ::ffff:808:808 \(8\.8\.8\.8, a public address\)/);
+  await checkEndpoint('http://[::ffff:8.8.8.8]:11434', { allowHosts: ['::ffff:8.8.8.8'] });
+});
+
+// The connector is where every socket of every backend request is made: an address literal never goes
+// through a DNS lookup, so it is checked here, before the socket exists.
+const CONNECT_CASES: [string, string, boolean][] = [
+  ['a public IPv4 literal', '8.8.8.8', false],
+  ['a public IPv6 literal', '2001:4860:4860::8888', false],
+  ['a public address in mapped IPv6 spelling', '::ffff:808:808', false],
+  ['loopback', '127.0.0.1', true],
+  ['mapped IPv6 loopback', '::ffff:7f00:1', true],
+  ['a private address', '10.1.2.3', true],
+];
+for (const [name, hostname, passes] of CONNECT_CASES) {
+  test(`connector: ${name} (${hostname}) is ${passes ? 'dialled' : 'refused before any socket is made'}`, async () => {
+    let dialled = 0;
+    const base = ((_options: unknown, callback: (error: Error | null, socket: null) => void) => {
+      dialled++;
+      callback(new Error('test: not dialled for real'), null);
+    }) as unknown as Parameters<typeof guardedConnector>[1];
+    const error = await new Promise<Error | null>((resolve) => guardedConnector({ allowHosts: [] }, base)({ hostname, host: hostname, port: '80', protocol: 'http:' } as never, ((e: Error | null) => resolve(e)) as never));
+    assert.equal(dialled, passes ? 1 : 0);
+    if (!passes) assert.equal(error?.name, 'EgressError');
+  });
+}
+
+test('connector: the peer address of a connected socket is checked again before anything is sent', async () => {
+  let destroyed = false;
+  const socket = { remoteAddress: '93.184.216.34', destroy: () => (destroyed = true) };
+  const base = ((_o: unknown, callback: (error: Error | null, socket: unknown) => void) => callback(null, socket)) as unknown as Parameters<typeof guardedConnector>[1];
+  const error = await new Promise<Error | null>((resolve) => guardedConnector({ allowHosts: [] }, base)({ hostname: 'inference.klinik.internal', host: 'inference.klinik.internal', port: '80', protocol: 'http:' } as never, ((e: Error | null) => resolve(e)) as never));
+  assert.equal(error?.name, 'EgressError');
+  assert.ok(destroyed);
 });

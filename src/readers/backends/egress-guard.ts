@@ -2,11 +2,13 @@
  * Privacy by construction: report text may only go to inference servers on this machine or the hospital's
  * private network. An endpoint is allowed when every address its host resolves to is loopback, private
  * (10/8, 172.16/12, 192.168/16, fc00::/7) or link-local, or when the user names the host in --allow-host.
- * The check runs before any connection, and again inside the connection's own DNS lookup, so the address
- * that was checked is the address that is connected to (a name cannot resolve to a public address later).
+ * The check runs before any connection, again inside the connection's own DNS lookup (a name cannot resolve to
+ * a public address later), and in the connector itself for address literals, which never pass through a DNS
+ * lookup: whatever URL a request names, no socket is opened to an address that was not checked.
  */
 import { lookup as dnsLookup } from 'node:dns';
-import { isIP, type LookupFunction } from 'node:net';
+import { isIP, type LookupFunction, type Socket } from 'node:net';
+import { buildConnector } from 'undici';
 import { EgressError } from '../../errors.js';
 
 export type AddressClass = 'loopback' | 'private' | 'link-local' | 'public' | 'invalid';
@@ -41,17 +43,28 @@ export function classifyAddress(address: string): AddressClass {
     return 'public';
   }
   if (version === 6) {
-    const lower = ip.toLowerCase();
-    const mapped = /^(?:0{0,4}:){0,5}(?::|0{0,4}:)?ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower) ?? /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
-    if (mapped) return classifyAddress(mapped[1]!);
-    if (lower === '::1' || /^(?:0{1,4}:){7}0{0,3}1$/.test(lower)) return 'loopback';
-    if (lower === '::') return 'loopback';
-    const first = parseInt(lower.split(':')[0] || '0', 16);
+    const groups = ipv6Groups(ip);
+    // IPv4-mapped (::ffff:a.b.c.d, in any spelling) is the IPv4 address itself.
+    const v4 = shownAddress(ip);
+    if (v4 !== ip) return classifyAddress(v4);
+    if (groups.slice(0, 7).every((g) => g === 0) && (groups[7] === 1 || groups[7] === 0)) return 'loopback'; // ::1 and ::
+    const first = groups[0]!;
     if ((first & 0xfe00) === 0xfc00) return 'private'; // fc00::/7 unique local
     if ((first & 0xffc0) === 0xfe80) return 'link-local'; // fe80::/10
     return 'public';
   }
   return 'invalid';
+}
+
+/** The eight 16-bit groups of a valid IPv6 address (any spelling: compressed, with an embedded IPv4 part). */
+function ipv6Groups(ip: string): number[] {
+  // The WHATWG URL parser writes every IPv6 spelling in one canonical hex form: [::ffff:127.0.0.1] -> [::ffff:7f00:1].
+  const canonical = new URL(`http://[${ip}]/`).hostname.slice(1, -1);
+  const [head = '', tail] = canonical.split('::');
+  const part = (s: string | undefined) => (s ? s.split(':').map((g) => parseInt(g, 16)) : []);
+  const left = part(head);
+  const right = part(tail);
+  return tail === undefined ? left : [...left, ...new Array<number>(8 - left.length - right.length).fill(0), ...right];
 }
 
 const systemResolver: Resolver = (host) =>
@@ -62,13 +75,31 @@ const systemResolver: Resolver = (host) =>
     });
   });
 
+/** A host as the URL parser writes it (lower case, IPv6 in its canonical form), without brackets. */
+function normaliseHost(host: string): string {
+  const bare = host.replace(/^\[|\]$/g, '');
+  try {
+    return new URL(`http://${isIP(bare) === 6 ? `[${bare}]` : bare}/`).hostname.replace(/^\[|\]$/g, '');
+  } catch {
+    return bare.toLowerCase();
+  }
+}
+
 function isAllowedHost(host: string, policy: EgressPolicy): boolean {
-  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
-  return policy.allowHosts.some((a) => a.replace(/^\[|\]$/g, '').toLowerCase() === h);
+  const h = normaliseHost(host);
+  return policy.allowHosts.some((a) => normaliseHost(a) === h);
+}
+
+/** An address for messages: an IPv4-mapped IPv6 address is shown as the IPv4 address it is. */
+function shownAddress(address: string): string {
+  const ip = address.replace(/^\[|\]$/g, '');
+  if (isIP(ip) !== 6) return ip;
+  const g = ipv6Groups(ip);
+  return g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff ? `${g[6]! >> 8}.${g[6]! & 255}.${g[7]! >> 8}.${g[7]! & 255}` : ip;
 }
 
 function refusal(host: string, url: string, address: string, kind: AddressClass): EgressError {
-  return new EgressError(host, `${url}: refused to send reports to ${host} (${address}, a ${kind === 'invalid' ? 'non-IP' : 'public'} address)`, {
+  return new EgressError(host, `${url}: refused to send reports to ${host} (${shownAddress(address)}, a ${kind === 'invalid' ? 'non-IP' : 'public'} address)`, {
     code: 'egress.refused',
     hint: `cmrdx only talks to servers on this machine or a private network; if ${host} is your own server, add --allow-host ${host}`,
   });
@@ -118,4 +149,31 @@ export function guardedLookup(policy: EgressPolicy): LookupFunction {
       (error: Error) => callback(error),
     );
   }) as unknown as LookupFunction;
+}
+
+/**
+ * The connector of every backend connection: an address literal (`http://8.8.8.8/`, `[::ffff:8.8.8.8]`) is
+ * checked before the socket is created, a name is resolved through `guardedLookup`, and the connected socket's
+ * peer address is checked once more before a byte is sent.
+ */
+export function guardedConnector(policy: EgressPolicy, base: buildConnector.connector = buildConnector({ lookup: guardedLookup(policy) })): buildConnector.connector {
+  return (options, callback) => {
+    const host = options.hostname.replace(/^\[|\]$/g, '');
+    const allowed = isAllowedHost(host, policy);
+    const literal = isIP(host) ? classifyAddress(host) : undefined;
+    if (!allowed && (literal === 'public' || literal === 'invalid')) {
+      callback(refusal(host, `${options.protocol}//${options.hostname}:${options.port}`, host, literal), null);
+      return;
+    }
+    base(options, (error, socket) => {
+      if (error || !socket) return callback(error ?? new Error('no socket'), null);
+      const peer = (socket as Socket).remoteAddress;
+      const kind = peer ? classifyAddress(peer) : 'invalid';
+      if (!allowed && (kind === 'public' || kind === 'invalid')) {
+        socket.destroy();
+        return callback(refusal(host, `${options.protocol}//${options.hostname}:${options.port}`, peer ?? 'unknown', kind), null);
+      }
+      callback(null, socket);
+    });
+  };
 }

@@ -1,8 +1,9 @@
 /**
  * An LLM as a reader: build the study's prompt for one report, ask a backend for a schema-constrained answer,
  * parse leniently and validate strictly, retry a bad answer a bounded number of times (telling the model what
- * was wrong), then ground the quotes in the text it read. A bad answer after the retries is an error prediction;
- * a transport failure is thrown as a BackendError so the scheduler can retry it or another endpoint can.
+ * was wrong), then ground the quotes in the text it read. A bad answer after the retries is an error prediction,
+ * and so is an answer the server stopped at the output budget (never taken as complete); a transport failure is
+ * thrown as a BackendError so the scheduler can retry it or another endpoint can.
  */
 import { createHash } from 'node:crypto';
 import { AnswerError, BackendError, toErrorRecord } from '../../errors.js';
@@ -86,39 +87,69 @@ export function createLlmReader(options: LlmReaderOptions): LlmReader {
 
       // Ask for a context window that fits prompt and answer; refuse (never cut) a prompt that does not fit.
       const promptTokens = estimateTokens(messages.map((m) => m.content).join('\n'));
-      const contextTokens = Math.max(2048, Math.ceil((promptTokens + maxTokens + 256) / 1024) * 1024);
       const modelContext = await backend.contextLength?.(options.model).catch(() => undefined);
+      const contextFor = (budget: number, floor = 0) => {
+        const wanted = Math.max(2048, floor, Math.ceil((promptTokens + budget + 256) / 1024) * 1024);
+        return modelContext ? Math.min(wanted, modelContext) : wanted;
+      };
+      const failed = (error: unknown): Prediction => ({ ...base, category: null, evidence: [], seconds: seconds(), error: toErrorRecord(error), details });
       if (modelContext && promptTokens + maxTokens > modelContext) {
-        return { ...base, category: null, evidence: [], seconds: seconds(), error: toErrorRecord(new BackendError(`the prompt (about ${promptTokens} tokens) and answer do not fit the model's context of ${modelContext} tokens`, { code: 'backend.context_overflow', isRetryable: false, hint: 'Use a model with a longer context' })), details };
+        return failed(new BackendError(`the prompt (about ${promptTokens} tokens) and answer do not fit the model's context of ${modelContext} tokens`, { code: 'backend.context_overflow', isRetryable: false, hint: 'Use a model with a longer context' }));
       }
-      details.options = { temperature, seed, maxTokens, contextTokens: modelContext ? Math.min(contextTokens, modelContext) : contextTokens };
+      let budget = maxTokens;
+      let contextTokens = contextFor(budget);
+      details.options = { temperature, seed, maxTokens, contextTokens };
 
       const usage = { promptTokens: 0, outputTokens: 0 };
       const timings: GenerateResult['timings'][] = [];
       const warnings = new Set<string>();
       let conversation = messages;
       let lastError: AnswerError | undefined;
-      for (let attempt = 0; attempt <= answerRetries; attempt++) {
-        const result = await backend.generate({
-          model: options.model,
-          messages: conversation,
-          schema,
-          temperature,
-          seed: seed + attempt,
-          maxTokens,
-          contextTokens: modelContext ? Math.min(contextTokens, modelContext) : contextTokens,
-          signal: classifyOptions.signal,
-        });
+      // An answer cut at the output budget is asked once more with twice the budget, and a prompt the server cut
+      // at the context window once more with twice the window; neither counts as an answer retry.
+      let lengthRetried = false;
+      let contextRetried = false;
+      let requests = 0;
+      for (let attempt = 0; attempt <= answerRetries; ) {
+        let result: GenerateResult;
+        requests++;
+        try {
+          result = await backend.generate({ model: options.model, messages: conversation, schema, temperature, seed: seed + attempt, maxTokens: budget, contextTokens, signal: classifyOptions.signal });
+        } catch (error) {
+          if (!(BackendError.isInstance(error) && (error as BackendError).code === 'backend.context_overflow')) throw error;
+          const larger = contextFor(budget, contextTokens * 2);
+          if (contextRetried || larger <= contextTokens) return failed(error);
+          contextRetried = true;
+          contextTokens = larger;
+          details.options = { temperature, seed, maxTokens, contextTokens };
+          continue;
+        }
         usage.promptTokens += result.usage.promptTokens ?? 0;
         usage.outputTokens += result.usage.outputTokens ?? 0;
         timings.push(result.timings);
         for (const w of result.warnings) warnings.add(w);
         details.usage = usage;
         details.timings = timings;
-        details.answerAttempts = attempt + 1;
+        details.answerAttempts = requests;
         if (warnings.size > 0) details.warnings = [...warnings];
         details.rawAnswer = result.text.slice(0, 4000);
         if (result.thinking) details.thinkingChars = result.thinking.length;
+        if (result.truncated) {
+          if (!lengthRetried) {
+            lengthRetried = true;
+            budget *= 2;
+            contextTokens = Math.max(contextTokens, contextFor(budget));
+            details.outputBudget = budget;
+            continue;
+          }
+          return failed(
+            new AnswerError(`the answer stopped at the output budget of ${budget} tokens (the server's length stop), also when asked again with twice the budget`, {
+              code: 'answer.truncated',
+              raw: result.text.slice(0, 2000),
+              hint: `Raise --max-tokens (now ${maxTokens}), or use a prompt that asks for a shorter answer`,
+            }),
+          );
+        }
         try {
           const answer = parseAnswer(result.text, options.taxonomy);
           if (answer.rationale) details.rationale = answer.rationale;
@@ -129,16 +160,17 @@ export function createLlmReader(options: LlmReaderOptions): LlmReader {
           return { ...base, category: answer.category, evidence: alignEvidence(alignedIn, answer.evidence), seconds: seconds(), error: null, details };
         } catch (error) {
           if (!(error instanceof AnswerError)) throw error;
-          lastError = result.truncated ? new AnswerError(`${error.message} (the answer stopped at ${maxTokens} tokens)`, { code: 'answer.truncated', raw: error.raw, issues: error.issues }) : error;
+          lastError = error;
           // Ask again, saying what was wrong; a different seed so a deterministic model can answer differently.
           conversation = [
             ...messages,
             { role: 'assistant', content: result.text.slice(0, 2000) },
             { role: 'user', content: `That answer was not valid: ${lastError.message}. Reply with only the JSON object {"category": ..., "evidence": [...], "rationale": ...}; category is one of ${ids}.` },
           ];
+          attempt++;
         }
       }
-      return { ...base, category: null, evidence: [], seconds: seconds(), error: toErrorRecord(lastError), details };
+      return failed(lastError);
     },
 
     async close() {

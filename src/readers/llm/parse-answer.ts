@@ -6,6 +6,7 @@
  */
 import { AnswerError } from '../../errors.js';
 import { resolveLabel, type Taxonomy } from '../../taxonomy/taxonomy.js';
+import { describeJsonError } from '../../util/json-error.js';
 import { answerSchema, type Answer } from './answer-schema.js';
 
 /** Removes reasoning blocks: closed ones anywhere, and an unclosed one at the start (a model cut off while thinking). */
@@ -47,7 +48,7 @@ export function parseAnswer(raw: string, taxonomy: Taxonomy): Answer {
   try {
     value = JSON.parse(json);
   } catch (error) {
-    throw fail(`the answer is not valid JSON (${(error as Error).message})`);
+    throw fail(`the answer is not valid JSON (${describeJsonError(error)})`);
   }
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     const record = value as Record<string, unknown>;

@@ -313,7 +313,7 @@ export function score(mentions: Mention[], measurements: Measurement[]): Scored 
 /** Stated diagnoses: the strongest mention per category counts fully, further ones a little. */
 function scoreDiagnoses(f: Facts, fire: (id: string, category: DxCategory, weight: number, description: string, spans: Span[]) => void): void {
   const hasAssessment = f.mentions.some((m) => m.section === 'assessment');
-  const lastSentenceStart = Math.max(...f.mentions.map((m) => m.sentence.start), 0);
+  const lastSentenceStart = f.mentions.reduce((max, m) => Math.max(max, m.sentence.start), 0); // no spread: mentions are unbounded
   const per = new Map<DxCategory, { weight: number; mention: Mention }[]>();
   for (const m of f.mentions) {
     if (!m.concept.startsWith('dx:')) continue;
@@ -361,7 +361,7 @@ function scoreDiagnoses(f: Facts, fire: (id: string, category: DxCategory, weigh
       fire(`dx.${category.toLowerCase()}`, category, Math.min(total, 14), `${category} named in the report (${describeStatus(top)})`, positives.map((x) => x.mention.sentence));
     }
     if (negatives.length > 0 && positives.every((p) => p.mention.status !== 'affirmed')) {
-      fire(`dx.${category.toLowerCase()}-negated`, category, Math.min(...negatives.map((x) => x.weight)), `${category} ruled out in the report`, negatives.map((x) => x.mention.sentence));
+      fire(`dx.${category.toLowerCase()}-negated`, category, negatives.reduce((min, x) => Math.min(min, x.weight), Infinity), `${category} ruled out in the report`, negatives.map((x) => x.mention.sentence));
     }
   }
 }

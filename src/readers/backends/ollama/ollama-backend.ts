@@ -2,12 +2,13 @@
  * Ollama through its official client: /api/chat with `format` set to the answer's JSON Schema and
  * `options: {temperature, seed, num_ctx}`, `keep_alive` so the model stays loaded between reports. Reads the
  * token counts and the durations (nanoseconds on the wire, milliseconds here). The client has no per-request
- * timeout, so it gets a fetch that has one.
+ * timeout, so it gets a fetch that has one (and caps the answer's size). Ollama cuts a prompt longer than
+ * `num_ctx` without saying so; a `prompt_eval_count` that reaches `num_ctx` is therefore an error here.
  */
 import { Ollama } from 'ollama';
 import { BackendError, isRetryableStatus } from '../../../errors.js';
 import type { Backend, BackendOptions, GenerateRequest, GenerateResult, ModelInfo } from '../backend.js';
-import { transportError, withTimeout } from '../http.js';
+import { boundedFetch, MAX_ANSWER_BYTES, probeServer, STATUS_TIMEOUT_MS, transportError } from '../http.js';
 
 export interface OllamaOptions extends BackendOptions {
   /** How long Ollama keeps the model in memory after a request (e.g. "30m"). */
@@ -33,7 +34,10 @@ const ns = (n: number | undefined) => (typeof n === 'number' && n > 0 ? n / 1e6 
 export function createOllamaBackend(options: OllamaOptions): Backend {
   const endpoint = options.baseUrl.replace(/\/+$/, '');
   const contextCache = new Map<string, Promise<number | undefined>>();
-  const client = (signal?: AbortSignal) => new Ollama({ host: endpoint, fetch: jsonErrors(withTimeout(options.fetch, options.timeoutMs, signal)) });
+  const statusTimeoutMs = options.statusTimeoutMs ?? Math.min(options.timeoutMs, STATUS_TIMEOUT_MS);
+  const probe = () => probeServer(options.fetch, `${endpoint}/api/version`, options.timeoutMs);
+  const client = (limits: { signal?: AbortSignal; timeoutMs?: number; maxBytes?: number; probe?: () => Promise<unknown> } = {}) =>
+    new Ollama({ host: endpoint, fetch: jsonErrors(boundedFetch(options.fetch, { endpoint, timeoutMs: statusTimeoutMs, ...limits })) });
 
   const call = async <T>(fn: () => Promise<T>): Promise<T> => {
     try {
@@ -50,7 +54,7 @@ export function createOllamaBackend(options: OllamaOptions): Backend {
           cause: error,
         });
       }
-      throw transportError(error, endpoint, options.timeoutMs);
+      throw transportError(error, endpoint, statusTimeoutMs);
     }
   };
 
@@ -59,7 +63,7 @@ export function createOllamaBackend(options: OllamaOptions): Backend {
     endpoint,
     async generate(request: GenerateRequest): Promise<GenerateResult> {
       const response = await call(() =>
-        client(request.signal).chat({
+        client({ signal: request.signal, timeoutMs: options.timeoutMs, maxBytes: MAX_ANSWER_BYTES, probe }).chat({
           model: request.model,
           messages: request.messages,
           stream: false,
@@ -73,6 +77,13 @@ export function createOllamaBackend(options: OllamaOptions): Backend {
           },
         }),
       );
+      if (request.contextTokens && typeof response.prompt_eval_count === 'number' && response.prompt_eval_count >= request.contextTokens) {
+        throw new BackendError(`${endpoint}: the prompt filled the whole context of ${request.contextTokens} tokens cmrdx asked for (num_ctx), so Ollama cut it`, {
+          code: 'backend.context_overflow',
+          isRetryable: false,
+          hint: 'Use a model with a longer context, or a shorter prompt (--prompt)',
+        });
+      }
       const message = response.message as { content?: string; thinking?: string } | undefined;
       return {
         text: message?.content ?? '',

@@ -4,10 +4,11 @@
  * `json_object`, and one that refuses that gets no format at all — each step remembered per model and
  * reported as a warning. Reads `usage`; a vLLM reasoning model's `reasoning_content` is kept as thinking.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import OpenAI from 'openai';
-import { BackendError, isRetryableStatus } from '../../../errors.js';
+import { BackendError, CmrdxError, isRetryableStatus } from '../../../errors.js';
 import type { Backend, BackendOptions, GenerateRequest, GenerateResult, ModelInfo } from '../backend.js';
-import { transportError } from '../http.js';
+import { boundedFetch, MAX_ANSWER_BYTES, probeServer, requestSignal, STATUS_TIMEOUT_MS, transportError } from '../http.js';
 
 export interface OpenAiOptions extends BackendOptions {
   /** Some deployments want a key even on a private network; default: none. */
@@ -28,7 +29,27 @@ function refusesFormat(error: unknown): boolean {
 
 export function createOpenAiBackend(options: OpenAiOptions): Backend {
   const endpoint = options.baseUrl.replace(/\/+$/, '');
-  const client = new OpenAI({ baseURL: endpoint, apiKey: options.apiKey ?? 'not-needed', fetch: options.fetch, timeout: options.timeoutMs, maxRetries: 0 });
+  const apiKey = options.apiKey ?? 'not-needed';
+  const statusTimeoutMs = options.statusTimeoutMs ?? Math.min(options.timeoutMs, STATUS_TIMEOUT_MS);
+  // The clients' own timers are a backstop a second later: the fetch's timeout comes first and says which phase
+  // (no answer / slow answer) it was in.
+  const client = new OpenAI({ baseURL: endpoint, apiKey, fetch: boundedFetch(options.fetch, { endpoint, timeoutMs: statusTimeoutMs }), timeout: statusTimeoutMs + 1000, maxRetries: 0 });
+  const probe = () => probeServer(options.fetch, `${endpoint}/models`, options.timeoutMs);
+  // The client turns whatever its fetch throws into its own connection errors (and takes any message with
+  // "timeout" in it for a timeout); the error cmrdx made (redirect, size cap, no answer / slow answer) is
+  // kept aside per request and thrown instead.
+  const failures = new AsyncLocalStorage<{ error?: unknown }>();
+  const bounded = boundedFetch(options.fetch, { endpoint, timeoutMs: options.timeoutMs, maxBytes: MAX_ANSWER_BYTES, probe });
+  const chatFetch = (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+    try {
+      return await bounded(input, init);
+    } catch (error) {
+      const slot = failures.getStore();
+      if (slot && CmrdxError.isInstance(error)) slot.error = error;
+      throw error;
+    }
+  }) as typeof fetch;
+  const chatClient = new OpenAI({ baseURL: endpoint, apiKey, fetch: chatFetch, timeout: options.timeoutMs + 1000, maxRetries: 0 });
   const formatFor = new Map<string, FormatLevel>();
 
   const call = async <T>(fn: () => Promise<T>): Promise<T> => {
@@ -64,8 +85,10 @@ export function createOpenAiBackend(options: OpenAiOptions): Backend {
       const warnings: string[] = [];
       let level: FormatLevel = request.schema ? (formatFor.get(request.model) ?? 'json_schema') : 'none';
       for (;;) {
+        const signal = requestSignal(request.signal);
+        const slot: { error?: unknown } = {};
         try {
-          const response = await client.chat.completions.create(
+          const response = await failures.run(slot, () => chatClient.chat.completions.create(
             {
               model: request.model,
               messages: request.messages,
@@ -74,8 +97,8 @@ export function createOpenAiBackend(options: OpenAiOptions): Backend {
               max_tokens: request.maxTokens,
               ...(request.schema ? responseFormat(level, request.schema) : {}),
             },
-            { signal: request.signal },
-          );
+            { signal: signal.signal },
+          ));
           const choice = response.choices[0];
           const message = choice?.message as { content?: string | null; reasoning_content?: string | null } | undefined;
           if (level !== 'json_schema' && request.schema) warnings.push(`${endpoint} does not take json_schema response formats; asked for ${level === 'json_object' ? 'json_object' : 'plain text'} and validated the answer`);
@@ -87,13 +110,16 @@ export function createOpenAiBackend(options: OpenAiOptions): Backend {
             truncated: choice?.finish_reason === 'length',
             warnings,
           };
-        } catch (error) {
+        } catch (caught) {
+          const error = slot.error ?? caught;
           if (level !== 'none' && refusesFormat(error)) {
             level = level === 'json_schema' ? 'json_object' : 'none';
             formatFor.set(request.model, level);
             continue;
           }
           return call(() => Promise.reject(error));
+        } finally {
+          signal.release();
         }
       }
     },
@@ -108,7 +134,7 @@ export function createOpenAiBackend(options: OpenAiOptions): Backend {
       // llama.cpp server: GET /props at the server root says {"total_slots": n}.
       try {
         const root = endpoint.replace(/\/v1$/, '');
-        const response = await options.fetch(`${root}/props`, { signal: AbortSignal.timeout(Math.min(options.timeoutMs, 5000)) });
+        const response = await boundedFetch(options.fetch, { endpoint, timeoutMs: Math.min(statusTimeoutMs, 5000) })(`${root}/props`);
         if (!response.ok) return undefined;
         const props = (await response.json()) as { total_slots?: unknown };
         return typeof props.total_slots === 'number' && props.total_slots > 0 ? props.total_slots : undefined;
