@@ -5,11 +5,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_TAXONOMY, categoryIds } from '../src/taxonomy/taxonomy.js';
 import { computeMetrics, formatConfusion } from '../src/evaluate/metrics.js';
-import { applyRules } from '../src/readers/rules/rules-reader.js';
+import { rulesCategory } from '../src/readers/rules/rules-reader.js';
 
 function score(file: string) {
   const reports = readFileSync(new URL(file, import.meta.url), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; text: string; label: string });
-  const pairs = reports.map((r) => ({ truth: r.label, predicted: applyRules(r).category as string }));
+  const pairs = reports.map((r) => ({ truth: r.label, predicted: rulesCategory(r) }));
   return computeMetrics(pairs, categoryIds(DEFAULT_TAXONOMY));
 }
 

@@ -97,11 +97,13 @@ export async function createReaders(specs: string[], settings: ReaderSettings = 
   const readers: Reader[] = [];
   const prompt: PromptTemplate | undefined = llmSpecs.length > 0 ? loadPrompt('classify', settings.promptFile) : undefined;
   const slots = new Map<string, number>();
+  // Built before any server is asked, so a taxonomy the engine cannot answer in is refused first.
+  const rules = parsed.some((s) => s.kind === 'rules') ? createRulesReader(taxonomy) : undefined;
   const backendsFor = await backendFactory(settings, [...llmSpecs, ...(translateSpec ? [translateSpec] : [])], warnings, slots);
 
   for (const spec of parsed) {
     if (spec.kind === 'rules') {
-      readers.push(createRulesReader());
+      readers.push(rules!);
       continue;
     }
     const { model, backends } = await backendsFor(spec);

@@ -1,13 +1,16 @@
 /**
  * Loads a user's taxonomy file (YAML or JSON) and checks it with a zod schema, so a typo in a category
- * file is reported with its path and field instead of surfacing later as odd predictions.
+ * file is reported with its path and field instead of surfacing later as odd predictions. A category may list
+ * the guideline engine's outcomes it stands for (`rules:`); whether every category has some is checked when
+ * the engine is asked to use the taxonomy (readers/rules/outcome-map.ts), since LLM readers need none.
  */
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ConfigError } from '../errors.js';
+import { canonicalOutcome, ENGINE_OUTCOMES } from '../readers/rules/outcomes.js';
 import { isSnomedConceptId } from './snomed-id.js';
-import { DEFAULT_TAXONOMY, normaliseLabel, type Taxonomy } from './taxonomy.js';
+import { DEFAULT_TAXONOMY, normaliseLabel, RESERVED_IDS, type Taxonomy } from './taxonomy.js';
 
 /** A code with the published source it was checked against: a code without a source is refused. */
 function codeSchema(pattern: RegExp, message: string) {
@@ -33,6 +36,7 @@ const categorySchema = z.object({
     })
     .strict()
     .optional(),
+  rules: z.array(z.string()).min(1, 'list at least one engine outcome, or leave out "rules"').optional(),
 });
 
 const taxonomySchema = z.object({
@@ -71,6 +75,7 @@ export function loadTaxonomy(path: string | undefined): Taxonomy {
     });
   }
   const seen = new Set<string>();
+  const reserved = new Set<string>(RESERVED_IDS.map(normaliseLabel));
   for (const category of parsed.data.categories) {
     const key = normaliseLabel(category.id);
     if (seen.has(key)) {
@@ -80,6 +85,25 @@ export function loadTaxonomy(path: string | undefined): Taxonomy {
       });
     }
     seen.add(key);
+    const taken = [category.id, ...category.aliases].find((label) => reserved.has(normaliseLabel(label)));
+    if (taken !== undefined) {
+      throw new ConfigError(`--taxonomy ${path}: category "${category.id}" uses the reserved label "${taken}"`, {
+        code: 'config.taxonomy_reserved',
+        hint: `${RESERVED_IDS.join(' and ')} are outcomes cmrdx counts on their own (no category, a failed prediction); rename the category or drop the alias`,
+      });
+    }
+    if (category.rules) {
+      category.rules = category.rules.map((name) => {
+        const outcome = canonicalOutcome(name);
+        if (outcome === undefined) {
+          throw new ConfigError(`--taxonomy ${path}: category "${category.id}": rules: "${name}" is no outcome of the guideline engine`, {
+            code: 'config.taxonomy_rules',
+            hint: `Use some of: ${ENGINE_OUTCOMES.join(', ')}`,
+          });
+        }
+        return outcome;
+      });
+    }
   }
-  return parsed.data;
+  return { ...parsed.data, source: path };
 }

@@ -10,7 +10,14 @@
  * wrong in a column of its own, and a taxonomy may not define a category with this id (nor `FAILED`).
  */
 export const UNCLASSIFIED = 'UNCLASSIFIED';
-export type UnclassifiedReason = 'not_cmr' | 'non_diagnostic' | 'no_findings';
+/**
+ * `outside_taxonomy`: the reader found a diagnosis the active taxonomy has no category for (and no OTHER to
+ * fold it into), e.g. the guideline engine reading myocarditis under a taxonomy of HCM, NORMAL and CA only.
+ */
+export type UnclassifiedReason = 'not_cmr' | 'non_diagnostic' | 'no_findings' | 'outside_taxonomy';
+
+/** Ids no taxonomy may use for a category: outcomes evaluate counts in columns of their own. */
+export const RESERVED_IDS = [UNCLASSIFIED, 'FAILED'] as const;
 
 /**
  * A category's code in a published code system, for exports (FHIR). Only codes checked against a published
@@ -33,6 +40,12 @@ export interface Category {
   /** Other spellings accepted in label files (case and accents are ignored). */
   aliases: string[];
   codes?: { snomed?: CategoryCode; icd10gm?: CategoryCode };
+  /**
+   * For the guideline engine: the engine outcomes this category stands for (`HCM`, `OTHER.takotsubo`, ...; see
+   * src/readers/rules/outcomes.ts). Without it, a category whose id is one of the engine's own (HCM, CA, CS,
+   * MYO, ICM, DCM, NORMAL, OTHER) stands for that one.
+   */
+  rules?: string[];
 }
 
 export interface Taxonomy {
@@ -40,7 +53,47 @@ export interface Taxonomy {
   name: string;
   version: string;
   categories: Category[];
+  /** The file it was loaded from, for messages; none for the default taxonomy. */
+  source?: string;
 }
+
+/**
+ * German and English names of the diagnoses OTHER stands for, so a label file that says "Takotsubo-Kardiomyopathie"
+ * or "constrictive pericarditis" is read as OTHER (labels are compared without case, accents and punctuation).
+ */
+const OTHER_DIAGNOSES = [
+  // Takotsubo
+  'Takotsubo', 'Tako-Tsubo', 'Takotsubo cardiomyopathy', 'Takotsubo syndrome', 'Takotsubo-Kardiomyopathie', 'Tako-Tsubo-Kardiomyopathie', 'Takotsubo-Syndrom',
+  'Stress-Kardiomyopathie', 'Stresskardiomyopathie', 'stress cardiomyopathy', 'stress-induced cardiomyopathy', 'broken heart', 'broken heart syndrome', 'Broken-Heart-Syndrom', 'apical ballooning syndrome', 'TTS',
+  // LV non-compaction
+  'LVNC', 'Non-Compaction', 'Noncompaction', 'non-compaction cardiomyopathy', 'noncompaction cardiomyopathy', 'left ventricular non-compaction', 'left ventricular noncompaction', 'LV non-compaction',
+  'linksventrikuläre Noncompaction', 'linksventrikuläre Non-Compaction', 'Non-Compaction-Kardiomyopathie', 'Noncompaction-Kardiomyopathie', 'Hypertrabekularisierung',
+  // ARVC
+  'ARVC', 'ARVD', 'ARVC/D', 'ACM', 'arrhythmogenic cardiomyopathy', 'arrhythmogenic right ventricular cardiomyopathy', 'arrhythmogenic right ventricular dysplasia',
+  'arrhythmogene Kardiomyopathie', 'arrhythmogene rechtsventrikuläre Kardiomyopathie', 'arrhythmogene rechtsventrikuläre Dysplasie',
+  // Fabry
+  'Fabry', 'Morbus Fabry', 'M. Fabry', 'Fabry disease', 'Anderson-Fabry disease', 'Fabry-Krankheit', 'Fabry-Kardiomyopathie', 'Fabry cardiomyopathy',
+  // Pericarditis and constriction
+  'Perikarditis', 'pericarditis', 'akute Perikarditis', 'acute pericarditis', 'constrictive pericarditis', 'Pericarditis constrictiva', 'konstriktive Perikarditis', 'Perikardkonstriktion', 'pericardial constriction',
+  // Iron overload
+  'Siderose', 'Siderosis', 'kardiale Siderose', 'cardiac siderosis', 'iron overload', 'myocardial iron overload', 'cardiac iron overload', 'Eisenüberladung', 'Hämochromatose', 'haemochromatosis', 'hemochromatosis',
+  // Hypertensive heart disease
+  'hypertensive Herzkrankheit', 'hypertensive Herzerkrankung', 'hypertensive Kardiomyopathie', 'Hypertonieherz', 'hypertensive heart disease', 'hypertensive cardiomyopathy', 'HHD',
+  // Athlete's heart
+  "athlete's heart", 'athletes heart', 'athletic heart', 'Sportlerherz',
+  // Masses and tumours
+  'Herztumor', 'kardialer Tumor', 'cardiac tumour', 'cardiac tumor', 'cardiac mass', 'kardiale Raumforderung', 'intrakardiale Raumforderung', 'Myxom', 'Vorhofmyxom', 'myxoma', 'atrial myxoma',
+  'Fibroelastom', 'papillary fibroelastoma', 'Lipom', 'cardiac lipoma', 'Angiosarkom', 'angiosarcoma', 'Herzmetastase', 'cardiac metastasis',
+  // Valve disease
+  'Klappenvitium', 'Vitium', 'Herzklappenfehler', 'Herzklappenerkrankung', 'valvular heart disease', 'valve disease', 'Aortenklappenstenose', 'Aortenstenose', 'aortic stenosis', 'Aorteninsuffizienz',
+  'Aortenklappeninsuffizienz', 'aortic regurgitation', 'Mitralinsuffizienz', 'Mitralklappeninsuffizienz', 'mitral regurgitation', 'Mitralklappenprolaps', 'mitral valve prolapse', 'Mitralstenose', 'mitral stenosis',
+  'Trikuspidalinsuffizienz', 'tricuspid regurgitation',
+  // Congenital heart disease
+  'congenital heart disease', 'angeborener Herzfehler', 'kongenitaler Herzfehler', 'EMAH', 'ACHD', 'GUCH', 'Fallot', 'Fallot-Tetralogie', 'tetralogy of Fallot', 'Ebstein-Anomalie', 'Ebstein anomaly', 'Morbus Ebstein',
+  // Restrictive and other cardiomyopathies
+  'restriktive Kardiomyopathie', 'restrictive cardiomyopathy', 'RCM', 'Tachykardiomyopathie', 'tachykardieinduzierte Kardiomyopathie', 'tachycardia-induced cardiomyopathy', 'Kardiotoxizität', 'cardiotoxicity',
+  'Chagas', 'Chagas-Kardiomyopathie', 'Chagas cardiomyopathy', 'Endomyokardfibrose', 'endomyocardial fibrosis', 'Löffler-Endokarditis', 'Loeffler endocarditis',
+];
 
 export const DEFAULT_TAXONOMY: Taxonomy = {
   name: 'cmrdx-default',
@@ -122,7 +175,7 @@ export const DEFAULT_TAXONOMY: Taxonomy = {
       name: 'Other',
       definition:
         'Another cardiac diagnosis: e.g. hypertensive heart disease, Fabry, ARVC, LV non-compaction, Takotsubo, pericarditis, valve disease, congenital disease, tumour.',
-      aliases: ['other', 'Sonstige', 'andere'],
+      aliases: ['other', 'Sonstige', 'andere', ...OTHER_DIAGNOSES],
       // No code: "another diagnosis" is no single concept.
     },
   ],

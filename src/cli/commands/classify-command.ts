@@ -3,6 +3,7 @@
  * and writes <dir>/predictions.jsonl. Exit 1 when any prediction failed; 130 when interrupted (rerun resumes).
  * Ctrl-C once: no new requests, the ones in flight finish; twice: they are abandoned (and redone on resume).
  */
+import { createHash } from 'node:crypto';
 import { ConfigError } from '../../errors.js';
 import { createReaders } from '../../readers/create-reader.js';
 import { runClassify, type RunSummary } from '../../run/run-classify.js';
@@ -122,9 +123,13 @@ export async function classifyReports(reports: Report[], taxonomy: Taxonomy, mod
         models: built.readers.map((r) => r.id),
         taxonomy: { name: taxonomy.name, version: taxonomy.version },
         promptVersion: built.promptVersion,
-        options: built.readers.some((r) => r.endpoints)
-          ? { temperature: settings.temperature, seed: settings.seed, maxTokens: settings.maxTokens, translate: settings.translate ?? null, withMeasurements: Boolean(settings.withMeasurements) }
-          : {},
+        options: {
+          ...(built.readers.some((r) => r.endpoints)
+            ? { temperature: settings.temperature, seed: settings.seed, maxTokens: settings.maxTokens, translate: settings.translate ?? null, withMeasurements: Boolean(settings.withMeasurements) }
+            : {}),
+          // A taxonomy file edited under the same name and version still changes answers (rules: mappings, definitions).
+          ...(taxonomy.source ? { taxonomyDigest: createHash('sha256').update(JSON.stringify(taxonomy.categories)).digest('hex').slice(0, 16) } : {}),
+        },
       },
       fresh: flags.fresh,
       retryFailed: flags.retryFailed,

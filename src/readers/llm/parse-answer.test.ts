@@ -23,7 +23,7 @@ for (const [name, raw, expected] of VALID) {
 const INVALID: [string, string, RegExp][] = [
   ['cut-off JSON', '{"category":"MYO","evidence":["LGE lat', /cut off/],
   ['no JSON at all', 'I think this is myocarditis.', /contains no JSON object/],
-  ['a category outside the taxonomy', '{"category":"Fabry disease","evidence":[]}', /category/],
+  ['a category outside the taxonomy', '{"category":"pulmonary embolism","evidence":[]}', /category/],
   ['an unclosed think block only', '<think>Let me think about the LGE pattern', /contains no JSON object/],
   ['too many quotes', JSON.stringify({ category: 'MYO', evidence: ['a', 'b', 'c', 'd', 'e', 'f'] }), /evidence/],
   ['unknown keys', '{"category":"MYO","evidence":[],"confidence":0.9}', /schema/],

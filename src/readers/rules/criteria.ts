@@ -3,21 +3,37 @@
  * measurements (against its own printed reference range where there is one, field-strength defaults
  * otherwise) and its findings with their ConText status. A diagnosis the report states weighs most: affirmed
  * in the assessment more than in the findings, hedged less ("am ehesten" > "V.a." > "DD"), negated not at all
- * (it counts against). The category with the highest score wins; with no abnormal evidence the report is NORMAL.
+ * (it counts against). The category with the highest score wins; with no abnormal evidence NORMAL wins the
+ * score, and its positive evidence (normal function, size, tissue, no LGE, a stated normal study) is collected
+ * for abstain.ts, which gives no category when there is none.
  */
 import type { FiredCriterion } from '../reader.js';
 import type { Measurement } from '../../report/extract-measurements.js';
 import type { Span } from '../../report/report.js';
 import type { ConceptId, DxCategory } from './lexicon.js';
 import type { Mention } from './find-findings.js';
+import { ENGINE_CATEGORIES, type OtherSubtype } from './outcomes.js';
 
-export const CATEGORIES: DxCategory[] = ['HCM', 'CA', 'CS', 'MYO', 'ICM', 'DCM', 'NORMAL', 'OTHER'];
+export const CATEGORIES = ENGINE_CATEGORIES;
+
+/** What speaks positively for a normal study: a stated normal study, no LGE, normal function, size or tissue. */
+export type NormalKind = 'stated' | 'no-lge' | 'function' | 'size' | 'tissue';
+export interface NormalEvidence {
+  kind: NormalKind;
+  spans: Span[];
+}
 
 export interface Scored {
   category: DxCategory;
   scores: Record<DxCategory, number>;
   criteria: FiredCriterion[];
+  /** When the category is OTHER: which OTHER diagnosis contributed most to its score. */
+  subtype?: OtherSubtype;
+  /** When the category is NORMAL: the positive evidence of a normal study (none: the engine abstains). */
+  normal?: NormalEvidence[];
 }
+
+type Fire = (id: string, category: DxCategory, weight: number, description: string, spans: Span[], subtype?: OtherSubtype) => void;
 
 const NARRATIVE = new Set(['preamble', 'body', 'findings', 'assessment', 'comparison', 'quantitative', 'recommendation']);
 /** Categories whose diagnosis stays true when it is "known" or "Z.n." (a past infarct is today's scar). */
@@ -86,13 +102,16 @@ function upperLimit(m: Measurement, field: number | null, defaults: { '1.5': num
   return field >= 2 ? defaults['3'] : defaults['1.5'];
 }
 
-export function score(mentions: Mention[], measurements: Measurement[]): Scored {
+export function score(mentions: Mention[], measurements: Measurement[], findSignals: () => Mention[] = () => []): Scored {
   const f = new Facts(mentions, measurements);
   const scores = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<DxCategory, number>;
   const criteria: FiredCriterion[] = [];
-  const fire = (id: string, category: DxCategory, weight: number, description: string, spans: Span[]) => {
+  // OTHER's score per subtype, to name the OTHER diagnosis when OTHER wins.
+  const otherParts = new Map<OtherSubtype, number>();
+  const fire: Fire = (id, category, weight, description, spans, subtype) => {
     if (weight === 0) return;
     scores[category] += weight;
+    if (subtype && weight > 0) otherParts.set(subtype, (otherParts.get(subtype) ?? 0) + weight);
     criteria.push({ id, category, weight: Math.round(weight * 100) / 100, description, spans: spans.slice(0, 4) });
   };
   const spansOf = (ms: (Mention | Measurement)[]) => ms.map((m) => ('sentence' in m ? m.sentence : m.span));
@@ -262,31 +281,31 @@ export function score(mentions: Mention[], measurements: Measurement[]): Scored 
   const ballooning = f.present('ballooning');
   // Apical ballooning with oedema but no LGE is Takotsubo, not myocarditis (oedema alone does not make Lake Louise).
   if (ballooning.length > 0) {
-    fire('other.takotsubo', 'OTHER', lge.length === 0 ? 6.5 : 4, 'apical ballooning (Takotsubo)', spansOf(ballooning));
+    fire('other.takotsubo', 'OTHER', lge.length === 0 ? 6.5 : 4, 'apical ballooning (Takotsubo)', spansOf(ballooning), 'takotsubo');
     if (lge.length === 0) scores.MYO -= 3;
   }
   const trabeculation = f.present('trabeculation');
   // Prominent trabeculation the report itself says does not meet the criteria is a normal variant.
   const lvncRuledOut = f.negated('dx:OTHER').some((m) => m.subtype === 'lvnc') && !f.mentions.some((m) => m.concept === 'dx:OTHER' && m.subtype === 'lvnc' && m.status === 'affirmed');
-  if (trabeculation.length > 0 && !lvncRuledOut) fire('other.lvnc', 'OTHER', 5.5, 'non-compaction / hypertrabeculation', spansOf(trabeculation));
+  if (trabeculation.length > 0 && !lvncRuledOut) fire('other.lvnc', 'OTHER', 5.5, 'non-compaction / hypertrabeculation', spansOf(trabeculation), 'lvnc');
   // Low native T1 is the mark of Fabry disease (sphingolipid storage), the opposite of amyloid and oedema.
   const lowT1 = [...f.present('t1-low')];
   if (t1Low || lowT1.length > 0) {
     const withHypertrophy = hypertrophy.length > 0 || (mwtMm !== null && mwtMm >= 12);
-    fire('other.fabry', 'OTHER', withHypertrophy ? 7 : lge.length > 0 ? 4 : 2, 'low native T1 (Fabry)', spansOf(lowT1.length > 0 ? lowT1 : [t1!]));
+    fire('other.fabry', 'OTHER', withHypertrophy ? 7 : lge.length > 0 ? 4 : 2, 'low native T1 (Fabry)', spansOf(lowT1.length > 0 ? lowT1 : [t1!]), 'fabry');
     scores.MYO -= 2;
   }
   const rvBad = (rvef && rvef.value < 45) || f.present('reduced-fn').some((m) => m.attrs.has('rv') && !m.attrs.has('lv'));
   const rvRegional = [...wma.filter((m) => m.attrs.has('rv')), ...f.present('aneurysm').filter((m) => !m.attrs.has('lv'))];
-  if ((rvDilatedByNumbers || rvDilatedWords.length > 0) && rvBad && (rvRegional.length > 0 || !lvDilated)) fire('other.arvc', 'OTHER', rvRegional.length > 0 ? 4.5 : 2, 'dilated, dysfunctional RV (ARVC)', spansOf(rvRegional.length > 0 ? rvRegional : rvDilatedWords));
+  if ((rvDilatedByNumbers || rvDilatedWords.length > 0) && rvBad && (rvRegional.length > 0 || !lvDilated)) fire('other.arvc', 'OTHER', rvRegional.length > 0 ? 4.5 : 2, 'dilated, dysfunctional RV (ARVC)', spansOf(rvRegional.length > 0 ? rvRegional : rvDilatedWords), 'arvc');
   const pericardial = f.present('pericardial');
-  if (pericardial.length > 0 && lge.length === 0) fire('other.pericarditis', 'OTHER', 3.5, 'pericardial thickening / enhancement', spansOf(pericardial));
+  if (pericardial.length > 0 && lge.length === 0) fire('other.pericarditis', 'OTHER', 3.5, 'pericardial thickening / enhancement', spansOf(pericardial), 'pericarditis');
   const mass = f.present('mass');
-  if (mass.length > 0) fire('other.mass', 'OTHER', 4, 'cardiac mass', spansOf(mass));
+  if (mass.length > 0) fire('other.mass', 'OTHER', 4, 'cardiac mass', spansOf(mass), 'mass');
   const hypertension = f.context('ctx:hypertension');
   const hcmSigns = asymmetric.length > 0 || sam.length > 0 || (mwtMm !== null && mwtMm >= 16);
   const caSigns = diffuseLge.length > 0 || nulling.length > 0 || (ecvValue !== null && ecvValue >= 40);
-  if (hypertension.length > 0 && (concentric.length > 0 || (mwtMm !== null && mwtMm >= 12)) && !hcmSigns && !caSigns) fire('other.hypertensive', 'OTHER', 3, 'concentric LVH with arterial hypertension', spansOf([...hypertension, ...concentric]));
+  if (hypertension.length > 0 && (concentric.length > 0 || (mwtMm !== null && mwtMm >= 12)) && !hcmSigns && !caSigns) fire('other.hypertensive', 'OTHER', 3, 'concentric LVH with arterial hypertension', spansOf([...hypertension, ...concentric]), 'hypertensive');
   if (caSigns && scores.CA >= 6) scores.HCM -= 3;
 
   // ---- NORMAL: nothing abnormal ----
@@ -304,14 +323,35 @@ export function score(mentions: Mention[], measurements: Measurement[]): Scored 
   if (lvef && lvef.value >= 55 && !lvDilated) fire('normal.ef', 'NORMAL', 0.5, `LVEF ${lvef.value} %`, spansOf([lvef]));
 
   let best: DxCategory = 'NORMAL';
-  // A disease needs positive evidence: when nothing scores above zero the report is read as NORMAL.
+  // A disease needs positive evidence: when nothing scores above zero NORMAL wins (and needs its own, below).
   for (const c of CATEGORIES) if (scores[c] > scores[best] + 1e-9 && (c === 'NORMAL' || scores[c] > 0)) best = c;
   for (const c of CATEGORIES) scores[c] = Math.round(scores[c] * 100) / 100;
-  return { category: best, scores, criteria };
+  const result: Scored = { category: best, scores, criteria };
+  if (best === 'OTHER') result.subtype = [...otherParts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'other';
+  if (best === 'NORMAL') {
+    // Positive evidence of a normal study (abstain.ts: a text that merely lacks disease is not NORMAL).
+    const signals = findSignals();
+    const s = new Facts(signals, measurements);
+    // "Kein LGE akquiriert", "no LGE (contrast declined)": in a sentence about a limited exam, an absence is not judged.
+    const limitedSentences = new Set(signals.filter((m) => m.concept.startsWith('exam:') && m.status !== 'negated').map((m) => m.sentence.start));
+    const judged = (ms: Mention[]) => ms.filter((m) => !limitedSentences.has(m.sentence.start));
+    const efNormal = lvef && lvef.value >= 50 && !(lvef.ref?.low != null && lvef.value < lvef.ref.low) && !lvDilated;
+    const sizeNormal = (edvi || edv) && !lvDilatedByNumbers;
+    const tissueNormal = [t1 && !t1High && !t1Low ? t1 : undefined, t2 && !t2High ? t2 : undefined, ecv && !ecvHigh ? ecv : undefined].filter((m) => m !== undefined);
+    const evidence: [NormalKind, (Mention | Measurement)[]][] = [
+      ['stated', [...f.present('dx:NORMAL'), ...s.present('normal:stated')]],
+      ['no-lge', lgeNegated ? judged(f.negated('lge')) : []],
+      ['function', [...(efNormal ? [lvef] : []), ...s.present('normal:function'), ...judged([...f.negated('reduced-fn'), ...f.negated('wma')])]],
+      ['size', [...(sizeNormal ? [edvi ?? edv!] : []), ...s.present('normal:size'), ...judged([...f.negated('dilated'), ...f.negated('hypertrophy')])]],
+      ['tissue', [...tissueNormal, ...s.present('normal:tissue'), ...judged([...f.negated('oedema'), ...f.negated('t1-high'), ...f.negated('t2-high'), ...f.negated('ecv-high')])]],
+    ];
+    result.normal = evidence.filter(([, found]) => found.length > 0).map(([kind, found]) => ({ kind, spans: spansOf(found).slice(0, 4) }));
+  }
+  return result;
 }
 
 /** Stated diagnoses: the strongest mention per category counts fully, further ones a little. */
-function scoreDiagnoses(f: Facts, fire: (id: string, category: DxCategory, weight: number, description: string, spans: Span[]) => void): void {
+function scoreDiagnoses(f: Facts, fire: Fire): void {
   const hasAssessment = f.mentions.some((m) => m.section === 'assessment');
   const lastSentenceStart = f.mentions.reduce((max, m) => Math.max(max, m.sentence.start), 0); // no spread: mentions are unbounded
   const per = new Map<DxCategory, { weight: number; mention: Mention }[]>();
@@ -358,7 +398,7 @@ function scoreDiagnoses(f: Facts, fire: (id: string, category: DxCategory, weigh
     if (positives.length > 0) {
       const total = positives[0]!.weight + positives.slice(1).reduce((s, x) => s + x.weight * 0.2, 0);
       const top = positives[0]!.mention;
-      fire(`dx.${category.toLowerCase()}`, category, Math.min(total, 14), `${category} named in the report (${describeStatus(top)})`, positives.map((x) => x.mention.sentence));
+      fire(`dx.${category.toLowerCase()}`, category, Math.min(total, 14), `${category} named in the report (${describeStatus(top)})`, positives.map((x) => x.mention.sentence), category === 'OTHER' ? (top.subtype ?? 'other') : undefined);
     }
     if (negatives.length > 0 && positives.every((p) => p.mention.status !== 'affirmed')) {
       fire(`dx.${category.toLowerCase()}-negated`, category, negatives.reduce((min, x) => Math.min(min, x.weight), Infinity), `${category} ruled out in the report`, negatives.map((x) => x.mention.sentence));

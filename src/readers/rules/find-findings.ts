@@ -9,13 +9,14 @@ import type { Span } from '../../report/report.js';
 import { foldText } from '../../report/fold-text.js';
 import { splitSections, type Section, type SectionKind } from '../../report/split-sections.js';
 import { indexPattern, TextIndex, type IndexedPattern } from '../../report/pattern-index.js';
-import { ATTRIBUTES, CONCEPTS, TRIGGERS, type ConceptId, type TriggerDef, type TriggerKind } from './lexicon.js';
+import type { OtherSubtype } from './outcomes.js';
+import { ATTRIBUTES, CONCEPTS, SIGNALS, TRIGGERS, type ConceptDef, type ConceptId, type TriggerDef, type TriggerKind } from './lexicon.js';
 
 export type Status = 'affirmed' | 'negated' | 'uncertain' | 'historical' | 'asked' | 'context';
 
 export interface Mention {
   concept: ConceptId;
-  subtype?: string;
+  subtype?: OtherSubtype;
   span: Span;
   /** The sentence the mention stands in. */
   sentence: Span;
@@ -112,6 +113,7 @@ function groupAttributes(): { name: string; patterns: string[] }[] {
 const CONCEPT_REGEXES = compileAll(CONCEPTS);
 const TRIGGER_REGEXES = compileAll(groupTriggers());
 const ATTRIBUTE_REGEXES = compileAll(groupAttributes());
+const SIGNAL_REGEXES = compileAll(SIGNALS);
 
 interface Match<T> {
   def: T;
@@ -183,9 +185,17 @@ const NARRATIVE_KINDS = new Set<SectionKind>(['preamble', 'body', 'findings', 'a
 
 export interface FindingsResult {
   mentions: Mention[];
+  /**
+   * Mentions of the signals (exam aborted or limited, statements of normality), kept apart from the findings.
+   * Found on the first call only: most reports are decided by their findings and never need them.
+   */
+  signals: () => Mention[];
   sentences: Span[];
   sections: Section[];
 }
+
+const NO_ATTRIBUTES: Set<string> = new Set();
+const overlapsAny = (t: Match<unknown>, spans: Match<unknown>[]) => spans.some((c) => t.start < c.end && c.start < t.end);
 
 export function findFindings(text: string, sections: Section[] = splitSections(text), folded = foldText(text), index = new TextIndex(folded)): FindingsResult {
   const sentences = splitSentences(folded);
@@ -198,41 +208,58 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
   const conceptsBySentence = bySentence(findAll(index, CONCEPT_REGEXES), sentences);
   const triggersBySentence = bySentence(findAll(index, TRIGGER_REGEXES), sentences);
   const attributesBySentence = bySentence(findAll(index, ATTRIBUTE_REGEXES), sentences);
+  const read = (c: Match<ConceptDef>, sentence: Span, triggers: Match<Omit<TriggerDef, 'pattern'>>[], attrs: Set<string>): Mention => {
+    const section = sectionAt(c.start);
+    const mention: Mention = {
+      concept: c.def.id,
+      span: { start: c.start, end: c.end },
+      sentence,
+      section,
+      status: 'affirmed',
+      certainty: 1,
+      stated: triggers.some((t) => t.def.kind === 'affirm' && t.end <= c.start),
+      attrs,
+    };
+    if (c.def.subtype) mention.subtype = c.def.subtype;
+    applyContext(mention, folded, triggers);
+    if (!NARRATIVE_KINDS.has(section) && section !== 'recommendation') {
+      // History, indication and technique lines: a known diagnosis there is context; a suspected one is the question.
+      if (mention.status === 'affirmed' || mention.status === 'historical') mention.status = 'context';
+      else if (mention.status === 'uncertain') mention.status = 'asked';
+    }
+    if (section === 'recommendation' && mention.status === 'affirmed') {
+      mention.status = 'uncertain';
+      mention.certainty = 0.35;
+    }
+    return mention;
+  };
   for (let i = 0; i < sentences.length; i++) {
     const sentence = sentences[i]!;
     const concepts = conceptsBySentence[i]!;
     if (concepts.length === 0) continue;
-    const triggers = triggersBySentence[i]!.filter((t) => !concepts.some((c) => t.start < c.end && c.start < t.end));
+    const triggers = triggersBySentence[i]!.filter((t) => !overlapsAny(t, concepts));
     const attrs = new Set(attributesBySentence[i]!.map((a) => a.def.name));
     for (const c of concepts) {
       // "in den LGE-Sequenzen", "on LGE imaging": the sequence, not a finding.
       if (c.def.id === 'lge' && isModalityReference(folded, c)) continue;
-      const section = sectionAt(c.start);
-      const mention: Mention = {
-        concept: c.def.id,
-        span: { start: c.start, end: c.end },
-        sentence,
-        section,
-        status: 'affirmed',
-        certainty: 1,
-        stated: triggers.some((t) => t.def.kind === 'affirm' && t.end <= c.start),
-        attrs,
-      };
-      if (c.def.subtype) mention.subtype = c.def.subtype;
-      applyContext(mention, folded, triggers);
-      if (!NARRATIVE_KINDS.has(section) && section !== 'recommendation') {
-        // History, indication and technique lines: a known diagnosis there is context; a suspected one is the question.
-        if (mention.status === 'affirmed' || mention.status === 'historical') mention.status = 'context';
-        else if (mention.status === 'uncertain') mention.status = 'asked';
-      }
-      if (section === 'recommendation' && mention.status === 'affirmed') {
-        mention.status = 'uncertain';
-        mention.certainty = 0.35;
-      }
-      mentions.push(mention);
+      mentions.push(read(c, sentence, triggers, attrs));
     }
   }
-  return { mentions, sentences, sections };
+  let signals: Mention[] | undefined;
+  const findSignals = (): Mention[] => {
+    if (signals) return signals;
+    signals = [];
+    const signalsBySentence = bySentence(findAll(index, SIGNAL_REGEXES), sentences);
+    for (let i = 0; i < sentences.length; i++) {
+      const found = signalsBySentence[i]!;
+      if (found.length === 0) continue;
+      const concepts = conceptsBySentence[i]!;
+      const triggers = triggersBySentence[i]!.filter((t) => !overlapsAny(t, concepts) && !overlapsAny(t, found));
+      for (const c of found) signals.push(read(c, sentences[i]!, triggers, NO_ATTRIBUTES));
+    }
+    return signals;
+  };
+  return { mentions, signals: findSignals, sentences, sections };
 }
 
 const MODALITY_AFTER = /^-?\s?(?:sequenz|aufnahme|bildgebung|image|imaging|sequence|technik|technique|mapping|akquisition)/;

@@ -5,7 +5,9 @@
  * umlauts and run on folded text (see fold-text.ts), where "ä" may also have been spelled "ae" in the report.
  */
 
-export type DxCategory = 'HCM' | 'CA' | 'CS' | 'MYO' | 'ICM' | 'DCM' | 'NORMAL' | 'OTHER';
+import type { DxCategory, OtherSubtype } from './outcomes.js';
+
+export type { DxCategory };
 
 export type ConceptId =
   | `dx:${DxCategory}`
@@ -14,13 +16,21 @@ export type ConceptId =
   | 'nulling' | 'lymph' | 'thinning' | 'thrombus' | 'aneurysm' | 'perfusion-defect' | 'atrial-septum' | 'biatrial'
   | 'trabeculation' | 'ballooning' | 'mass' | 'valve'
   | 'ctx:av-block' | 'ctx:vt' | 'ctx:low-voltage' | 'ctx:carpal' | 'ctx:gammopathy' | 'ctx:hypertension' | 'ctx:infection'
-  | 'ctx:troponin' | 'ctx:normal-coronaries' | 'ctx:cad' | 'ctx:athlete' | 'ctx:hfpef' | 'ctx:family';
+  | 'ctx:troponin' | 'ctx:normal-coronaries' | 'ctx:cad' | 'ctx:athlete' | 'ctx:hfpef' | 'ctx:family'
+  | SignalId;
+
+/**
+ * Signals: what a report says about the exam itself and positive statements of normality. They are found with
+ * their ConText status like any concept but kept apart from the findings the criteria score, so they only
+ * decide whether the engine may answer at all (abstain.ts).
+ */
+export type SignalId = 'exam:aborted' | 'exam:limited' | 'normal:stated' | 'normal:function' | 'normal:size' | 'normal:tissue';
 
 export interface ConceptDef {
   id: ConceptId;
   patterns: string[];
   /** For OTHER diagnoses: which one (Takotsubo, Fabry, ...). */
-  subtype?: string;
+  subtype?: OtherSubtype;
   /** Diagnosis terms that may also be spelled inside compounds ("Perimyokarditis", "Vorderwandinfarkt"). */
 }
 
@@ -41,9 +51,12 @@ export const CONCEPTS: ConceptDef[] = [
   { id: 'dx:OTHER', subtype: 'arvc', patterns: ['arvc', 'arvd', 'acm', String.raw`arrhythmogen${W} (?:rechtsventrikulär${W} )?(?:kardiomyopathie|dysplasie)`, String.raw`arrhythmogenic (?:right ventricular |left ventricular )?(?:cardiomyopathy|dysplasia)`] },
   { id: 'dx:OTHER', subtype: 'pericarditis', patterns: [`${W}perikarditis`, `pericarditis`, String.raw`pericarditis constrictiva`, String.raw`pericardial constriction`, String.raw`perikardkonstriktion`] },
   { id: 'dx:OTHER', subtype: 'valve', patterns: [String.raw`(?:aorten|mitral|trikuspidal|pulmonal)(?:klappen)?(?:stenose|insuffizienz)`, String.raw`(?:aortic|mitral|tricuspid|pulmonary|pulmonic) (?:valve )?(?:stenosis|regurgitation|insufficiency)`, `klappenvitium`, 'vitium', String.raw`valvular heart disease`, `${W}klappenerkrankung${W}`, `klappenstenose`, String.raw`stenosiert${W} (?:\w+ ){0,2}(?:aorten|mitral|pulmonal)klappe`, String.raw`(?:aorten|mitral|trikuspidal|pulmonal)klappe${W} (?:\w+ ){0,4}?(?:stenos${W}|insuffizien${W}|prolaps${W})`, String.raw`(?:mitral|aortic|tricuspid) valve (?:\w+ ){0,3}?(?:prolapse|stenosis|regurgitation)`] },
-  { id: 'dx:OTHER', subtype: 'tumour', patterns: [`${W}myxom${W}`, 'myxoma', `fibroelastom${W}`, `angiosarkom${W}`, 'angiosarcoma', String.raw`(?:kardial${W} |intrakardial${W} )?tumor${W}`, 'tumou?r', `metastase${W}`, 'metasta(?:sis|ses|tic)', String.raw`lipom${W}`] },
+  { id: 'dx:OTHER', subtype: 'mass', patterns: [`${W}myxom${W}`, 'myxoma', `fibroelastom${W}`, `angiosarkom${W}`, 'angiosarcoma', String.raw`(?:kardial${W} |intrakardial${W} )?tumor${W}`, 'tumou?r', `metastase${W}`, 'metasta(?:sis|ses|tic)', String.raw`lipom${W}`] },
   { id: 'dx:OTHER', subtype: 'hypertensive', patterns: [String.raw`hypertensiv${W} (?:herz(?:erkrankung|krankheit)|kardiomyopathie|herz)`, String.raw`hypertensive (?:heart disease|cardiomyopathy|heart)`, 'hypertonieherz', String.raw`hypertensiv bedingt${W}`] },
-  { id: 'dx:OTHER', subtype: 'other', patterns: [String.raw`restriktiv${W} kardiomyopathie`, 'restrictive cardiomyopathy', `siderose`, String.raw`eisenüberladung`, 'iron overload', `hämochromatose`, 'ha?emochromatosis', `${W}fallot${W}`, 'ebstein', String.raw`tachykardi${W}[ -]?(?:induziert${W} )?kardiomyopathie`, `tachykardiomyopathie`, String.raw`tachycardia-?induced cardiomyopathy`, `kardiotoxi${W}`, 'cardiotoxicity', 'chagas', `endomyokardfibrose`, String.raw`endomyocardial fibrosis`, String.raw`l(?:ö|oe)ffler`, 'loeffler'] },
+  { id: 'dx:OTHER', subtype: 'restrictive', patterns: [String.raw`restriktiv${W} kardiomyopathie`, 'restrictive cardiomyopathy'] },
+  { id: 'dx:OTHER', subtype: 'siderosis', patterns: [`siderose`, String.raw`eisenüberladung`, 'iron overload', `hämochromatose`, 'ha?emochromatosis'] },
+  { id: 'dx:OTHER', subtype: 'congenital', patterns: [`${W}fallot${W}`, 'ebstein'] },
+  { id: 'dx:OTHER', subtype: 'other', patterns: [String.raw`tachykardi${W}[ -]?(?:induziert${W} )?kardiomyopathie`, `tachykardiomyopathie`, String.raw`tachycardia-?induced cardiomyopathy`, `kardiotoxi${W}`, 'cardiotoxicity', 'chagas', `endomyokardfibrose`, String.raw`endomyocardial fibrosis`, String.raw`l(?:ö|oe)ffler`, 'loeffler'] },
 
   // ---- Tissue ----
   { id: 'lge-ischemic', patterns: [String.raw`ischämisch${W} (?:verteilungs|narben|lge-?)?muster`, String.raw`isch(?:a?e|ae)mic (?:pattern|distribution|scar)`, String.raw`(?:einer |der )?koronar${W} (?:versorgung|verteilung) (?:folgend|entsprechend)`, String.raw`(?:following|in) (?:a |the )?coronary (?:artery )?(?:distribution|territory)`, String.raw`infarct(?:ion)? pattern`] },
@@ -91,6 +104,24 @@ export const CONCEPTS: ConceptDef[] = [
   { id: 'ctx:athlete', patterns: [`sportler${W}`, `athlet${W}`, `leistungssport${W}`] },
   { id: 'ctx:hfpef', patterns: ['hfpef', String.raw`erhalten${W} ejektionsfraktion`, String.raw`preserved ejection fraction`] },
   { id: 'ctx:family', patterns: [`familienanamnese${W}`, String.raw`family history`, `familiär${W}`, 'familial'] },
+];
+
+/** Word endings of German adjectives ("normale", "normaler"), without the "befund" of "Normalbefund". */
+const ADJ = '(?:e|er|es|en|em)?';
+const NORMAL_WORD = String.raw`(?:normal${ADJ}|normwertig${W}|regelrecht${W}|unauffällig${W}|erhalten${ADJ}|im normbereich|within (?:the )?normal (?:range|limits)|preserved)`;
+
+/**
+ * Signals (SignalId): found in a pass of their own, so they never take words from the findings. What the exam
+ * was (aborted, or limited: artefacts, claustrophobia, no contrast, a sequence not done) and positive statements
+ * that the heart is normal (function, size, tissue, or the whole study).
+ */
+export const SIGNALS: ConceptDef[] = [
+  { id: 'exam:aborted', patterns: ['abgebrochen', `abbruch${W}`, String.raw`vorzeitig${W} beendet`, 'aborted', String.raw`(?:terminated|discontinued|stopped|abandoned) (?:early|prematurely)`, String.raw`(?:examination|exam|study|scan|acquisition)s? (?:was |were |had to be )?(?:terminated|discontinued|stopped|abandoned)`, String.raw`(?:could|can) not be (?:completed|finished|performed)`, String.raw`konnte${W} nicht (?:vollständig |zu ende )?(?:durchgeführt|abgeschlossen|beendet|fortgeführt) werden`, String.raw`nicht diagnostisch${W}`, 'non-?diagnostic', String.raw`nicht (?:verwertbar|auswertbar|interpretierbar)${W}`, `unverwertbar${W}`, 'uninterpretable', String.raw`not (?:of )?diagnostic (?:quality|value)`, String.raw`not (?:interpretable|evaluable)`] },
+  { id: 'exam:limited', patterns: [`klaustrophob${W}`, `claustrophob${W}`, 'platzangst', `${W}artefakt${W}`, `${W}artefact${W}`, `${W}artifact${W}`, String.raw`eingeschränkt${W} (?:bild)?qualität`, String.raw`(?:limited|poor|suboptimal|reduced|degraded) (?:image |imaging )?quality`, String.raw`(?:eingeschränkt|nicht|kaum) (?:sicher )?beurteilbar${W}`, String.raw`nicht (?:sicher )?(?:zu )?beurteilen`, String.raw`not (?:reliably |adequately )?(?:assessable|assessed|evaluated|evaluable)`, String.raw`(?:could|can) not be (?:assessed|evaluated|judged)`, String.raw`nicht (?:durchgeführt|akquiriert|erfolgt)`, String.raw`kein${W} (?:\w+ ){0,2}?(?:akquiriert|durchgeführt|erfolgt|aufgenommen)`, String.raw`(?:not|no) (?:\w+ ){0,3}?(?:performed|acquired|obtained)`, String.raw`(?:kein${W}|ohne) (?:kontrastmittel${W}|km|gadolinium|kontrast)(?:-?gabe)?`, String.raw`(?:kontrastmittel|km)-?gabe (?:\w+ ){0,2}?(?:nicht|abgelehnt|kontraindiziert|verweigert|unterblieben)`, String.raw`(?:no|without) (?:intravenous |iv )?(?:contrast|gadolinium)`, String.raw`(?:contrast|gadolinium) (?:was |could )?not (?:be )?(?:given|administered|injected)`, `verweiger${W}`, 'refused', 'declined'] },
+  { id: 'normal:stated', patterns: [String.raw`(?:cmr|mri|mrt|kardio-?mrt|herz-?mrt|study|examination|untersuchung) (?:is |was |ist |war )?(?:otherwise |overall |ansonsten |insgesamt )?(?:normal|unremarkable|unauffällig)(?![a-z])`, String.raw`(?:befund|beurteilung|zusammenfassung|ergebnis|impression|findings|conclusion|summary)e? ?:?\s*(?:insgesamt |overall )?(?:unauffällig|normal|regelrecht|o\. ?b\.?|unremarkable|within normal limits)(?= ?\.? ?(?:\n|$))`] },
+  { id: 'normal:function', patterns: [String.raw`normal${ADJ} (?:\w+ ){0,3}?(?:funktion${W}|function|ejektionsfraktion|ejection fraction|wandbewegung${W}|wall motion|kinetik|kontraktilität|contractility)`, String.raw`(?:regelrecht|erhalten|gut)${ADJ} (?:\w+ ){0,3}?(?:pump|systolisch${W} )?funktion${W}`, String.raw`(?:preserved|good) (?:\w+ ){0,3}?(?:function|ejection fraction)`, String.raw`(?:pump)?funktion${W} (?:\w+ ){0,2}?${NORMAL_WORD}`, String.raw`(?:wandbewegung${W}|kinetik|kontraktilität) (?:\w+ ){0,2}?${NORMAL_WORD}`, String.raw`(?:functions?|wall motion|contractility|ejection fractions?) (?:is |was |are |were )?${NORMAL_WORD}`, `normokine${W}`] },
+  { id: 'normal:size', patterns: [String.raw`normal${ADJ} (?:\w+ ){0,3}?(?:größe|groß|dimension${W}|dimensioniert|volum${W}|size${W}|sized|wanddicke${W}|wall thickness|myokardmasse|mass|dimensions)`, String.raw`(?:volumina|volumen|dimensionen|wanddicke${W}|größe|volumes|dimensions|size|wall thickness) (?:\w+ ){0,2}?${NORMAL_WORD}`] },
+  { id: 'normal:tissue', patterns: [String.raw`(?:t1|t2|ecv|mapping|relaxationszeit${W}|relaxation times?)${W} (?:\w+ ){0,3}?${NORMAL_WORD}`, String.raw`normal${ADJ} (?:native?${W} )?(?:t1|t2|ecv|mapping|relaxationszeit${W}|gewebecharakterisierung|tissue characteri[sz]ation)`] },
 ];
 
 /** Where an attribute word points: LGE pattern, wall, territory, extent, ventricle. */
