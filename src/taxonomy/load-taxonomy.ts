@@ -36,7 +36,10 @@ const categorySchema = z.object({
     })
     .strict()
     .optional(),
-  rules: z.array(z.string()).min(1, 'list at least one engine outcome, or leave out "rules"').optional(),
+  rules: z
+    .union([z.string().transform((outcome) => [outcome]), z.array(z.string())])
+    .pipe(z.array(z.string()).min(1, 'list at least one engine outcome, or leave out "rules"'))
+    .optional(),
 });
 
 const taxonomySchema = z.object({

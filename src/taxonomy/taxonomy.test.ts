@@ -74,6 +74,7 @@ test('engine outcomes in a taxonomy file are read in any case and kept in their 
   const loaded = loadTaxonomy(tax('  - {id: TTS, name: T, definition: t, rules: [other.Takotsubo, " MYO "]}\n  - {id: NORMAL, name: N, definition: n}\n'));
   assert.deepEqual(loaded.categories[0]!.rules, ['OTHER.takotsubo', 'MYO']);
   assert.match(loaded.source ?? '', /tax\.yaml$/);
+  assert.deepEqual(loadTaxonomy(tax('  - {id: X, name: X, definition: x, rules: OTHER}\n  - {id: NORMAL, name: N, definition: n}\n')).categories[0]!.rules, ['OTHER'], 'one outcome may be written without brackets');
 });
 
 test('examples/taxonomy.yaml loads and maps hypertensive heart disease to its own category', () => {

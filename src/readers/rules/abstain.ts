@@ -30,8 +30,11 @@ export interface Abstention {
  * "MR" alone is left out (mitral regurgitation).
  */
 const MR_WORDS =
-  /\b(?:mrt|mri|cmr|mr-?t?omogra|kardio-?mr|herz-?mr|cardiac mr|cardiovascular mr|magnetresonanz|magnet-?resonanz|magnetic resonance|cine|ssfp|bssfp|truefisp|stir|tirm|psir|lge|late[ -](?:gadolinium[ -])?enhancement|spat-?enhancement|spatanreicherung|delayed (?:gadolinium )?(?:hyper)?enhancement|hyperenhancement|gadolinium|gadobutrol|gadoterat|gadovist|dotarem|t1-?mapping|t2-?mapping|t2\*|molli|ecv|extrazellularvolumen|extracellular volume|nullung|ti-?scout|inversion[ -]recovery|tesla)(?![a-z0-9])/;
+  /\b(?:mrt|mri|cmr|mr-?t?omogra|kardio-?mr|herz-?mr|cardiac mr|cardiovascular mr|magnetresonanz|magnet-?resonanz|magnetic resonance|cine|ssfp|bssfp|truefisp|stir|tirm|psir|lge|late[ -](?:gadolinium[ -])?enhancement|spat-?enhancement|spatanreicherung|delayed (?:gadolinium )?(?:hyper)?enhancement|hyperenhancement|gadolinium|gadobutrol|gadoterat|gadovist|dotarem|t1-?mapping|t2-?mapping|t2\*|t2-?(?:gewicht\w*|weighted|hyperinten\w*)|t2w|nativ\w* t1|t1[ -]nativ|molli|ecv|extrazellularvolumen|extracellular volume|nullung|ti-?scout|inversion[ -]recovery|tesla)(?![a-z0-9])/;
 const MR_KEYS = new Set(['T1', 'T2', 'ECV', 'FIELD']);
+/** Scar described by its depth or pattern is tissue characterisation, which only MR does among cardiac imaging. */
+const LGE_PATTERNS = ['subendo', 'subepi', 'midwall', 'transmural', 'patchy', 'diffuse', 'insertion', 'stripe'];
+const describedScar = (m: Mention) => m.concept === 'lge' && m.status !== 'asked' && LGE_PATTERNS.some((a) => m.attrs.has(a));
 
 /** Other modalities and documents, named in messages by their label. */
 const OTHER_KINDS: [string, RegExp][] = [
@@ -82,7 +85,7 @@ export interface AbstainInput {
 /** Why the engine gives no category for this report, or null when it answers with `scored.category`. */
 export function abstain({ text, folded, scored, mentions, signals, measurements, sections }: AbstainInput): Abstention | null {
   if (looksBinary(text)) return { reason: 'not_cmr', message: 'the text looks binary (control characters), not like a report', spans: [] };
-  if (!measurements.some((m) => MR_KEYS.has(m.key)) && !MR_WORDS.test(folded)) {
+  if (!measurements.some((m) => MR_KEYS.has(m.key)) && !MR_WORDS.test(folded) && !mentions.some(describedScar)) {
     const head = opening(folded, sections);
     const others = OTHER_KINDS.filter(([, re]) => re.test(head)).map(([name]) => name);
     if (others.length > 0) {
@@ -99,7 +102,7 @@ export function abstain({ text, folded, scored, mentions, signals, measurements,
   const limited = found.filter((m) => m.concept === 'exam:limited' && said(m));
   // An aborted exam that still judged the heart's function and found no LGE (or was called normal) answered its question.
   if (aborted.length > 0 && !normal.has('stated') && !(normal.has('function') && normal.has('no-lge'))) {
-    return { reason: 'non_diagnostic', message: 'the exam is described as aborted or non-diagnostic, and it states no disease, and not both normal function and no LGE', spans: aborted.map((m) => m.sentence) };
+    return { reason: 'non_diagnostic', message: 'the exam is described as aborted or non-diagnostic, and it states no disease, no normal study and not both normal function and no LGE', spans: aborted.map((m) => m.sentence) };
   }
   if (normal.size > 0) return null;
   if (limited.length > 0) {

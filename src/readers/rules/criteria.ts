@@ -12,9 +12,7 @@ import type { Measurement } from '../../report/extract-measurements.js';
 import type { Span } from '../../report/report.js';
 import type { ConceptId, DxCategory } from './lexicon.js';
 import type { Mention } from './find-findings.js';
-import { ENGINE_CATEGORIES, type OtherSubtype } from './outcomes.js';
-
-export const CATEGORIES = ENGINE_CATEGORIES;
+import { ENGINE_CATEGORIES as CATEGORIES, type OtherSubtype } from './outcomes.js';
 
 /** What speaks positively for a normal study: a stated normal study, no LGE, normal function, size or tissue. */
 export type NormalKind = 'stated' | 'no-lge' | 'function' | 'size' | 'tissue';

@@ -105,6 +105,7 @@ export function renderExplanation(e: Explanation): string {
   const forChosen = e.criteria.filter((c) => c.category === e.topScored);
   const others = e.criteria.filter((c) => c.category !== e.topScored && c.weight > 0);
   lines.push('', `Why ${e.topScored}${e.unclassified ? ' scored highest' : ''}:`);
+  if (forChosen.length === 0) lines.push('  nothing but the score every report starts NORMAL with');
   for (const c of forChosen) lines.push(`  ${(c.weight > 0 ? '+' : '') + c.weight}`.padEnd(9) + `${c.description}${c.quotes[0] ? `: "${c.quotes[0]}"` : ''}`);
   if (others.length > 0) {
     lines.push('', 'For other categories:');
