@@ -37,24 +37,39 @@ const NARRATIVE = new Set(['preamble', 'body', 'findings', 'assessment', 'compar
 /** Categories whose diagnosis stays true when it is "known" or "Z.n." (a past infarct is today's scar). */
 const CHRONIC = new Set<DxCategory>(['HCM', 'CA', 'CS', 'ICM', 'DCM']);
 
+const NONE: Mention[] = [];
+
 class Facts {
+  /** The mentions of each concept, so each question below looks at its own few. */
+  private readonly byConcept = new Map<ConceptId, Mention[]>();
+
   constructor(
     readonly mentions: Mention[],
     readonly measurements: Measurement[],
-  ) {}
+  ) {
+    for (const m of mentions) {
+      const list = this.byConcept.get(m.concept);
+      if (list) list.push(m);
+      else this.byConcept.set(m.concept, [m]);
+    }
+  }
+
+  private of(concept: ConceptId): Mention[] {
+    return this.byConcept.get(concept) ?? NONE;
+  }
 
   /** Affirmed (or at least probably present) mentions in the report's own findings and assessment. */
   present(concept: ConceptId, minCertainty = 0.6): Mention[] {
-    return this.mentions.filter((m) => m.concept === concept && NARRATIVE.has(m.section) && (m.status === 'affirmed' || (m.status === 'uncertain' && m.certainty >= minCertainty)));
+    return this.of(concept).filter((m) => NARRATIVE.has(m.section) && (m.status === 'affirmed' || (m.status === 'uncertain' && m.certainty >= minCertainty)));
   }
 
   negated(concept: ConceptId): Mention[] {
-    return this.mentions.filter((m) => m.concept === concept && m.status === 'negated' && NARRATIVE.has(m.section));
+    return this.of(concept).filter((m) => m.status === 'negated' && NARRATIVE.has(m.section));
   }
 
   /** Clinical context anywhere in the report (history lines included), unless negated or only asked about. */
   context(concept: ConceptId): Mention[] {
-    return this.mentions.filter((m) => m.concept === concept && m.status !== 'negated' && m.status !== 'asked');
+    return this.of(concept).filter((m) => m.status !== 'negated' && m.status !== 'asked');
   }
 
   first(key: string): Measurement | undefined {
