@@ -97,11 +97,12 @@ export function abstain({ text, folded, scored, mentions, signals, measurements,
   }
   if (scored.category !== 'NORMAL') return null;
   const normal = new Set((scored.normal ?? []).map((e) => e.kind));
+  if (normal.has('stated')) return null;
   const found = signals();
   const aborted = found.filter((m) => m.concept === 'exam:aborted' && said(m));
   const limited = found.filter((m) => m.concept === 'exam:limited' && said(m));
-  // An aborted exam that still judged the heart's function and found no LGE (or was called normal) answered its question.
-  if (aborted.length > 0 && !normal.has('stated') && !(normal.has('function') && normal.has('no-lge'))) {
+  // An aborted exam that was still called normal (above), or judged the heart's function and found no LGE, answered its question.
+  if (aborted.length > 0 && !(normal.has('function') && normal.has('no-lge'))) {
     return { reason: 'non_diagnostic', message: 'the exam is described as aborted or non-diagnostic, and it states no disease, no normal study and not both normal function and no LGE', spans: aborted.map((m) => m.sentence) };
   }
   if (normal.size > 0) return null;

@@ -26,9 +26,9 @@ export interface Scored {
   scores: Record<DxCategory, number>;
   criteria: FiredCriterion[];
   /** When the category is OTHER: which OTHER diagnosis contributed most to its score. */
-  subtype?: OtherSubtype;
+  subtype: OtherSubtype | null;
   /** When the category is NORMAL: the positive evidence of a normal study (none: the engine abstains). */
-  normal?: NormalEvidence[];
+  normal: NormalEvidence[] | null;
 }
 
 type Fire = (id: string, category: DxCategory, weight: number, description: string, spans: Span[], subtype?: OtherSubtype) => void;
@@ -339,11 +339,13 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   // A disease needs positive evidence: when nothing scores above zero NORMAL wins (and needs its own, below).
   for (const c of CATEGORIES) if (scores[c] > scores[best] + 1e-9 && (c === 'NORMAL' || scores[c] > 0)) best = c;
   for (const c of CATEGORIES) scores[c] = Math.round(scores[c] * 100) / 100;
-  const result: Scored = { category: best, scores, criteria };
+  const result: Scored = { category: best, scores, criteria, subtype: null, normal: null };
   if (best === 'OTHER') result.subtype = [...otherParts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'other';
   if (best === 'NORMAL') {
-    // Positive evidence of a normal study (abstain.ts: a text that merely lacks disease is not NORMAL).
-    const signals = findSignals();
+    // Positive evidence of a normal study (abstain.ts: a text that merely lacks disease is not NORMAL). A study the
+    // report calls normal settles it, so the signals are only looked for when it does not.
+    const stated = f.present('dx:NORMAL');
+    const signals = stated.length > 0 ? [] : findSignals();
     const s = new Facts(signals, measurements);
     // "Kein LGE akquiriert", "no LGE (contrast declined)": in a sentence about a limited exam, an absence is not judged.
     const limitedSentences = new Set(signals.filter((m) => m.concept.startsWith('exam:') && m.status !== 'negated').map((m) => m.sentence.start));
@@ -352,7 +354,7 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
     const sizeNormal = (edvi || edv) && !lvDilatedByNumbers;
     const tissueNormal = [t1 && !t1High && !t1Low ? t1 : undefined, t2 && !t2High ? t2 : undefined, ecv && !ecvHigh ? ecv : undefined].filter((m) => m !== undefined);
     const evidence: [NormalKind, (Mention | Measurement)[]][] = [
-      ['stated', [...f.present('dx:NORMAL'), ...s.present('normal:stated')]],
+      ['stated', [...stated, ...s.present('normal:stated')]],
       ['no-lge', lgeNegated ? judged(f.negated('lge')) : []],
       ['function', [...(efNormal ? [lvef] : []), ...s.present('normal:function'), ...judged([...f.negated('reduced-fn'), ...f.negated('wma')])]],
       ['size', [...(sizeNormal ? [edvi ?? edv!] : []), ...s.present('normal:size'), ...judged([...f.negated('dilated'), ...f.negated('hypertrophy')])]],

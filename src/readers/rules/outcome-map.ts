@@ -14,7 +14,7 @@ export type Resolved = { category: string } | { unclassified: { reason: Unclassi
 
 export interface OutcomeMap {
   /** The taxonomy's answer for an engine outcome. */
-  resolve(category: DxCategory, subtype?: OtherSubtype): Resolved;
+  resolve(category: DxCategory, subtype?: OtherSubtype | null): Resolved;
   /** Engine outcome → taxonomy category, as the taxonomy states it (for explanations and docs). */
   readonly mapping: ReadonlyMap<string, string>;
 }

@@ -23,6 +23,6 @@ export function canonicalOutcome(name: string): string | undefined {
 }
 
 /** An engine answer as one outcome name. */
-export function outcomeName(category: DxCategory, subtype?: OtherSubtype): string {
+export function outcomeName(category: DxCategory, subtype?: OtherSubtype | null): string {
   return category === 'OTHER' && subtype ? `OTHER.${subtype}` : category;
 }

@@ -30,7 +30,8 @@ export function applyRules(report: Report): RulesResult {
   const { mentions, signals } = findFindings(report.text, parsed.sections, parsed.folded, parsed.index);
   const scored = score(mentions, parsed.measurements, signals);
   const abstention = abstain({ text: report.text, folded: parsed.folded, scored, mentions, signals, measurements: parsed.measurements, sections: parsed.sections });
-  return { ...scored, parsed, mentions, signals, abstention };
+  const { category, scores, criteria, subtype, normal } = scored;
+  return { category, scores, criteria, subtype, normal, parsed, mentions, signals, abstention };
 }
 
 /** The answer in the taxonomy's terms: a category, or UNCLASSIFIED with its reason. */
@@ -88,7 +89,7 @@ export function createRulesReader(taxonomy: Taxonomy = DEFAULT_TAXONOMY): Reader
       };
       if ('unclassified' in answer) prediction.unclassified = answer.unclassified;
       // What the engine itself read, before the taxonomy: "OTHER.takotsubo", "MYO".
-      if (!result.abstention) prediction.details = { outcome: outcomeName(result.category, result.subtype), ...(result.subtype ? { subtype: result.subtype } : {}) };
+      if (!result.abstention) prediction.details = result.subtype ? { outcome: outcomeName(result.category, result.subtype), subtype: result.subtype } : { outcome: result.category };
       prediction.seconds = (performance.now() - started) / 1000;
       return prediction;
     },
