@@ -114,6 +114,8 @@ function buildProgram(ctx: Context): Command {
     .option('--top <n>', 'or: the n best models by macro-F1 against the truth')
     .option('--min-agree <n>', 'votes a category needs (default: more than half)')
     .option('--truth <file>', 'labels file to score the consensus against (default: the labels of the classified input, if any)')
+    .option('--target-accuracy <a>', 'size the review list so the reports the consensus answers alone reach this accuracy (e.g. 0.98), calibrated on a labelled run')
+    .option('--calibration <dir>', 'with --target-accuracy: a labelled run of the same models to calibrate on (default: this run, which then needs a truth)')
     .option('--taxonomy <file>', 'category set (YAML or JSON)')
     .action(action(async () => (await import('./commands/consensus-command.js')).consensusCommand));
 

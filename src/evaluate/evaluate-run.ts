@@ -16,6 +16,7 @@ import { bootstrapIntervals, type BootstrapIntervals } from './bootstrap.js';
 import type { StoredConsensus } from './consensus-files.js';
 import { loadRun, runSource, type RunSource } from './load-run.js';
 import { castsVote } from './consensus.js';
+import { consensusConfidence, type ConsensusOrdering } from './consensus-confidence.js';
 import { classSetOf, compareReaders, computeMetrics, matrixColumns, type Metrics } from './metrics.js';
 import { currentConsensus } from './run-consensus.js';
 import { selectivePrediction, type Selective } from './selective.js';
@@ -138,25 +139,16 @@ function score(reader: ReaderInput, truth: Map<string, string>, order: string[],
   };
 }
 
-/**
- * The consensus ordered by agreement level (the share of its models that voted for the category), and by
- * agreement level then agreement with the guideline engine: (agree + ½·[rules gave the same category]) /
- * (models + ½), so every unanimous report comes before every majority one and, within a level, those the engine
- * confirms come first. No majority: no confidence.
- */
+/** The consensus ordered by agreement level, and by agreement level then agreement with the guideline engine. */
 function consensusOrderings(consensus: StoredConsensus, predictions: Map<string, ReaderPrediction>, lines: { id: string; model: string; category: string | null }[]): ReaderInput['orderings'] {
   const m = consensus.summary.models.length;
-  const agree = new Map(consensus.rows.map((r) => [r.id, r.agree]));
-  const level = (id: string) => (castsVote(predictions.get(id)?.category) ? (agree.get(id) ?? 0) : null);
-  const orderings: NonNullable<ReaderInput['orderings']> = [{ by: 'agreement', confidence: (id) => (level(id) === null ? null : { value: level(id)! / m, source: 'agreement' }) }];
+  const rows = consensus.rows.map((r) => ({ id: r.id, category: predictions.get(r.id)?.category ?? null, agree: r.agree }));
   const rules = new Map(lines.filter((l) => l.model === 'rules').map((l) => [l.id, l.category]));
-  if (rules.size > 0) {
-    orderings.push({
-      by: 'agreement-then-rules',
-      confidence: (id) => (level(id) === null ? null : { value: (level(id)! + (rules.get(id) === predictions.get(id)?.category ? 0.5 : 0)) / (m + 0.5), source: 'agreement-then-rules' }),
-    });
-  }
-  return orderings;
+  const orderings: ConsensusOrdering[] = rules.size > 0 ? ['agreement', 'agreement-then-rules'] : ['agreement'];
+  return orderings.map((by) => {
+    const confidence = consensusConfidence(rows, m, by, rules);
+    return { by, confidence: (id: string) => (confidence.get(id) == null ? null : { value: confidence.get(id)!, source: by }) };
+  });
 }
 
 export function evaluateRun(options: EvaluateOptions): Evaluation {
