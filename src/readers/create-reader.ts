@@ -10,8 +10,9 @@ import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import type { Backend } from './backends/backend.js';
 import { checkEndpoint, type EgressPolicy } from './backends/egress-guard.js';
 import { createGuardedFetch } from './backends/http.js';
-import { createLlmReader, DEFAULTS, type LlmReader } from './llm/llm-reader.js';
-import { loadPrompt, type PromptTemplate } from './llm/prompt.js';
+import type { AnswerMode } from './llm/answer-schema.js';
+import { createLlmReader, DEFAULTS, type LlmReader, type ThinkSetting } from './llm/llm-reader.js';
+import { loadPrompt, type ClassifyVersion, type PromptTemplate } from './llm/prompt.js';
 import { ReadTexts } from './llm/read-texts.js';
 import { createTranslator, type Translator } from './llm/translator.js';
 import { parseModelSpec, type ModelSpec } from './model-spec.js';
@@ -24,6 +25,13 @@ export const DEFAULT_OLLAMA_URL = 'http://127.0.0.1:11434';
 export interface ReaderSettings {
   taxonomy?: Taxonomy;
   promptFile?: string;
+  /** The built-in classification prompt (--prompt-version); --prompt wins. */
+  promptVersion?: ClassifyVersion;
+  /** --answer evidence|category. */
+  answer?: AnswerMode;
+  think?: ThinkSetting;
+  /** --samples k: self-consistency. */
+  samples?: number;
   ollamaUrls?: string[];
   openaiUrls?: string[];
   allowHosts?: string[];
@@ -95,7 +103,7 @@ export async function createReaders(specs: string[], settings: ReaderSettings = 
   const llmSpecs = parsed.filter((s) => s.kind !== 'rules');
   const warnings: string[] = [];
   const readers: Reader[] = [];
-  const prompt: PromptTemplate | undefined = llmSpecs.length > 0 ? loadPrompt('classify', settings.promptFile) : undefined;
+  const prompt: PromptTemplate | undefined = llmSpecs.length > 0 ? loadPrompt('classify', settings.promptFile, settings.promptVersion) : undefined;
   const slots = new Map<string, number>();
   const backendsFor = await backendFactory(settings, [...llmSpecs, ...(translateSpec ? [translateSpec] : [])], warnings, slots);
 
@@ -113,9 +121,12 @@ export async function createReaders(specs: string[], settings: ReaderSettings = 
         taxonomy,
         prompt: prompt!,
         textFor: (report) => texts.textFor(report),
+        mode: settings.answer,
         temperature: settings.temperature,
         seed: settings.seed,
         maxTokens: settings.maxTokens,
+        think: settings.think,
+        samples: settings.samples,
         answerRetries: settings.answerRetries,
         logPrompt: settings.logPrompt,
       }),

@@ -5,6 +5,9 @@
  */
 import { ConfigError } from '../../errors.js';
 import { createReaders } from '../../readers/create-reader.js';
+import type { AnswerMode } from '../../readers/llm/answer-schema.js';
+import type { ThinkSetting } from '../../readers/llm/llm-reader.js';
+import type { ClassifyVersion } from '../../readers/llm/prompt.js';
 import { runClassify, type RunSummary } from '../../run/run-classify.js';
 import { createProgress } from '../../run/progress.js';
 import type { Report } from '../../report/report.js';
@@ -23,8 +26,12 @@ export interface ModelFlags {
   withMeasurements?: boolean;
   temperature: string;
   seed: string;
-  maxTokens: string;
+  maxTokens?: string;
   answerRetries: string;
+  promptVersion: string;
+  answer: string;
+  think: string;
+  samples: string;
   threads?: string;
   logPrompts?: boolean;
 }
@@ -60,6 +67,13 @@ export function timeoutFlag(value: string): number {
   return seconds * 1000;
 }
 
+/** `--think auto|on|off|<budget>`. */
+export function thinkFlag(value: string): ThinkSetting {
+  if (value === 'auto' || value === 'on' || value === 'off') return value;
+  if (/^\d+$/.test(value) && Number(value) > 0) return Number(value);
+  throw new ConfigError(`--think ${value}: not auto, on, off or a number of tokens`, { code: 'config.think', hint: 'Write --think off, --think on, or a thinking budget such as --think 2048' });
+}
+
 export async function classifyCommand(args: unknown[], ctx: Context): Promise<number> {
   const [input, flags] = args as [string, ClassifyFlags];
   const { reports, taxonomy } = await loadInput(input, flags, ctx.io);
@@ -83,7 +97,11 @@ export async function classifyReports(reports: Report[], taxonomy: Taxonomy, mod
     timeoutMs: timeoutFlag(flags.timeout),
     temperature: number('--temperature', flags.temperature),
     seed: number('--seed', flags.seed, { integer: true }),
-    maxTokens: number('--max-tokens', flags.maxTokens, { min: 16, integer: true }),
+    maxTokens: flags.maxTokens === undefined ? undefined : number('--max-tokens', flags.maxTokens, { min: 1, integer: true }),
+    promptVersion: flags.promptVersion as ClassifyVersion,
+    answer: flags.answer as AnswerMode,
+    think: thinkFlag(flags.think),
+    samples: number('--samples', flags.samples, { min: 1, integer: true }),
     answerRetries: number('--answer-retries', flags.answerRetries, { integer: true }),
     threads: flags.threads ? number('--threads', flags.threads, { min: 1, integer: true }) : undefined,
     withMeasurements: flags.withMeasurements,
@@ -123,7 +141,7 @@ export async function classifyReports(reports: Report[], taxonomy: Taxonomy, mod
         taxonomy: { name: taxonomy.name, version: taxonomy.version },
         promptVersion: built.promptVersion,
         options: built.readers.some((r) => r.endpoints)
-          ? { temperature: settings.temperature, seed: settings.seed, maxTokens: settings.maxTokens, translate: settings.translate ?? null, withMeasurements: Boolean(settings.withMeasurements) }
+          ? { temperature: settings.temperature, seed: settings.seed, maxTokens: settings.maxTokens ?? null, answer: settings.answer, think: settings.think, samples: settings.samples, translate: settings.translate ?? null, withMeasurements: Boolean(settings.withMeasurements) }
           : {},
       },
       fresh: flags.fresh,

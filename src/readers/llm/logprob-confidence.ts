@@ -17,15 +17,11 @@
  * alternative spells unambiguously. A value that is not spelled as a category id (a server that ignored the
  * schema and wrote "Myocarditis") has no logprob confidence.
  */
+import type { TokenLogprob } from '../backends/backend.js';
 import { roundConfidence, type Confidence } from '../confidence.js';
 import type { AnswerMode } from './answer-schema.js';
 
-export interface TokenLogprob {
-  token: string;
-  logprob: number;
-  /** The most likely tokens at this position (the chosen one usually among them). */
-  top?: { token: string; logprob: number }[];
-}
+export type { TokenLogprob };
 
 /** Where the category value is in the text: [start, end) of its characters, or null. */
 export function categoryValueSpan(text: string, mode: AnswerMode): [number, number] | null {

@@ -9,8 +9,9 @@ import { fill, loadPrompt, renderPrompt } from './prompt.js';
 const dir = tempDir();
 
 test('the built-in prompt is versioned and puts the static instruction first', () => {
-  const prompt = loadPrompt('classify');
+  const prompt = loadPrompt('classify', undefined, 'v1');
   assert.equal(prompt.version, 'classify-v1');
+  assert.equal(loadPrompt('classify').version, 'classify-v2', 'v2 is the default');
   const [system, user] = renderPrompt(prompt, { categories: '- MYO: Myocarditis.', ids: 'MYO, NORMAL', report: 'Befund: LGE lateral.', measurements: '' });
   assert.match(system!.content, /^You are an experienced cardiologist/);
   assert.match(system!.content, /- MYO: Myocarditis\./);

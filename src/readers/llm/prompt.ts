@@ -41,7 +41,7 @@ const BUILTIN = { classify: 'classify.{v}.yaml', translate: 'translate.v1.yaml' 
  * @param file the user's prompt file (--prompt); it wins over `version`.
  * @param version the built-in classification prompt (--prompt-version).
  */
-export function loadPrompt(kind: keyof typeof BUILTIN, file?: string, version: ClassifyVersion = 'v1'): PromptTemplate {
+export function loadPrompt(kind: keyof typeof BUILTIN, file?: string, version: ClassifyVersion = DEFAULT_CLASSIFY_VERSION): PromptTemplate {
   if (!CLASSIFY_VERSIONS.includes(version)) {
     throw new ConfigError(`--prompt-version ${String(version)}: no such built-in prompt`, { code: 'config.prompt_version', hint: `Use one of ${CLASSIFY_VERSIONS.join(', ')}, or --prompt <file>` });
   }
