@@ -52,6 +52,8 @@ export interface ReaderSettings {
   resolve?: EgressPolicy['resolve'];
   /** Skip asking the servers for their models before the run. */
   skipPreflight?: boolean;
+  /** Readers that only plan requests and read answers (batch files): no server, no endpoint flags needed. */
+  offline?: boolean;
 }
 
 export interface Readers {
@@ -60,6 +62,8 @@ export interface Readers {
   texts: ReadTexts;
   /** Versions of the prompts in use, for the run configuration. */
   promptVersion?: string;
+  /** The classification prompt, when an LLM reader uses one. */
+  prompt?: PromptTemplate;
   /** Remarks for the user (an endpoint without the model, a fallback). */
   warnings: string[];
   /** Parallel slots per endpoint, where the server says. */
@@ -105,7 +109,9 @@ export async function createReaders(specs: string[], settings: ReaderSettings = 
   const readers: Reader[] = [];
   const prompt: PromptTemplate | undefined = llmSpecs.length > 0 ? loadPrompt('classify', settings.promptFile, settings.promptVersion) : undefined;
   const slots = new Map<string, number>();
-  const backendsFor = await backendFactory(settings, [...llmSpecs, ...(translateSpec ? [translateSpec] : [])], warnings, slots);
+  const backendsFor: BackendsFor = settings.offline
+    ? async (spec) => ({ model: spec.kind === 'llamacpp' ? spec.path : 'model' in spec ? spec.model : spec.spec, backends: [] })
+    : await backendFactory(settings, [...llmSpecs, ...(translateSpec ? [translateSpec] : [])], warnings, slots);
 
   for (const spec of parsed) {
     if (spec.kind === 'rules') {
@@ -138,7 +144,7 @@ export async function createReaders(specs: string[], settings: ReaderSettings = 
     translator = createTranslator({ id: translateSpec.spec, model, backends, prompt: loadPrompt('translate'), seed: settings.seed });
   }
   const versions = [prompt?.version, translator?.promptVersion].filter(Boolean);
-  return { readers, translator, texts, promptVersion: versions.length > 0 ? versions.join('+') : undefined, warnings, slots };
+  return { readers, translator, texts, promptVersion: versions.length > 0 ? versions.join('+') : undefined, prompt, warnings, slots };
 }
 
 type BackendsFor = (spec: ModelSpec) => Promise<{ model: string; backends: Backend[] }>;

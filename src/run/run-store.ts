@@ -58,6 +58,14 @@ CREATE TABLE IF NOT EXISTS reports (
   lang TEXT,
   text TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS batch_requests (
+  custom_id TEXT PRIMARY KEY,
+  model TEXT NOT NULL,
+  report_id TEXT NOT NULL,
+  sample INTEGER NOT NULL,
+  file TEXT NOT NULL,
+  exported_at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS translations (
   text_hash TEXT NOT NULL,
   model TEXT NOT NULL,
@@ -147,6 +155,35 @@ export class RunStore {
     this.db.prepare("INSERT INTO meta (key, value) VALUES ('holder', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(JSON.stringify(holder));
   }
 
+  /** A value of the store's `meta` table (JSON), or undefined. */
+  meta<T>(key: string): T | undefined {
+    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return row ? (JSON.parse(row.value) as T) : undefined;
+  }
+
+  setMeta(key: string, value: unknown): void {
+    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
+  }
+
+  /** Records the requests of an exported batch file (src/batch/): what `batch import` expects answers for. */
+  putBatchRequests(rows: { customId: string; model: string; reportId: string; sample: number; file: string }[]): void {
+    const insert = this.db.prepare('INSERT OR REPLACE INTO batch_requests (custom_id, model, report_id, sample, file, exported_at) VALUES (?, ?, ?, ?, ?, ?)');
+    const now = new Date().toISOString();
+    this.db.transaction(() => rows.forEach((r) => insert.run(r.customId, r.model, r.reportId, r.sample, r.file, now)))();
+  }
+
+  batchRequests(): { customId: string; model: string; reportId: string; sample: number; file: string }[] {
+    const rows = this.db.prepare('SELECT custom_id, model, report_id, sample, file FROM batch_requests ORDER BY rowid').all() as { custom_id: string; model: string; report_id: string; sample: number; file: string }[];
+    return rows.map((r) => ({ customId: r.custom_id, model: r.model, reportId: r.report_id, sample: r.sample, file: r.file }));
+  }
+
+  /** The stored error of a (report, model) pair: null when it succeeded, undefined when nothing is stored. */
+  storedError(reportId: string, model: string): { code: string } | null | undefined {
+    const row = this.db.prepare('SELECT error FROM predictions WHERE report_id = ? AND model = ?').get(reportId, model) as { error: string | null } | undefined;
+    if (!row) return undefined;
+    return row.error === null ? null : (JSON.parse(row.error) as { code: string });
+  }
+
   config(): RunConfig | null {
     const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get('config') as { value: string } | undefined;
     return row ? (JSON.parse(row.value) as RunConfig) : null;
@@ -168,7 +205,7 @@ export class RunStore {
       return 'resumed';
     }
     this.db.transaction(() => {
-      if (fresh) this.db.exec('DELETE FROM predictions; DELETE FROM reports');
+      if (fresh) this.db.exec("DELETE FROM predictions; DELETE FROM reports; DELETE FROM batch_requests; DELETE FROM meta WHERE key = 'batch'");
       this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run('config', JSON.stringify(config));
     })();
     return stored ? 'resumed' : 'new';
