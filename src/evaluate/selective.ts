@@ -86,8 +86,11 @@ function blocksOf(items: Scored[]): { order: Int32Array; block: Int32Array; thre
   return { order, block, thresholds };
 }
 
-/** Curve, AURC and coverage at each target from per-block counts (size and correct). */
-function summarise(size: Float64Array, right: Float64Array, thresholds: (number | null)[], targets: number[]) {
+/**
+ * Curve, AURC and the point of each target from per-block counts (size and correct). The bootstrap calls it
+ * 2,000 times per reader, so without `withCurve` it only keeps, per target, the largest coverage reached.
+ */
+function summarise(size: Float64Array, right: Float64Array, thresholds: (number | null)[], targets: number[], withCurve: boolean) {
   let n = 0;
   let correct = 0;
   for (let b = 0; b < size.length; b++) {
@@ -95,6 +98,8 @@ function summarise(size: Float64Array, right: Float64Array, thresholds: (number 
     correct += right[b]!;
   }
   const curve: CurvePoint[] = [];
+  const at: (CurvePoint | undefined)[] = targets.map(() => undefined);
+  const coverageAt = new Float64Array(targets.length);
   let covered = 0;
   let wrong = 0;
   let area = 0;
@@ -105,17 +110,19 @@ function summarise(size: Float64Array, right: Float64Array, thresholds: (number 
     for (let j = 1; j <= m; j++) area += (wrong + (j * e) / m) / (covered + j);
     covered += m;
     wrong += e;
-    curve.push({ coverage: covered / n, accuracy: (covered - wrong) / covered, covered, threshold: thresholds[b]! });
+    const accuracy = (covered - wrong) / covered;
+    const point = withCurve ? { coverage: covered / n, accuracy, covered, threshold: thresholds[b]! } : undefined;
+    if (point) curve.push(point);
+    for (let t = 0; t < targets.length; t++) {
+      if (accuracy < targets[t]! - 1e-12) continue;
+      coverageAt[t] = covered / n;
+      at[t] = point;
+    }
   }
   // Perfect ranking: the correct reports first (risk 0), then each error adds to the risk.
   let optimal = 0;
   for (let k = correct + 1; k <= n; k++) optimal += (k - correct) / k;
-  const at = targets.map((target) => {
-    let best: CurvePoint | undefined;
-    for (const p of curve) if (p.accuracy >= target - 1e-12) best = p;
-    return best;
-  });
-  return { n, curve, aurc: n === 0 ? 0 : area / n, aurcOptimal: n === 0 ? 0 : optimal / n, at };
+  return { n, curve, aurc: n === 0 ? 0 : area / n, aurcOptimal: n === 0 ? 0 : optimal / n, at, coverageAt };
 }
 
 export function selectivePrediction(items: Scored[], options: SelectiveOptions = {}): Selective {
@@ -129,7 +136,7 @@ export function selectivePrediction(items: Scored[], options: SelectiveOptions =
     size[block[i]!]!++;
     if (item.correct) right[block[i]!]!++;
   });
-  const estimate = summarise(size, right, thresholds, targets);
+  const estimate = summarise(size, right, thresholds, targets, true);
 
   // The bootstrap: the same resampled cohorts as the other intervals; each resample only re-weights the blocks.
   const aurcs = new Float64Array(resamples);
@@ -143,9 +150,9 @@ export function selectivePrediction(items: Scored[], options: SelectiveOptions =
       rsize[block[i]!]!++;
       if (items[i]!.correct) rright[block[i]!]!++;
     }
-    const s = summarise(rsize, rright, thresholds, targets);
+    const s = summarise(rsize, rright, thresholds, targets, false);
     aurcs[r] = s.aurc;
-    s.at.forEach((p, t) => (coverages[t]![r] = p?.coverage ?? 0));
+    for (let t = 0; t < targets.length; t++) coverages[t]![r] = s.coverageAt[t]!;
   });
 
   return {
