@@ -56,7 +56,7 @@ export async function benchAnswerCost(): Promise<{ reports: number; modes: ModeC
     const prompts: number[] = [];
     const outputs: number[] = [];
     for (const report of reports) {
-      prompts.push(count(chatml(reader.plan(report).requests[0]!.messages)));
+      prompts.push(count(chatml(reader.plan(report)[0]!.messages)));
       const rules = applyRules(report);
       const rationale = rules.criteria.filter((c) => c.category === rules.category && c.weight > 0).sort((a, b) => b.weight - a.weight)[0]?.description ?? 'no abnormal finding';
       const answer = mode === 'category' ? JSON.stringify(rules.category) : JSON.stringify({ evidence: evidenceFor(report.text, rules, 5).map((e) => e.quote), rationale, category: rules.category });

@@ -113,7 +113,7 @@ export async function exportBatch(options: ExportOptions): Promise<{ files: Expo
           continue;
         }
         reports++;
-        reader.plan(report).requests.forEach((request, sample) => {
+        reader.plan(report).forEach((request, sample) => {
           const key = { run, model: reader.id, reportId: report.id, sample };
           const line = requestLine(key, chatCompletionBody(request));
           lines.push(line);

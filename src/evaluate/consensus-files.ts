@@ -54,8 +54,11 @@ export function writeConsensus(dir: string, consensus: Consensus, source: RunSou
   // What an adjudicator decided stays decided when the consensus is built again.
   const final = withAdjudications(dir, marked);
   writeAtomic(rowsFile, final.map((r) => JSON.stringify({ ...r, source: source.id })).join('\n') + (final.length ? '\n' : ''));
-  const { belowThreshold: _ids, ...review } = sizing ?? { belowThreshold: [] };
-  const summary: ConsensusSummary = { models: consensus.models, minAgree: consensus.minAgree, selection, counts: consensus.counts, agreement: consensus.agreement, source, ...(sizing ? { review: review as Omit<ReviewSizing, 'belowThreshold'> } : {}) };
+  const summary: ConsensusSummary = { models: consensus.models, minAgree: consensus.minAgree, selection, counts: consensus.counts, agreement: consensus.agreement, source };
+  if (sizing) {
+    const { belowThreshold: _ids, ...review } = sizing;
+    summary.review = review;
+  }
   writeAtomic(join(dir, CONSENSUS_SUMMARY_FILE), `${JSON.stringify(summary, null, 2)}\n`);
   const listed = consensus.rows.filter((r) => r.status === 'no majority' || below.has(r.id));
   const header = ['id', ...consensus.models, ...(truth ? ['truth'] : []), ...(sizing ? ['why'] : []), 'consensus source'];

@@ -65,15 +65,10 @@ export interface LlmReaderOptions {
   logPrompt?(reportId: string, messages: ChatMessage[]): void;
 }
 
-/** What one report needs from a server: one request per sample, and what the prediction records about them. */
-export interface Plan {
-  requests: GenerateRequest[];
-  details: Record<string, unknown>;
-}
-
 export interface LlmReader extends Reader {
   readonly endpoints: string[];
-  plan(report: Report): Plan;
+  /** What one report needs from a server: one request per sample. */
+  plan(report: Report): GenerateRequest[];
   /** The prediction from the results of `plan(report).requests`, in order (an error record for a failed request). */
   fromResults(report: Report, results: (GenerateResult | ErrorRecord)[], seconds: number): Prediction;
 }
@@ -138,7 +133,7 @@ export function createLlmReader(options: LlmReaderOptions): LlmReader {
   const messagesFor = (read: ReadText) =>
     renderPrompt(options.prompt, { categories, ids: ids.join(', '), report: read.text, measurements: read.measurements ?? '', ...(mode === 'category' ? { categoryMode: 'yes' } : { evidenceMode: 'yes' }) });
 
-  const detailsFor = (report: Report, read: ReadText, endpoint: string): Record<string, unknown> => ({
+  const detailsFor = (read: ReadText, endpoint: string): Record<string, unknown> => ({
     endpoint,
     read: read.source,
     ...(read.translationModel ? { translationModel: read.translationModel } : {}),
@@ -194,7 +189,10 @@ export function createLlmReader(options: LlmReaderOptions): LlmReader {
       const combined = combineSamples(outcomes.map((o) => ({ category: o.answer?.category ?? null })));
       chosen = combined.index >= 0 ? outcomes[combined.index]! : outcomes[outcomes.length - 1]!;
       confidence = combined.confidence;
-      details.samples = outcomes.map((o) => (o.answer ? { category: o.answer.category, ...(logprobsOf(o) ? { confidence: logprobsOf(o)!.value } : {}) } : { category: null, error: o.error?.code }));
+      details.samples = outcomes.map((o) => {
+        const own = logprobsOf(o);
+        return o.answer ? { category: o.answer.category, ...(own ? { confidence: own.value } : {}) } : { category: null, error: o.error?.code };
+      });
     }
     if (!chosen.answer) return { ...base, category: null, evidence: [], error: chosen.error ?? { type: 'AnswerError', code: 'answer.invalid', message: 'no answer' }, details };
     if (chosen.answer.rationale) details.rationale = chosen.answer.rationale;
@@ -215,7 +213,7 @@ export function createLlmReader(options: LlmReaderOptions): LlmReader {
       const read = options.textFor(report);
       const messages = messagesFor(read);
       options.logPrompt?.(report.id, messages);
-      const details = detailsFor(report, read, backend.endpoint);
+      const details = detailsFor(read, backend.endpoint);
       const seconds = () => (performance.now() - started) / 1000;
 
       // Ask for a context window that fits prompt and answer; refuse (never cut) a prompt that does not fit.
@@ -296,15 +294,14 @@ export function createLlmReader(options: LlmReaderOptions): LlmReader {
       return predictionOf(report, read, outcomes, details, seconds());
     },
 
-    plan(report: Report): Plan {
-      const read = options.textFor(report);
-      const messages = messagesFor(read);
-      return { requests: Array.from({ length: samples }, (_, s) => requestFor(messages, s)), details: detailsFor(report, read, 'batch') };
+    plan(report: Report): GenerateRequest[] {
+      const messages = messagesFor(options.textFor(report));
+      return Array.from({ length: samples }, (_, s) => requestFor(messages, s));
     },
 
     fromResults(report: Report, results: (GenerateResult | ErrorRecord)[], seconds: number): Prediction {
       const read = options.textFor(report);
-      const details = detailsFor(report, read, 'batch');
+      const details = detailsFor(read, 'batch');
       const outcomes = results.map((r): Outcome => {
         if (!('text' in r)) return { error: r };
         account(details, r);

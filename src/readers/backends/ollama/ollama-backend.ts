@@ -37,6 +37,8 @@ const ns = (n: number | undefined) => (typeof n === 'number' && n > 0 ? n / 1e6 
 export function createOllamaBackend(options: OllamaOptions): Backend {
   const endpoint = options.baseUrl.replace(/\/+$/, '');
   const contextCache = new Map<string, Promise<number | undefined>>();
+  // Models that refused `think` (they cannot think): asked without it from then on.
+  const cannotThink = new Set<string>();
   const statusTimeoutMs = options.statusTimeoutMs ?? Math.min(options.timeoutMs, STATUS_TIMEOUT_MS);
   const probe = () => probeServer(options.fetch, `${endpoint}/api/version`, options.timeoutMs);
   const client = (limits: { signal?: AbortSignal; timeoutMs?: number; maxBytes?: number; probe?: () => Promise<unknown> } = {}) =>
@@ -86,14 +88,21 @@ export function createOllamaBackend(options: OllamaOptions): Backend {
           }),
         );
       const think = request.think === undefined ? undefined : request.think !== false;
+      const refused = () => warnings.push(`${endpoint}: ${request.model} does not take think=${think}; asked without it`);
       let response;
-      try {
-        response = await ask(think);
-      } catch (error) {
-        // "... does not support thinking": honour what can be honoured and say what could not.
-        if (think === undefined || !(BackendError.isInstance(error) && (error as BackendError).status === 400 && /think/i.test((error as Error).message))) throw error;
-        warnings.push(`${endpoint}: ${request.model} does not take think=${think}; asked without it`);
+      if (think !== undefined && cannotThink.has(request.model)) {
+        refused();
         response = await ask(undefined);
+      } else {
+        try {
+          response = await ask(think);
+        } catch (error) {
+          // "... does not support thinking": honour what can be honoured and say what could not.
+          if (think === undefined || !(BackendError.isInstance(error) && (error as BackendError).status === 400 && /think/i.test((error as Error).message))) throw error;
+          cannotThink.add(request.model);
+          refused();
+          response = await ask(undefined);
+        }
       }
       if (request.contextTokens && typeof response.prompt_eval_count === 'number' && response.prompt_eval_count >= request.contextTokens) {
         throw new BackendError(`${endpoint}: the prompt filled the whole context of ${request.contextTokens} tokens cmrdx asked for (num_ctx), so Ollama cut it`, {

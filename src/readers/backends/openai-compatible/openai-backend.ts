@@ -18,7 +18,6 @@ export interface OpenAiOptions extends BackendOptions {
   apiKey?: string;
 }
 
-
 /**
  * A 400/422/501 that says the server does not take this response_format (wording differs per server), or a
  * 400 whose body the client could not read (older vLLM error bodies): worth one try with a simpler format.
