@@ -170,7 +170,7 @@ export function createLlmReader(options: LlmReaderOptions): LlmReader {
     ((details.timings ??= []) as GenerateResult['timings'][]).push(result.timings);
     const warnings = new Set((details.warnings as string[] | undefined) ?? []);
     for (const w of result.warnings) warnings.add(w);
-    if (topLogprobs && !result.logprobs) warnings.add(`no token logprobs from ${String(details.endpoint)} (Ollama before 0.12.11 and llama.cpp in this process have none): no confidence unless --samples k`);
+    if (topLogprobs && samples === 1 && !result.logprobs) warnings.add(`no token logprobs from ${String(details.endpoint)} (Ollama before 0.12.11 and llama.cpp in this process have none): no confidence unless --samples k`);
     if (warnings.size > 0) details.warnings = [...warnings];
     details.rawAnswer = result.text.slice(0, 4000);
     if (result.thinking) details.thinkingChars = result.thinking.length;
