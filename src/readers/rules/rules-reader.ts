@@ -7,6 +7,7 @@ import type { Report } from '../../report/report.js';
 import { parseReport, type ParsedReport } from '../../report/parse-report.js';
 import type { Evidence, Prediction, Reader } from '../reader.js';
 import { score, type Scored } from './criteria.js';
+import { marginConfidence } from './rules-confidence.js';
 import { findFindings, type Mention } from './find-findings.js';
 
 export const RULES_READER_ID = 'rules';
@@ -54,6 +55,7 @@ export function createRulesReader(): Reader {
         evidence: evidenceFor(report.text, result),
         criteria: result.criteria.filter((c) => c.weight !== 0 && c.id !== 'normal.base'),
         scores: result.scores,
+        confidence: marginConfidence(result.scores, result.category),
         seconds: (performance.now() - started) / 1000,
         error: null,
       };
