@@ -1,7 +1,7 @@
 /**
  * Benchmark: the study's next size. 4,000 reports, three models (each wrong on a different share, some failed),
  * their consensus and one human reader: `cmrdx consensus` then `cmrdx evaluate` through the CLI, 2,000
- * bootstrap resamples per reader. Target: both together under 10 s, report.html under 2 MB.
+ * bootstrap resamples per reader, and selective prediction for the two models with confidences and the consensus. Target: both together under 10 s, report.html under 2 MB.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -33,7 +33,9 @@ export function printEvaluateBench(n = 4000): boolean {
         const failed = k === 2 && i % 50 === 0;
         const category = failed ? null : wrong(i, 7 + 4 * k) ? (r.label === 'NORMAL' ? 'DCM' : 'NORMAL') : r.label;
         const error = failed ? { type: 'BackendError', code: 'backend.timeout', message: 'timed out' } : null;
-        return JSON.stringify({ id: r.id, model, category, evidence: [], seconds: 2 + k + (i % 10) / 10, error });
+        // Confidences as logprobs give them (m3 has none), so selective prediction runs over 4,000 distinct values.
+        const confidence = failed || k === 2 ? {} : { confidence: { source: 'logprobs', value: ((i * 7919) % 4000) / 4000 } };
+        return JSON.stringify({ id: r.id, model, category, evidence: [], seconds: 2 + k + (i % 10) / 10, error, ...confidence });
       }),
     );
     writeFileSync(join(run, 'predictions.jsonl'), `${lines.join('\n')}\n`);

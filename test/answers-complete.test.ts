@@ -14,14 +14,14 @@ const good = (c: ChatCall): Behaviour => (c.user.includes('Myokarditis') ? answe
 
 for (const provider of ['ollama', 'openai'] as const) {
   test(`${provider}: a length stop with valid JSON is asked once more with twice the output budget, and that answer is used`, async () => {
-    const o = await classifyWithServer(dir, provider, { behaviour: (c) => (budgetOf(c) === 512 ? { ...(good(c) as object), doneReason: 'length' } as Behaviour : good(c)) });
+    const o = await classifyWithServer(dir, provider, { behaviour: (c) => (budgetOf(c) === 512 ? { ...(good(c) as object), doneReason: 'length' } as Behaviour : good(c)) }, { maxTokens: 512, settings: { think: 'off' } });
     assert.deepEqual(o.lines.map((l) => [l.id, l.category, l.error]), [['r1', 'MYO', null], ['r2', 'NORMAL', null]]);
     assert.deepEqual(o.calls.map(budgetOf).sort(), [1024, 1024, 512, 512], 'each report: 512, then 1024');
     assert.equal(o.lines[0]!.details!.outputBudget, 1024);
   });
 
   test(`${provider}: a length stop twice is answer.truncated, stored and counted as wrong, naming --max-tokens`, async () => {
-    const o = await classifyWithServer(dir, provider, { behaviour: (c) => ({ ...(good(c) as object), doneReason: 'length' }) as Behaviour });
+    const o = await classifyWithServer(dir, provider, { behaviour: (c) => ({ ...(good(c) as object), doneReason: 'length' }) as Behaviour }, { maxTokens: 512, settings: { think: 'off' } });
     assert.equal(o.calls.length, 4, 'two requests per report');
     for (const l of o.lines) {
       assert.equal(l.category, null);
@@ -67,13 +67,13 @@ test('ollama: prompt_eval_count reaching num_ctx means Ollama cut the prompt: as
       const numCtx = (c.body.options as { num_ctx: number }).num_ctx;
       return numCtx <= 2048 ? answer('NORMAL', [], { promptTokens: numCtx }) : good(c);
     },
-  });
+  }, { maxTokens: 512, settings: { think: 'off' } });
   assert.ok(o.lines.every((l) => l.error === null), JSON.stringify(o.lines.map((l) => l.error)));
   assert.deepEqual(o.calls.map((c) => (c.body.options as { num_ctx: number }).num_ctx).sort(), [2048, 2048, 4096, 4096]);
 });
 
 test('ollama: a prompt cut again at the larger context is backend.context_overflow, stored with what to change', async () => {
-  const o = await classifyWithServer(dir, 'ollama', { behaviour: (c) => answer('NORMAL', [], { promptTokens: (c.body.options as { num_ctx: number }).num_ctx + 5 }) });
+  const o = await classifyWithServer(dir, 'ollama', { behaviour: (c) => answer('NORMAL', [], { promptTokens: (c.body.options as { num_ctx: number }).num_ctx + 5 }) }, { maxTokens: 512, settings: { think: 'off' } });
   assert.equal(o.calls.length, 4);
   for (const l of o.lines) {
     assert.equal(l.category, null);

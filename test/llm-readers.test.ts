@@ -46,7 +46,7 @@ for (const provider of ['ollama', 'openai'] as const) {
     // The request carries the answer's JSON Schema and temperature 0 with a fixed seed.
     const body = o.calls[0]!.body;
     if (provider === 'ollama') {
-      assert.deepEqual((body.format as { required: string[] }).required, ['category', 'evidence']);
+      assert.deepEqual((body.format as { required: string[] }).required, ['evidence', 'rationale', 'category']);
       assert.equal((body.options as { temperature: number; seed: number }).temperature, 0);
       assert.equal(typeof (body.options as { num_ctx: number }).num_ctx, 'number');
     } else {

@@ -41,9 +41,9 @@ test('report.html renders its figures offline in Chromium, fetches nothing and o
     assert.deepEqual(requests, [url], 'the page loads only itself');
     assert.equal(await page.locator('script').count(), 0);
 
-    // The three figures of the study, drawn with a real size and naming the reader.
+    // The four figures of the study, drawn with a real size and naming the reader.
     const charts = page.locator('figure.chart svg');
-    assert.equal(await charts.count(), 3);
+    assert.equal(await charts.count(), 4);
     for (const svg of await charts.all()) {
       const box = await svg.boundingBox();
       assert.ok(box && box.width > 150 && box.height > 100, `chart drawn at ${JSON.stringify(box)}`);

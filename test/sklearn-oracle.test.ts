@@ -2,7 +2,8 @@
 // truth never has, classes never predicted, tied readers and tied votes, n from 1 to 500) go through
 // `cmrdx consensus` and `cmrdx evaluate`; scikit-learn, SciPy and statsmodels (test/oracle/sklearn_oracle.py,
 // run by Debian's /usr/bin/python3) recompute every number from the same predictions, and what cmrdx wrote
-// into metrics.json must agree to 1e-9.
+// into metrics.json must agree to 1e-9. The models carry confidences (distinct, heavily tied, or none), so the
+// oracle also recomputes AURC and the coverage at target accuracies, per model and for the consensus.
 // Skips with a message when those Python packages are missing, unless CMRDX_REQUIRE_ORACLE=1 (set by .ci/run).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -33,6 +34,8 @@ interface PredictionSet {
   truth: string[];
   /** Answers per model; null = a failed prediction. */
   readers: Record<string, (string | null)[]>;
+  /** Confidence per model and report (null: none); absent for a model without any. */
+  confidence: Record<string, (number | null)[]>;
   /** Votes the consensus needs; below a majority, so ties between categories can happen. */
   minAgree: number;
 }
@@ -66,7 +69,28 @@ function randomSet(rng: Rng, index: number): PredictionSet {
     });
   }
   const minAgree = models >= 3 && rng.chance(0.5) ? rng.int(1, Math.floor(models / 2)) : Math.floor(models / 2) + 1;
-  return { name: `set${String(index).padStart(2, '0')}`, truth, readers, minAgree };
+  return { name: `set${String(index).padStart(2, '0')}`, truth, readers, minAgree, confidence: confidences(readers, truth, index) };
+}
+
+/**
+ * Confidences from their own stream (so the sets above stay as they were): per model distinct values a little
+ * higher for right answers, values on a coarse grid (many ties), or none; failed and UNCLASSIFIED answers none.
+ */
+function confidences(readers: Record<string, (string | null)[]>, truth: string[], index: number): Record<string, (number | null)[]> {
+  const rng = new Rng(`sklearn-oracle-confidence:${index}`);
+  const out: Record<string, (number | null)[]> = {};
+  for (const [model, answers] of Object.entries(readers)) {
+    const kind = rng.pick(['distinct', 'tied', 'tied', 'none'] as const);
+    if (kind === 'none') continue;
+    const values = answers.map((a, k) => {
+      if (a === null || a === 'UNCLASSIFIED' || rng.chance(0.05)) return null;
+      const x = Math.min(1, rng.next() * 0.7 + (a === truth[k] ? 0.3 : 0));
+      return kind === 'tied' ? Math.round(x * 4) / 4 : x;
+    });
+    // A model whose answers all lack a confidence has none (evaluate gives it no curve).
+    if (values.some((v) => v !== null)) out[model] = values;
+  }
+  return out;
 }
 
 /** What the test reads back from metrics.json (and what the oracle writes, per reader). */
@@ -88,6 +112,14 @@ interface MetricsFile {
   readers: Record<string, ReaderNumbers>;
   consensus: { agreement: { n: number; fleissKappa: number | null } };
 }
+
+interface SelectiveNumbers {
+  aurc: number;
+  aurcOptimal: number;
+  coverage: number[];
+}
+
+const TARGETS = [0.95, 0.98, 0.99];
 
 async function cli(args: string[]): Promise<void> {
   const io = bufferIo();
@@ -119,7 +151,9 @@ test('metrics.json agrees with scikit-learn, SciPy and statsmodels to 1e-9 on 60
       answers.map((category, k) => {
         const unclassified = category === 'UNCLASSIFIED' ? { reason: 'no_findings', message: 'no findings to judge' } : undefined;
         const error = category === null ? { type: 'BackendError', code: 'backend.timeout', message: 'timed out' } : null;
-        return JSON.stringify({ id: ids[k], model, category, evidence: [], seconds: 1, error, ...(unclassified ? { unclassified } : {}) });
+        const value = set.confidence[model]?.[k];
+        const confidence = typeof value === 'number' ? { confidence: { source: 'logprobs', value } } : {};
+        return JSON.stringify({ id: ids[k], model, category, evidence: [], seconds: 1, error, ...(unclassified ? { unclassified } : {}), ...confidence });
       }),
     );
     writeFileSync(join(dir, 'predictions.jsonl'), `${lines.join('\n')}\n`);
@@ -136,6 +170,8 @@ test('metrics.json agrees with scikit-learn, SciPy and statsmodels to 1e-9 on 60
     minAgree: set.minAgree,
     readers: Object.fromEntries(Object.entries(set.readers).map(([m, a]) => [m, a.map((x) => x ?? 'FAILED')])),
     best: metrics.best,
+    confidence: set.confidence,
+    targets: TARGETS,
   }));
   const run = spawnSync(PYTHON, [ORACLE], { input: JSON.stringify(input), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   assert.equal(run.status, 0, run.stderr);
@@ -145,10 +181,11 @@ test('metrics.json agrees with scikit-learn, SciPy and statsmodels to 1e-9 on 60
     columns: string[];
     best: string;
     fleiss: { n: number; kappa: number | null };
+    selective: Record<string, SelectiveNumbers>;
   }[];
 
   let checked = 0;
-  const seen = { failed: 0, unclassified: 0, outsideTruth: 0, neverPredicted: 0, tiedReaders: 0, tiedVotes: 0, undefinedKappa: 0 };
+  const seen = { failed: 0, unclassified: 0, outsideTruth: 0, neverPredicted: 0, tiedReaders: 0, tiedVotes: 0, undefinedKappa: 0, selective: 0, tiedConfidence: 0 };
   written.forEach(({ set, metrics }, i) => {
     const o = oracle[i]!;
     const where = (s: string) => `${set.name} (n=${set.truth.length}) ${s}`;
@@ -175,6 +212,17 @@ test('metrics.json agrees with scikit-learn, SciPy and statsmodels to 1e-9 on 60
       }
       checked++;
       if (expected.kappa === null) seen.undefinedKappa++;
+    }
+    for (const [name, expected] of Object.entries(o.selective)) {
+      const by = name === 'consensus' ? 'agreement' : 'confidence';
+      const got = (metrics.readers[name] as unknown as { selective?: Record<string, { aurc: number; aurcOptimal: number; atAccuracy: { target: number; coverage: number }[] }> }).selective?.[by];
+      assert.ok(got, where(`${name} has selective prediction ${by}`));
+      near(got.aurc, expected.aurc, where(`${name} AURC`));
+      near(got.aurcOptimal, expected.aurcOptimal, where(`${name} optimal AURC`));
+      assert.deepEqual(got.atAccuracy.map((a) => a.target), TARGETS);
+      got.atAccuracy.forEach((a, t) => near(a.coverage, expected.coverage[t]!, where(`${name} coverage at accuracy ${a.target}`)));
+      seen.selective++;
+      if (Object.values(set.confidence[name] ?? []).some((c, k, all) => c !== null && all.indexOf(c) !== k)) seen.tiedConfidence++;
     }
     const { agreement } = metrics.consensus;
     assert.equal(agreement.n, o.fleiss.n, where("Fleiss' kappa: reports every model answered"));

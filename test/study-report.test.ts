@@ -1,6 +1,7 @@
 // What evaluate and consensus write when the input attacks them: report ids and reader names that a
 // spreadsheet would run as formulas (metrics.csv, review.csv), or a browser as markup (report.html, its SVG);
 // UNCLASSIFIED answers with their reasons; Figure 2's numbers against metrics.json; "no timing" in Figure 3;
+// Figure 4's curves against metrics.json;
 // and `evaluate --no-text`, which must carry no sentence of any report.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -42,7 +43,8 @@ const MODELS: Record<string, (r: (typeof reports)[number], i: number) => Record<
   [MARKUP_MODEL]: (r, i) => {
     if (i === 8) return { category: null, error: { type: 'BackendError', code: 'backend.timeout', message: 'timed out' } };
     if (i === 9 || i === 10) return { category: 'UNCLASSIFIED', unclassified: { reason: 'non_diagnostic', message: 'the exam was aborted' } };
-    return { category: i < 4 ? 'DCM' : i % 5 === 0 ? wrong(r.label) : r.label, evidence: i % 5 === 0 ? [quoteOf(r.text)] : [] };
+    // With a confidence, so Figure 4 names this reader too.
+    return { category: i < 4 ? 'DCM' : i % 5 === 0 ? wrong(r.label) : r.label, evidence: i % 5 === 0 ? [quoteOf(r.text)] : [], confidence: { source: 'logprobs', value: (i % 10) / 10 } };
   },
 };
 const lines = Object.entries(MODELS).flatMap(([model, answer]) => reports.map((r, i) => JSON.stringify({ id: r.id, model, evidence: [], seconds: 2 + (i % 5), error: null, ...answer(r, i) })));
@@ -91,7 +93,7 @@ test('HTML stays escaped: ids, reader names and report text never become markup,
   assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;'), 'the id, escaped');
   assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;'), 'the reader name, escaped');
   const svgs = html.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
-  assert.equal(svgs.length, 3);
+  assert.equal(svgs.length, 4);
   assert.ok(svgs.every((svg) => svg.includes('&lt;img src=x onerror=alert(1)&gt;')), 'each figure names the reader, escaped');
   assert.ok(html.includes('&lt;b onmouseover=alert(2)&gt;fett&lt;/b&gt;'), 'the report text, escaped');
   assert.doesNotMatch(html, /https?:|@import|url\(|<link/i, 'no reference to the network');
@@ -145,9 +147,25 @@ test('Figure 2 shows every answer: the same columns for every reader, each row a
 
 test('Figure 3 names readers without timing ("no timing") instead of leaving them out', async () => {
   const { html } = await ready;
-  const figure = html.slice(html.indexOf('id="figure-3"'), html.indexOf('id="per-class"'));
+  const figure = html.slice(html.indexOf('id="figure-3"'), html.indexOf('id="figure-4"'));
   assert.equal(figure.match(/>no timing</g)?.length, 2, 'the human without seconds, and the consensus');
   for (const name of ['@SUM(1+1)', 'consensus', '+SUM(1,1)', 'steady']) assert.ok(figure.includes(`>${name}<`), `${name} on the axis`);
+});
+
+test('Figure 4 draws each reader\'s accuracy–coverage curve as in metrics.json, the consensus by agreement', async () => {
+  const { html, metrics } = await ready;
+  const figure = html.slice(html.indexOf('id="figure-4"'), html.indexOf('id="per-class"'));
+  const drawn = new Map<string, Set<string>>();
+  for (const m of figure.matchAll(/aria-label="([^"]*): accuracy (\d\.\d{3}) at coverage (\d\.\d{3})/g)) {
+    const line = unescape(m[1]!);
+    drawn.set(line, (drawn.get(line) ?? new Set()).add(`${m[2]}@${m[3]}`));
+  }
+  const curve = (c: { accuracy: number; coverage: number }[]) => new Set(c.map((p) => `${p.accuracy.toFixed(3)}@${p.coverage.toFixed(3)}`));
+  const own = metrics.readers[MARKUP_MODEL].selective.confidence;
+  assert.deepEqual(own.sources, { logprobs: 27, none: 3 }, 'the failed and the two UNCLASSIFIED answers have no confidence');
+  assert.deepEqual(drawn.get(MARKUP_MODEL), curve(own.curve), 'the escaped reader name labels its own curve');
+  assert.deepEqual(drawn.get('consensus by agreement level'), curve(metrics.readers.consensus.selective.agreement.curve));
+  assert.equal(drawn.has('steady'), false, 'a reader without confidence has no curve');
 });
 
 test('evaluate --no-text: report.html carries no sentence of any report (and no quote), only ids, answers and numbers', async () => {
@@ -165,5 +183,5 @@ test('evaluate --no-text: report.html carries no sentence of any report (and no 
   // Still every id and every answer of the misclassified reports, and the numbers.
   assert.ok(bare.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
   assert.match(bare, new RegExp(`${reports[5]!.id}</b> — truth <b>${reports[5]!.label}</b>`));
-  assert.equal(bare.match(/<svg/g)?.length, 3);
+  assert.equal(bare.match(/<svg/g)?.length, 4);
 });

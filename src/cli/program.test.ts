@@ -99,6 +99,23 @@ test('classify refuses an unknown model spec with exit 2', async () => {
   assert.match(io.stderr(), /--model gpt4: unknown model spec\. Use one of rules, ollama:<tag>, openai:<model>, llamacpp:<path\.gguf>/);
 });
 
+const ANSWER_FLAGS: [string, string[], RegExp][] = [
+  ['--think with a word it does not know', ['--think', 'maybe'], /--think maybe: not auto, on, off or a number of tokens\. Write --think off, --think on, or a thinking budget such as --think 2048/],
+  ['--samples 0', ['--samples', '0'], /--samples 0: not a whole number >= 1/],
+  ['--answer with a mode that does not exist', ['--answer', 'short'], /option '--answer <mode>' argument 'short' is invalid\. Allowed choices are evidence, category/],
+  ['--prompt-version v3', ['--prompt-version', 'v3'], /Allowed choices are v1, v2/],
+  ['--max-tokens 0', ['--max-tokens', '0'], /--max-tokens 0: not a whole number >= 1/],
+];
+for (const [name, flags, message] of ANSWER_FLAGS) {
+  test(`classify refuses ${name} with exit 2`, async () => {
+    const path = join(dir, 'answer-flags.jsonl');
+    writeFileSync(path, '{"id":"a","text":"x"}\n');
+    const io = bufferIo();
+    assert.equal(await runCli(['classify', path, '--out', join(dir, 'answer-flags'), ...flags], io), 2);
+    assert.match(io.stderr(), message);
+  });
+}
+
 test('explain shows findings with their status and the reason for the category', async () => {
   const input = join(dir, 'explain.jsonl');
   writeFileSync(input, JSON.stringify({ id: 'x', text: 'Fragestellung: Myokarditis?\nBefund: Kein LGE, kein Ödem, LVEF 62 %.\nBeurteilung: Normalbefund.' }));

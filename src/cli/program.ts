@@ -114,6 +114,8 @@ function buildProgram(ctx: Context): Command {
     .option('--top <n>', 'or: the n best models by macro-F1 against the truth')
     .option('--min-agree <n>', 'votes a category needs (default: more than half)')
     .option('--truth <file>', 'labels file to score the consensus against (default: the labels of the classified input, if any)')
+    .option('--target-accuracy <a>', 'size the review list so the reports the consensus answers alone reach this accuracy (e.g. 0.98), calibrated on a labelled run')
+    .option('--calibration <dir>', 'with --target-accuracy: a labelled run of the same models to calibrate on (default: this run, which then needs a truth)')
     .option('--taxonomy <file>', 'category set (YAML or JSON)')
     .action(action(async () => (await import('./commands/consensus-command.js')).consensusCommand));
 
@@ -155,6 +157,27 @@ function buildProgram(ctx: Context): Command {
       .option('-q, --quiet', 'no progress on stderr'),
   ).action(action(async () => (await import('./commands/demo-command.js')).demoCommand));
 
+  const batch = program.command('batch').description('batch runs on an engine that works offline (vllm run-batch): export the requests as OpenAI Batch JSONL, import the answers');
+  withAnswerOptions(
+    withInputOptions(
+      batch
+        .command('export')
+        .description('write <out>/batch-<model>.jsonl: one request per pending report, as classify would send it, for vllm run-batch -i')
+        .argument('<input>', INPUT_HELP)
+        .requiredOption('-m, --model <spec>', 'openai:<model as the engine serves it>; repeat for several (a file each)', collect, [])
+        .requiredOption('-o, --out <dir>', 'the run folder (run.sqlite, predictions.jsonl, the batch files)')
+        .option('--fresh', 'start the run over instead of resuming it')
+        .option('--retry-failed', 'export again the reports whose stored prediction failed'),
+    ),
+  ).action(action(async () => (await import('./commands/batch-command.js')).batchExportCommand));
+  batch
+    .command('import')
+    .description('store the answers of vllm run-batch -o as predictions of the run (each once; missing and failed requests are stored errors)')
+    .argument('<dir>', 'the run folder the batch was exported into')
+    .argument('<results>', 'the output file of vllm run-batch')
+    .option('--taxonomy <file>', 'category set (YAML or JSON); the one the batch was exported with')
+    .action(action(async () => (await import('./commands/batch-command.js')).batchImportCommand));
+
   program
     .command('export')
     .description('write a run\'s predictions for the clinic: an Excel workbook, or a FHIR R4 Bundle per report')
@@ -181,21 +204,32 @@ const INPUT_HELP =
 
 /** Options of commands that run readers: which models, where they are served, and how they are asked. */
 function withModelOptions(command: Command): Command {
+  return withAnswerOptions(
+    command
+      .option('-m, --model <spec>', 'reader: rules, ollama:<tag>, openai:<model> or llamacpp:<path.gguf>; repeat for several (default: rules)', collect, [])
+      .option('--ollama-url <url>', 'Ollama server; repeat to spread the work over several (default: $OLLAMA_HOST or http://127.0.0.1:11434)', collect, [])
+      .option('--openai-url <url>', 'OpenAI-compatible server (vLLM, llama.cpp server, LM Studio, TGI), e.g. http://127.0.0.1:8000/v1; repeatable', collect, [])
+      .option('--allow-host <host>', 'allow a server outside this machine and private networks; repeatable', collect, [])
+      .option('--timeout <seconds>', 'give up on one request after this long', '300')
+      .option('--translate <spec>', 'translate German narratives to English with this model first (once per report, cached)'),
+  )
+    .option('--threads <n>', 'CPU threads for llama.cpp in this process (default: all cores)')
+    .option('--log-prompts', 'print every prompt (with report text) to stderr; off by default for privacy');
+}
+
+/** What an LLM reader is asked and how: the prompt, the answer, thinking, samples, budget (classify and batch export). */
+function withAnswerOptions(command: Command): Command {
   return command
-    .option('-m, --model <spec>', 'reader: rules, ollama:<tag>, openai:<model> or llamacpp:<path.gguf>; repeat for several (default: rules)', collect, [])
-    .option('--ollama-url <url>', 'Ollama server; repeat to spread the work over several (default: $OLLAMA_HOST or http://127.0.0.1:11434)', collect, [])
-    .option('--openai-url <url>', 'OpenAI-compatible server (vLLM, llama.cpp server, LM Studio, TGI), e.g. http://127.0.0.1:8000/v1; repeatable', collect, [])
-    .option('--allow-host <host>', 'allow a server outside this machine and private networks; repeatable', collect, [])
-    .option('--timeout <seconds>', 'give up on one request after this long', '300')
-    .option('--translate <spec>', 'translate German narratives to English with this model first (once per report, cached)')
-    .option('--prompt <file>', 'classification prompt file (YAML: version, system, user; default: prompts/classify.v1.yaml)')
+    .addOption(new Option('--prompt-version <v>', 'built-in classification prompt: v2 asks for evidence, rationale, then the category; v1 is the study\'s original, category first').choices(['v1', 'v2']).default('v2'))
+    .option('--prompt <file>', 'classification prompt file instead (YAML: version, answerOrder, system, user; see prompts/classify.v2.yaml)')
+    .addOption(new Option('--answer <mode>', 'evidence: quotes, rationale and category; category: the category alone (fewest output tokens, no quotes)').choices(['evidence', 'category']).default('evidence'))
+    .option('--think <mode>', 'reasoning models: auto (the model\'s default), on, off, or a thinking budget in tokens', 'auto')
+    .option('--samples <k>', 'draw k answers per report at --temperature; the majority wins and their agreement is the confidence', '1')
     .option('--with-measurements', 'also give the model the measurements extracted from the report')
     .option('--temperature <t>', 'sampling temperature', '0')
     .option('--seed <n>', 'sampling seed', '42')
-    .option('--max-tokens <n>', 'longest answer', '512')
-    .option('--answer-retries <n>', 'ask again this often when an answer is not valid JSON of the schema', '2')
-    .option('--threads <n>', 'CPU threads for llama.cpp in this process (default: all cores)')
-    .option('--log-prompts', 'print every prompt (with report text) to stderr; off by default for privacy');
+    .option('--max-tokens <n>', 'the answer\'s token budget (default: 1024 with --answer evidence, 16 with category; thinking gets 2048 more unless --think off or a budget)')
+    .option('--answer-retries <n>', 'ask again this often when an answer is not valid JSON of the schema', '2');
 }
 
 /** Options of the local reading/adjudication page. */

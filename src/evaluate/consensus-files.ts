@@ -14,6 +14,7 @@ import type { RaterAgreement } from './agreement.js';
 import type { Consensus, ConsensusRow, ConsensusStatus } from './consensus.js';
 import type { RunSource } from './load-run.js';
 import { FAILED } from './metrics.js';
+import type { ReviewSizing } from './review-sizing.js';
 
 export const CONSENSUS_FILE = 'consensus.jsonl';
 export const CONSENSUS_SUMMARY_FILE = 'consensus.json';
@@ -33,24 +34,36 @@ export interface ConsensusSummary {
   agreement: RaterAgreement;
   /** Absent in files written before sources were recorded (they count as stale). */
   source?: RunSource;
+  /** `consensus --target-accuracy`: the agreement threshold and the review list it gave. */
+  review?: Omit<ReviewSizing, 'belowThreshold'>;
 }
+
+/** A row's place on the review list: no majority, or (with --target-accuracy) below the agreement threshold. */
+export type ReviewReason = 'no majority' | 'below target';
 
 /** A consensus as stored: rows keep every field they were written with (later additions included). */
 export interface StoredConsensus {
   summary: ConsensusSummary;
-  rows: (ConsensusRow & { source?: string })[];
+  rows: (ConsensusRow & { source?: string; review?: ReviewReason })[];
 }
 
-export function writeConsensus(dir: string, consensus: Consensus, source: RunSource, selection: ConsensusSelection, truth?: Map<string, string>): { rowsFile: string; reviewFile: string } {
+export function writeConsensus(dir: string, consensus: Consensus, source: RunSource, selection: ConsensusSelection, truth?: Map<string, string>, sizing?: ReviewSizing): { rowsFile: string; reviewFile: string } {
   const rowsFile = join(dir, CONSENSUS_FILE);
+  const below = new Set(sizing?.belowThreshold ?? []);
+  const marked = consensus.rows.map((r) => (below.has(r.id) ? { ...r, review: 'below target' as const } : r));
   // What an adjudicator decided stays decided when the consensus is built again.
-  const final = withAdjudications(dir, consensus.rows);
+  const final = withAdjudications(dir, marked);
   writeAtomic(rowsFile, final.map((r) => JSON.stringify({ ...r, source: source.id })).join('\n') + (final.length ? '\n' : ''));
   const summary: ConsensusSummary = { models: consensus.models, minAgree: consensus.minAgree, selection, counts: consensus.counts, agreement: consensus.agreement, source };
+  if (sizing) {
+    const { belowThreshold: _ids, ...review } = sizing;
+    summary.review = review;
+  }
   writeAtomic(join(dir, CONSENSUS_SUMMARY_FILE), `${JSON.stringify(summary, null, 2)}\n`);
-  const review = consensus.rows.filter((r) => r.status === 'no majority');
-  const header = ['id', ...consensus.models, ...(truth ? ['truth'] : []), 'consensus source'];
-  const rows = review.map((r) => [r.id, ...consensus.models.map((m) => r.votes[m] ?? FAILED), ...(truth ? [truth.get(r.id) ?? ''] : []), source.id]);
+  const listed = consensus.rows.filter((r) => r.status === 'no majority' || below.has(r.id));
+  const header = ['id', ...consensus.models, ...(truth ? ['truth'] : []), ...(sizing ? ['why'] : []), 'consensus source'];
+  const why = (r: ConsensusRow) => (r.status === 'no majority' ? 'no majority' : `below the agreement threshold for accuracy ${sizing!.targetAccuracy}`);
+  const rows = listed.map((r) => [r.id, ...consensus.models.map((m) => r.votes[m] ?? FAILED), ...(truth ? [truth.get(r.id) ?? ''] : []), ...(sizing ? [why(r)] : []), source.id]);
   const reviewFile = join(dir, REVIEW_FILE);
   writeAtomic(reviewFile, toCsv([header, ...rows]));
   return { rowsFile, reviewFile };

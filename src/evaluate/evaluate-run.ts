@@ -15,8 +15,11 @@ import { mcnemarExact, type McNemar } from './agreement.js';
 import { bootstrapIntervals, type BootstrapIntervals } from './bootstrap.js';
 import type { StoredConsensus } from './consensus-files.js';
 import { loadRun, runSource, type RunSource } from './load-run.js';
+import { castsVote } from './consensus.js';
+import { consensusConfidence, type ConsensusOrdering } from './consensus-confidence.js';
 import { classSetOf, compareReaders, computeMetrics, matrixColumns, type Metrics } from './metrics.js';
 import { currentConsensus } from './run-consensus.js';
+import { selectivePrediction, type Selective } from './selective.js';
 
 export type ReaderKind = 'rules' | 'model' | 'human' | 'consensus';
 
@@ -26,6 +29,20 @@ export interface ReaderPrediction {
   seconds: number | null;
   error: { code: string; message: string } | null;
   unclassified?: { reason: UnclassifiedReason; message: string };
+  /** The reader's confidence in this answer, with its source; none for failed and UNCLASSIFIED answers. */
+  confidence?: { value: number; source: string } | null;
+}
+
+/**
+ * How a reader's reports are ordered for selective prediction: by its own confidence, or (the consensus) by
+ * agreement level, and by agreement level then whether the guideline engine agrees.
+ */
+export type OrderedBy = 'confidence' | 'agreement' | 'agreement-then-rules';
+
+export interface ReaderSelective extends Selective {
+  by: OrderedBy;
+  /** How many of the reader's reports each confidence source gave ('none': no confidence). */
+  sources: Record<string, number>;
 }
 
 export interface ReaderResult {
@@ -39,6 +56,8 @@ export interface ReaderResult {
   tokens: { prompt: number; output: number } | null;
   mcnemar?: McNemar & { vs: string };
   predictions: Map<string, ReaderPrediction>;
+  /** Accuracy–coverage, AURC and coverage at target accuracies, per ordering (none for readers without confidence). */
+  selective: ReaderSelective[];
 }
 
 export interface Evaluation {
@@ -77,7 +96,12 @@ interface ReaderInput {
   kind: ReaderKind;
   predictions: Map<string, ReaderPrediction>;
   tokens: ReaderResult['tokens'];
+  /** The confidence of each report per ordering (default: the predictions' own confidence, when any has one). */
+  orderings?: { by: OrderedBy; confidence(id: string): { value: number; source: string } | null }[];
 }
+
+/** A prediction's confidence when it has a category that counts (failed and UNCLASSIFIED answers have none). */
+const ownConfidence = (p: ReaderPrediction | undefined) => (p && castsVote(p.category) && p.confidence ? p.confidence : null);
 
 const median = (xs: number[]) => {
   if (xs.length === 0) return 0;
@@ -95,13 +119,36 @@ function score(reader: ReaderInput, truth: Map<string, string>, order: string[],
     return { truth: t, predicted: p?.category ?? null };
   });
   const seconds = [...truth.keys()].map((id) => predictions.get(id)?.seconds).filter((s): s is number => typeof s === 'number' && s > 0);
+  const orderings = reader.orderings ?? ([...predictions.values()].some((p) => ownConfidence(p)) ? [{ by: 'confidence' as const, confidence: (id: string) => ownConfidence(predictions.get(id)) }] : []);
+  const selective = orderings.map(({ by, confidence }): ReaderSelective => {
+    const sources: Record<string, number> = {};
+    const items = [...truth].map(([id, t]) => {
+      const c = confidence(id);
+      sources[c?.source ?? 'none'] = (sources[c?.source ?? 'none'] ?? 0) + 1;
+      return { correct: predictions.get(id)?.category === t, confidence: c?.value ?? null };
+    });
+    return { by, sources, ...selectivePrediction(items, { seed: options.seed ?? 42, resamples: options.resamples ?? 2000 }) };
+  });
   return {
     ...reader,
+    selective,
     metrics: computeMetrics(pairs, order, { classSet, columns }),
     ci: bootstrapIntervals(pairs, classSet, { seed: options.seed ?? 42, resamples: options.resamples ?? 2000 }),
     missing,
     seconds: seconds.length > 0 ? { mean: seconds.reduce((a, b) => a + b, 0) / seconds.length, median: median(seconds), total: seconds.reduce((a, b) => a + b, 0), n: seconds.length } : null,
   };
+}
+
+/** The consensus ordered by agreement level, and by agreement level then agreement with the guideline engine. */
+function consensusOrderings(consensus: StoredConsensus, predictions: Map<string, ReaderPrediction>, lines: { id: string; model: string; category: string | null }[]): ReaderInput['orderings'] {
+  const m = consensus.summary.models.length;
+  const rows = consensus.rows.map((r) => ({ id: r.id, category: predictions.get(r.id)?.category ?? null, agree: r.agree }));
+  const rules = new Map(lines.filter((l) => l.model === 'rules').map((l) => [l.id, l.category]));
+  const orderings: ConsensusOrdering[] = rules.size > 0 ? ['agreement', 'agreement-then-rules'] : ['agreement'];
+  return orderings.map((by) => {
+    const confidence = consensusConfidence(rows, m, by, rules);
+    return { by, confidence: (id: string) => (confidence.get(id) == null ? null : { value: confidence.get(id)!, source: by }) };
+  });
 }
 
 export function evaluateRun(options: EvaluateOptions): Evaluation {
@@ -112,7 +159,7 @@ export function evaluateRun(options: EvaluateOptions): Evaluation {
   const inputs: ReaderInput[] = [];
   for (const model of run.models) {
     const mine = run.lines.filter((l) => l.model === model);
-    const predictions = new Map<string, ReaderPrediction>(mine.map((l) => [l.id, { category: l.category, evidence: l.evidence ?? [], seconds: l.seconds ?? null, error: l.error, ...(l.unclassified ? { unclassified: l.unclassified } : {}) }]));
+    const predictions = new Map<string, ReaderPrediction>(mine.map((l) => [l.id, { category: l.category, evidence: l.evidence ?? [], seconds: l.seconds ?? null, error: l.error, ...(l.unclassified ? { unclassified: l.unclassified } : {}), ...(l.confidence ? { confidence: l.confidence } : {}) }]));
     const extra = mine.filter((l) => !truth.has(l.id)).length;
     if (extra > 0) warnings.push(`${model}: ${extra} prediction(s) for reports without truth were left out`);
     const prompt = mine.reduce((s, l) => s + (l.details?.usage?.promptTokens ?? 0), 0);
@@ -148,7 +195,7 @@ export function evaluateRun(options: EvaluateOptions): Evaluation {
     // never scored against the adjudication made of its own disagreements.
     const voted = (r: (typeof consensus.rows)[number]) => ((r.status as string) === 'adjudicated' ? ((r as { votedCategory?: string | null }).votedCategory ?? null) : r.category);
     const predictions = new Map<string, ReaderPrediction>(consensus.rows.map((r) => [r.id, { category: voted(r), evidence: [], seconds: null, error: voted(r) === null ? { code: 'consensus.no_majority', message: 'no majority' } : null }]));
-    inputs.push({ name: 'consensus', kind: 'consensus', predictions, tokens: null });
+    inputs.push({ name: 'consensus', kind: 'consensus', predictions, tokens: null, orderings: consensusOrderings(consensus, predictions, run.lines) });
   }
 
   // One class set and one set of matrix columns for every reader.

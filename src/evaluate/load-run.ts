@@ -26,6 +26,7 @@ export interface PredictionLine {
   seconds?: number;
   error: { code: string; message: string } | null;
   unclassified?: { reason: UnclassifiedReason; message: string };
+  confidence?: { value: number; source: string } | null;
   details?: { usage?: { promptTokens?: number; outputTokens?: number } };
 }
 

@@ -11,6 +11,7 @@ import { buildConsensus, type Consensus } from './consensus.js';
 import { CONSENSUS_FILE, readConsensus, removeConsensus, staleReason, writeConsensus, type ConsensusSelection, type StoredConsensus } from './consensus-files.js';
 import { loadRun, runSource, type RunData, type RunSource } from './load-run.js';
 import { compareReaders, computeMetrics, type Metrics } from './metrics.js';
+import { sizeReview, type ReviewSizing } from './review-sizing.js';
 
 export interface ConsensusOptions {
   dir: string;
@@ -21,11 +22,17 @@ export interface ConsensusOptions {
   truthFile?: string;
   /** The reports, when the folder has no run store (for their labels). */
   inputFile?: string;
+  /** Size the review list so the rest reaches this accuracy (calibrated on a labelled run). */
+  targetAccuracy?: number;
+  /** The labelled calibration run for targetAccuracy; default this run. */
+  calibrationDir?: string;
 }
 
 export interface ConsensusResult {
   consensus: Consensus;
   source: RunSource;
+  /** With targetAccuracy: the agreement threshold and the review list it gives. */
+  sizing?: ReviewSizing;
   /** The consensus against the truth (no majority counts as wrong), whenever a truth is known. */
   metrics?: Metrics;
   files: { rowsFile: string; reviewFile: string };
@@ -69,19 +76,21 @@ export function runConsensus(options: ConsensusOptions): ConsensusResult {
   if (minAgree < 1 || minAgree > models.length) {
     throw new ConfigError(`--min-agree ${minAgree}: must be between 1 and the number of models (${models.length})`, { code: 'config.min_agree', hint: `Write e.g. --min-agree ${Math.floor(models.length / 2) + 1}` });
   }
-  return build(run, options.taxonomy, models, minAgree, selection);
+  const sizing = options.targetAccuracy === undefined ? undefined : (consensus: Consensus) => sizeReview(run, consensus, { targetAccuracy: options.targetAccuracy!, taxonomy: options.taxonomy, calibrationDir: options.calibrationDir });
+  return build(run, options.taxonomy, models, minAgree, selection, sizing);
 }
 
-function build(run: RunData, taxonomy: Taxonomy, models: string[], minAgree: number, selection: ConsensusSelection): ConsensusResult {
+function build(run: RunData, taxonomy: Taxonomy, models: string[], minAgree: number, selection: ConsensusSelection, size?: (consensus: Consensus) => ReviewSizing): ConsensusResult {
   const ids = [...new Set(run.lines.map((l) => l.id))];
   const votes = new Map<string, Record<string, string | null>>();
   for (const l of run.lines) if (models.includes(l.model)) votes.set(l.id, { ...votes.get(l.id), [l.model]: l.category });
   const consensus = buildConsensus(ids, models, votes, categoryIds(taxonomy), minAgree);
   const source = runSource(run, models);
   const truth = run.truth.size > 0 ? run.truth : undefined;
-  const files = writeConsensus(run.dir, consensus, source, selection, truth);
+  const sizing = size?.(consensus);
+  const files = writeConsensus(run.dir, consensus, source, selection, truth, sizing);
   const metrics = truth ? computeMetrics(pairsOf(run, new Map(consensus.rows.map((r) => [r.id, r.category]))), categoryIds(taxonomy)) : undefined;
-  return { consensus, source, metrics, files };
+  return { consensus, source, metrics, files, ...(sizing ? { sizing } : {}) };
 }
 
 /**

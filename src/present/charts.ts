@@ -149,6 +149,55 @@ export function secondsSpec(ev: Evaluation): Spec | null {
   };
 }
 
+/** How a selective-prediction ordering is named in the figure and the table. */
+export const ORDERING_NAMES = { confidence: 'by confidence', agreement: 'by agreement level', 'agreement-then-rules': 'by agreement, then rules' } as const;
+
+/** Most points per curve drawn (a curve of 4,000 distinct confidences would weigh down the page, not inform). */
+const MAX_CURVE_POINTS = 240;
+
+/** Every step-th point of a long curve, always with its first and last point. */
+function thin<T>(points: T[]): T[] {
+  if (points.length <= MAX_CURVE_POINTS) return points;
+  const step = Math.ceil(points.length / MAX_CURVE_POINTS);
+  return points.filter((_, i) => i % step === 0 || i === points.length - 1);
+}
+
+/** Figure 4: accuracy against coverage per reader ordering (selective prediction), with the target accuracies. */
+export function coverageSpec(ev: Evaluation): Spec | null {
+  const curves = ev.readers.flatMap((r) => r.selective.map((s) => ({ line: r.selective.length > 1 || s.by !== 'confidence' ? `${r.name} ${ORDERING_NAMES[s.by]}` : r.name, s })));
+  if (curves.length === 0) return null;
+  const lines = curves.map((c) => c.line);
+  const values = curves.flatMap(({ line, s }) =>
+    thin(s.curve).map((p) => ({ line, coverage: p.coverage, accuracy: p.accuracy, description: `${line}: accuracy ${p.accuracy.toFixed(3)} at coverage ${p.coverage.toFixed(3)}${p.threshold === null ? '' : ` (confidence ≥ ${p.threshold.toFixed(3)})`}` })),
+  );
+  const low = Math.min(...values.map((v) => v.accuracy));
+  const floor = Math.max(0, Math.floor(Math.min(low, 0.9) * 10) / 10);
+  const targets = [...new Set(curves.flatMap((c) => c.s.atAccuracy.map((a) => a.target)))].map((target) => ({ target, label: `${(target * 100).toFixed(0)} %` }));
+  // A few pixels of room above 1, so a reader that is always right is drawn, not hidden in the frame.
+  const yScale = { domain: [floor, 1], padding: 6, nice: false };
+  const y = { field: 'accuracy', type: 'quantitative', scale: yScale, title: 'accuracy of the reports answered' };
+  return {
+    width: 760,
+    height: 320,
+    layer: [
+      { data: { values: targets }, mark: { type: 'rule', color: '#9aa3b2', strokeDash: [4, 3], strokeWidth: 1 }, encoding: { y: { field: 'target', type: 'quantitative', scale: yScale } } },
+      // Labelled right of the plot, where no curve runs.
+      { data: { values: targets }, mark: { type: 'text', align: 'left', dx: 6, color: '#5b6474', fontSize: 10 }, encoding: { x: { datum: 1 }, y: { field: 'target', type: 'quantitative' }, text: { field: 'label' } } },
+      {
+        data: { values },
+        mark: { type: 'line', point: { size: 12 }, strokeWidth: 2 },
+        encoding: {
+          x: { field: 'coverage', type: 'quantitative', scale: { domain: [0, 1] }, title: 'coverage: share of reports the reader answers (the rest go to a person)', axis: { format: '%' } },
+          y,
+          color: { field: 'line', type: 'nominal', sort: lines, scale: { domain: lines }, title: null, legend: { orient: 'top', columns: Math.min(3, lines.length), labelLimit: 320 } },
+          order: { field: 'coverage', type: 'quantitative' },
+          description: { field: 'description' },
+        },
+      },
+    ],
+  };
+}
+
 export const FIGURES: FigureDef[] = [
   {
     id: 'figure-1',
@@ -168,6 +217,13 @@ export const FIGURES: FigureDef[] = [
     caption: 'Wall-clock seconds per report per reader, log scale (box: quartiles, white line: median; whiskers: min–max). "no timing": the reader recorded no time.',
     spec: secondsSpec,
     empty: 'No reader recorded its time.',
+  },
+  {
+    id: 'figure-4',
+    title: 'accuracy against coverage (selective prediction)',
+    caption: 'Each reader\'s reports ordered by its confidence (the consensus by agreement level, and by agreement level then agreement with the guideline engine), most confident first; a point answers every report at or above one confidence, and the rest go to a person. Reports with equal confidence enter together; failed, UNCLASSIFIED and reports without a confidence come last. Dashed: the target accuracies of the table below.',
+    spec: coverageSpec,
+    empty: 'No reader gave a confidence (LLMs need logprobs from the server or --samples; the guideline engine gives its score margin).',
   },
 ];
 

@@ -4,8 +4,10 @@
  * of the matrix for each per-class figure, headers a spreadsheet user can read). Cells go through toCsv, so
  * a reader name such as `=HYPERLINK(...)` stays text.
  */
-import type { Evaluation } from '../evaluate/evaluate-run.js';
+import type { Evaluation, ReaderResult } from '../evaluate/evaluate-run.js';
 import { perClassCategories } from '../evaluate/metrics.js';
+import { TARGET_ACCURACIES } from '../evaluate/selective.js';
+import { CONFIDENCE_DEFINITIONS } from '../readers/confidence.js';
 import { toCsv, type CsvCell } from '../util/csv.js';
 
 /** Short definitions written into metrics.json, so the file says what its numbers mean. */
@@ -20,7 +22,23 @@ export const DEFINITIONS = {
   ci: 'percentile bootstrap over reports; each resample averages over the class-set categories present in its truth',
   mcnemar: "McNemar's exact test (two-sided binomial on discordant reports) against the best reader",
   consensusAgreement: "Fleiss' kappa and Gwet's AC1 (Q = the taxonomy's categories) between the consensus models, over the reports all of them answered",
+  confidence: CONFIDENCE_DEFINITIONS,
+  selective:
+    'reports ordered by confidence, highest first (the consensus by agreement level = votes for its category / models, and by agreement level then agreement with the guideline engine); equal confidences enter together, failed, UNCLASSIFIED and reports without a confidence last. curve: coverage and accuracy after each distinct confidence (threshold: the lowest confidence answered)',
+  aurc: 'area under the risk-coverage curve: mean over k = 1..n of the error rate of the k most confident reports, tied reports at their expected error rate; aurcOptimal: the same errors ranked perfectly',
+  atAccuracy: 'largest coverage whose accuracy reaches the target, with its confidence threshold; 95 % percentile bootstrap interval over the same resamples as ci',
 };
+
+/** The reader's selective prediction per ordering, keyed by ordering. */
+function selectiveJson(r: ReaderResult): Record<string, unknown> | undefined {
+  if (r.selective.length === 0) return undefined;
+  return Object.fromEntries(
+    r.selective.map((s) => [
+      s.by,
+      { sources: s.sources, n: s.n, withConfidence: s.withConfidence, aurc: s.aurc, aurcOptimal: s.aurcOptimal, ci: { level: s.ci.level, resamples: s.ci.resamples, aurc: [s.ci.aurc.low, s.ci.aurc.high] }, atAccuracy: s.atAccuracy.map((a) => ({ ...a, ci: [a.ci.low, a.ci.high] })), curve: s.curve },
+    ]),
+  );
+}
 
 /** metrics.json: `{"readers": {"<name>": {"n", "accuracy", "macro", "perClass", "confusion", "secondsPerReport", "ci", ...}}, ...}`. */
 export function metricsJson(ev: Evaluation): Record<string, unknown> {
@@ -52,6 +70,7 @@ export function metricsJson(ev: Evaluation): Record<string, unknown> {
         macroRecall: [r.ci.recall.low, r.ci.recall.high],
       },
       ...(r.mcnemar ? { mcnemar: r.mcnemar } : {}),
+      ...(r.selective.length > 0 ? { selective: selectiveJson(r) } : {}),
     };
   }
   const c = ev.consensus?.summary;
@@ -71,6 +90,13 @@ const round = (x: number | null | undefined, digits = 6): CsvCell => (x === null
 /** p-values keep six significant digits, so a tiny one is not written as 0. */
 const significant = (x: number | undefined): CsvCell => (x === undefined ? '' : Number(x.toPrecision(6)));
 
+/** The first ordering of a reader (its own confidence, or the consensus by agreement level) in metrics.csv. */
+function selectiveCells(r: ReaderResult): CsvCell[] {
+  const s = r.selective[0];
+  if (!s) return ['', '', '', '', ...TARGET_ACCURACIES.map(() => '')];
+  return [s.by, round(s.aurc), round(s.ci.aurc.low), round(s.ci.aurc.high), ...TARGET_ACCURACIES.map((t) => round(s.atAccuracy.find((a) => a.target === t)?.coverage))];
+}
+
 /** metrics.csv: one row per reader, best first. */
 export function metricsCsv(ev: Evaluation): string {
   const categories = perClassCategories(ev.columns);
@@ -81,6 +107,7 @@ export function metricsCsv(ev: Evaluation): string {
     'macro precision', 'macro recall', 'macro F1', 'macro F1 95% CI low', 'macro F1 95% CI high',
     'weighted precision', 'weighted recall', 'weighted F1', "Cohen's kappa", "Gwet's AC1",
     'median seconds per report', 'mean seconds per report', 'McNemar vs', 'McNemar p',
+    'selective by', 'AURC', 'AURC 95% CI low', 'AURC 95% CI high', ...TARGET_ACCURACIES.map((t) => `coverage at accuracy ${t}`),
     ...categories.flatMap((c) => [`${label(c)} precision`, `${label(c)} recall`, `${label(c)} F1`, `${label(c)} support`]),
   ];
   const rows = ev.readers.map((r) => {
@@ -91,6 +118,7 @@ export function metricsCsv(ev: Evaluation): string {
       round(m.macro.precision), round(m.macro.recall), round(m.macro.f1), round(r.ci.f1.low), round(r.ci.f1.high),
       round(m.weighted.precision), round(m.weighted.recall), round(m.weighted.f1), round(m.kappa), round(m.ac1),
       round(r.seconds?.median), round(r.seconds?.mean), r.mcnemar?.vs ?? '', significant(r.mcnemar?.pValue),
+      ...selectiveCells(r),
       ...categories.flatMap((c) => {
         const pc = m.perClass[c]!;
         return [round(pc.precision), round(pc.recall), round(pc.f1), pc.support];

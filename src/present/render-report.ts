@@ -9,7 +9,7 @@
 import type { Evaluation, ReaderPrediction, ReaderResult } from '../evaluate/evaluate-run.js';
 import { perClassCategories } from '../evaluate/metrics.js';
 import { UNCLASSIFIED } from '../taxonomy/taxonomy.js';
-import type { RenderedFigure } from './charts.js';
+import { ORDERING_NAMES, type RenderedFigure } from './charts.js';
 
 export interface ReportMeta {
   title?: string;
@@ -75,6 +75,19 @@ function perClassTable(ev: Evaluation): string {
     return `<tr><td>${escapeHtml(c)}</td><td>${support}</td>${cells.join('')}</tr>`;
   });
   return `<table><thead><tr><th>class (F1)</th><th>support</th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** AURC and the coverage at each target accuracy, per reader and ordering (Figure 4 draws the curves). */
+function selectiveTable(ev: Evaluation): string {
+  const rows = ev.readers.flatMap((r) => r.selective.map((s) => ({ r, s })));
+  if (rows.length === 0) return '<p class="small">No reader gave a confidence, so no report can be deferred by it. LLM readers get one from token logprobs (when the server returns them) or from <code>--samples k</code>; the guideline engine always gives its score margin.</p>';
+  const targets = rows[0]!.s.atAccuracy.map((a) => a.target);
+  const sources = (x: Record<string, number>) => Object.entries(x).map(([k, v]) => `${escapeHtml(k)} ${v}`).join(', ');
+  const body = rows.map(({ r, s }) => {
+    const cells = s.atAccuracy.map((a) => `<td>${pct(a.coverage)}<br><span class="small">${pct(a.ci.low)}–${pct(a.ci.high)}${a.threshold === null ? '' : `; ≥ ${a.threshold.toFixed(3)}`}</span></td>`);
+    return `<tr><td>${escapeHtml(r.name)}</td><td>${ORDERING_NAMES[s.by]}<br><span class="small">${sources(s.sources)}</span></td><td>${f3(s.aurc)}<br><span class="small">${f3(s.ci.aurc.low)}–${f3(s.ci.aurc.high)}</span></td><td>${f3(s.aurcOptimal)}</td>${cells.join('')}</tr>`;
+  });
+  return `<table><thead><tr><th>reader</th><th>ordered by (confidence sources)</th><th>AURC, 95 % CI${note(ev, 'selective')}</th><th>AURC if ranked perfectly</th>${targets.map((t) => `<th>coverage % at accuracy ≥ ${t}, 95 % CI; threshold</th>`).join('')}</tr></thead><tbody>${body.join('')}</tbody></table>`;
 }
 
 const answeredAs = (r: ReaderResult, column: string) => Object.values(r.metrics.confusion).reduce((s, row) => s + (row[column] ?? 0), 0);
@@ -174,6 +187,7 @@ function footnotes(ev: Evaluation): { id: string; html: string }[] {
     { id: 'kappa', html: "Cohen's κ against the truth; chance agreement sums over the class set. Gwet's AC1 against the truth: (p<sub>a</sub> − p<sub>e</sub>) / (1 − p<sub>e</sub>), p<sub>e</sub> = Σ<sub>q</sub> π<sub>q</sub>(1 − π<sub>q</sub>) / (Q − 1) over the Q categories of the class set, π<sub>q</sub> the mean of the truth's and the reader's share of q; unlike κ it does not collapse when one class dominates. – : undefined." },
     { id: 'wrong', html: 'Wrong answers are counted, never dropped: a category outside the class set, UNCLASSIFIED (the reader gave no category, with its reason: not_cmr, non_diagnostic, no_findings), a failed prediction and a missing one each lower accuracy and the recall of the true class, and have their own columns in Figure 2 (other categories, UNCLASSIFIED, FAILED).' },
     { id: 'mcnemar', html: "McNemar's exact test of each reader against the best one (highest macro F1) on the same reports: two-sided binomial test on the reports exactly one of the two got right." },
+    { id: 'selective', html: "<b>Selective prediction</b>: each reader's reports ordered by its confidence (token logprobs, agreement of <code>--samples</code>, the guideline engine's score margin; the consensus by agreement level = its category's votes / models, and by agreement level then whether the guideline engine gives the same category), most confident first. Reports with equal confidence enter together; failed, UNCLASSIFIED and reports without a confidence come last and count as wrong when covered if they are wrong. <b>Coverage</b> at a target: the largest share of reports answered whose accuracy reaches it (0 %: even the most confident miss it), answering every report whose confidence is at least the threshold. <b>AURC</b>: the mean error rate of the k most confident reports over k = 1..n (ties at their expected error rate); lower is better, and the perfect-ranking AURC of the same errors is its floor. Intervals: percentile bootstrap over the same resamples as the other intervals." },
     { id: 'agreement', html: "Agreement between the consensus models over the reports all of them answered with a category: Fleiss' κ (1971) and Gwet's multi-rater AC1 with Q = the taxonomy's categories." },
   ];
 }
@@ -213,6 +227,10 @@ ${figures.map((f, i) => figureSection(f, i + 1)).join('\n\n')}
 
 <h2 id="per-class">Per class</h2>
 <div class="scroll">${perClassTable(ev)}</div>
+
+<h2 id="selective">Selective prediction</h2>
+<p class="small">What deferring the least sure reports to a person buys (curves in Figure 4).</p>
+<div class="scroll">${selectiveTable(ev)}</div>
 
 <h2 id="unclassified">UNCLASSIFIED answers</h2>
 ${unclassifiedSection(ev, noText)}

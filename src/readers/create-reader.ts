@@ -10,8 +10,9 @@ import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import type { Backend } from './backends/backend.js';
 import { checkEndpoint, type EgressPolicy } from './backends/egress-guard.js';
 import { createGuardedFetch } from './backends/http.js';
-import { createLlmReader, DEFAULTS, type LlmReader } from './llm/llm-reader.js';
-import { loadPrompt, type PromptTemplate } from './llm/prompt.js';
+import type { AnswerMode } from './llm/answer-schema.js';
+import { createLlmReader, DEFAULTS, type LlmReader, type ThinkSetting } from './llm/llm-reader.js';
+import { loadPrompt, type ClassifyVersion, type PromptTemplate } from './llm/prompt.js';
 import { ReadTexts } from './llm/read-texts.js';
 import { createTranslator, type Translator } from './llm/translator.js';
 import { parseModelSpec, type ModelSpec } from './model-spec.js';
@@ -24,6 +25,13 @@ export const DEFAULT_OLLAMA_URL = 'http://127.0.0.1:11434';
 export interface ReaderSettings {
   taxonomy?: Taxonomy;
   promptFile?: string;
+  /** The built-in classification prompt (--prompt-version); --prompt wins. */
+  promptVersion?: ClassifyVersion;
+  /** --answer evidence|category. */
+  answer?: AnswerMode;
+  think?: ThinkSetting;
+  /** --samples k: self-consistency. */
+  samples?: number;
   ollamaUrls?: string[];
   openaiUrls?: string[];
   allowHosts?: string[];
@@ -44,6 +52,8 @@ export interface ReaderSettings {
   resolve?: EgressPolicy['resolve'];
   /** Skip asking the servers for their models before the run. */
   skipPreflight?: boolean;
+  /** Readers that only plan requests and read answers (batch files): no server, no endpoint flags needed. */
+  offline?: boolean;
 }
 
 export interface Readers {
@@ -52,6 +62,8 @@ export interface Readers {
   texts: ReadTexts;
   /** Versions of the prompts in use, for the run configuration. */
   promptVersion?: string;
+  /** The classification prompt, when an LLM reader uses one. */
+  prompt?: PromptTemplate;
   /** Remarks for the user (an endpoint without the model, a fallback). */
   warnings: string[];
   /** Parallel slots per endpoint, where the server says. */
@@ -95,11 +107,13 @@ export async function createReaders(specs: string[], settings: ReaderSettings = 
   const llmSpecs = parsed.filter((s) => s.kind !== 'rules');
   const warnings: string[] = [];
   const readers: Reader[] = [];
-  const prompt: PromptTemplate | undefined = llmSpecs.length > 0 ? loadPrompt('classify', settings.promptFile) : undefined;
+  const prompt: PromptTemplate | undefined = llmSpecs.length > 0 ? loadPrompt('classify', settings.promptFile, settings.promptVersion) : undefined;
   const slots = new Map<string, number>();
   // Built before any server is asked, so a taxonomy the engine cannot answer in is refused first.
   const rules = parsed.some((s) => s.kind === 'rules') ? createRulesReader(taxonomy) : undefined;
-  const backendsFor = await backendFactory(settings, [...llmSpecs, ...(translateSpec ? [translateSpec] : [])], warnings, slots);
+  const backendsFor: BackendsFor = settings.offline
+    ? async (spec) => ({ model: spec.kind === 'llamacpp' ? spec.path : 'model' in spec ? spec.model : spec.spec, backends: [] })
+    : await backendFactory(settings, [...llmSpecs, ...(translateSpec ? [translateSpec] : [])], warnings, slots);
 
   for (const spec of parsed) {
     if (spec.kind === 'rules') {
@@ -115,9 +129,12 @@ export async function createReaders(specs: string[], settings: ReaderSettings = 
         taxonomy,
         prompt: prompt!,
         textFor: (report) => texts.textFor(report),
+        mode: settings.answer,
         temperature: settings.temperature,
         seed: settings.seed,
         maxTokens: settings.maxTokens,
+        think: settings.think,
+        samples: settings.samples,
         answerRetries: settings.answerRetries,
         logPrompt: settings.logPrompt,
       }),
@@ -129,7 +146,7 @@ export async function createReaders(specs: string[], settings: ReaderSettings = 
     translator = createTranslator({ id: translateSpec.spec, model, backends, prompt: loadPrompt('translate'), seed: settings.seed });
   }
   const versions = [prompt?.version, translator?.promptVersion].filter(Boolean);
-  return { readers, translator, texts, promptVersion: versions.length > 0 ? versions.join('+') : undefined, warnings, slots };
+  return { readers, translator, texts, promptVersion: versions.length > 0 ? versions.join('+') : undefined, prompt, warnings, slots };
 }
 
 type BackendsFor = (spec: ModelSpec) => Promise<{ model: string; backends: Backend[] }>;

@@ -5,6 +5,7 @@
  * dropped row, so a run always has one prediction per (report, reader).
  */
 import type { ErrorRecord } from '../errors.js';
+import type { Confidence } from './confidence.js';
 import type { Report } from '../report/report.js';
 import type { UnclassifiedReason } from '../taxonomy/taxonomy.js';
 
@@ -39,6 +40,12 @@ export interface Prediction {
    * missing, never report text.
    */
   unclassified?: { reason: UnclassifiedReason; message: string };
+  /**
+   * How sure the reader is of this category (src/readers/confidence.ts): token logprobs, sample agreement or the
+   * guideline engine's score margin. Absent or null when the reader has none (a server without logprobs, a
+   * failed or UNCLASSIFIED prediction).
+   */
+  confidence?: Confidence | null;
   /** Guideline engine only: the criteria that fired and the score per category. */
   criteria?: FiredCriterion[];
   scores?: Record<string, number>;

@@ -77,7 +77,7 @@ export interface Adjudication {
   comment: string | null;
   textHash: string;
   /** Why the report was on the review list. */
-  reason: 'no majority' | 'rules disagrees';
+  reason: 'no majority' | 'rules disagrees' | 'below target';
   /** The consensus vote as it stood: its status and category (null without a majority). */
   votedStatus: string;
   votedCategory: string | null;

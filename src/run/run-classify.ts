@@ -100,7 +100,7 @@ export function errorPrediction(job: Job, error: unknown, seconds: number): Pred
 const retryable = (error: unknown) => BackendError.isInstance(error) && (error as BackendError).isRetryable;
 
 /** Creates the output folder, or says why it cannot be one. */
-function ensureFolder(outDir: string): void {
+export function ensureFolder(outDir: string): void {
   try {
     mkdirSync(outDir, { recursive: true });
     if (!statSync(outDir).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });

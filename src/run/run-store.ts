@@ -2,7 +2,8 @@
  * The run store: one SQLite file per run (`<out>/run.sqlite`, WAL) that holds the run's configuration and every
  * prediction, committed as it completes, so a crashed or interrupted run resumes where it stopped. Every
  * prediction keeps the hash of the report text it was made from, so a report edited since is classified
- * again. It also caches translations by text hash + model + prompt version. predictions.jsonl is always
+ * again; its tokens (thinking too), stop reason and confidence are columns beside its line, for queries. It
+ * also caches translations by text hash + model + prompt version. predictions.jsonl is always
  * written from here. A file that is not a run store (damaged, or another program's SQLite file) is refused
  * before anything is written to it.
  *
@@ -44,6 +45,10 @@ CREATE TABLE IF NOT EXISTS predictions (
   line TEXT NOT NULL,
   completed_at TEXT NOT NULL,
   text_hash TEXT,
+  tokens_thinking INTEGER,
+  stop_reason TEXT,
+  confidence REAL,
+  confidence_source TEXT,
   PRIMARY KEY (report_id, model)
 );
 CREATE TABLE IF NOT EXISTS reports (
@@ -52,6 +57,14 @@ CREATE TABLE IF NOT EXISTS reports (
   label TEXT,
   lang TEXT,
   text TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS batch_requests (
+  custom_id TEXT PRIMARY KEY,
+  model TEXT NOT NULL,
+  report_id TEXT NOT NULL,
+  sample INTEGER NOT NULL,
+  file TEXT NOT NULL,
+  exported_at TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS translations (
   text_hash TEXT NOT NULL,
@@ -99,16 +112,18 @@ export class RunStore {
       db.transaction(() => {
         db!.exec(SCHEMA);
         // Stores from before text hashes were kept: their predictions are checked against the stored texts.
+        // Stores from before confidences: their predictions have none (NULL), as their lines do.
         const columns = (db!.prepare('PRAGMA table_info(predictions)').all() as { name: string }[]).map((c) => c.name);
-        if (!columns.includes('text_hash')) db!.exec('ALTER TABLE predictions ADD COLUMN text_hash TEXT');
+        for (const [column, type] of ADDED_COLUMNS) if (!columns.includes(column)) db!.exec(`ALTER TABLE predictions ADD COLUMN ${column} ${type}`);
         db!.prepare("INSERT INTO meta (key, value) VALUES ('format', ?) ON CONFLICT (key) DO NOTHING").run(FORMAT);
       })();
       this.insert = db.prepare(
-        `INSERT INTO predictions (report_id, model, seq, category, error, seconds, tokens_in, tokens_out, line, completed_at, text_hash)
-         VALUES (@report_id, @model, @seq, @category, @error, @seconds, @tokens_in, @tokens_out, @line, @completed_at, @text_hash)
+        `INSERT INTO predictions (report_id, model, seq, category, error, seconds, tokens_in, tokens_out, line, completed_at, text_hash, tokens_thinking, stop_reason, confidence, confidence_source)
+         VALUES (@report_id, @model, @seq, @category, @error, @seconds, @tokens_in, @tokens_out, @line, @completed_at, @text_hash, @tokens_thinking, @stop_reason, @confidence, @confidence_source)
          ON CONFLICT (report_id, model) DO UPDATE SET seq = excluded.seq, category = excluded.category, error = excluded.error,
            seconds = excluded.seconds, tokens_in = excluded.tokens_in, tokens_out = excluded.tokens_out, line = excluded.line,
-           completed_at = excluded.completed_at, text_hash = excluded.text_hash`,
+           completed_at = excluded.completed_at, text_hash = excluded.text_hash, tokens_thinking = excluded.tokens_thinking,
+           stop_reason = excluded.stop_reason, confidence = excluded.confidence, confidence_source = excluded.confidence_source`,
       );
     } catch (error) {
       db?.close();
@@ -140,6 +155,35 @@ export class RunStore {
     this.db.prepare("INSERT INTO meta (key, value) VALUES ('holder', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(JSON.stringify(holder));
   }
 
+  /** A value of the store's `meta` table (JSON), or undefined. */
+  meta<T>(key: string): T | undefined {
+    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return row ? (JSON.parse(row.value) as T) : undefined;
+  }
+
+  setMeta(key: string, value: unknown): void {
+    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
+  }
+
+  /** Records the requests of an exported batch file (src/batch/): what `batch import` expects answers for. */
+  putBatchRequests(rows: { customId: string; model: string; reportId: string; sample: number; file: string }[]): void {
+    const insert = this.db.prepare('INSERT OR REPLACE INTO batch_requests (custom_id, model, report_id, sample, file, exported_at) VALUES (?, ?, ?, ?, ?, ?)');
+    const now = new Date().toISOString();
+    this.db.transaction(() => rows.forEach((r) => insert.run(r.customId, r.model, r.reportId, r.sample, r.file, now)))();
+  }
+
+  batchRequests(): { customId: string; model: string; reportId: string; sample: number; file: string }[] {
+    const rows = this.db.prepare('SELECT custom_id, model, report_id, sample, file FROM batch_requests ORDER BY rowid').all() as { custom_id: string; model: string; report_id: string; sample: number; file: string }[];
+    return rows.map((r) => ({ customId: r.custom_id, model: r.model, reportId: r.report_id, sample: r.sample, file: r.file }));
+  }
+
+  /** The stored error of a (report, model) pair: null when it succeeded, undefined when nothing is stored. */
+  storedError(reportId: string, model: string): { code: string } | null | undefined {
+    const row = this.db.prepare('SELECT error FROM predictions WHERE report_id = ? AND model = ?').get(reportId, model) as { error: string | null } | undefined;
+    if (!row) return undefined;
+    return row.error === null ? null : (JSON.parse(row.error) as { code: string });
+  }
+
   config(): RunConfig | null {
     const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get('config') as { value: string } | undefined;
     return row ? (JSON.parse(row.value) as RunConfig) : null;
@@ -161,7 +205,7 @@ export class RunStore {
       return 'resumed';
     }
     this.db.transaction(() => {
-      if (fresh) this.db.exec('DELETE FROM predictions; DELETE FROM reports');
+      if (fresh) this.db.exec("DELETE FROM predictions; DELETE FROM reports; DELETE FROM batch_requests; DELETE FROM meta WHERE key = 'batch'");
       this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run('config', JSON.stringify(config));
     })();
     return stored ? 'resumed' : 'new';
@@ -178,7 +222,8 @@ export class RunStore {
    * predictions.jsonl line, so exporting is a concatenation.
    */
   put(prediction: Prediction, seq: number, textHash?: string): void {
-    const usage = prediction.details?.usage as { promptTokens?: number; outputTokens?: number } | undefined;
+    const usage = prediction.details?.usage as { promptTokens?: number; outputTokens?: number; thinkingTokens?: number } | undefined;
+    const stopReason = prediction.details?.stopReason;
     this.insert.run({
       report_id: prediction.id,
       model: prediction.model,
@@ -191,6 +236,10 @@ export class RunStore {
       line: predictionLine(prediction),
       completed_at: new Date().toISOString(),
       text_hash: textHash ?? null,
+      tokens_thinking: usage?.thinkingTokens ?? null,
+      stop_reason: typeof stopReason === 'string' ? stopReason : null,
+      confidence: prediction.confidence?.value ?? null,
+      confidence_source: prediction.confidence?.source ?? null,
     });
   }
 
@@ -304,6 +353,15 @@ function isRunStore(db: Database.Database, tables: string[]): boolean {
     return false;
   }
 }
+
+/** Columns of `predictions` added after the first stores were written (older stores get them, empty, on open). */
+const ADDED_COLUMNS: [string, string][] = [
+  ['text_hash', 'TEXT'],
+  ['tokens_thinking', 'INTEGER'],
+  ['stop_reason', 'TEXT'],
+  ['confidence', 'REAL'],
+  ['confidence_source', 'TEXT'],
+];
 
 /** The tables src/run/human-answers.ts keeps in run.sqlite. */
 const HUMAN_TABLES = new Set(['human_readers', 'human_answers', 'adjudications']);

@@ -73,6 +73,8 @@ export function reviewList(dir: string, withRules: boolean, reports: Map<string,
   for (const row of consensus.rows.map(asVoted)) {
     let reason: ReviewItem['reason'] | undefined;
     if (row.status === 'no majority') reason = 'no majority';
+    // consensus --target-accuracy put it on the list: its agreement is below what the target needs.
+    else if ((row as { review?: string }).review === 'below target') reason = 'below target';
     else if (rules?.get(row.id) && rules.get(row.id) !== row.category) reason = 'rules disagrees';
     if (!reason) continue;
     const report = reports.get(row.id);

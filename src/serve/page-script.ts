@@ -206,7 +206,7 @@ export const PAGE_SCRIPT = String.raw`
     var b = document.createElement('b');
     b.textContent = T.report + ' ' + item.id;
     meta.appendChild(b);
-    var why = item.reason === 'no majority' ? T.reasonNoMajority : T.reasonRules + (item.consensus.category ? ' (' + item.consensus.category + ').' : '.');
+    var why = item.reason === 'no majority' ? T.reasonNoMajority : (item.reason === 'below target' ? T.reasonBelowTarget : T.reasonRules) + (item.consensus.category ? ' (' + item.consensus.category + ').' : '.');
     meta.appendChild(document.createTextNode(' · ' + why));
     meta.hidden = false;
 

@@ -39,6 +39,7 @@ export interface PageStrings {
   unaligned: string;
   reasonNoMajority: string;
   reasonRules: string;
+  reasonBelowTarget: string;
   quotedBy: string;
   serverGone: string;
 }
@@ -76,6 +77,7 @@ const EN: PageStrings = {
   unaligned: 'not found in the text',
   reasonNoMajority: 'The readers reached no majority.',
   reasonRules: 'The guideline engine disagrees with the majority',
+  reasonBelowTarget: 'Too few readers agree for the target accuracy',
   quotedBy: 'quoted by',
   serverGone: 'cmrdx is not running. Start it again and open the new address it prints; every answer given so far is saved.',
 };
@@ -113,6 +115,7 @@ const DE: PageStrings = {
   unaligned: 'nicht im Text gefunden',
   reasonNoMajority: 'Die Leser kamen zu keiner Mehrheit.',
   reasonRules: 'Die Leitlinien-Regeln widersprechen der Mehrheit',
+  reasonBelowTarget: 'Die Übereinstimmung der Leser reicht für die Zielgenauigkeit nicht aus',
   quotedBy: 'zitiert von',
   serverGone: 'cmrdx läuft nicht. Bitte neu starten und die neue Adresse öffnen; alle bisherigen Antworten sind gespeichert.',
 };

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createReaders } from '../../src/readers/create-reader.js';
+import { createReaders, type ReaderSettings } from '../../src/readers/create-reader.js';
 import { runClassify } from '../../src/run/run-classify.js';
 import type { Report } from '../../src/report/report.js';
 import { DEFAULT_TAXONOMY } from '../../src/taxonomy/taxonomy.js';
@@ -30,8 +30,8 @@ export async function classifyWithServer(
   outRoot: string,
   provider: Provider,
   server: FakeServerOptions,
-  options: { timeoutMs?: number; retries?: number; maxTokens?: number; answerRetries?: number; reports?: Report[] } = {},
-): Promise<{ lines: PredictionLine[]; calls: ChatCall[]; requests: string[] }> {
+  options: { timeoutMs?: number; retries?: number; maxTokens?: number; answerRetries?: number; reports?: Report[]; settings?: ReaderSettings } = {},
+): Promise<{ lines: PredictionLine[]; calls: ChatCall[]; requests: string[]; out: string }> {
   const fake = await startFakeServer({ models: ['m1'], ...server });
   try {
     const spec = provider === 'ollama' ? 'ollama:m1' : 'openai:m1';
@@ -42,6 +42,7 @@ export async function classifyWithServer(
       timeoutMs: options.timeoutMs ?? 5000,
       maxTokens: options.maxTokens,
       answerRetries: options.answerRetries,
+      ...options.settings,
     });
     const out = join(outRoot, `run-${++runs}`);
     await runClassify({
@@ -55,7 +56,7 @@ export async function classifyWithServer(
       cooldown: { afterFailures: 100, ms: 10, giveUpAfter: 100 },
     });
     const lines = readFileSync(join(out, 'predictions.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as PredictionLine);
-    return { lines, calls: [...fake.calls], requests: [...fake.requests] };
+    return { lines, calls: [...fake.calls], requests: [...fake.requests], out };
   } finally {
     await fake.close();
   }

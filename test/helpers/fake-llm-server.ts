@@ -3,7 +3,7 @@
  * Ollama (/api/tags, /api/show, /api/chat) and OpenAI (/v1/models, /v1/chat/completions) wire formats, and each
  * test scripts its behaviour per request: valid answers, <think> blocks, code fences, cut-off JSON, HTTP errors,
  * connection resets, stalls, refusing JSON schemas, redirects, empty or non-JSON bodies, answers that start and
- * never finish, requests never answered at all. It can also act as a server with K parallel slots and a fixed
+ * never finish, requests never answered at all, token logprobs in either wire format. It can also act as a server with K parallel slots and a fixed
  * service time (requests beyond K wait), for the scheduler benchmark.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -22,8 +22,27 @@ export interface ChatCall {
   system: string;
 }
 
+/** A token of the answer with its logprob and alternatives ([token, logprob]), as a test scripts it. */
+export interface FakeToken {
+  token: string;
+  logprob: number;
+  top?: [string, number][];
+}
+
 export type Behaviour =
-  | { kind: 'answer'; content: string; thinking?: string; doneReason?: string; promptTokens?: number; outputTokens?: number; delayMs?: number }
+  | {
+      kind: 'answer';
+      content: string;
+      thinking?: string;
+      doneReason?: string;
+      promptTokens?: number;
+      outputTokens?: number;
+      /** Reported apart (OpenAI usage.completion_tokens_details.reasoning_tokens). */
+      thinkingTokens?: number;
+      /** Sent only when the request asks for logprobs, in the provider's wire format, at most top_logprobs alternatives. */
+      logprobs?: FakeToken[];
+      delayMs?: number;
+    }
   | { kind: 'status'; status: number; message?: string; json?: boolean }
   | { kind: 'reset' }
   | { kind: 'stall'; ms: number }
@@ -69,6 +88,26 @@ export const answer = (category: string, evidence: string[] = [], extra: Partial
   content: JSON.stringify({ category, evidence, rationale: 'test' }),
   ...extra,
 });
+
+/**
+ * The tokens of an answer for `logprobs`: everything before the category value as one token, the value as one
+ * token with probability `p` and the given alternatives, the rest as one token. They concatenate to `content`.
+ */
+export function valueTokens(content: string, category: string, p: number, alternatives: [string, number][] = []): FakeToken[] {
+  const at = content.lastIndexOf(`"${category}"`) + 1;
+  const logprob = Math.log(p);
+  return [
+    { token: content.slice(0, at), logprob: 0 },
+    { token: category, logprob, top: [[category, logprob], ...alternatives.map(([t, q]) => [t, Math.log(q)] as [string, number])] },
+    { token: content.slice(at + category.length), logprob: 0 },
+  ];
+}
+
+/** Ollama (0.12.11+) and OpenAI put token logprobs in different places and shapes; both carry UTF-8 bytes. */
+function wireLogprobs(tokens: FakeToken[], top: number) {
+  const bytes = (t: string) => [...Buffer.from(t, 'utf8')];
+  return tokens.map((t) => ({ token: t.token, logprob: t.logprob, bytes: bytes(t.token), top_logprobs: (t.top ?? []).slice(0, top).map(([token, logprob]) => ({ token, logprob, bytes: bytes(token) })) }));
+}
 
 export async function startFakeServer(options: FakeServerOptions = {}): Promise<FakeServer> {
   const models = options.models ?? ['test-model'];
@@ -170,11 +209,13 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
           res.once('finish', () => answeredAt.set(call.n, Date.now()));
           const promptTokens = behaviour.promptTokens ?? 120;
           const outputTokens = behaviour.outputTokens ?? 30;
+          const logprobs = body.logprobs === true && behaviour.logprobs ? wireLogprobs(behaviour.logprobs, Number(body.top_logprobs ?? 0)) : undefined;
           if (provider === 'ollama') {
             json(res, 200, {
               model: body.model,
               created_at: new Date(0).toISOString(),
               message: { role: 'assistant', content: behaviour.content, ...(behaviour.thinking ? { thinking: behaviour.thinking } : {}) },
+              ...(logprobs ? { logprobs } : {}),
               done_reason: behaviour.doneReason ?? 'stop',
               done: true,
               total_duration: 2_500_000_000,
@@ -190,8 +231,13 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
               object: 'chat.completion',
               created: 0,
               model: body.model,
-              choices: [{ index: 0, message: { role: 'assistant', content: behaviour.content, ...(behaviour.thinking ? { reasoning_content: behaviour.thinking } : {}) }, finish_reason: behaviour.doneReason ?? 'stop' }],
-              usage: { prompt_tokens: promptTokens, completion_tokens: outputTokens, total_tokens: promptTokens + outputTokens },
+              choices: [{ index: 0, message: { role: 'assistant', content: behaviour.content, ...(behaviour.thinking ? { reasoning_content: behaviour.thinking } : {}) }, ...(logprobs ? { logprobs: { content: logprobs, refusal: null } } : {}), finish_reason: behaviour.doneReason ?? 'stop' }],
+              usage: {
+                prompt_tokens: promptTokens,
+                completion_tokens: outputTokens,
+                total_tokens: promptTokens + outputTokens,
+                ...(behaviour.thinkingTokens !== undefined ? { completion_tokens_details: { reasoning_tokens: behaviour.thinkingTokens } } : {}),
+              },
             });
           }
           return;

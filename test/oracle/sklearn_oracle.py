@@ -2,7 +2,9 @@
 /usr/bin/python3. Reads prediction sets as JSON on stdin and writes, per set, the numbers cmrdx must have
 written: accuracy, per-class and macro/weighted precision/recall/F1 over the class set (labels= passed, so
 both mean the same thing), scikit-learn's default union-of-labels macro, Cohen's kappa, the confusion matrix,
-the best reader, McNemar's exact p (scipy.stats.binomtest), Fleiss' kappa (statsmodels) and the majority vote.
+the best reader, McNemar's exact p (scipy.stats.binomtest), Fleiss' kappa (statsmodels) and the majority vote;
+and selective prediction: AURC and the coverage at target accuracies, computed here from each report's
+probability of being among the k most confident (numpy), not from cmrdx's per-block formula.
 
 Nothing here is computed from cmrdx's output except which reader cmrdx called best, so McNemar compares the
 same pair (the best reader is checked separately).
@@ -68,6 +70,36 @@ def majority(votes, min_agree):
     return counts[0][1]
 
 
+def selective(correct, conf, targets):
+    """AURC as the mean over k of E[errors among the k most confident] / k, where a report with a confidence that
+    m reports share and `above` reports exceed is among the first k with probability clip((k - above) / m, 0, 1)
+    (ties in random order; no confidence is -inf, last); and, per target, the largest share answered by some
+    confidence threshold whose accuracy reaches the target."""
+    n = len(correct)
+    err = 1.0 - np.array(correct, dtype=float)
+    c = np.array([-np.inf if x is None else x for x in conf], dtype=float)
+    above = np.array([(c > x).sum() for x in c], dtype=float)
+    tied = np.array([(c == x).sum() for x in c], dtype=float)
+    k = np.arange(1, n + 1, dtype=float)[:, None]
+    inside = np.clip((k - above[None, :]) / tied[None, :], 0.0, 1.0)
+    aurc = float(((inside @ err) / k[:, 0]).mean())
+    perfect = np.sort(err)  # every right answer first
+    optimal = float((np.cumsum(perfect) / np.arange(1, n + 1)).mean())
+    coverage = []
+    for target in targets:
+        best = 0.0
+        for level in set(c.tolist()):
+            answered = c >= level
+            if (1.0 - err[answered]).mean() >= target - 1e-12:
+                best = max(best, float(answered.mean()))
+        coverage.append(best)
+    return {"aurc": aurc, "aurcOptimal": optimal, "coverage": coverage}
+
+
+def agreement_of(votes, category, models):
+    return None if category == FAILED else sum(1 for v in votes if v == category) / len(models)
+
+
 def one_set(data):
     order = data["order"]
     y_true = data["truth"]
@@ -94,6 +126,15 @@ def one_set(data):
         c = sum(1 for x, y in zip(right[best], right[name]) if not x and y)
         p = 1.0 if b + c == 0 else float(binomtest(b, b + c, 0.5, alternative="two-sided").pvalue)
         out["readers"][name]["mcnemar"] = {"b": b, "c": c, "pValue": p}
+
+    targets = data["targets"]
+    out["selective"] = {}
+    for name, conf in data["confidence"].items():
+        correct = [a == t for a, t in zip(readers[name], y_true)]
+        out["selective"][name] = selective(correct, conf, targets)
+    consensus_correct = [a == t for a, t in zip(readers["consensus"], y_true)]
+    agreement = [agreement_of(v, c, models) for v, c in zip(votes, readers["consensus"])]
+    out["selective"]["consensus"] = selective(consensus_correct, agreement, targets)
 
     complete = [v for v in votes if all(a not in (FAILED, UNCLASSIFIED) for a in v)]
     if complete:

@@ -5,7 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import { ConfigError } from '../../errors.js';
-import { createReaders } from '../../readers/create-reader.js';
+import { createReaders, type Readers } from '../../readers/create-reader.js';
+import type { RunConfig } from '../../run/run-store.js';
+import type { AnswerMode } from '../../readers/llm/answer-schema.js';
+import type { ThinkSetting } from '../../readers/llm/llm-reader.js';
+import type { ClassifyVersion } from '../../readers/llm/prompt.js';
 import { runClassify, type RunSummary } from '../../run/run-classify.js';
 import { createProgress } from '../../run/progress.js';
 import type { Report } from '../../report/report.js';
@@ -24,8 +28,12 @@ export interface ModelFlags {
   withMeasurements?: boolean;
   temperature: string;
   seed: string;
-  maxTokens: string;
+  maxTokens?: string;
   answerRetries: string;
+  promptVersion: string;
+  answer: string;
+  think: string;
+  samples: string;
   threads?: string;
   logPrompts?: boolean;
 }
@@ -61,6 +69,13 @@ export function timeoutFlag(value: string): number {
   return seconds * 1000;
 }
 
+/** `--think auto|on|off|<budget>`. */
+export function thinkFlag(value: string): ThinkSetting {
+  if (value === 'auto' || value === 'on' || value === 'off') return value;
+  if (/^\d+$/.test(value) && Number(value) > 0) return Number(value);
+  throw new ConfigError(`--think ${value}: not auto, on, off or a number of tokens`, { code: 'config.think', hint: 'Write --think off, --think on, or a thinking budget such as --think 2048' });
+}
+
 export async function classifyCommand(args: unknown[], ctx: Context): Promise<number> {
   const [input, flags] = args as [string, ClassifyFlags];
   const { reports, taxonomy } = await loadInput(input, flags, ctx.io);
@@ -73,21 +88,50 @@ export async function classifyCommand(args: unknown[], ctx: Context): Promise<nu
   return summary.failed > 0 ? 1 : 0;
 }
 
+/** The flags that decide what an LLM reader asks and how (classify, demo, batch export share them). */
+export type AnswerFlags = Pick<ModelFlags, 'prompt' | 'promptVersion' | 'answer' | 'think' | 'samples' | 'temperature' | 'seed' | 'maxTokens' | 'answerRetries' | 'withMeasurements'>;
+
+export function answerSettings(flags: AnswerFlags) {
+  return {
+    promptFile: flags.prompt,
+    promptVersion: flags.promptVersion as ClassifyVersion,
+    answer: flags.answer as AnswerMode,
+    think: thinkFlag(flags.think),
+    samples: number('--samples', flags.samples, { min: 1, integer: true }),
+    temperature: number('--temperature', flags.temperature),
+    seed: number('--seed', flags.seed, { integer: true }),
+    maxTokens: flags.maxTokens === undefined ? undefined : number('--max-tokens', flags.maxTokens, { min: 1, integer: true }),
+    answerRetries: number('--answer-retries', flags.answerRetries, { integer: true }),
+    withMeasurements: flags.withMeasurements,
+  };
+}
+
+/** What makes a run this run (the store refuses to mix another into it); batch export builds the same. */
+export function runConfigOf(built: Readers, taxonomy: Taxonomy, settings: ReturnType<typeof answerSettings> & { translate?: string }): RunConfig {
+  return {
+    models: built.readers.map((r) => r.id),
+    taxonomy: { name: taxonomy.name, version: taxonomy.version },
+    promptVersion: built.promptVersion,
+    options: {
+      ...(built.readers.some((r) => r.endpoints)
+        ? { temperature: settings.temperature, seed: settings.seed, maxTokens: settings.maxTokens ?? null, answer: settings.answer, think: settings.think, samples: settings.samples, translate: settings.translate ?? null, withMeasurements: Boolean(settings.withMeasurements) }
+        : {}),
+      // A taxonomy file edited under the same name and version still changes answers (rules: mappings, definitions).
+      ...(taxonomy.source ? { taxonomyDigest: createHash('sha256').update(JSON.stringify(taxonomy.categories)).digest('hex').slice(0, 16) } : {}),
+    },
+  };
+}
+
 /** Builds the readers from the flags and runs them over the reports, with progress and Ctrl-C handling. */
 export async function classifyReports(reports: Report[], taxonomy: Taxonomy, models: string[], flags: Omit<ClassifyFlags, keyof InputFlags>, ctx: Context): Promise<RunSummary> {
   const settings = {
     taxonomy,
-    promptFile: flags.prompt,
+    ...answerSettings(flags),
     ollamaUrls: flags.ollamaUrl,
     openaiUrls: flags.openaiUrl,
     allowHosts: flags.allowHost,
     timeoutMs: timeoutFlag(flags.timeout),
-    temperature: number('--temperature', flags.temperature),
-    seed: number('--seed', flags.seed, { integer: true }),
-    maxTokens: number('--max-tokens', flags.maxTokens, { min: 16, integer: true }),
-    answerRetries: number('--answer-retries', flags.answerRetries, { integer: true }),
     threads: flags.threads ? number('--threads', flags.threads, { min: 1, integer: true }) : undefined,
-    withMeasurements: flags.withMeasurements,
     translate: flags.translate,
     apiKey: process.env.OPENAI_API_KEY,
     // Report text goes to the log only when asked for.
@@ -119,18 +163,7 @@ export async function classifyReports(reports: Report[], taxonomy: Taxonomy, mod
       translator: built.translator,
       texts: built.texts,
       outDir: flags.out,
-      config: {
-        models: built.readers.map((r) => r.id),
-        taxonomy: { name: taxonomy.name, version: taxonomy.version },
-        promptVersion: built.promptVersion,
-        options: {
-          ...(built.readers.some((r) => r.endpoints)
-            ? { temperature: settings.temperature, seed: settings.seed, maxTokens: settings.maxTokens, translate: settings.translate ?? null, withMeasurements: Boolean(settings.withMeasurements) }
-            : {}),
-          // A taxonomy file edited under the same name and version still changes answers (rules: mappings, definitions).
-          ...(taxonomy.source ? { taxonomyDigest: createHash('sha256').update(JSON.stringify(taxonomy.categories)).digest('hex').slice(0, 16) } : {}),
-        },
-      },
+      config: runConfigOf(built, taxonomy, settings),
       fresh: flags.fresh,
       retryFailed: flags.retryFailed,
       // Default: the server's own slot count plus two queued requests, so a freed slot never waits for the next

@@ -22,18 +22,39 @@ export interface GenerateRequest {
   maxTokens: number;
   /** Context window to ask for (Ollama num_ctx, llama.cpp context size); servers that size it themselves ignore it. */
   contextTokens?: number;
+  /**
+   * An object-root form of `schema` for servers that refuse another root (a plain string enum in category
+   * mode): tried before the server's weaker formats.
+   */
+  schemaFallback?: Record<string, unknown>;
+  /** Ask for the answer's token logprobs with this many alternatives per token; absent or 0: none. */
+  topLogprobs?: number;
+  /** Reasoning models: absent = the model's default; false = no thinking; true = thinking; a number = thinking with that token budget. */
+  think?: boolean | number;
   signal?: AbortSignal;
+}
+
+/** One generated token with its log probability and the most likely alternatives at its position. */
+export interface TokenLogprob {
+  token: string;
+  logprob: number;
+  top?: { token: string; logprob: number }[];
 }
 
 export interface GenerateResult {
   text: string;
   /** A reasoning model's thinking, when the server returns it apart from the answer. */
   thinking?: string;
-  usage: { promptTokens?: number; outputTokens?: number };
+  /** Tokens as the server counts them; `thinkingTokens` (part of outputTokens) where the server reports them apart. */
+  usage: { promptTokens?: number; outputTokens?: number; thinkingTokens?: number };
   /** Server-side durations in milliseconds, where the server reports them. */
   timings: { totalMs?: number; loadMs?: number; promptMs?: number; generateMs?: number };
   /** The output stopped at maxTokens (the answer is probably cut off). */
   truncated: boolean;
+  /** Why the server stopped, as it says (`stop`, `length`, ...). */
+  stopReason?: string;
+  /** The answer's tokens with logprobs, when asked for and the server gave them. */
+  logprobs?: TokenLogprob[];
   warnings: string[];
 }
 

@@ -41,3 +41,33 @@ test('stripReasoning removes closed and unclosed reasoning blocks', () => {
   assert.equal(stripReasoning('<think>a</think>b<reasoning>c</reasoning>'), 'b');
   assert.equal(stripReasoning('<think>never closed'), '');
 });
+
+const V2 = { mode: 'evidence', order: 'evidence-first' } as const;
+const CATEGORY = { mode: 'category', order: 'evidence-first' } as const;
+
+const SHAPED: [string, string, typeof V2 | typeof CATEGORY, string][] = [
+  ['v2: evidence, rationale, category', '{"evidence":["LGE lateral"],"rationale":"subepicardial LGE","category":"MYO"}', V2, 'MYO'],
+  ['v2: a server that ignored the schema and left out the rationale', '{"evidence":[],"category":"NORMAL"}', V2, 'NORMAL'],
+  ['category mode: a JSON string', '"HCM"', CATEGORY, 'HCM'],
+  ['category mode: a JSON string after a think block', '<think>septum 18 mm</think>\n"HCM"', CATEGORY, 'HCM'],
+  ['category mode: an object root', '{"category": "CA"}', CATEGORY, 'CA'],
+  ['category mode: a bare id', 'DCM\n', CATEGORY, 'DCM'],
+  ['category mode: a name', '"Myocarditis"', CATEGORY, 'MYO'],
+];
+for (const [name, raw, shape, expected] of SHAPED) {
+  test(`parses: ${name}`, () => {
+    const answer = parseAnswer(raw, DEFAULT_TAXONOMY, shape);
+    assert.equal(answer.category, expected);
+    if (shape.mode === 'category') assert.deepEqual(answer.evidence, []);
+  });
+}
+
+const SHAPED_INVALID: [string, string, typeof V2 | typeof CATEGORY, RegExp][] = [
+  ['category mode: nothing', '   ', CATEGORY, /names no category/],
+  ['category mode: not a category', '"Fabry"', CATEGORY, /schema/],
+  ['category mode: a cut-off string', '"MY', CATEGORY, /cut off/],
+  ['v2: a category outside the taxonomy', '{"evidence":[],"rationale":"","category":"XYZ"}', V2, /category/],
+];
+for (const [name, raw, shape, message] of SHAPED_INVALID) {
+  test(`rejects: ${name}`, () => assert.throws(() => parseAnswer(raw, DEFAULT_TAXONOMY, shape), (e: unknown) => e instanceof AnswerError && message.test(e.message)));
+}

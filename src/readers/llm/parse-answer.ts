@@ -7,7 +7,7 @@
 import { AnswerError } from '../../errors.js';
 import { resolveLabel, type Taxonomy } from '../../taxonomy/taxonomy.js';
 import { describeJsonError } from '../../util/json-error.js';
-import { answerSchema, type Answer } from './answer-schema.js';
+import { answerSchema, V1_SHAPE, type Answer, type AnswerShape } from './answer-schema.js';
 
 /** Removes reasoning blocks: closed ones anywhere, and an unclosed one at the start (a model cut off while thinking). */
 export function stripReasoning(text: string): string {
@@ -39,9 +39,23 @@ export function firstJsonObject(text: string): string | null {
   return null;
 }
 
-export function parseAnswer(raw: string, taxonomy: Taxonomy): Answer {
+/** The JSON value a category-mode answer is: a JSON string (`"MYO"`), an object with a category, or a bare word. */
+function categoryOnly(cleaned: string): unknown {
+  const text = cleaned.trim();
+  if (text.startsWith('{')) {
+    const json = firstJsonObject(text);
+    return json === null ? undefined : JSON.parse(json);
+  }
+  const quoted = /^"(?:[^"\\]|\\.)*"/.exec(text);
+  if (quoted) return JSON.parse(quoted[0]);
+  // A bare id without quotes (a server that ignored the schema): the first word, without trailing punctuation.
+  return /^[\p{L}\p{N}_ -]+/u.exec(text)?.[0].trim() || undefined;
+}
+
+export function parseAnswer(raw: string, taxonomy: Taxonomy, shape: AnswerShape = V1_SHAPE): Answer {
   const fail = (message: string, issues: string[] = []) => new AnswerError(message, { code: 'answer.invalid', issues, raw: raw.slice(0, 2000) });
   const cleaned = stripReasoning(raw).replace(/```(?:json|JSON)?/g, '');
+  if (shape.mode === 'category') return parseCategoryOnly(cleaned, taxonomy, fail);
   const json = firstJsonObject(cleaned);
   if (json === null) throw fail(cleaned.includes('{') ? 'the answer\'s JSON is cut off' : 'the answer contains no JSON object');
   let value: unknown;
@@ -59,11 +73,31 @@ export function parseAnswer(raw: string, taxonomy: Taxonomy): Answer {
     if (typeof record.evidence === 'string') record.evidence = [record.evidence];
     if (record.evidence === undefined) record.evidence = [];
     if (Array.isArray(record.evidence)) record.evidence = record.evidence.filter((e) => typeof e === 'string' && e.trim() !== '');
+    // Evidence first requires a rationale for constrained decoding; a server that ignored the schema may omit it.
+    if (shape.order === 'evidence-first' && record.rationale === undefined) record.rationale = '';
   }
-  const result = answerSchema(taxonomy).safeParse(value);
-  if (!result.success) {
-    const issues = result.error.issues.map((i) => `${i.path.join('.') || '(answer)'}: ${i.message}`);
-    throw fail(`the answer does not match the schema (${issues.join('; ')})`, issues);
+  const result = answerSchema(taxonomy, shape).safeParse(value);
+  if (!result.success) throw fail(`the answer does not match the schema (${issuesOf(result.error).join('; ')})`, issuesOf(result.error));
+  const answer = result.data as { category: string; evidence: string[]; rationale?: string };
+  return { category: answer.category, evidence: answer.evidence, ...(answer.rationale ? { rationale: answer.rationale } : {}) };
+}
+
+const issuesOf = (error: { issues: { path: PropertyKey[]; message: string }[] }) => error.issues.map((i) => `${i.path.map(String).join('.') || '(answer)'}: ${i.message}`);
+
+function parseCategoryOnly(cleaned: string, taxonomy: Taxonomy, fail: (message: string, issues?: string[]) => AnswerError): Answer {
+  let value: unknown;
+  try {
+    value = categoryOnly(cleaned);
+  } catch (error) {
+    throw fail(`the answer is not valid JSON (${describeJsonError(error)})`);
   }
-  return result.data;
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const record = value as Record<string, unknown>;
+    value = record.category ?? record.diagnosis ?? record.Category ?? record.label;
+  }
+  if (value === undefined) throw fail(/^\s*["{]/.test(cleaned) ? "the answer's JSON is cut off" : 'the answer names no category');
+  if (typeof value === 'string') value = resolveLabel(taxonomy, value) ?? value;
+  const result = answerSchema(taxonomy, { mode: 'category', order: 'evidence-first' }).safeParse(value);
+  if (!result.success) throw fail(`the answer does not match the schema (${issuesOf(result.error).join('; ')})`, issuesOf(result.error));
+  return { category: result.data as string, evidence: [] };
 }

@@ -1,7 +1,9 @@
 /**
- * Prompts are versioned files (prompts/classify.v1.yaml, prompts/translate.v1.yaml, or the user's --prompt
- * file): a version, a system part and a user part with {{placeholders}}. The version goes into every prediction
- * and the run configuration, so answers from two prompts are never mixed.
+ * Prompts are versioned files (prompts/classify.v2.yaml, the default, and classify.v1.yaml, the study's original,
+ * chosen with --prompt-version; prompts/translate.v1.yaml; or the user's --prompt file): a version, a system part
+ * and a user part with {{placeholders}}, and for classification the order of the answer's properties
+ * (`answerOrder`). The version goes into every prediction and the run configuration, so answers from two
+ * prompts are never mixed.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -9,20 +11,43 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ConfigError } from '../../errors.js';
 import type { ChatMessage } from '../backends/backend.js';
+import { ANSWER_ORDERS, type AnswerMode, type AnswerOrder } from './answer-schema.js';
 
 export interface PromptTemplate {
   version: string;
   system: string;
   user: string;
+  /** The answer's property order the prompt asks for (classification prompts; default evidence-first). */
+  answerOrder: AnswerOrder;
+  /** The answer modes the prompt can ask for: `category` needs a {{#categoryMode}} block. */
+  modes: AnswerMode[];
 }
 
-const promptSchema = z.object({ version: z.union([z.string(), z.number()]).transform(String).optional(), system: z.string().min(1), user: z.string().min(1) });
+const promptSchema = z.object({
+  version: z.union([z.string(), z.number()]).transform(String).optional(),
+  answerOrder: z.enum(ANSWER_ORDERS as [AnswerOrder, ...AnswerOrder[]]).optional(),
+  system: z.string().min(1),
+  user: z.string().min(1),
+});
 
-const BUILTIN = { classify: 'classify.v1.yaml', translate: 'translate.v1.yaml' } as const;
+/** The built-in classification prompts (`--prompt-version`). */
+export const CLASSIFY_VERSIONS = ['v1', 'v2'] as const;
+export type ClassifyVersion = (typeof CLASSIFY_VERSIONS)[number];
+export const DEFAULT_CLASSIFY_VERSION: ClassifyVersion = 'v2';
 
-export function loadPrompt(kind: keyof typeof BUILTIN, file?: string): PromptTemplate {
-  const path = file ?? new URL(`../../../prompts/${BUILTIN[kind]}`, import.meta.url);
-  const label = file ?? BUILTIN[kind];
+const BUILTIN = { classify: 'classify.{v}.yaml', translate: 'translate.v1.yaml' } as const;
+
+/**
+ * @param file the user's prompt file (--prompt); it wins over `version`.
+ * @param version the built-in classification prompt (--prompt-version).
+ */
+export function loadPrompt(kind: keyof typeof BUILTIN, file?: string, version: ClassifyVersion = DEFAULT_CLASSIFY_VERSION): PromptTemplate {
+  if (!CLASSIFY_VERSIONS.includes(version)) {
+    throw new ConfigError(`--prompt-version ${String(version)}: no such built-in prompt`, { code: 'config.prompt_version', hint: `Use one of ${CLASSIFY_VERSIONS.join(', ')}, or --prompt <file>` });
+  }
+  const builtin = BUILTIN[kind].replace('{v}', version);
+  const path = file ?? new URL(`../../../prompts/${builtin}`, import.meta.url);
+  const label = file ?? builtin;
   let raw: string;
   try {
     raw = readFileSync(path, 'utf8');
@@ -35,12 +60,13 @@ export function loadPrompt(kind: keyof typeof BUILTIN, file?: string): PromptTem
   } catch (error) {
     throw new ConfigError(`--prompt ${label}: not a prompt file (${(error as Error).message.split('\n')[0]})`, {
       code: 'config.prompt_invalid',
-      hint: 'A prompt file is YAML with version, system and user (see prompts/classify.v1.yaml)',
+      hint: 'A prompt file is YAML with version, answerOrder, system and user (see prompts/classify.v2.yaml)',
     });
   }
   // A custom prompt without a version is versioned by its content, so editing it cannot silently mix runs.
-  const version = parsed.version ?? `custom-${createHash('sha256').update(raw).digest('hex').slice(0, 8)}`;
-  return { version, system: parsed.system, user: parsed.user };
+  const promptVersion = parsed.version ?? `custom-${createHash('sha256').update(raw).digest('hex').slice(0, 8)}`;
+  const modes: AnswerMode[] = /\{\{#categoryMode\}\}/.test(parsed.system + parsed.user) ? ['evidence', 'category'] : ['evidence'];
+  return { version: promptVersion, system: parsed.system, user: parsed.user, answerOrder: parsed.answerOrder ?? 'evidence-first', modes };
 }
 
 /** Fills {{name}} and keeps {{#name}}...{{/name}} blocks only when the value is not empty. */

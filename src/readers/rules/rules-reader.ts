@@ -10,6 +10,7 @@ import { DEFAULT_TAXONOMY, UNCLASSIFIED, type Taxonomy } from '../../taxonomy/ta
 import type { Evidence, Prediction, Reader } from '../reader.js';
 import { abstain, type Abstention } from './abstain.js';
 import { score, type Scored } from './criteria.js';
+import { marginConfidence } from './rules-confidence.js';
 import { findFindings, type Mention } from './find-findings.js';
 import { buildOutcomeMap, type OutcomeMap, type Resolved } from './outcome-map.js';
 import { outcomeName } from './outcomes.js';
@@ -84,6 +85,7 @@ export function createRulesReader(taxonomy: Taxonomy = DEFAULT_TAXONOMY): Reader
           : evidenceFor(report.text, result),
         criteria: result.criteria.filter((c) => c.weight !== 0 && c.id !== 'normal.base'),
         scores: result.scores,
+        confidence: 'category' in answer ? marginConfidence(result.scores, result.category) : null,
         seconds: 0,
         error: null,
       };

@@ -1,6 +1,7 @@
 /**
  * llama.cpp inside this process through node-llama-cpp: a GGUF file on disk, no server. The answer is
- * constrained by a grammar made from the same JSON Schema the HTTP backends send. node-llama-cpp is an optional
+ * constrained by a grammar made from the same JSON Schema the HTTP backends send; `--think` sets node-llama-cpp's
+ * thought budget. It gives no token logprobs (confidence needs --samples). node-llama-cpp is an optional
  * dependency of 700 MB and is imported only when a `llamacpp:` model is asked for. Its default thread count
  * oversubscribes small CPUs badly (measured 500x slower on 2 cores), so the thread count is always set.
  */
@@ -34,6 +35,15 @@ async function importNodeLlamaCpp(): Promise<NodeLlamaCpp> {
       cause: error,
     });
   }
+}
+
+/**
+ * The grammar for an answer schema: node-llama-cpp turns the same JSON Schema the HTTP backends send into a GBNF
+ * grammar, properties in the schema's order. (Its generator is typed over literal schemas; zod checks the
+ * answer afterwards.)
+ */
+export function grammarFor(llama: Llama, schema: Record<string, unknown>) {
+  return llama.createGrammarForJsonSchema(schema as never);
 }
 
 export function createLlamaCppBackend(options: LlamaCppOptions): Backend {
@@ -72,11 +82,13 @@ export function createLlamaCppBackend(options: LlamaCppOptions): Backend {
     const context = await model.createContext({ contextSize: Math.min(model.trainContextSize, Math.max(512, 2 ** Math.ceil(Math.log2(needed)))), threads });
     try {
       const session = new lib.LlamaChatSession({ contextSequence: context.getSequence(), systemPrompt: system?.role === 'system' ? system.content : undefined });
-      // The grammar generator is generic over literal schema types; the schema is checked by zod afterwards.
-      const grammar = request.schema ? await llama.createGrammarForJsonSchema(request.schema as never) : undefined;
+      const grammar = request.schema ? await grammarFor(llama, request.schema) : undefined;
       let outputTokens = 0;
+      // A thinking budget node-llama-cpp honours itself; thinking off is a budget of none.
+      const thoughtTokens = request.think === false ? 0 : typeof request.think === 'number' ? request.think : undefined;
       const text = await session.prompt(user, {
         ...(grammar ? { grammar } : {}),
+        ...(thoughtTokens === undefined ? {} : { budgets: { thoughtTokens } }),
         maxTokens: request.maxTokens,
         temperature: request.temperature,
         seed: request.seed,
@@ -89,6 +101,7 @@ export function createLlamaCppBackend(options: LlamaCppOptions): Backend {
         usage: { promptTokens, outputTokens },
         timings: { totalMs: performance.now() - started },
         truncated: outputTokens >= request.maxTokens,
+        stopReason: outputTokens >= request.maxTokens ? 'length' : 'stop',
         warnings: [],
       };
     } catch (error) {

@@ -1,6 +1,9 @@
 /**
  * Ollama through its official client: /api/chat with `format` set to the answer's JSON Schema and
- * `options: {temperature, seed, num_ctx}`, `keep_alive` so the model stays loaded between reports. Reads the
+ * `options: {temperature, seed, num_ctx, num_predict}`, `keep_alive` so the model stays loaded between reports,
+ * `think` for reasoning models (Ollama has no thinking budget: num_predict caps thinking and answer together) and
+ * `logprobs`/`top_logprobs` (Ollama 0.12.11 and later answer with a top-level `logprobs` list; older servers
+ * ignore the fields). A model that cannot think refuses `think`: it is asked again without, with a warning. Reads the
  * token counts and the durations (nanoseconds on the wire, milliseconds here). The client has no per-request
  * timeout, so it gets a fetch that has one (and caps the answer's size). Ollama cuts a prompt longer than
  * `num_ctx` without saying so; a `prompt_eval_count` that reaches `num_ctx` is therefore an error here.
@@ -34,6 +37,8 @@ const ns = (n: number | undefined) => (typeof n === 'number' && n > 0 ? n / 1e6 
 export function createOllamaBackend(options: OllamaOptions): Backend {
   const endpoint = options.baseUrl.replace(/\/+$/, '');
   const contextCache = new Map<string, Promise<number | undefined>>();
+  // Models that refused `think` (they cannot think): asked without it from then on.
+  const cannotThink = new Set<string>();
   const statusTimeoutMs = options.statusTimeoutMs ?? Math.min(options.timeoutMs, STATUS_TIMEOUT_MS);
   const probe = () => probeServer(options.fetch, `${endpoint}/api/version`, options.timeoutMs);
   const client = (limits: { signal?: AbortSignal; timeoutMs?: number; maxBytes?: number; probe?: () => Promise<unknown> } = {}) =>
@@ -62,21 +67,43 @@ export function createOllamaBackend(options: OllamaOptions): Backend {
     provider: 'ollama',
     endpoint,
     async generate(request: GenerateRequest): Promise<GenerateResult> {
-      const response = await call(() =>
-        client({ signal: request.signal, timeoutMs: options.timeoutMs, maxBytes: MAX_ANSWER_BYTES, probe }).chat({
-          model: request.model,
-          messages: request.messages,
-          stream: false,
-          ...(request.schema ? { format: request.schema } : {}),
-          keep_alive: options.keepAlive ?? '30m',
-          options: {
-            temperature: request.temperature,
-            seed: request.seed,
-            num_predict: request.maxTokens,
-            ...(request.contextTokens ? { num_ctx: request.contextTokens } : {}),
-          },
-        }),
-      );
+      const warnings: string[] = [];
+      if (typeof request.think === 'number') warnings.push(`${endpoint}: Ollama has no thinking budget; thinking is on and num_predict (${request.maxTokens}) caps thinking and answer together`);
+      const ask = (think: boolean | undefined) =>
+        call(() =>
+          client({ signal: request.signal, timeoutMs: options.timeoutMs, maxBytes: MAX_ANSWER_BYTES, probe }).chat({
+            model: request.model,
+            messages: request.messages,
+            stream: false,
+            ...(request.schema ? { format: request.schema } : {}),
+            ...(think === undefined ? {} : { think }),
+            ...(request.topLogprobs ? { logprobs: true, top_logprobs: request.topLogprobs } : {}),
+            keep_alive: options.keepAlive ?? '30m',
+            options: {
+              temperature: request.temperature,
+              seed: request.seed,
+              num_predict: request.maxTokens,
+              ...(request.contextTokens ? { num_ctx: request.contextTokens } : {}),
+            },
+          }),
+        );
+      const think = request.think === undefined ? undefined : request.think !== false;
+      const refused = () => warnings.push(`${endpoint}: ${request.model} does not take think=${think}; asked without it`);
+      let response;
+      if (think !== undefined && cannotThink.has(request.model)) {
+        refused();
+        response = await ask(undefined);
+      } else {
+        try {
+          response = await ask(think);
+        } catch (error) {
+          // "... does not support thinking": honour what can be honoured and say what could not.
+          if (think === undefined || !(BackendError.isInstance(error) && (error as BackendError).status === 400 && /think/i.test((error as Error).message))) throw error;
+          cannotThink.add(request.model);
+          refused();
+          response = await ask(undefined);
+        }
+      }
       if (request.contextTokens && typeof response.prompt_eval_count === 'number' && response.prompt_eval_count >= request.contextTokens) {
         throw new BackendError(`${endpoint}: the prompt filled the whole context of ${request.contextTokens} tokens cmrdx asked for (num_ctx), so Ollama cut it`, {
           code: 'backend.context_overflow',
@@ -85,13 +112,16 @@ export function createOllamaBackend(options: OllamaOptions): Backend {
         });
       }
       const message = response.message as { content?: string; thinking?: string } | undefined;
+      const logprobs = response.logprobs?.map((t) => ({ token: t.token, logprob: t.logprob, ...(t.top_logprobs ? { top: t.top_logprobs.map((a) => ({ token: a.token, logprob: a.logprob })) } : {}) }));
       return {
         text: message?.content ?? '',
         ...(message?.thinking ? { thinking: message.thinking } : {}),
         usage: { promptTokens: response.prompt_eval_count, outputTokens: response.eval_count },
         timings: { totalMs: ns(response.total_duration), loadMs: ns(response.load_duration), promptMs: ns(response.prompt_eval_duration), generateMs: ns(response.eval_duration) },
         truncated: response.done_reason === 'length',
-        warnings: [],
+        ...(response.done_reason ? { stopReason: response.done_reason } : {}),
+        ...(logprobs && logprobs.length > 0 ? { logprobs } : {}),
+        warnings,
       };
     },
     async listModels(): Promise<ModelInfo[]> {

@@ -1,21 +1,22 @@
 /**
  * Any OpenAI-compatible server (vLLM, llama.cpp server, LM Studio, TGI) through the official `openai` client
- * pointed at a local base URL. Asks for `response_format: json_schema`; a server that refuses schemas gets
- * `json_object`, and one that refuses that gets no format at all — each step remembered per model and
- * reported as a warning. Reads `usage`; a vLLM reasoning model's `reasoning_content` is kept as thinking.
+ * pointed at a local base URL; the wire format is in chat-completion.ts. Asks for `response_format:
+ * json_schema`; a server that refuses the schema gets its object-root form (category mode), then `json_object`,
+ * then no format at all; one that refuses logprobs or the thinking switch is asked without them — each step
+ * remembered per model and reported as a warning. Reads `usage`; a vLLM reasoning model's `reasoning_content`
+ * is kept as thinking.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import OpenAI from 'openai';
 import { BackendError, CmrdxError, isRetryableStatus } from '../../../errors.js';
 import type { Backend, BackendOptions, GenerateRequest, GenerateResult, ModelInfo } from '../backend.js';
 import { boundedFetch, MAX_ANSWER_BYTES, probeServer, requestSignal, STATUS_TIMEOUT_MS, transportError } from '../http.js';
+import { chatCompletionBody, formatLevels, refusedField, resultOf, type FormatLevel, type OptionalField } from './chat-completion.js';
 
 export interface OpenAiOptions extends BackendOptions {
   /** Some deployments want a key even on a private network; default: none. */
   apiKey?: string;
 }
-
-type FormatLevel = 'json_schema' | 'json_object' | 'none';
 
 /**
  * A 400/422/501 that says the server does not take this response_format (wording differs per server), or a
@@ -51,6 +52,7 @@ export function createOpenAiBackend(options: OpenAiOptions): Backend {
   }) as typeof fetch;
   const chatClient = new OpenAI({ baseURL: endpoint, apiKey, fetch: chatFetch, timeout: options.timeoutMs + 1000, maxRetries: 0 });
   const formatFor = new Map<string, FormatLevel>();
+  const refusedFor = new Map<string, Set<OptionalField>>();
 
   const call = async <T>(fn: () => Promise<T>): Promise<T> => {
     try {
@@ -71,49 +73,39 @@ export function createOpenAiBackend(options: OpenAiOptions): Backend {
     }
   };
 
-  const responseFormat = (level: FormatLevel, schema: Record<string, unknown>) =>
-    level === 'json_schema'
-      ? { response_format: { type: 'json_schema' as const, json_schema: { name: 'cmrdx_answer', schema, strict: true } } }
-      : level === 'json_object'
-        ? { response_format: { type: 'json_object' as const } }
-        : {};
-
   return {
     provider: 'openai',
     endpoint,
     async generate(request: GenerateRequest): Promise<GenerateResult> {
       const warnings: string[] = [];
-      let level: FormatLevel = request.schema ? (formatFor.get(request.model) ?? 'json_schema') : 'none';
+      const levels = formatLevels(request);
+      let level = formatFor.get(request.model) ?? levels[0]!;
+      if (!levels.includes(level)) level = levels[0]!;
+      const without = refusedFor.get(request.model) ?? new Set<OptionalField>();
+      if (typeof request.think === 'number' && !without.has('thinking')) warnings.push(`${endpoint}: the thinking budget went as thinking_token_budget (vLLM); a server without that field lets max_tokens (${request.maxTokens}) cap thinking and answer together`);
       for (;;) {
         const signal = requestSignal(request.signal);
         const slot: { error?: unknown } = {};
         try {
-          const response = await failures.run(slot, () => chatClient.chat.completions.create(
-            {
-              model: request.model,
-              messages: request.messages,
-              temperature: request.temperature,
-              seed: request.seed,
-              max_tokens: request.maxTokens,
-              ...(request.schema ? responseFormat(level, request.schema) : {}),
-            },
-            { signal: signal.signal },
-          ));
-          const choice = response.choices[0];
-          const message = choice?.message as { content?: string | null; reasoning_content?: string | null } | undefined;
-          if (level !== 'json_schema' && request.schema) warnings.push(`${endpoint} does not take json_schema response formats; asked for ${level === 'json_object' ? 'json_object' : 'plain text'} and validated the answer`);
-          return {
-            text: message?.content ?? '',
-            ...(message?.reasoning_content ? { thinking: message.reasoning_content } : {}),
-            usage: { promptTokens: response.usage?.prompt_tokens, outputTokens: response.usage?.completion_tokens },
-            timings: {},
-            truncated: choice?.finish_reason === 'length',
-            warnings,
-          };
+          const body = chatCompletionBody(request, level, without) as unknown as OpenAI.Chat.ChatCompletionCreateParamsNonStreaming;
+          const response = await failures.run(slot, () => chatClient.chat.completions.create(body, { signal: signal.signal }));
+          if (level === 'json_schema_object') warnings.push(`${endpoint} does not take a JSON Schema whose root is not an object; asked for {"category": ...} and validated the answer`);
+          else if (level !== levels[0]) warnings.push(`${endpoint} does not take json_schema response formats; asked for ${level === 'json_object' ? 'json_object' : 'plain text'} and validated the answer`);
+          for (const field of without) warnings.push(`${endpoint} refuses ${field === 'logprobs' ? 'logprobs' : 'the thinking switch (chat_template_kwargs)'}; asked without`);
+          return { ...resultOf(response), warnings };
         } catch (caught) {
           const error = slot.error ?? caught;
-          if (level !== 'none' && refusesFormat(error)) {
-            level = level === 'json_schema' ? 'json_object' : 'none';
+          const status = (error as { status?: number }).status;
+          // A refused optional field first (its message may also say "not supported"), then a weaker format.
+          const field = status === 400 || status === 422 ? refusedField((error as Error).message ?? '') : undefined;
+          if (field && !without.has(field) && (field !== 'logprobs' || request.topLogprobs) && (field !== 'thinking' || request.think !== undefined)) {
+            without.add(field);
+            refusedFor.set(request.model, without);
+            continue;
+          }
+          const next = levels[levels.indexOf(level) + 1];
+          if (next && refusesFormat(error)) {
+            level = next;
             formatFor.set(request.model, level);
             continue;
           }

@@ -1,0 +1,41 @@
+/**
+ * `cmrdx batch export <input> --model openai:<name> --out <dir>` and `cmrdx batch import <dir> <results.jsonl>`:
+ * thin wrappers over src/batch/batch-run.ts. Export prints each file and the vLLM command that runs it.
+ */
+import { exportBatch, importBatch } from '../../batch/batch-run.js';
+import { loadTaxonomy } from '../../taxonomy/load-taxonomy.js';
+import type { Context } from '../program.js';
+import { answerSettings, runConfigOf, type AnswerFlags } from './classify-command.js';
+import { loadInput, type InputFlags } from './input-options.js';
+
+interface ExportFlags extends InputFlags, AnswerFlags {
+  model: string[];
+  out: string;
+  fresh?: boolean;
+  retryFailed?: boolean;
+}
+
+export async function batchExportCommand(args: unknown[], ctx: Context): Promise<number> {
+  const [input, flags] = args as [string, ExportFlags];
+  const { reports, taxonomy } = await loadInput(input, flags, ctx.io);
+  const settings = answerSettings(flags);
+  const result = await exportBatch({ reports, taxonomy, models: flags.model, settings, outDir: flags.out, config: (built) => runConfigOf(built, taxonomy, settings), fresh: flags.fresh, retryFailed: flags.retryFailed });
+  for (const f of result.files) {
+    ctx.io.err(`${f.model}: ${f.requests} request(s) for ${f.reports} report(s)${result.alreadyStored ? ` (${result.alreadyStored} pair(s) already stored)` : ''}; run them with\n  vllm run-batch -i ${f.file} -o ${f.file.replace(/\.jsonl$/, '.results.jsonl')} --model ${f.served}\nthen: cmrdx batch import ${flags.out} ${f.file.replace(/\.jsonl$/, '.results.jsonl')}\n`);
+    ctx.io.out(`${f.file}\n`);
+  }
+  if (result.changed) ctx.io.err(`cmrdx: ${result.changed} report(s) changed since their prediction; they are in the batch again\n`);
+  return 0;
+}
+
+interface ImportFlags {
+  taxonomy?: string;
+}
+
+export async function batchImportCommand(args: unknown[], ctx: Context): Promise<number> {
+  const [dir, file, flags] = args as [string, string, ImportFlags];
+  const s = importBatch({ dir, file, taxonomy: loadTaxonomy(flags.taxonomy) });
+  ctx.io.err(`${s.file}: ${s.answered} answer(s) stored, ${s.failed} failed, ${s.missing} missing (stored as errors), ${s.unchanged} unchanged (already stored)\n`);
+  ctx.io.out(`${s.predictionsFile}\n`);
+  return s.failed + s.missing > 0 ? 1 : 0;
+}
