@@ -25,8 +25,11 @@ const lines = (file: string) => readFileSync(file, 'utf8').trim().split('\n').fi
 
 
 test('a second process on the same --out is refused naming the PID; --fresh too; the first run finishes untouched; the store stays open to others', async () => {
-  // Slow enough (12 x 0.5 s) that the first run is still going while two more processes start and are refused.
-  const server = await startFakeServer({ models: ['m1'], slots: 1, serviceMs: 500, behaviour: () => answer('NORMAL', ['Kein LGE']) });
+  // After two answers the server holds the rest until the two other processes have been refused, so the first
+  // run is still going however slow the machine (a fixed service time made this flaky under load).
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const server = await startFakeServer({ models: ['m1'], slots: 1, behaviour: (call) => answer('NORMAL', ['Kein LGE'], call.n > 2 ? { gate: held } : {}) });
   const out = join(dir, 'shared-out');
   const args = ['classify', input, '--model', 'ollama:m1', '--ollama-url', server.url, '--out', out, '--concurrency', '1', '--quiet'];
   try {
@@ -46,6 +49,7 @@ test('a second process on the same --out is refused naming the PID; --fresh too;
     assert.ok((other.prepare('SELECT COUNT(*) AS n FROM predictions').get() as { n: number }).n >= 2);
     other.close();
 
+    release();
     const firstRun = await first.done;
     assert.equal(firstRun.code, 0, firstRun.stderr);
     const result = lines(join(out, 'predictions.jsonl'));
@@ -53,6 +57,7 @@ test('a second process on the same --out is refused naming the PID; --fresh too;
     assert.ok(result.every((l) => l.error === null));
     assert.equal(server.calls.length, N, 'each report asked once: the refused runs sent nothing');
   } finally {
+    release();
     await server.close();
   }
 });

@@ -42,6 +42,8 @@ export type Behaviour =
       /** Sent only when the request asks for logprobs, in the provider's wire format, at most top_logprobs alternatives. */
       logprobs?: FakeToken[];
       delayMs?: number;
+      /** Answers only once this settles: a test holds the server's answers for as long as it needs. */
+      gate?: Promise<unknown>;
     }
   | { kind: 'status'; status: number; message?: string; json?: boolean }
   | { kind: 'reset' }
@@ -205,6 +207,7 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
           return;
         case 'answer': {
           if (behaviour.delayMs) await sleep(behaviour.delayMs);
+          if (behaviour.gate) await behaviour.gate;
           if (req.socket.destroyed) return;
           res.once('finish', () => answeredAt.set(call.n, Date.now()));
           const promptTokens = behaviour.promptTokens ?? 120;

@@ -224,16 +224,19 @@ export function createLlmReader(options: LlmReaderOptions): LlmReader {
         return modelContext ? Math.min(wanted, modelContext) : wanted;
       };
       const failed = (error: unknown): Prediction => ({ id: report.id, model: options.id, category: null, evidence: [], seconds: seconds(), error: toErrorRecord(error), details });
-      if (modelContext && promptTokens + maxTokens > modelContext) {
-        return failed(new BackendError(`the prompt (about ${promptTokens} tokens) and answer do not fit the model's context of ${modelContext} tokens`, { code: 'backend.context_overflow', isRetryable: false, hint: 'Use a model with a longer context' }));
+      if (modelContext && promptTokens + answerTokens > modelContext) {
+        return failed(new BackendError(`the prompt (about ${promptTokens} tokens) and an answer of up to ${answerTokens} tokens do not fit the model's context of ${modelContext} tokens`, { code: 'backend.context_overflow', isRetryable: false, hint: 'Use a model with a longer context, a shorter prompt, or a smaller --max-tokens' }));
       }
-      let contextTokens = contextFor(maxTokens);
+      // The thinking reserve is kept only as far as the model's context leaves room for it: a model that does not
+      // think (or a small one) must not be refused for a reserve it never uses.
+      const fitted = modelContext ? Math.min(maxTokens, modelContext - promptTokens) : maxTokens;
+      let contextTokens = contextFor(fitted);
       details.options = { ...optionsRecord, contextTokens };
       let requests = 0;
 
       /** One answer for sample s: answer retries, one length-stop retry, one context retry (issue 10). */
       const answerOnce = async (sample: number): Promise<Outcome | { overflow: unknown }> => {
-        let budget = maxTokens;
+        let budget = fitted;
         let conversation = messages;
         let lastError: AnswerError | undefined;
         // An answer cut at the output budget is asked once more with twice the budget, and a prompt the server cut

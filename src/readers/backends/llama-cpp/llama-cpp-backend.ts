@@ -70,14 +70,20 @@ export function createLlamaCppBackend(options: LlamaCppOptions): Backend {
     const [system, ...rest] = request.messages;
     const user = rest.filter((m) => m.role === 'user').map((m) => m.content).join('\n\n');
     const promptTokens = model.tokenize(`${system?.content ?? ''}\n${user}`).length;
-    const needed = promptTokens + request.maxTokens + 64;
-    if (needed > model.trainContextSize) {
-      throw new BackendError(`llamacpp: the prompt needs ${needed} tokens, more than the model's context of ${model.trainContextSize}`, {
+    // The exact count (the reader only estimates it): an output budget larger than the context leaves is cut to
+    // what fits, with a warning; a prompt that leaves too little room for any answer is refused.
+    const room = model.trainContextSize - promptTokens - 64;
+    const warnings: string[] = [];
+    if (room < Math.min(request.maxTokens, 16)) {
+      throw new BackendError(`llamacpp: the prompt needs ${promptTokens} tokens, which leaves no room for an answer in the model's context of ${model.trainContextSize}`, {
         code: 'backend.context_overflow',
         isRetryable: false,
         hint: 'Use a model with a longer context, or leave out --with-measurements',
       });
     }
+    const maxTokens = Math.min(request.maxTokens, room);
+    if (maxTokens < request.maxTokens) warnings.push(`llamacpp: the output budget was cut from ${request.maxTokens} to ${maxTokens} tokens to fit the model's context of ${model.trainContextSize}`);
+    const needed = promptTokens + maxTokens + 64;
     const started = performance.now();
     const context = await model.createContext({ contextSize: Math.min(model.trainContextSize, Math.max(512, 2 ** Math.ceil(Math.log2(needed)))), threads });
     try {
@@ -89,7 +95,7 @@ export function createLlamaCppBackend(options: LlamaCppOptions): Backend {
       const text = await session.prompt(user, {
         ...(grammar ? { grammar } : {}),
         ...(thoughtTokens === undefined ? {} : { budgets: { thoughtTokens } }),
-        maxTokens: request.maxTokens,
+        maxTokens,
         temperature: request.temperature,
         seed: request.seed,
         signal: request.signal,
@@ -100,9 +106,9 @@ export function createLlamaCppBackend(options: LlamaCppOptions): Backend {
         text,
         usage: { promptTokens, outputTokens },
         timings: { totalMs: performance.now() - started },
-        truncated: outputTokens >= request.maxTokens,
-        stopReason: outputTokens >= request.maxTokens ? 'length' : 'stop',
-        warnings: [],
+        truncated: outputTokens >= maxTokens,
+        stopReason: outputTokens >= maxTokens ? 'length' : 'stop',
+        warnings,
       };
     } catch (error) {
       if (error instanceof BackendError) throw error;
