@@ -64,7 +64,7 @@ for (const [name, raw, shape, expected] of SHAPED) {
 
 const SHAPED_INVALID: [string, string, typeof V2 | typeof CATEGORY, RegExp][] = [
   ['category mode: nothing', '   ', CATEGORY, /names no category/],
-  ['category mode: not a category', '"Fabry"', CATEGORY, /schema/],
+  ['category mode: not a category', '"Lungenembolie"', CATEGORY, /schema/],
   ['category mode: a cut-off string', '"MY', CATEGORY, /cut off/],
   ['v2: a category outside the taxonomy', '{"evidence":[],"rationale":"","category":"XYZ"}', V2, /category/],
 ];
