@@ -2,7 +2,7 @@
 // against an independent recomputation from predictions.jsonl and the truth.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { bufferIo } from '../src/cli/io.js';
@@ -132,4 +132,6 @@ test('cmrdx demo runs the bundled cohort end to end without a server', async () 
   assert.match(io.stdout(), new RegExp(`report: ${join(out, 'report.html').replace(/[/.]/g, '\\$&')}`));
   const metrics = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8'));
   assert.ok(metrics.readers.rules.macro.f1 >= 0.95);
+  // A read-only look at the store for human answers left run.sqlite-wal and -shm behind after every evaluate.
+  assert.deepEqual(readdirSync(out).filter((f) => /\.sqlite-(wal|shm)$/.test(f)), []);
 });

@@ -146,14 +146,28 @@ const toAdjudication = (r: AdjudicationRow): Adjudication => ({
   adjudicatedAt: r.adjudicated_at,
 });
 
+function openStoreFile(path: string, mode: 'create' | 'existing'): Database.Database {
+  if (mode === 'create') return new Database(path, { timeout: BUSY_TIMEOUT_MS });
+  try {
+    return new Database(path, { timeout: BUSY_TIMEOUT_MS, fileMustExist: true });
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'SQLITE_READONLY' && (error as { code?: string }).code !== 'SQLITE_CANTOPEN') throw error;
+    return new Database(path, { timeout: BUSY_TIMEOUT_MS, readonly: true, fileMustExist: true });
+  }
+}
+
 export class HumanAnswerStore {
   private readonly db: Database.Database;
 
-  private constructor(readonly path: string, readonly: boolean) {
+  /**
+   * `create`: open or make the store with its tables. `existing`: only look at a store that is there, read-write
+   * where the folder allows (a read-only connection that closes last leaves the WAL files behind), else read-only.
+   */
+  private constructor(readonly path: string, mode: 'create' | 'existing') {
     try {
-      this.db = new Database(path, { timeout: BUSY_TIMEOUT_MS, readonly, fileMustExist: readonly });
+      this.db = openStoreFile(path, mode);
       this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-      if (!readonly) {
+      if (mode === 'create') {
         // A folder that has no run yet gets the run store's own settings (WAL), so classify can join later.
         if (this.db.pragma('journal_mode', { simple: true }) !== 'wal') this.db.pragma('journal_mode = WAL');
         this.db.exec(SCHEMA);
@@ -170,14 +184,14 @@ export class HumanAnswerStore {
   /** The human answers of the run in `dir`, creating the folder and the tables when needed. */
   static open(dir: string): HumanAnswerStore {
     mkdirSync(dir, { recursive: true });
-    return new HumanAnswerStore(join(dir, STORE_FILE), false);
+    return new HumanAnswerStore(join(dir, STORE_FILE), 'create');
   }
 
   /** Read-only, for evaluate and export; null when the folder has no run store or no human answers. */
   static openExisting(dir: string): HumanAnswerStore | null {
     let store: HumanAnswerStore;
     try {
-      store = new HumanAnswerStore(join(dir, STORE_FILE), true);
+      store = new HumanAnswerStore(join(dir, STORE_FILE), 'existing');
     } catch {
       return null;
     }
