@@ -145,11 +145,22 @@ for (const [name, behaviour] of [['prose', PROSE], ['JSON of another shape', WRO
       assert.match(structured.advice!, provider === 'ollama' ? /Update Ollama/ : /vLLM with structured output support/);
       assert.equal(check(o, 'smoke').verdict, 'fail');
       assert.match(check(o, 'smoke').detail, /^0\/12 right .*12 failed \(answer\.invalid\)/);
+      assert.match(check(o, 'smoke').advice!, /^Most reports failed \(answer\.invalid\): see the checks above for why/);
       assert.match(o.stdout, /\n {2}structured {2}FAIL {4}/);
       assert.match(o.stdout, /\n {22}-> Update Ollama|\n {22}-> Start vLLM/, 'the advice under the line, under the detail');
     });
   }
 }
+
+test('a model that answers in the schema but wrongly (a broken prompt or model): the smoke run fails, the wrong ones by id', async () => {
+  const o = await doctor('ollama', { behaviour: () => answer('OTHER') }, ['--skip', 'capacity']);
+  assert.equal(o.code, 1);
+  assert.equal(check(o, 'structured').verdict, 'ok');
+  const smoke = check(o, 'smoke');
+  assert.equal(smoke.verdict, 'fail');
+  assert.match(smoke.detail, /^0\/12 right \(accuracy 0\.00; demo reports of 7 categories\); 0 failed; .*; wrong: cmr-\d+ [A-Z]+ as OTHER, cmr-\d+ [A-Z]+ as OTHER, cmr-\d+ [A-Z]+ as OTHER, \.\.\.$/);
+  assert.match(smoke.advice!, /^The reports were answered, but mostly wrong: check the prompt/);
+});
 
 test('openai: a server that refuses json_schema but takes json_object: which mechanism worked, a warning', async () => {
   const o = await doctor('openai', {

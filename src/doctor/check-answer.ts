@@ -186,7 +186,7 @@ export function withSmoke(result: CheckResult, smoke: SmokeAnswers, advice: stri
     ? [smoke.invalid && `${smoke.invalid} invalid after asking again`, smoke.reasked && `${smoke.reasked} valid only when asked again`]
     : [smoke.thinking && `${smoke.thinking} with thinking`, smoke.lengthRetried && `${smoke.lengthRetried} needed twice the budget`, smoke.truncated && `${smoke.truncated} cut at twice the budget`];
   const found = parts.filter(Boolean);
-  const note = found.length > 0 ? `smoke run (${smoke.n} reports): ${found.join(', ')}` : `so were the ${smoke.n} of the smoke run`;
+  const note = found.length > 0 ? `smoke run (${smoke.n} reports): ${found.join(', ')}` : `the same in the ${smoke.n} answers of the smoke run`;
   const bad = structured ? smoke.invalid : smoke.truncated;
   const doubt = structured ? smoke.reasked : smoke.lengthRetried;
   const measured = { ...result.measured, smoke };

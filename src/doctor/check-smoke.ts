@@ -78,7 +78,8 @@ export function smokeResult(target: DoctorTarget, run: SmokeRun): CheckResult {
   ].join('; ');
   const measured = { n, right, accuracy: metrics.accuracy, failed: metrics.failed, unclassified: metrics.unclassified, errors: codes, wrong: wrong.length, secondsPerReport: perReport, concurrency: run.concurrency, ...(codes.includes('doctor.budget') ? { timedOut: true } : {}) };
   const look = `Classify the demo yourself and read the answers: cmrdx classify examples/demo/reports.jsonl --model ${target.spec} -o <dir>, then cmrdx evaluate <dir>`;
-  if (metrics.accuracy < 0.5) return fail('smoke', detail, `The prompt, the model or the server is broken. ${look}`, measured);
+  if (metrics.failed > n / 2) return fail('smoke', detail, `Most reports failed (${codes.join(', ')}): see the checks above for why. ${look}`, measured);
+  if (metrics.accuracy < 0.5) return fail('smoke', detail, `The reports were answered, but mostly wrong: check the prompt (--prompt, --prompt-version) and the model. ${look}`, measured);
   if (metrics.accuracy < 0.75 || metrics.failed > 0) return warn('smoke', detail, `${metrics.failed > 0 ? 'Some reports failed: see the other checks. ' : ''}${look}`, measured);
   return ok('smoke', detail, measured);
 }
