@@ -197,6 +197,18 @@ for (const provider of ['ollama', 'openai'] as const) {
   });
 }
 
+test('one probe answer fits, but smoke reports need twice the budget: the smoke run turns reasoning into a warning', async () => {
+  // The probe is the input's report of middle length; only the smoke run's CA reports think past the budget.
+  const byLength = [...DEMO].sort((a, b) => a.text.length - b.text.length);
+  const probe = texts.textFor(byLength[Math.floor((byLength.length - 1) / 2)]!).text;
+  const thinksLong = thinker('ollama', 4000);
+  const o = await doctor('ollama', { behaviour: (call) => (rightCategory(call) === 'CA' && !call.user.includes(probe) ? thinksLong(call) : good(call)) }, ['--skip', 'capacity']);
+  const reasoning = check(o, 'reasoning');
+  assert.equal(reasoning.verdict, 'warn');
+  assert.match(reasoning.detail, /^no thinking in the answer; .*; smoke run \(12 reports\): 2 with thinking, 2 needed twice the budget$/);
+  assert.equal(reasoning.advice, 'Some answers needed more than the 3,072-token output budget: give thinking a budget that fits (--think <tokens>), turn it off (--think off), or raise --max-tokens');
+});
+
 test('ollama: a model whose thinking does not fit even twice the budget: reasoning fails, so does the smoke run', async () => {
   const o = await doctor('ollama', { behaviour: thinker('ollama', 10_000) }, ['--skip', 'capacity']);
   assert.equal(o.code, 1);

@@ -24,7 +24,7 @@ import { logprobsResult } from './check-logprobs.js';
 import { count, fail, ok, secondsText, worstVerdict, type CheckName, type CheckResult, type Verdict } from './check-result.js';
 import { checkServer } from './check-server.js';
 import { smokeResult, smokeRun, stratifiedSample, type SmokeRun } from './check-smoke.js';
-import { readerFor, type DoctorTarget } from './doctor-target.js';
+import { budgetOf, readerFor, type DoctorTarget } from './doctor-target.js';
 import { SentTexts } from './safe-text.js';
 import { withinBudget } from './budget.js';
 
@@ -236,7 +236,7 @@ async function doctorEndpoint(target: DoctorTarget, options: DoctorOptions): Pro
     for (let i = 0; i < checks.length; i++) {
       const c = checks[i]!;
       if (c.check === 'structured') checks[i] = withSmoke(c, counts, 'Some answers did not follow the schema: see the advice above');
-      if (c.check === 'reasoning') checks[i] = withSmoke(c, counts, `Some answers needed more than --max-tokens ${target.generation.maxTokens}: raise it`);
+      if (c.check === 'reasoning') checks[i] = withSmoke(c, counts, `Some answers needed more than the ${count(budgetOf(target.generation).total)}-token output budget: give thinking a budget that fits (--think <tokens>), turn it off (--think off), or raise --max-tokens`);
     }
   }
   // Seconds per report at the recommended setting: with full answers when the smoke run measured them.
