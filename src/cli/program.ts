@@ -66,13 +66,29 @@ function buildProgram(ctx: Context): Command {
         .description('assign a category to every report with one or more readers; writes <out>/predictions.jsonl (rerun to resume)')
         .argument('<input>', INPUT_HELP)
         .requiredOption('-o, --out <dir>', 'folder for run.sqlite and predictions.jsonl')
-        .option('--concurrency <n>', 'requests at once per endpoint (default: 4; 1 for llama.cpp in this process)')
+        .option('--concurrency <n>', 'requests at once per endpoint (default: what cmrdx doctor measured, else the slots the server says + 2, else 4; 1 for llama.cpp in this process)')
         .option('--retries <n>', 'extra attempts after a retryable failure (5xx, reset, timeout)', '3')
         .option('--fresh', 'start the run over instead of resuming it')
         .option('--retry-failed', 'classify again the reports whose stored prediction failed')
         .option('-q, --quiet', 'no progress and no summary on stderr'),
     ),
   ).action(action(async () => (await import('./commands/classify-command.js')).classifyCommand));
+
+  withInputOptions(
+    withThreads(
+      withAnswerOptions(
+        withServerOptions(
+          program
+            .command('doctor')
+            .description('check an inference server and model before a study: context, structured output, thinking, logprobs, capacity, a smoke run; stores the capacity for classify')
+            .option('--input <file>', 'the reports whose longest prompt must fit (default: the demo cohort)')
+            .option('--skip <checks>', `checks to leave out, comma-separated: ${DOCTOR_SKIPPABLE.join(', ')}`)
+            .option('--json', 'print the results as one JSON object'),
+          'the model to check: ollama:<tag>, openai:<model> or llamacpp:<path.gguf>',
+        ),
+      ),
+    ),
+  ).action(action(async () => (await import('./commands/doctor-command.js')).doctorCommand));
 
   program
     .command('models')
@@ -194,6 +210,9 @@ function buildProgram(ctx: Context): Command {
 
 export const VERSION = '0.1.0';
 
+/** What `doctor --skip` takes (the server check always runs). Kept here so --help needs no doctor module. */
+export const DOCTOR_SKIPPABLE = ['context', 'structured', 'reasoning', 'logprobs', 'capacity', 'smoke'];
+
 /** Repeatable options: `--model a --model b`. */
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -204,20 +223,27 @@ const INPUT_HELP =
 
 /** Options of commands that run readers: which models, where they are served, and how they are asked. */
 function withModelOptions(command: Command): Command {
-  return withAnswerOptions(
-    command
-      .option('-m, --model <spec>', 'reader: rules, ollama:<tag>, openai:<model> or llamacpp:<path.gguf>; repeat for several (default: rules)', collect, [])
-      .option('--ollama-url <url>', 'Ollama server; repeat to spread the work over several (default: $OLLAMA_HOST or http://127.0.0.1:11434)', collect, [])
-      .option('--openai-url <url>', 'OpenAI-compatible server (vLLM, llama.cpp server, LM Studio, TGI), e.g. http://127.0.0.1:8000/v1; repeatable', collect, [])
-      .option('--allow-host <host>', 'allow a server outside this machine and private networks; repeatable', collect, [])
-      .option('--timeout <seconds>', 'give up on one request after this long', '300')
-      .option('--translate <spec>', 'translate German narratives to English with this model first (once per report, cached)'),
-  )
-    .option('--threads <n>', 'CPU threads for llama.cpp in this process (default: all cores)')
-    .option('--log-prompts', 'print every prompt (with report text) to stderr; off by default for privacy');
+  return withThreads(withAnswerOptions(withServerOptions(command).option('--translate <spec>', 'translate German narratives to English with this model first (once per report, cached)'))).option(
+    '--log-prompts',
+    'print every prompt (with report text) to stderr; off by default for privacy',
+  );
 }
 
-/** What an LLM reader is asked and how: the prompt, the answer, thinking, samples, budget (classify and batch export). */
+/** Which models and where they are served (classify, demo, doctor). */
+function withServerOptions(command: Command, modelHelp = 'reader: rules, ollama:<tag>, openai:<model> or llamacpp:<path.gguf>; repeat for several (default: rules)'): Command {
+  return command
+    .option('-m, --model <spec>', modelHelp, collect, [])
+    .option('--ollama-url <url>', 'Ollama server; repeat to spread the work over several (default: $OLLAMA_HOST or http://127.0.0.1:11434)', collect, [])
+    .option('--openai-url <url>', 'OpenAI-compatible server (vLLM, llama.cpp server, LM Studio, TGI), e.g. http://127.0.0.1:8000/v1; repeatable', collect, [])
+    .option('--allow-host <host>', 'allow a server outside this machine and private networks; repeatable', collect, [])
+    .option('--timeout <seconds>', 'give up on one request after this long', '300');
+}
+
+function withThreads(command: Command): Command {
+  return command.option('--threads <n>', 'CPU threads for llama.cpp in this process (default: all cores)');
+}
+
+/** What an LLM reader is asked and how: the prompt, the answer, thinking, samples, budget (classify, batch export, doctor). */
 function withAnswerOptions(command: Command): Command {
   return command
     .addOption(new Option('--prompt-version <v>', 'built-in classification prompt: v2 asks for evidence, rationale, then the category; v1 is the study\'s original, category first').choices(['v1', 'v2']).default('v2'))

@@ -151,13 +151,34 @@ export async function createReaders(specs: string[], settings: ReaderSettings = 
 
 type BackendsFor = (spec: ModelSpec) => Promise<{ model: string; backends: Backend[] }>;
 
+/** The endpoints of one server kind as the flags give them (Ollama: `$OLLAMA_HOST` or the default when none). */
+export function endpointUrls(kind: 'ollama' | 'openai', settings: Pick<ReaderSettings, 'ollamaUrls' | 'openaiUrls'>): string[] {
+  if (kind === 'ollama') return (settings.ollamaUrls?.length ? settings.ollamaUrls : [process.env.OLLAMA_HOST || DEFAULT_OLLAMA_URL]).map((u) => parseUrl('--ollama-url', u, normaliseOllamaUrl));
+  return (settings.openaiUrls ?? []).map((u) => parseUrl('--openai-url', u, normaliseOpenAiUrl));
+}
+
+/** The backend of one server endpoint; its client library is imported only now. */
+export async function createServerBackend(kind: 'ollama' | 'openai', url: string, options: { fetch: typeof fetch; timeoutMs: number; statusTimeoutMs?: number; apiKey?: string }): Promise<Backend> {
+  if (kind === 'ollama') {
+    const { createOllamaBackend } = await import('./backends/ollama/ollama-backend.js');
+    return createOllamaBackend({ baseUrl: url, fetch: options.fetch, timeoutMs: options.timeoutMs, statusTimeoutMs: options.statusTimeoutMs });
+  }
+  const { createOpenAiBackend } = await import('./backends/openai-compatible/openai-backend.js');
+  return createOpenAiBackend({ baseUrl: url, fetch: options.fetch, timeoutMs: options.timeoutMs, statusTimeoutMs: options.statusTimeoutMs, apiKey: options.apiKey });
+}
+
+/** Whether a server's model list has the model (`qwen2.5` is `qwen2.5:latest` to Ollama). */
+export function hasModel(ids: string[], model: string): boolean {
+  return ids.some((m) => m === model || m === `${model}:latest` || m.replace(/:latest$/, '') === model);
+}
+
 /** Creates the backends once per endpoint and checks them before use. */
 async function backendFactory(settings: ReaderSettings, specs: ModelSpec[], warnings: string[], slots: Map<string, number>): Promise<BackendsFor> {
   const timeoutMs = settings.timeoutMs ?? 300_000;
   const policy: EgressPolicy = { allowHosts: settings.allowHosts ?? [], resolve: settings.resolve };
   const needs = new Set(specs.map((s) => s.kind));
-  const ollamaUrls = (settings.ollamaUrls?.length ? settings.ollamaUrls : [process.env.OLLAMA_HOST || DEFAULT_OLLAMA_URL]).map((u) => parseUrl('--ollama-url', u, normaliseOllamaUrl));
-  const openaiUrls = (settings.openaiUrls ?? []).map((u) => parseUrl('--openai-url', u, normaliseOpenAiUrl));
+  const ollamaUrls = endpointUrls('ollama', settings);
+  const openaiUrls = endpointUrls('openai', settings);
   if (needs.has('openai') && openaiUrls.length === 0) {
     throw new ConfigError('--model openai:<model> needs --openai-url', { code: 'config.openai_url', hint: 'Give the server, e.g. --openai-url http://127.0.0.1:8000/v1 (vLLM) or http://127.0.0.1:8080/v1 (llama.cpp server)' });
   }
@@ -169,13 +190,7 @@ async function backendFactory(settings: ReaderSettings, specs: ModelSpec[], warn
     const key = `${kind} ${url}`;
     let b = cache.get(key);
     if (!b) {
-      if (kind === 'ollama') {
-        const { createOllamaBackend } = await import('./backends/ollama/ollama-backend.js');
-        b = createOllamaBackend({ baseUrl: url, fetch: fetchFn, timeoutMs });
-      } else {
-        const { createOpenAiBackend } = await import('./backends/openai-compatible/openai-backend.js');
-        b = createOpenAiBackend({ baseUrl: url, fetch: fetchFn, timeoutMs, apiKey: settings.apiKey });
-      }
+      b = await createServerBackend(kind, url, { fetch: fetchFn, timeoutMs, apiKey: settings.apiKey });
       cache.set(key, b);
     }
     return b;
@@ -208,7 +223,7 @@ async function backendFactory(settings: ReaderSettings, specs: ModelSpec[], warn
       } catch (error) {
         throw unreachable(b.endpoint, error, spec.kind === 'ollama' ? 'Start Ollama (ollama serve) or point --ollama-url at a running server' : 'Start the server or check --openai-url');
       }
-      const present = models.some((m) => m === spec.model || m === `${spec.model}:latest` || m.replace(/:latest$/, '') === spec.model);
+      const present = hasModel(models, spec.model);
       const serverSlots = await b.parallelSlots?.();
       if (serverSlots) slots.set(b.endpoint, serverSlots);
       if (present) usable.push(b);

@@ -71,7 +71,28 @@ export interface FakeServerOptions {
    * other than `answer` to take it over (a redirect on /api/tags, a server that hangs on everything).
    */
   route?(request: { method: string; path: string }): Behaviour | undefined;
+  /**
+   * Which server the status routes make it look like: `ollama` (the default) answers /api/version, `vllm`
+   * answers /version, `llama.cpp` answers /props (as does any server with a finite number of `slots`). With
+   * `countTokens`, an Ollama also cuts prompts on its OpenAI-compatible API, silently, at `contextLength`.
+   */
+  kind?: 'ollama' | 'vllm' | 'llama.cpp';
+  /** The version the status route reports. */
+  version?: string;
+  /** Whether /api/ps lists the models as loaded in memory (default true). */
+  loaded?: boolean;
+  /** What /api/show says the model can do (default ['completion']). */
+  capabilities?: string[];
+  /**
+   * Count prompt tokens (one per four characters of the messages) instead of the fixed default, and enforce
+   * `contextLength` as the servers do: Ollama cuts the prompt at its num_ctx (reporting that many tokens), vLLM
+   * refuses a request whose prompt and max_tokens exceed max_model_len with its 400 message.
+   */
+  countTokens?: boolean;
 }
+
+/** The fake tokenizer of `countTokens`: one token per four characters. */
+const fakeTokens = (text: string) => Math.ceil(text.length / 4);
 
 export interface FakeServer {
   url: string;
@@ -122,6 +143,8 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
   const waiting: (() => void)[] = [];
   const slots = options.slots ?? Infinity;
   const sockets = new Set<Socket>();
+  /** Models an Ollama chat request has loaded (for `loaded: false`). */
+  const inMemory = new Set<string>();
 
   const acquire = () =>
     new Promise<void>((resolve) => {
@@ -180,6 +203,18 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
       system: messages.find((m) => m.role === 'system')?.content ?? '',
     };
     calls.push(call);
+    const counted = options.countTokens ? fakeTokens(messages.map((m) => m.content).join('')) : undefined;
+    const kind = options.kind ?? 'ollama';
+    if (counted !== undefined && provider === 'openai' && kind !== 'ollama') {
+      const limit = options.contextLength ?? 32768;
+      const wanted = counted + Number(body.max_tokens ?? 0);
+      if (wanted > limit) {
+        const message = `This model's maximum context length is ${limit} tokens. However, you requested ${wanted} tokens (${counted} in the messages, ${Number(body.max_tokens ?? 0)} in the completion). Please reduce the length of the messages or completion.`;
+        return json(res, 400, { error: { message, type: 'BadRequestError', param: null, code: 400 } });
+      }
+    }
+    const numCtx = Number((body.options as { num_ctx?: number } | undefined)?.num_ctx ?? 2048);
+    const contextTokens = counted === undefined ? undefined : provider === 'ollama' ? Math.min(counted, numCtx, options.contextLength ?? Infinity) : kind === 'ollama' ? Math.min(counted, options.contextLength ?? Infinity) : counted;
     const behaviour = options.behaviour?.(call) ?? answer('NORMAL');
     await acquire();
     maxActive = Math.max(maxActive, active);
@@ -210,7 +245,7 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
           if (behaviour.gate) await behaviour.gate;
           if (req.socket.destroyed) return;
           res.once('finish', () => answeredAt.set(call.n, Date.now()));
-          const promptTokens = behaviour.promptTokens ?? 120;
+          const promptTokens = behaviour.promptTokens ?? contextTokens ?? 120;
           const outputTokens = behaviour.outputTokens ?? 30;
           const logprobs = body.logprobs === true && behaviour.logprobs ? wireLogprobs(behaviour.logprobs, Number(body.top_logprobs ?? 0)) : undefined;
           if (provider === 'ollama') {
@@ -227,6 +262,7 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
               prompt_eval_duration: 400_000_000,
               eval_count: outputTokens,
               eval_duration: 2_000_000_000,
+              ...(logprobs ? { logprobs } : {}),
             });
           } else {
             json(res, 200, {
@@ -270,16 +306,25 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
       } catch {
         return json(res, 400, { error: 'invalid JSON' });
       }
+      const kind = options.kind ?? 'ollama';
+      if (req.method === 'GET' && path === '/api/version' && kind === 'ollama') return json(res, 200, { version: options.version ?? '0.12.11' });
+      if (req.method === 'GET' && path === '/version' && kind === 'vllm') return json(res, 200, { version: options.version ?? '0.10.1' });
+      if (req.method === 'GET' && path === '/api/ps') return json(res, 200, { models: models.filter((m) => options.loaded !== false || inMemory.has(m)).map((name) => ({ name, model: name, size: 4_700_000_000, size_vram: 4_700_000_000, context_length: options.contextLength ?? 32768, expires_at: new Date(Date.now() + 1_800_000).toISOString(), digest: 'sha256:0', details: {} })) });
       if (req.method === 'GET' && path === '/api/tags') return json(res, 200, { models: models.map((name) => ({ name, model: name, modified_at: new Date(0).toISOString(), size: 4_700_000_000, digest: 'sha256:0', details: { format: 'gguf', family: 'test', parameter_size: '7B', quantization_level: 'Q4_K_M' } })) });
       if (req.method === 'POST' && path === '/api/show') {
         if (!models.includes(String(body.model))) return json(res, 404, { error: `model '${String(body.model)}' not found` });
-        return json(res, 200, { model_info: { 'general.architecture': 'test', 'test.context_length': options.contextLength ?? 32768 }, details: {}, capabilities: ['completion'] });
+        return json(res, 200, { model_info: { 'general.architecture': 'test', 'test.context_length': options.contextLength ?? 32768 }, details: {}, capabilities: options.capabilities ?? ['completion'] });
       }
       if (req.method === 'POST' && path === '/api/chat') {
         if (!models.includes(String(body.model))) return json(res, 404, { error: `model '${String(body.model)}' not found, try pulling it first` });
+        // Ollama loads the model for a chat request without messages and answers at once.
+        inMemory.add(String(body.model));
+        if (Array.isArray(body.messages) && body.messages.length === 0) return json(res, 200, { model: body.model, created_at: new Date(0).toISOString(), message: { role: 'assistant', content: '' }, done_reason: 'load', done: true });
         return void handleChat('ollama', req, res, body);
       }
-      if (req.method === 'GET' && path === '/props' && options.slots !== undefined && Number.isFinite(options.slots)) return json(res, 200, { total_slots: options.slots });
+      if (req.method === 'GET' && path === '/props' && (kind === 'llama.cpp' || (options.slots !== undefined && Number.isFinite(options.slots)))) {
+        return json(res, 200, { total_slots: Number.isFinite(options.slots) ? options.slots : 1, build_info: options.version ?? 'b5000-fake', default_generation_settings: { n_ctx: options.contextLength ?? 32768 } });
+      }
       if (req.method === 'GET' && path === '/v1/models') return json(res, 200, { object: 'list', data: models.map((id) => ({ id, object: 'model', created: 0, owned_by: 'vllm', max_model_len: options.contextLength ?? 32768 })) });
       if (req.method === 'POST' && path === '/v1/chat/completions') return void handleChat('openai', req, res, body);
       json(res, 404, { error: `no route ${req.method} ${path}` });

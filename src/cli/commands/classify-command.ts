@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ConfigError } from '../../errors.js';
+import { capacityCacheFile, measuredConcurrency } from '../../doctor/capacity-cache.js';
 import { createReaders, type Readers } from '../../readers/create-reader.js';
 import type { RunConfig } from '../../run/run-store.js';
 import type { AnswerMode } from '../../readers/llm/answer-schema.js';
@@ -14,7 +15,7 @@ import { runClassify, type RunSummary } from '../../run/run-classify.js';
 import { createProgress } from '../../run/progress.js';
 import type { Report } from '../../report/report.js';
 import type { Taxonomy } from '../../taxonomy/taxonomy.js';
-import type { Context } from '../program.js';
+import { VERSION, type Context } from '../program.js';
 import { loadInput, type InputFlags } from './input-options.js';
 
 export interface ModelFlags {
@@ -106,6 +107,18 @@ export function answerSettings(flags: AnswerFlags) {
   };
 }
 
+/** The settings of the server flags (classify, demo, doctor): where the models are served, and how long to wait. */
+export function serverSettings(flags: Pick<ModelFlags, 'ollamaUrl' | 'openaiUrl' | 'allowHost' | 'timeout' | 'threads'>) {
+  return {
+    ollamaUrls: flags.ollamaUrl,
+    openaiUrls: flags.openaiUrl,
+    allowHosts: flags.allowHost,
+    timeoutMs: timeoutFlag(flags.timeout),
+    threads: flags.threads ? number('--threads', flags.threads, { min: 1, integer: true }) : undefined,
+    apiKey: process.env.OPENAI_API_KEY,
+  };
+}
+
 /** What makes a run this run (the store refuses to mix another into it); batch export builds the same. */
 export function runConfigOf(built: Readers, taxonomy: Taxonomy, settings: ReturnType<typeof answerSettings> & { translate?: string }): RunConfig {
   return {
@@ -127,13 +140,8 @@ export async function classifyReports(reports: Report[], taxonomy: Taxonomy, mod
   const settings = {
     taxonomy,
     ...answerSettings(flags),
-    ollamaUrls: flags.ollamaUrl,
-    openaiUrls: flags.openaiUrl,
-    allowHosts: flags.allowHost,
-    timeoutMs: timeoutFlag(flags.timeout),
-    threads: flags.threads ? number('--threads', flags.threads, { min: 1, integer: true }) : undefined,
+    ...serverSettings(flags),
     translate: flags.translate,
-    apiKey: process.env.OPENAI_API_KEY,
     // Report text goes to the log only when asked for.
     logPrompt: flags.logPrompts ? (id: string, messages: { role: string; content: string }[]) => ctx.io.err(`--- prompt for ${id}\n${messages.map((m) => `[${m.role}]\n${m.content}`).join('\n')}\n`) : undefined,
   };
@@ -141,6 +149,9 @@ export async function classifyReports(reports: Report[], taxonomy: Taxonomy, mod
   const retries = number('--retries', flags.retries, { integer: true });
   const built = await createReaders(models, settings);
   for (const warning of built.warnings) ctx.io.err(`cmrdx: warning: ${warning}\n`);
+  // What cmrdx doctor measured for these endpoints and models, unless --concurrency says otherwise.
+  const measured = concurrency === undefined && built.readers.some((r) => r.endpoints) ? measuredConcurrency(built.readers, { file: capacityCacheFile(), version: VERSION }) : undefined;
+  if (!flags.quiet) for (const note of measured?.notes ?? []) ctx.io.err(`cmrdx: ${note}\n`);
 
   const stop = new AbortController();
   const abandon = new AbortController();
@@ -166,9 +177,10 @@ export async function classifyReports(reports: Report[], taxonomy: Taxonomy, mod
       config: runConfigOf(built, taxonomy, settings),
       fresh: flags.fresh,
       retryFailed: flags.retryFailed,
-      // Default: the server's own slot count plus two queued requests, so a freed slot never waits for the next
-      // request; 4 when the server does not say (Ollama, vLLM); 1 for llama.cpp in this process.
-      concurrency: (endpoint) => concurrency ?? (endpoint === 'in-process' ? 1 : built.slots.has(endpoint) ? built.slots.get(endpoint)! + 2 : 4),
+      // Default: what cmrdx doctor measured; else the server's own slot count plus two queued requests, so a freed
+      // slot never waits for the next request; 4 when the server does not say (Ollama, vLLM); 1 for llama.cpp in
+      // this process.
+      concurrency: (endpoint) => concurrency ?? measured?.byEndpoint.get(endpoint) ?? (endpoint === 'in-process' ? 1 : built.slots.has(endpoint) ? built.slots.get(endpoint)! + 2 : 4),
       retries,
       stop: stop.signal,
       abandon: abandon.signal,

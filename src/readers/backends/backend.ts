@@ -56,7 +56,15 @@ export interface GenerateResult {
   /** The answer's tokens with logprobs, when asked for and the server gave them. */
   logprobs?: TokenLogprob[];
   warnings: string[];
+  /**
+   * How the answer was constrained to the schema: Ollama `format`, OpenAI `json_schema`, its object-root form
+   * `json_schema_object` or `json_object` (after a server refused the schema), a llama.cpp `grammar`, or `none`
+   * (no schema asked for, or refused outright).
+   */
+  answerFormat?: AnswerFormat;
 }
+
+export type AnswerFormat = 'format' | 'json_schema' | 'json_schema_object' | 'json_object' | 'grammar' | 'none';
 
 export interface ModelInfo {
   id: string;
@@ -79,7 +87,29 @@ export interface Backend {
    * Ollama and vLLM do not expose theirs.
    */
   parallelSlots?(): Promise<number | undefined>;
+  /** What the server says about itself and the model (cmrdx doctor); fields it does not report are left out. */
+  describe?(model: string): Promise<ServerStatus>;
+  /**
+   * Brings the model into memory with the context window requests will ask for (Ollama loads on the first
+   * request, and loads again whenever num_ctx changes; this does it without a prompt).
+   */
+  load?(model: string, options?: { contextTokens?: number; signal?: AbortSignal }): Promise<void>;
   close?(): Promise<void>;
+}
+
+export interface ServerStatus {
+  /** What kind of server it is, as shown to users: `Ollama`, `vLLM`, `llama.cpp server`, `OpenAI-compatible server`. */
+  server: string;
+  version?: string;
+  /**
+   * Ollama: the model is in memory now, `null` when it is not; absent when unknown. `sizeBytes` is its whole size
+   * in memory, `sizeVramBytes` the part on the GPU (the rest runs on the CPU).
+   */
+  loaded?: { sizeBytes?: number; sizeVramBytes?: number; contextLength?: number } | null;
+  /** The context window one request gets when the server fixes it (llama.cpp server: n_ctx per slot). */
+  requestContext?: number;
+  /** Ollama's capabilities of the model (`completion`, `thinking`, ...). */
+  capabilities?: string[];
 }
 
 export interface BackendOptions {

@@ -97,6 +97,38 @@ export function thinkingOf(think: ThinkSetting): { tokens: number; request: Gene
   return { tokens: DEFAULTS.thinkingReserve, request: think === 'on' ? true : undefined };
 }
 
+/** The messages of a classify request for one report: the prompt filled with the taxonomy, the mode and the text read. */
+export function classifyMessages(prompt: PromptTemplate, taxonomy: Taxonomy, read: ReadText, mode: AnswerMode = 'evidence'): ChatMessage[] {
+  const categories = taxonomy.categories.map((c) => `- ${c.id}: ${c.name}. ${c.definition}`).join('\n');
+  const ids = taxonomy.categories.map((c) => c.id).join(', ');
+  return renderPrompt(prompt, { categories, ids, report: read.text, measurements: read.measurements ?? '', ...(mode === 'category' ? { categoryMode: 'yes' } : { evidenceMode: 'yes' }) });
+}
+
+/**
+ * The context window to ask for: room for the prompt, the output budget and a margin, in steps of 1,024 tokens
+ * (at least 2,048 and `floor`), never more than the model's own context when the server says it.
+ */
+export function contextWindow(promptTokens: number, budget: number, modelContext: number | undefined, floor = 0): number {
+  const wanted = Math.max(2048, floor, Math.ceil((promptTokens + budget + 256) / 1024) * 1024);
+  return modelContext ? Math.min(wanted, modelContext) : wanted;
+}
+
+/**
+ * The output budget a request is sent with: the whole budget, but the thinking reserve only as far as the model's
+ * context leaves room for it (a model that does not think, or a small one, must not be refused for a reserve it
+ * never uses). The answer's own budget always fits: a prompt that leaves no room for it is refused before.
+ */
+export function fittedBudget(promptTokens: number, budget: number, modelContext: number | undefined): number {
+  return modelContext ? Math.min(budget, modelContext - promptTokens) : budget;
+}
+
+/** The output budget of one request: the mode's answer budget (or --max-tokens) plus the thinking reserve. */
+export function outputBudget(mode: AnswerMode, maxTokens: number | undefined, think: ThinkSetting): { answerTokens: number; thinkingTokens: number; total: number } {
+  const answerTokens = maxTokens ?? DEFAULTS.answerTokens[mode];
+  const thinkingTokens = thinkingOf(think).tokens;
+  return { answerTokens, thinkingTokens, total: answerTokens + thinkingTokens };
+}
+
 /** One answer, or why there is none, with what its requests cost. */
 interface Outcome {
   answer?: Answer;
@@ -116,22 +148,19 @@ export function createLlmReader(options: LlmReaderOptions): LlmReader {
   if (samples > 1 && temperature === 0) {
     throw new ConfigError(`--samples ${samples}: at temperature 0 every sample gives the same answer, so their agreement says nothing`, { code: 'config.samples', hint: 'Sample at a temperature above 0, e.g. --samples 5 --temperature 0.7' });
   }
-  const answerTokens = options.maxTokens ?? DEFAULTS.answerTokens[mode];
   const think = options.think ?? 'auto';
   const thinking = thinkingOf(think);
-  const maxTokens = answerTokens + thinking.tokens;
+  const { answerTokens, total: maxTokens } = outputBudget(mode, options.maxTokens, think);
   const answerRetries = options.answerRetries ?? DEFAULTS.answerRetries;
   const schema = answerJsonSchema(options.taxonomy, shape);
   const schemaFallback = mode === 'category' ? categoryObjectSchema(options.taxonomy) : undefined;
   const ids = options.taxonomy.categories.map((c) => c.id);
   // Enough alternatives for every category's first token, and not so many that long answers weigh megabytes.
   const topLogprobs = options.logprobs === false ? 0 : Math.min(20, Math.max(5, ids.length + 2));
-  const categories = options.taxonomy.categories.map((c) => `- ${c.id}: ${c.name}. ${c.definition}`).join('\n');
   const byEndpoint = new Map(options.backends.map((b) => [b.endpoint, b]));
   const optionsRecord = { temperature, seed, maxTokens, answer: mode, answerTokens, think, thinkingTokens: thinking.tokens, samples };
 
-  const messagesFor = (read: ReadText) =>
-    renderPrompt(options.prompt, { categories, ids: ids.join(', '), report: read.text, measurements: read.measurements ?? '', ...(mode === 'category' ? { categoryMode: 'yes' } : { evidenceMode: 'yes' }) });
+  const messagesFor = (read: ReadText) => classifyMessages(options.prompt, options.taxonomy, read, mode);
 
   const detailsFor = (read: ReadText, endpoint: string): Record<string, unknown> => ({
     endpoint,
@@ -219,17 +248,12 @@ export function createLlmReader(options: LlmReaderOptions): LlmReader {
       // Ask for a context window that fits prompt and answer; refuse (never cut) a prompt that does not fit.
       const promptTokens = estimateTokens(messages.map((m) => m.content).join('\n'));
       const modelContext = await backend.contextLength?.(options.model).catch(() => undefined);
-      const contextFor = (budget: number, floor = 0) => {
-        const wanted = Math.max(2048, floor, Math.ceil((promptTokens + budget + 256) / 1024) * 1024);
-        return modelContext ? Math.min(wanted, modelContext) : wanted;
-      };
+      const contextFor = (budget: number, floor = 0) => contextWindow(promptTokens, budget, modelContext, floor);
       const failed = (error: unknown): Prediction => ({ id: report.id, model: options.id, category: null, evidence: [], seconds: seconds(), error: toErrorRecord(error), details });
       if (modelContext && promptTokens + answerTokens > modelContext) {
         return failed(new BackendError(`the prompt (about ${promptTokens} tokens) and an answer of up to ${answerTokens} tokens do not fit the model's context of ${modelContext} tokens`, { code: 'backend.context_overflow', isRetryable: false, hint: 'Use a model with a longer context, a shorter prompt, or a smaller --max-tokens' }));
       }
-      // The thinking reserve is kept only as far as the model's context leaves room for it: a model that does not
-      // think (or a small one) must not be refused for a reserve it never uses.
-      const fitted = modelContext ? Math.min(maxTokens, modelContext - promptTokens) : maxTokens;
+      const fitted = fittedBudget(promptTokens, maxTokens, modelContext);
       let contextTokens = contextFor(fitted);
       details.options = { ...optionsRecord, contextTokens };
       let requests = 0;

@@ -109,6 +109,7 @@ export function createLlamaCppBackend(options: LlamaCppOptions): Backend {
         truncated: outputTokens >= maxTokens,
         stopReason: outputTokens >= maxTokens ? 'length' : 'stop',
         warnings,
+        answerFormat: grammar ? 'grammar' : 'none',
       };
     } catch (error) {
       if (error instanceof BackendError) throw error;

@@ -8,9 +8,9 @@
  * timeout, so it gets a fetch that has one (and caps the answer's size). Ollama cuts a prompt longer than
  * `num_ctx` without saying so; a `prompt_eval_count` that reaches `num_ctx` is therefore an error here.
  */
-import { Ollama } from 'ollama';
+import { Ollama, type ModelResponse } from 'ollama';
 import { BackendError, isRetryableStatus } from '../../../errors.js';
-import type { Backend, BackendOptions, GenerateRequest, GenerateResult, ModelInfo } from '../backend.js';
+import type { Backend, BackendOptions, GenerateRequest, GenerateResult, ModelInfo, ServerStatus } from '../backend.js';
 import { boundedFetch, MAX_ANSWER_BYTES, probeServer, STATUS_TIMEOUT_MS, transportError } from '../http.js';
 
 export interface OllamaOptions extends BackendOptions {
@@ -122,6 +122,7 @@ export function createOllamaBackend(options: OllamaOptions): Backend {
         ...(response.done_reason ? { stopReason: response.done_reason } : {}),
         ...(logprobs && logprobs.length > 0 ? { logprobs } : {}),
         warnings,
+        answerFormat: request.schema ? 'format' : 'none',
       };
     },
     async listModels(): Promise<ModelInfo[]> {
@@ -141,6 +142,25 @@ export function createOllamaBackend(options: OllamaOptions): Backend {
         cached.catch(() => contextCache.delete(model));
       }
       return cached;
+    },
+    async describe(model: string): Promise<ServerStatus> {
+      // What a server does not answer stays unknown; a redirect is still refused.
+      const soft = <T>(fn: () => Promise<T>) => call(fn).catch((error: BackendError) => (error.code.startsWith('egress.') ? Promise.reject(error) : undefined));
+      const [about, ps, info] = await Promise.all([soft(() => client().version()), soft(() => client().ps()), soft(() => client().show({ model }))]);
+      // /api/ps lists the models in memory; newer servers also say the context they were loaded with.
+      const running = ps?.models.find((m) => m.name === model || m.model === model || m.name === `${model}:latest`) as (ModelResponse & { context_length?: number }) | undefined;
+      return {
+        server: 'Ollama',
+        ...(about?.version ? { version: about.version } : {}),
+        ...(ps ? { loaded: running ? { sizeBytes: running.size, sizeVramBytes: running.size_vram, ...(typeof running.context_length === 'number' ? { contextLength: running.context_length } : {}) } : null } : {}),
+        ...(Array.isArray(info?.capabilities) ? { capabilities: info.capabilities } : {}),
+      };
+    },
+    async load(model: string, { contextTokens, signal }: { contextTokens?: number; signal?: AbortSignal } = {}): Promise<void> {
+      // A chat request without messages loads the model and answers at once (done_reason "load").
+      await call(() =>
+        client({ signal, timeoutMs: options.timeoutMs, probe }).chat({ model, messages: [], stream: false, keep_alive: options.keepAlive ?? '30m', ...(contextTokens ? { options: { num_ctx: contextTokens } } : {}) }),
+      );
     },
   };
 }

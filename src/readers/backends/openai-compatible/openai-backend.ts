@@ -9,7 +9,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import OpenAI from 'openai';
 import { BackendError, CmrdxError, isRetryableStatus } from '../../../errors.js';
-import type { Backend, BackendOptions, GenerateRequest, GenerateResult, ModelInfo } from '../backend.js';
+import type { Backend, BackendOptions, GenerateRequest, GenerateResult, ModelInfo, ServerStatus } from '../backend.js';
 import { boundedFetch, MAX_ANSWER_BYTES, probeServer, requestSignal, STATUS_TIMEOUT_MS, transportError } from '../http.js';
 import { chatCompletionBody, formatLevels, refusedField, resultOf, type FormatLevel, type OptionalField } from './chat-completion.js';
 
@@ -53,6 +53,16 @@ export function createOpenAiBackend(options: OpenAiOptions): Backend {
   const chatClient = new OpenAI({ baseURL: endpoint, apiKey, fetch: chatFetch, timeout: options.timeoutMs + 1000, maxRetries: 0 });
   const formatFor = new Map<string, FormatLevel>();
   const refusedFor = new Map<string, Set<OptionalField>>();
+  /** A JSON document at the server root (outside /v1), or undefined when there is none; a redirect is still refused. */
+  const serverJson = async <T>(path: string): Promise<T | undefined> => {
+    try {
+      const response = await boundedFetch(options.fetch, { endpoint, timeoutMs: Math.min(statusTimeoutMs, 5000) })(`${endpoint.replace(/\/v1$/, '')}${path}`);
+      return response.ok ? ((await response.json()) as T) : undefined;
+    } catch (error) {
+      if (CmrdxError.isInstance(error) && error.code.startsWith('egress.')) throw error;
+      return undefined;
+    }
+  };
 
   const call = async <T>(fn: () => Promise<T>): Promise<T> => {
     try {
@@ -92,7 +102,7 @@ export function createOpenAiBackend(options: OpenAiOptions): Backend {
           if (level === 'json_schema_object') warnings.push(`${endpoint} does not take a JSON Schema whose root is not an object; asked for {"category": ...} and validated the answer`);
           else if (level !== levels[0]) warnings.push(`${endpoint} does not take json_schema response formats; asked for ${level === 'json_object' ? 'json_object' : 'plain text'} and validated the answer`);
           for (const field of without) warnings.push(`${endpoint} refuses ${field === 'logprobs' ? 'logprobs' : 'the thinking switch (chat_template_kwargs)'}; asked without`);
-          return { ...resultOf(response), warnings };
+          return { ...resultOf(response), warnings, answerFormat: level };
         } catch (caught) {
           const error = slot.error ?? caught;
           const status = (error as { status?: number }).status;
@@ -124,15 +134,27 @@ export function createOpenAiBackend(options: OpenAiOptions): Backend {
     },
     async parallelSlots(): Promise<number | undefined> {
       // llama.cpp server: GET /props at the server root says {"total_slots": n}.
-      try {
-        const root = endpoint.replace(/\/v1$/, '');
-        const response = await boundedFetch(options.fetch, { endpoint, timeoutMs: Math.min(statusTimeoutMs, 5000) })(`${root}/props`);
-        if (!response.ok) return undefined;
-        const props = (await response.json()) as { total_slots?: unknown };
-        return typeof props.total_slots === 'number' && props.total_slots > 0 ? props.total_slots : undefined;
-      } catch {
-        return undefined;
+      const props = await serverJson<{ total_slots?: unknown }>('/props').catch(() => undefined);
+      return typeof props?.total_slots === 'number' && props.total_slots > 0 ? props.total_slots : undefined;
+    },
+    async describe(model: string): Promise<ServerStatus> {
+      // llama.cpp server answers /props (build, slots, the context of one slot); vLLM answers /version; Ollama's
+      // OpenAI-compatible API sits beside its own, which says the context a loaded model got (/api/ps).
+      const props = await serverJson<{ total_slots?: unknown; build_info?: unknown; default_generation_settings?: { n_ctx?: unknown } }>('/props');
+      if (props && (typeof props.total_slots === 'number' || typeof props.build_info === 'string')) {
+        const nCtx = props.default_generation_settings?.n_ctx;
+        return { server: 'llama.cpp server', ...(typeof props.build_info === 'string' ? { version: props.build_info } : {}), ...(typeof nCtx === 'number' && nCtx > 0 ? { requestContext: nCtx } : {}) };
       }
+      const vllm = await serverJson<{ version?: unknown }>('/version');
+      if (typeof vllm?.version === 'string') return { server: 'vLLM', version: vllm.version };
+      const ollama = await serverJson<{ version?: unknown }>('/api/version');
+      if (typeof ollama?.version === 'string') {
+        const ps = await serverJson<{ models?: { name?: string; model?: string; context_length?: unknown }[] }>('/api/ps');
+        const running = ps?.models?.find((m) => m.name === model || m.model === model);
+        const contextLength = typeof running?.context_length === 'number' ? running.context_length : undefined;
+        return { server: 'Ollama', version: ollama.version, ...(ps ? { loaded: running ? (contextLength ? { contextLength } : {}) : null } : {}) };
+      }
+      return { server: 'OpenAI-compatible server' };
     },
     async contextLength(model: string): Promise<number | undefined> {
       const models = await this.listModels().catch(() => []);
