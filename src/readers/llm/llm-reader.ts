@@ -105,11 +105,13 @@ export function classifyMessages(prompt: PromptTemplate, taxonomy: Taxonomy, rea
 }
 
 /**
- * The context window to ask for: room for the prompt, the output budget and a margin, in steps of 1,024 tokens
- * (at least 2,048 and `floor`), never more than the model's own context when the server says it.
+ * The context window to ask for: room for the prompt, the output budget and a margin, rounded up to a power of
+ * two (at least 2,048 and `floor`), never more than the model's own context when the server says it.
  */
 export function contextWindow(promptTokens: number, budget: number, modelContext: number | undefined, floor = 0): number {
-  const wanted = Math.max(2048, floor, Math.ceil((promptTokens + budget + 256) / 1024) * 1024);
+  // A power of two, so most reports of a cohort ask for the same window: Ollama loads the model again whenever
+  // num_ctx changes (ollama/ollama#9977), and a window per 1,024 tokens made it reload between reports.
+  const wanted = Math.max(2048, floor, 2 ** Math.ceil(Math.log2(promptTokens + budget + 256)));
   return modelContext ? Math.min(wanted, modelContext) : wanted;
 }
 
