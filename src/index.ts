@@ -1,4 +1,18 @@
-/** The public library API of cmrdx. Re-exports only; see docs/architecture.md for the modules. */
+/**
+ * The public library API of cmrdx. Re-exports only; see docs/architecture.md for the modules. The study's steps
+ * are `classify`, `evaluate` and `consensus` (what the CLI commands of the same names call), `explain` for the
+ * guideline engine's reading of one report, and `synth` for synthetic cohorts; below them, the parts.
+ */
+export { classify, type ClassifyOptions, type ClassifyEvent, type ClassifyResult } from './api/classify.js';
+export { evaluate, type EvaluateOptions, type EvaluateResult } from './api/evaluate.js';
+export { consensus, type ConsensusOptions, type ConsensusResult } from './api/consensus.js';
+export { synth, type SynthOptions, type SynthResult } from './api/synth.js';
+export { explain, renderExplanation, type Explanation } from './readers/rules/explain.js';
+export type { Prediction, Evidence, Reader } from './readers/reader.js';
+export type { Confidence } from './readers/confidence.js';
+export type { RunSummary, ModelSummary } from './run/run-classify.js';
+export type { Evaluation, ReaderResult } from './evaluate/evaluate-run.js';
+export { VERSION } from './version.js';
 export * from './errors.js';
 export type { Report, Span, Lang } from './report/report.js';
 export { readReports, type ReadOptions, type ReadResult } from './ingest/read-reports.js';
@@ -12,7 +26,7 @@ export { parseReport, parsedReportJson, type ParsedReport } from './report/parse
 export { extractMeasurements, type Measurement, type Reference } from './report/extract-measurements.js';
 export { splitSections, splitParts, type Section, type SectionKind, type Parts } from './report/split-sections.js';
 export { detectLanguage } from './report/detect-language.js';
-export { DEFAULT_TAXONOMY, resolveLabel, categoryIds, type Taxonomy, type Category } from './taxonomy/taxonomy.js';
+export { DEFAULT_TAXONOMY, UNCLASSIFIED, resolveLabel, categoryIds, type Taxonomy, type Category, type UnclassifiedReason } from './taxonomy/taxonomy.js';
 export { loadTaxonomy } from './taxonomy/load-taxonomy.js';
 export type { CategoryCode } from './taxonomy/taxonomy.js';
 export { exportRun, type ExportOptions, type ExportResult } from './present/export-run.js';

@@ -7,6 +7,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CmrdxError, ConfigError, InputError, StorageError } from '../errors.js';
 import { processIo, type Io } from './io.js';
+import { VERSION } from '../version.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -208,7 +209,7 @@ function buildProgram(ctx: Context): Command {
   return program;
 }
 
-export const VERSION = '0.1.0';
+export { VERSION } from '../version.js';
 
 /** What `doctor --skip` takes (the server check always runs). Kept here so --help needs no doctor module. */
 export const DOCTOR_SKIPPABLE = ['context', 'structured', 'reasoning', 'logprobs', 'capacity', 'smoke'];

@@ -5,7 +5,8 @@
 import { exportBatch, importBatch } from '../../batch/batch-run.js';
 import { loadTaxonomy } from '../../taxonomy/load-taxonomy.js';
 import type { Context } from '../program.js';
-import { answerSettings, runConfigOf, type AnswerFlags } from './classify-command.js';
+import { runConfigOf, withAnswerDefaults } from '../../run/run-config.js';
+import { answerSettings, type AnswerFlags } from './model-flags.js';
 import { loadInput, type InputFlags } from './input-options.js';
 
 interface ExportFlags extends InputFlags, AnswerFlags {
@@ -19,7 +20,7 @@ export async function batchExportCommand(args: unknown[], ctx: Context): Promise
   const [input, flags] = args as [string, ExportFlags];
   const { reports, taxonomy } = await loadInput(input, flags, ctx.io);
   const settings = answerSettings(flags);
-  const result = await exportBatch({ reports, taxonomy, models: flags.model, settings, outDir: flags.out, config: (built) => runConfigOf(built, taxonomy, settings), fresh: flags.fresh, retryFailed: flags.retryFailed });
+  const result = await exportBatch({ reports, taxonomy, models: flags.model, settings, outDir: flags.out, config: (built) => runConfigOf(built, taxonomy, withAnswerDefaults(settings)), fresh: flags.fresh, retryFailed: flags.retryFailed });
   for (const f of result.files) {
     ctx.io.err(`${f.model}: ${f.requests} request(s) for ${f.reports} report(s)${result.alreadyStored ? ` (${result.alreadyStored} pair(s) already stored)` : ''}; run them with\n  vllm run-batch -i ${f.file} -o ${f.file.replace(/\.jsonl$/, '.results.jsonl')} --model ${f.served}\nthen: cmrdx batch import ${flags.out} ${f.file.replace(/\.jsonl$/, '.results.jsonl')}\n`);
     ctx.io.out(`${f.file}\n`);

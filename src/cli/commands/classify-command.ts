@@ -1,43 +1,18 @@
 /**
- * `cmrdx classify <input> --model <spec> ... --out <dir>`: runs the readers over the reports into the run store
- * and writes <dir>/predictions.jsonl. Exit 1 when any prediction failed; 130 when interrupted (rerun resumes).
- * Ctrl-C once: no new requests, the ones in flight finish; twice: they are abandoned (and redone on resume).
+ * `cmrdx classify <input> --model <spec> ... --out <dir>`: a shell over the library's `classify()` that turns
+ * flags into settings, draws its progress events on stderr and maps Ctrl-C to its signals: once, no new
+ * requests and the ones in flight finish; twice, they are abandoned (and redone on resume). Prints the path of
+ * predictions.jsonl. Exit 1 when any prediction failed; 130 when interrupted (rerun resumes).
  */
-import { createHash } from 'node:crypto';
-import { ConfigError } from '../../errors.js';
-import { capacityCacheFile, measuredConcurrency } from '../../doctor/capacity-cache.js';
-import { createReaders, type Readers } from '../../readers/create-reader.js';
-import type { RunConfig } from '../../run/run-store.js';
-import type { AnswerMode } from '../../readers/llm/answer-schema.js';
-import type { ThinkSetting } from '../../readers/llm/llm-reader.js';
-import type { ClassifyVersion } from '../../readers/llm/prompt.js';
-import { runClassify, type RunSummary } from '../../run/run-classify.js';
-import { createProgress } from '../../run/progress.js';
+import { classify, type ClassifyEvent, type ClassifyOptions } from '../../api/classify.js';
+import { capacityCacheFile } from '../../doctor/capacity-cache.js';
+import type { RunSummary } from '../../run/run-classify.js';
+import { createProgress, type Progress } from '../../run/progress.js';
 import type { Report } from '../../report/report.js';
 import type { Taxonomy } from '../../taxonomy/taxonomy.js';
-import { VERSION, type Context } from '../program.js';
+import type { Context } from '../program.js';
 import { loadInput, type InputFlags } from './input-options.js';
-
-export interface ModelFlags {
-  model: string[];
-  ollamaUrl: string[];
-  openaiUrl: string[];
-  allowHost: string[];
-  timeout: string;
-  prompt?: string;
-  translate?: string;
-  withMeasurements?: boolean;
-  temperature: string;
-  seed: string;
-  maxTokens?: string;
-  answerRetries: string;
-  promptVersion: string;
-  answer: string;
-  think: string;
-  samples: string;
-  threads?: string;
-  logPrompts?: boolean;
-}
+import { answerSettings, number, serverSettings, type ModelFlags } from './model-flags.js';
 
 export interface ClassifyFlags extends InputFlags, ModelFlags {
   out: string;
@@ -49,33 +24,6 @@ export interface ClassifyFlags extends InputFlags, ModelFlags {
 }
 
 export const EXIT_INTERRUPTED = 130;
-
-export function number(flag: string, value: string, { min = 0, integer = false } = {}): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < min || (integer && !Number.isInteger(n))) {
-    throw new ConfigError(`${flag} ${value}: not a ${integer ? 'whole ' : ''}number >= ${min}`, { code: 'config.number', hint: `Write e.g. ${flag} ${Math.max(min, 1)}` });
-  }
-  return n;
-}
-
-/** The longest --timeout: timers hold at most 2^31-1 ms (24.8 days); a larger value would fire after 1 ms. */
-export const MAX_TIMEOUT_SECONDS = 2_000_000;
-
-/** `--timeout <seconds>` in milliseconds, checked against what timers allow. */
-export function timeoutFlag(value: string): number {
-  const seconds = number('--timeout', value, { min: 1 });
-  if (seconds > MAX_TIMEOUT_SECONDS) {
-    throw new ConfigError(`--timeout ${value}: more than ${MAX_TIMEOUT_SECONDS} seconds (about 23 days), the longest a timer can wait`, { code: 'config.number', hint: 'Write a shorter timeout, e.g. --timeout 3600 for an hour per request' });
-  }
-  return seconds * 1000;
-}
-
-/** `--think auto|on|off|<budget>`. */
-export function thinkFlag(value: string): ThinkSetting {
-  if (value === 'auto' || value === 'on' || value === 'off') return value;
-  if (/^\d+$/.test(value) && Number(value) > 0) return Number(value);
-  throw new ConfigError(`--think ${value}: not auto, on, off or a number of tokens`, { code: 'config.think', hint: 'Write --think off, --think on, or a thinking budget such as --think 2048' });
-}
 
 export async function classifyCommand(args: unknown[], ctx: Context): Promise<number> {
   const [input, flags] = args as [string, ClassifyFlags];
@@ -89,70 +37,29 @@ export async function classifyCommand(args: unknown[], ctx: Context): Promise<nu
   return summary.failed > 0 ? 1 : 0;
 }
 
-/** The flags that decide what an LLM reader asks and how (classify, demo, batch export share them). */
-export type AnswerFlags = Pick<ModelFlags, 'prompt' | 'promptVersion' | 'answer' | 'think' | 'samples' | 'temperature' | 'seed' | 'maxTokens' | 'answerRetries' | 'withMeasurements'>;
-
-export function answerSettings(flags: AnswerFlags) {
+/** The library options the classify flags stand for. */
+export function classifyOptions(reports: Report[], taxonomy: Taxonomy, models: string[], flags: Omit<ClassifyFlags, keyof InputFlags>, ctx: Context): ClassifyOptions {
   return {
-    promptFile: flags.prompt,
-    promptVersion: flags.promptVersion as ClassifyVersion,
-    answer: flags.answer as AnswerMode,
-    think: thinkFlag(flags.think),
-    samples: number('--samples', flags.samples, { min: 1, integer: true }),
-    temperature: number('--temperature', flags.temperature),
-    seed: number('--seed', flags.seed, { integer: true }),
-    maxTokens: flags.maxTokens === undefined ? undefined : number('--max-tokens', flags.maxTokens, { min: 1, integer: true }),
-    answerRetries: number('--answer-retries', flags.answerRetries, { integer: true }),
-    withMeasurements: flags.withMeasurements,
-  };
-}
-
-/** The settings of the server flags (classify, demo, doctor): where the models are served, and how long to wait. */
-export function serverSettings(flags: Pick<ModelFlags, 'ollamaUrl' | 'openaiUrl' | 'allowHost' | 'timeout' | 'threads'>) {
-  return {
-    ollamaUrls: flags.ollamaUrl,
-    openaiUrls: flags.openaiUrl,
-    allowHosts: flags.allowHost,
-    timeoutMs: timeoutFlag(flags.timeout),
-    threads: flags.threads ? number('--threads', flags.threads, { min: 1, integer: true }) : undefined,
-    apiKey: process.env.OPENAI_API_KEY,
-  };
-}
-
-/** What makes a run this run (the store refuses to mix another into it); batch export builds the same. */
-export function runConfigOf(built: Readers, taxonomy: Taxonomy, settings: ReturnType<typeof answerSettings> & { translate?: string }): RunConfig {
-  return {
-    models: built.readers.map((r) => r.id),
-    taxonomy: { name: taxonomy.name, version: taxonomy.version },
-    promptVersion: built.promptVersion,
-    options: {
-      ...(built.readers.some((r) => r.endpoints)
-        ? { temperature: settings.temperature, seed: settings.seed, maxTokens: settings.maxTokens ?? null, answer: settings.answer, think: settings.think, samples: settings.samples, translate: settings.translate ?? null, withMeasurements: Boolean(settings.withMeasurements) }
-        : {}),
-      // A taxonomy file edited under the same name and version still changes answers (rules: mappings, definitions).
-      ...(taxonomy.source ? { taxonomyDigest: createHash('sha256').update(JSON.stringify(taxonomy.categories)).digest('hex').slice(0, 16) } : {}),
-    },
-  };
-}
-
-/** Builds the readers from the flags and runs them over the reports, with progress and Ctrl-C handling. */
-export async function classifyReports(reports: Report[], taxonomy: Taxonomy, models: string[], flags: Omit<ClassifyFlags, keyof InputFlags>, ctx: Context): Promise<RunSummary> {
-  const settings = {
+    input: reports,
     taxonomy,
+    models,
+    out: flags.out,
     ...answerSettings(flags),
     ...serverSettings(flags),
     translate: flags.translate,
+    concurrency: flags.concurrency ? number('--concurrency', flags.concurrency, { min: 1, integer: true }) : undefined,
+    capacityCache: capacityCacheFile(),
+    retries: number('--retries', flags.retries, { integer: true }),
+    fresh: flags.fresh,
+    retryFailed: flags.retryFailed,
     // Report text goes to the log only when asked for.
-    logPrompt: flags.logPrompts ? (id: string, messages: { role: string; content: string }[]) => ctx.io.err(`--- prompt for ${id}\n${messages.map((m) => `[${m.role}]\n${m.content}`).join('\n')}\n`) : undefined,
+    logPrompt: flags.logPrompts ? (id, messages) => ctx.io.err(`--- prompt for ${id}\n${messages.map((m) => `[${m.role}]\n${m.content}`).join('\n')}\n`) : undefined,
   };
-  const concurrency = flags.concurrency ? number('--concurrency', flags.concurrency, { min: 1, integer: true }) : undefined;
-  const retries = number('--retries', flags.retries, { integer: true });
-  const built = await createReaders(models, settings);
-  for (const warning of built.warnings) ctx.io.err(`cmrdx: warning: ${warning}\n`);
-  // What cmrdx doctor measured for these endpoints and models, unless --concurrency says otherwise.
-  const measured = concurrency === undefined && built.readers.some((r) => r.endpoints) ? measuredConcurrency(built.readers, { file: capacityCacheFile(), version: VERSION }) : undefined;
-  if (!flags.quiet) for (const note of measured?.notes ?? []) ctx.io.err(`cmrdx: ${note}\n`);
+}
 
+/** Runs the readers over the reports with progress on stderr and Ctrl-C handling. */
+export async function classifyReports(reports: Report[], taxonomy: Taxonomy, models: string[], flags: Omit<ClassifyFlags, keyof InputFlags>, ctx: Context): Promise<RunSummary> {
+  const options = classifyOptions(reports, taxonomy, models, flags, ctx);
   const stop = new AbortController();
   const abandon = new AbortController();
   let signals = 0;
@@ -165,38 +72,35 @@ export async function classifyReports(reports: Report[], taxonomy: Taxonomy, mod
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  const totals = Object.fromEntries(built.readers.map((r) => [r.id, reports.length]));
-  const progress = createProgress({ totals, write: (t) => ctx.io.err(t), isTTY: ctx.io.isTTY, quiet: flags.quiet || built.readers.every((r) => !r.endpoints) });
+  let progress: Progress | undefined;
+  const onProgress = (event: ClassifyEvent) => {
+    switch (event.type) {
+      case 'warning':
+        return ctx.io.err(`cmrdx: warning: ${event.message}\n`);
+      case 'note':
+        if (!flags.quiet) ctx.io.err(`cmrdx: ${event.message}\n`);
+        return;
+      case 'start':
+        // The guideline engine alone is done in moments: no bars for it.
+        progress = createProgress({ totals: Object.fromEntries(event.readers.map((r) => [r.id, event.reports])), write: (t) => ctx.io.err(t), isTTY: ctx.io.isTTY, quiet: flags.quiet || event.readers.every((r) => !r.remote) });
+        return;
+      case 'translation':
+        return progress?.note(`translating ${event.reports} report(s) with ${event.model}`);
+      case 'request':
+        return progress?.request(event.endpoint, event.event);
+      case 'prediction':
+        return progress?.tick(event.prediction);
+    }
+  };
   try {
-    const summary = await runClassify({
-      reports,
-      readers: built.readers,
-      translator: built.translator,
-      texts: built.texts,
-      outDir: flags.out,
-      config: runConfigOf(built, taxonomy, settings),
-      fresh: flags.fresh,
-      retryFailed: flags.retryFailed,
-      // Default: what cmrdx doctor measured; else the server's own slot count plus two queued requests, so a freed
-      // slot never waits for the next request; 4 when the server does not say (Ollama, vLLM); 1 for llama.cpp in
-      // this process.
-      concurrency: (endpoint) => concurrency ?? measured?.byEndpoint.get(endpoint) ?? (endpoint === 'in-process' ? 1 : built.slots.has(endpoint) ? built.slots.get(endpoint)! + 2 : 4),
-      retries,
-      stop: stop.signal,
-      abandon: abandon.signal,
-      onPrediction: (p) => progress.tick(p),
-      onRequest: (endpoint, event) => progress.request(endpoint, event),
-      onTranslationStart: (n) => progress.note(`translating ${n} report(s) with ${built.translator?.id}`),
-    });
-    progress.stop();
+    const { summary } = await classify({ ...options, signal: stop.signal, abandon: abandon.signal, onProgress });
+    progress?.stop();
     if (!flags.quiet) ctx.io.err(formatSummary(summary));
     return summary;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    progress.stop();
-    for (const reader of built.readers) await reader.close?.();
-    await built.translator?.close();
+    progress?.stop();
   }
 }
 

@@ -4,10 +4,10 @@
  */
 import { ConfigError } from '../../errors.js';
 import type { ReviewSizing } from '../../evaluate/review-sizing.js';
-import { runConsensus } from '../../evaluate/run-consensus.js';
+import { consensus } from '../../api/consensus.js';
 import { loadTaxonomy } from '../../taxonomy/load-taxonomy.js';
 import type { Context } from '../program.js';
-import { number } from './classify-command.js';
+import { number } from './model-flags.js';
 
 interface ConsensusFlags {
   models?: string;
@@ -27,7 +27,7 @@ export async function consensusCommand(args: unknown[], ctx: Context): Promise<n
   if (flags.calibration !== undefined && flags.targetAccuracy === undefined) {
     throw new ConfigError('--calibration needs --target-accuracy', { code: 'config.calibration', hint: 'Write e.g. --target-accuracy 0.98 --calibration <labelled run>' });
   }
-  const result = runConsensus({
+  const result = await consensus({
     dir,
     taxonomy: loadTaxonomy(flags.taxonomy),
     models: flags.models?.split(',').map((m) => m.trim()).filter(Boolean),

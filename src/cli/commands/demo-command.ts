@@ -4,10 +4,9 @@
  */
 import { fileURLToPath } from 'node:url';
 import { CmrdxError } from '../../errors.js';
-import { evaluateRun } from '../../evaluate/evaluate-run.js';
-import { runConsensus } from '../../evaluate/run-consensus.js';
+import { consensus } from '../../api/consensus.js';
+import { evaluate } from '../../api/evaluate.js';
 import { readReports } from '../../ingest/read-reports.js';
-import { writeStudy } from '../../present/write-study.js';
 import { DEFAULT_TAXONOMY } from '../../taxonomy/taxonomy.js';
 import type { Context } from '../program.js';
 import { classifyReports, type ClassifyFlags } from './classify-command.js';
@@ -31,12 +30,11 @@ export async function demoCommand(args: unknown[], ctx: Context): Promise<number
     summary = await run(true);
   }
   if (summary.interrupted) return 130;
-  if (models.length >= 3) runConsensus({ dir: flags.out, taxonomy, models });
+  if (models.length >= 3) await consensus({ dir: flags.out, taxonomy, models });
   // A consensus left from an earlier demo with other models is rebuilt, or removed when its models are gone.
-  const ev = evaluateRun({ dir: flags.out, taxonomy, orphanConsensus: 'remove' });
-  for (const w of ev.warnings) ctx.io.err(`cmrdx demo: ${w}\n`);
-  const files = await writeStudy(flags.out, ev, { title: 'cmrdx demo — 109 synthetic CMR reports', generated: new Date().toISOString().slice(0, 10) });
+  const { evaluation: ev, warnings, files } = await evaluate({ dir: flags.out, taxonomy, orphanConsensus: 'remove', write: { title: 'cmrdx demo — 109 synthetic CMR reports' } });
+  for (const w of warnings) ctx.io.err(`cmrdx demo: ${w}\n`);
   ctx.io.out(formatTable(ev));
-  ctx.io.out(`\nreport: ${files.reportHtml}\n`);
+  ctx.io.out(`\nreport: ${files!.reportHtml}\n`);
   return summary.failed > 0 ? 1 : 0;
 }

@@ -11,7 +11,7 @@ import { runDoctor, type DoctorReport } from '../../doctor/run-doctor.js';
 import { readReports } from '../../ingest/read-reports.js';
 import { DEFAULT_TAXONOMY } from '../../taxonomy/taxonomy.js';
 import { DOCTOR_SKIPPABLE, VERSION, type Context } from '../program.js';
-import { answerSettings, serverSettings, type ModelFlags } from './classify-command.js';
+import { answerSettings, serverSettings, type ModelFlags } from './model-flags.js';
 import { DEMO_REPORTS } from './demo-command.js';
 import { loadInput, type InputFlags } from './input-options.js';
 

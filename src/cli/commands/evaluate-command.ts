@@ -4,12 +4,12 @@
  * report.html without any report text, to share outside the hospital).
  */
 import { ConfigError } from '../../errors.js';
-import { evaluateRun, type Evaluation } from '../../evaluate/evaluate-run.js';
+import { evaluate } from '../../api/evaluate.js';
+import type { Evaluation } from '../../evaluate/evaluate-run.js';
 import { formatSeconds } from '../../present/render-report.js';
-import { writeStudy } from '../../present/write-study.js';
 import { loadTaxonomy } from '../../taxonomy/load-taxonomy.js';
 import type { Context } from '../program.js';
-import { number } from './classify-command.js';
+import { number } from './model-flags.js';
 
 interface EvaluateFlags {
   truth?: string;
@@ -44,7 +44,7 @@ export function formatTable(ev: Evaluation): string {
 export async function evaluateCommand(args: unknown[], ctx: Context): Promise<number> {
   const [dir, flags] = args as [string, EvaluateFlags];
   const taxonomy = loadTaxonomy(flags.taxonomy);
-  const ev = evaluateRun({
+  const { evaluation: ev, warnings, files } = await evaluate({
     dir,
     taxonomy,
     truthFile: flags.truth,
@@ -52,10 +52,10 @@ export async function evaluateCommand(args: unknown[], ctx: Context): Promise<nu
     inputFile: flags.input,
     seed: number('--seed', flags.seed, { integer: true }),
     resamples: number('--resamples', flags.resamples, { min: 100, integer: true }),
+    write: { noText: flags.text === false },
   });
-  for (const w of ev.warnings) ctx.io.err(`cmrdx: warning: ${w}\n`);
-  const files = await writeStudy(dir, ev, { generated: new Date().toISOString().slice(0, 10), noText: flags.text === false });
+  for (const w of warnings) ctx.io.err(`cmrdx: warning: ${w}\n`);
   ctx.io.out(formatTable(ev));
-  ctx.io.out(`${files.metricsJson}\n${files.metricsCsv}\n${files.reportHtml}\n`);
+  ctx.io.out(`${files!.metricsJson}\n${files!.metricsCsv}\n${files!.reportHtml}\n`);
   return 0;
 }

@@ -7,7 +7,7 @@ import { createOllamaBackend } from '../../readers/backends/ollama/ollama-backen
 import { createOpenAiBackend } from '../../readers/backends/openai-compatible/openai-backend.js';
 import { DEFAULT_OLLAMA_URL, failureReason, normaliseOllamaUrl, normaliseOpenAiUrl } from '../../readers/create-reader.js';
 import type { Context } from '../program.js';
-import { timeoutFlag } from './classify-command.js';
+import { timeoutFlag } from './model-flags.js';
 
 interface ModelsFlags {
   ollamaUrl: string[];

@@ -9,7 +9,7 @@ import { checkBindAddress, type BindAddress } from '../../serve/bind-address.js'
 import type { PageSession } from '../../serve/page-session.js';
 import { serveSession } from '../../serve/serve-session.js';
 import type { Context } from '../program.js';
-import { number } from './classify-command.js';
+import { number } from './model-flags.js';
 
 export interface PageFlags {
   host?: string;

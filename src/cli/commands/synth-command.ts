@@ -2,7 +2,7 @@
  * `cmrdx synth`: writes a synthetic cohort (reports.jsonl and labels.csv) from a seed.
  */
 import { ConfigError } from '../../errors.js';
-import { generateCohort, writeCohort } from '../../synth/generate-cohort.js';
+import { synth } from '../../api/synth.js';
 import { DIFFICULTIES, LABELS, type Difficulty } from '../../synth/sample-case.js';
 import type { Context } from '../program.js';
 
@@ -23,8 +23,8 @@ export async function synthCommand(args: unknown[], ctx: Context): Promise<numbe
   }
   const mix = flags.mix ? parseCounts(flags.mix, '--mix', LABELS, 'HCM=15,OTHER=5') : undefined;
   const difficulty = flags.difficulty ? parseDifficulty(flags.difficulty) : undefined;
-  const reports = generateCohort({ n, seed: flags.seed, lang: flags.lang, mix, difficulty });
-  const { reportsFile, labelsFile } = writeCohort(reports, flags.out);
+  const { reports, files } = await synth({ n, seed: flags.seed, lang: flags.lang, mix, difficulty, out: flags.out });
+  const { reportsFile, labelsFile } = files!;
   const counts = LABELS.map((l) => [l, reports.filter((r) => r.label === l).length] as const).filter(([, c]) => c > 0);
   ctx.io.out(`wrote ${reports.length} reports to ${reportsFile} and ${labelsFile}\n`);
   ctx.io.out(`labels: ${counts.map(([l, c]) => `${l} ${c}`).join(', ')}\n`);
