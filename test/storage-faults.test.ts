@@ -103,7 +103,7 @@ test('a read-only output folder: exit 2 naming it', { skip: 'skip' in readOnly ?
   const path = (readOnly as { path: string }).path;
   const { code, stderr } = await classify(path);
   assert.equal(code, 2);
-  assert.match(stderr, /read-only(\/run\.lock)?: cannot write there \(the folder is read-only, or you have no permission\)\. Choose a folder you can write to/);
+  assert.match(stderr, /read-only(\/run\.lock)?: cannot write there \(the folder is read-only, or you have no permission\)\. Make the folder writable or copy the run somewhere you can write \(classify: choose a folder you can write to with --out\)/);
   oneLine(stderr);
 });
 

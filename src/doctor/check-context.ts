@@ -13,6 +13,7 @@ import { BudgetExceeded, isTimeout, withinBudget } from './budget.js';
 import { count, fail, ok, secondsText, warn, type CheckResult } from './check-result.js';
 import { budgetOf, promptSize, readerFor, type DoctorTarget } from './doctor-target.js';
 import { errorCode } from './safe-text.js';
+import { extent } from '../util/extent.js';
 
 interface Limit {
   tokens: number;
@@ -108,7 +109,7 @@ export async function checkContext(target: DoctorTarget, status: ServerStatus | 
   const { answerTokens, thinkingTokens: reserve } = budgetOf(target.generation);
   // The answer's budget must fit; classify gives the thinking reserve only what the context leaves.
   const needed = tokens + answerTokens;
-  const numCtxRange = ollama ? [Math.min(...sizes.map((s) => s.numCtx)), Math.max(...sizes.map((s) => s.numCtx))] : undefined;
+  const numCtxRange = ollama ? extent(sizes.map((s) => s.numCtx)) : undefined;
   const measured: Record<string, unknown> = { longest: id, promptTokens: tokens, counted: serverTokens !== undefined ? 'server' : cutAt !== undefined ? 'lower-bound' : 'estimate', estimateTokens: longest.estimate, outputBudget: maxTokens, answerBudget: answerTokens, thinkingReserve: reserve, limit: limit?.tokens, limitSource: limit?.source, ...(numCtxRange ? { numCtx: numCtxRange } : {}) };
   const prompt = `longest prompt ${count(tokens)} tokens (${id}, ${counted})`;
 
@@ -120,7 +121,7 @@ export async function checkContext(target: DoctorTarget, status: ServerStatus | 
   }
   if (refusedByEstimate.length > 0) {
     const ids = refusedByEstimate.slice(0, 3).map((s) => s.report.id).join(', ');
-    return fail('context', `classify will refuse ${count(refusedByEstimate.length)} of ${count(sizes.length)} reports (${ids}${refusedByEstimate.length > 3 ? ', ...' : ''}): its estimate of prompt + answer is over ${count(target.modelContext!)}`, fixFor(target, status, Math.max(...refusedByEstimate.map((s) => s.estimate)) + answerTokens), measured);
+    return fail('context', `classify will refuse ${count(refusedByEstimate.length)} of ${count(sizes.length)} reports (${ids}${refusedByEstimate.length > 3 ? ', ...' : ''}): its estimate of prompt + answer is over ${count(target.modelContext!)}`, fixFor(target, status, extent(refusedByEstimate.map((s) => s.estimate))[1] + answerTokens), measured);
   }
   if (!limit) {
     return warn('context', `${prompt} + ${count(maxTokens)} output budget; the server does not say its context window`, `Make sure it gives every request at least ${count(Math.ceil((tokens + maxTokens) / 1024) * 1024)} tokens (vLLM --max-model-len, llama-server -c per slot, Ollama OLLAMA_CONTEXT_LENGTH)`, measured);

@@ -5,6 +5,7 @@
  * The specs are plain data, so tests can check them; vega and vega-lite are imported only when rendering.
  */
 import type { Evaluation, ReaderResult } from '../evaluate/evaluate-run.js';
+import { extent } from '../util/extent.js';
 
 type Spec = Record<string, unknown>;
 
@@ -21,7 +22,12 @@ export const METRIC_NAMES = ['Accuracy', 'Precision', 'Recall', 'F1'] as const;
 /** Light bar colours, so the dark whiskers stand out on the bar and beside it. */
 const METRIC_COLOURS = ['#a6c8e6', '#f6c08c', '#a8d5a2', '#cdb8e0'];
 const INK = '#1d2433';
-const KIND_COLOURS = { domain: ['rules', 'model', 'human', 'consensus'], range: ['#4c78a8', '#f58518', '#54a24b', '#b279a2'] };
+const KIND_COLOURS: Record<string, string> = { rules: '#4c78a8', model: '#f58518', human: '#54a24b', consensus: '#b279a2' };
+/** The colour scale of the reader kinds present, so the legend names no kind the figure does not show; each kind keeps its colour. */
+function kindColours(kinds: string[]): { domain: string[]; range: string[] } {
+  const domain = Object.keys(KIND_COLOURS).filter((k) => kinds.includes(k));
+  return { domain, range: domain.map((k) => KIND_COLOURS[k]!) };
+}
 /** Chart widths grow with the number of readers between these bounds (the page column is about 1,120 px). */
 const MIN_WIDTH = 420;
 const MAX_WIDTH = 940;
@@ -128,8 +134,7 @@ export function secondsSpec(ev: Evaluation): Spec | null {
   const timed = ev.readers.flatMap((r) => [...ev.truth.keys()].map((id) => r.predictions.get(id)?.seconds).filter((s): s is number => typeof s === 'number' && s > 0).map((seconds) => ({ reader: r.name, kind: r.kind, seconds })));
   if (timed.length === 0) return null;
   const all = timed.map((v) => v.seconds);
-  const low = Math.min(...all);
-  const high = Math.max(...all);
+  const [low, high] = extent(all);
   // The label sits in the middle of the log axis; the domain is padded so it also has room when all times are equal.
   const domain = [low / 2, high * 2];
   const untimed = ev.readers.filter((r) => r.seconds === null).map((r) => ({ reader: r.name, label: 'no timing', at: Math.sqrt(low * high) }));
@@ -142,7 +147,7 @@ export function secondsSpec(ev: Evaluation): Spec | null {
       {
         data: { values: timed },
         mark: { type: 'boxplot', extent: 'min-max', size: 26, median: { color: 'white' } },
-        encoding: { y: { ...y, field: 'seconds' }, color: { field: 'kind', type: 'nominal', scale: KIND_COLOURS, title: null, legend: { orient: 'top' } } },
+        encoding: { y: { ...y, field: 'seconds' }, color: { field: 'kind', type: 'nominal', scale: kindColours(timed.map((t) => t.kind)), title: null, legend: { orient: 'top' } } },
       },
       ...(untimed.length > 0 ? [{ data: { values: untimed }, mark: { type: 'text', color: '#5b6474', fontStyle: 'italic', fontSize: 11 }, encoding: { y: { ...y, field: 'at' }, text: { field: 'label' } } }] : []),
     ],
@@ -170,7 +175,7 @@ export function coverageSpec(ev: Evaluation): Spec | null {
   const values = curves.flatMap(({ line, s }) =>
     thin(s.curve).map((p) => ({ line, coverage: p.coverage, accuracy: p.accuracy, description: `${line}: accuracy ${p.accuracy.toFixed(3)} at coverage ${p.coverage.toFixed(3)}${p.threshold === null ? '' : ` (confidence ≥ ${p.threshold.toFixed(3)})`}` })),
   );
-  const low = Math.min(...values.map((v) => v.accuracy));
+  const [low] = extent(values.map((v) => v.accuracy));
   const floor = Math.max(0, Math.floor(Math.min(low, 0.9) * 10) / 10);
   const targets = [...new Set(curves.flatMap((c) => c.s.atAccuracy.map((a) => a.target)))].map((target) => ({ target, label: `${(target * 100).toFixed(0)} %` }));
   // A few pixels of room above 1, so a reader that is always right is drawn, not hidden in the frame.
@@ -208,7 +213,7 @@ export const FIGURES: FigureDef[] = [
   {
     id: 'figure-2',
     title: 'confusion matrices',
-    caption: 'Rows: truth (the class set); columns: the answer, the same for every reader (the class set, other categories any reader answered, UNCLASSIFIED, FAILED = no valid answer). Each row adds up to the class\'s reports; right of the dashed line: answers outside the class set (all wrong). Colour: share of the true class; an empty cell is a zero.',
+    caption: 'Rows: truth (the class set); columns: the answer, the same for every reader (the class set; then any other category, and UNCLASSIFIED, when a reader answered it; then FAILED = no valid answer). Each row adds up to the class\'s reports; right of the dashed line: answers outside the class set (all wrong). Colour: share of the true class; an empty cell is a zero.',
     spec: confusionSpec,
   },
   {

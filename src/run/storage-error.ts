@@ -18,7 +18,7 @@ export function storageError(path: string, error: unknown, predictionsMade = fal
     return make(`${path}: the disk is full${kept}`, 'full', 'Free some space (or choose another --out folder) and run the same command again: it resumes');
   }
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM' || code.startsWith('SQLITE_CANTOPEN')) {
-    return make(`${path}: cannot write there (the folder is read-only, or you have no permission)${kept}`, 'read_only', 'Choose a folder you can write to with --out');
+    return make(`${path}: cannot write there (the folder is read-only, or you have no permission)${kept}`, 'read_only', 'Make the folder writable or copy the run somewhere you can write (classify: choose a folder you can write to with --out)');
   }
   if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
     return make(`${path}: the run store is damaged or not an SQLite file`, 'damaged', 'Move it away to start the run over (predictions.jsonl beside it holds the last export), or choose another --out folder');
