@@ -7,7 +7,15 @@ export { classify, type ClassifyOptions, type ClassifyEvent, type ClassifyResult
 export { evaluate, type EvaluateOptions, type EvaluateResult } from './api/evaluate.js';
 export { consensus, type ConsensusOptions, type ConsensusResult } from './api/consensus.js';
 export { synth, type SynthOptions, type SynthResult } from './api/synth.js';
-export { explain, renderExplanation, type Explanation } from './readers/rules/explain.js';
+export { explain, type ExplainOptions, type ExplainResult } from './api/explain.js';
+export { renderExplanation, type Explanation } from './readers/rules/explain.js';
+export type { SynthReport } from './synth/generate-cohort.js';
+export type { StudyFiles } from './present/write-study.js';
+export type { ReportMeta } from './present/render-report.js';
+export type { ThinkSetting } from './readers/llm/llm-reader.js';
+export type { AnswerMode } from './readers/llm/answer-schema.js';
+export type { ClassifyVersion } from './readers/llm/prompt.js';
+export type { Consensus, ConsensusRow } from './evaluate/consensus.js';
 export type { Prediction, Evidence, Reader } from './readers/reader.js';
 export type { Confidence } from './readers/confidence.js';
 export type { RunSummary, ModelSummary } from './run/run-classify.js';

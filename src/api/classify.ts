@@ -4,14 +4,19 @@
  * servers, llama.cpp in this process; every endpoint through the egress guard), runs every (report, reader)
  * pair not yet in `<out>/run.sqlite`, and returns the run's predictions with a summary. Rerunning resumes.
  *
- * Progress comes as events, never as output: a script logs what it wants; the CLI draws bars. Cancelling:
+ * Progress comes as events, never as output: a script logs what it wants; the CLI draws bars. An error thrown
+ * by `onProgress` stops the run as `abandon` would and is rethrown once the run store is consistent. Cancelling:
  * `signal` stops taking new work and lets requests in flight finish (their answers are stored); `abandon` drops
- * the requests in flight too (they are asked again on resume). Either way the result says `interrupted`.
+ * the requests in flight too (they are asked again on resume). Either way the result says `interrupted`; a
+ * signal already aborted when classify is called rejects with its reason before anything is read or asked.
+ *
+ * Reports given as objects are checked like a file's records (ids, text, labels in the taxonomy, unique ids);
+ * every option is checked too (`config.option` errors naming it).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { measuredConcurrency } from '../doctor/capacity-cache.js';
-import { readInput, type InputOptions } from '../ingest/read-input.js';
+import type { InputOptions } from '../ingest/read-input.js';
 import { createReaders, type ReaderSettings } from '../readers/create-reader.js';
 import type { Prediction } from '../readers/reader.js';
 import type { Report } from '../report/report.js';
@@ -21,11 +26,16 @@ import { runConfigOf, withAnswerDefaults } from '../run/run-config.js';
 import { loadTaxonomy } from '../taxonomy/load-taxonomy.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import { VERSION } from '../version.js';
+import { checkOptions, classifyOptionsSchema } from './check-options.js';
+import { reportsOf } from './reports-of.js';
 
-export interface ClassifyOptions extends Omit<ReaderSettings, 'taxonomy'> {
+/** The reader settings a caller sets (the rest of ReaderSettings are seams for tests and batch files). */
+type PublicReaderSettings = Omit<ReaderSettings, 'taxonomy' | 'fetch' | 'resolve' | 'skipPreflight' | 'offline'>;
+
+export interface ClassifyOptions extends PublicReaderSettings {
   /** The reports, or the path of a file or folder to read them from (JSONL, JSON, CSV, xlsx, .txt/.pdf folder). */
   input: Report[] | string;
-  /** How to read `input` when it is a path (encoding, columns, sheet, skipInvalid). */
+  /** How to read `input` when it is a path (encoding, columns, sheet, skipInvalid; skipInvalid also for an array). */
   read?: Omit<InputOptions, 'taxonomy'>;
   /** The run folder: run.sqlite and predictions.jsonl. */
   out: string;
@@ -50,7 +60,10 @@ export interface ClassifyOptions extends Omit<ReaderSettings, 'taxonomy'> {
   onProgress?(event: ClassifyEvent): void;
 }
 
-/** What a run reports while it works. Events carry ids, counts and endpoints, never report text. */
+/**
+ * What a run reports while it works: ids, counts and endpoints, and in `prediction` the stored prediction, whose
+ * evidence quotes are report text (keep logs of these events where the reports may be).
+ */
 export type ClassifyEvent =
   | { type: 'start'; readers: { id: string; remote: boolean }[]; reports: number }
   | { type: 'warning'; message: string }
@@ -61,7 +74,7 @@ export type ClassifyEvent =
 
 export interface ClassifyResult {
   summary: RunSummary;
-  /** The run's predictions (every reader, input order), as in predictions.jsonl. */
+  /** Every prediction of the run folder, as in predictions.jsonl: all its readers and reports, also those of earlier calls. */
   predictions: Prediction[];
   /** Remarks for the user: an endpoint without the model, skipped records, fallbacks. */
   warnings: string[];
@@ -70,22 +83,34 @@ export interface ClassifyResult {
 }
 
 export async function classify(options: ClassifyOptions): Promise<ClassifyResult> {
-  const emit = (event: ClassifyEvent) => options.onProgress?.(event);
+  options.signal?.throwIfAborted();
+  options.abandon?.throwIfAborted();
+  checkOptions('classify', classifyOptionsSchema, options);
+  // The caller's callback runs inside the run: its error must not be taken for a reader's failure nor escape
+  // as an unhandled rejection, so it stops the run (as abandon would) and is rethrown at the end.
+  const stop = new AbortController();
+  const abandon = new AbortController();
+  let callbackError: { error: unknown } | undefined;
+  const emit = (event: ClassifyEvent) => {
+    if (callbackError || !options.onProgress) return;
+    try {
+      options.onProgress(event);
+    } catch (error) {
+      callbackError = { error };
+      stop.abort();
+      abandon.abort();
+    }
+  };
   const warnings: string[] = [];
   const warn = (message: string) => {
     warnings.push(message);
     emit({ type: 'warning', message });
   };
   const taxonomy = options.taxonomy ?? loadTaxonomy(undefined);
-  let reports: Report[];
-  if (typeof options.input === 'string') {
-    const read = await readInput(options.input, { ...options.read, taxonomy });
-    read.warnings.forEach(warn);
-    if (read.skipped.length > 0) warn(`skipped ${read.skipped.length} invalid record(s); first: ${read.skipped[0]!.message}`);
-    reports = read.reports;
-  } else reports = options.input;
+  const reports = await reportsOf(options.input, options.read, taxonomy, warn);
 
-  const settings = withAnswerDefaults({ ...options, taxonomy });
+  // The OpenAI client reads OPENAI_API_KEY itself only when no key is given; the CLI and the library pass it alike.
+  const settings = withAnswerDefaults({ ...options, taxonomy, apiKey: options.apiKey ?? process.env.OPENAI_API_KEY });
   const built = await createReaders(options.models?.length ? options.models : ['rules'], settings);
   built.warnings.forEach(warn);
   try {
@@ -108,12 +133,13 @@ export async function classify(options: ClassifyOptions): Promise<ClassifyResult
       // process.
       concurrency: (endpoint) => options.concurrency ?? measured?.byEndpoint.get(endpoint) ?? (endpoint === 'in-process' ? 1 : built.slots.has(endpoint) ? built.slots.get(endpoint)! + 2 : 4),
       retries: options.retries ?? 3,
-      stop: options.signal,
-      abandon: options.abandon,
+      stop: anySignal(stop.signal, options.signal),
+      abandon: anySignal(abandon.signal, options.abandon),
       onPrediction: (prediction, progress) => emit({ type: 'prediction', prediction, ...progress }),
       onRequest: (endpoint, event) => emit({ type: 'request', endpoint, event }),
       onTranslationStart: (n) => emit({ type: 'translation', reports: n, model: built.translator?.id ?? '' }),
     });
+    if (callbackError) throw callbackError.error;
     const lines = readFileSync(join(options.out, PREDICTIONS_FILE), 'utf8').split('\n').filter((l) => l !== '');
     const predictions = lines.map((l) => JSON.parse(l) as Prediction);
     return { summary, predictions, warnings, reports, taxonomy };
@@ -122,3 +148,5 @@ export async function classify(options: ClassifyOptions): Promise<ClassifyResult
     await built.translator?.close();
   }
 }
+
+const anySignal = (own: AbortSignal, caller?: AbortSignal): AbortSignal => (caller ? AbortSignal.any([own, caller]) : own);

@@ -7,6 +7,7 @@
 import { runConsensus, type ConsensusOptions as RunConsensusOptions, type ConsensusResult } from '../evaluate/run-consensus.js';
 import { loadTaxonomy } from '../taxonomy/load-taxonomy.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
+import { checkOptions, consensusOptionsSchema } from './check-options.js';
 
 export interface ConsensusOptions extends Omit<RunConsensusOptions, 'taxonomy'> {
   /** Default: the study categories plus OTHER. */
@@ -16,5 +17,6 @@ export interface ConsensusOptions extends Omit<RunConsensusOptions, 'taxonomy'> 
 export type { ConsensusResult };
 
 export async function consensus(options: ConsensusOptions): Promise<ConsensusResult> {
+  checkOptions('consensus', consensusOptionsSchema, options);
   return runConsensus({ ...options, taxonomy: options.taxonomy ?? loadTaxonomy(undefined) });
 }

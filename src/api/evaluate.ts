@@ -11,6 +11,7 @@ import type { ReportMeta } from '../present/render-report.js';
 import { writeStudy, type StudyFiles } from '../present/write-study.js';
 import { loadTaxonomy } from '../taxonomy/load-taxonomy.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
+import { checkOptions, evaluateOptionsSchema } from './check-options.js';
 
 export interface EvaluateOptions extends Omit<RunEvaluateOptions, 'taxonomy'> {
   /** Default: the study categories plus OTHER (the taxonomy the run was classified in). */
@@ -30,6 +31,7 @@ export interface EvaluateResult {
 }
 
 export async function evaluate(options: EvaluateOptions): Promise<EvaluateResult> {
+  checkOptions('evaluate', evaluateOptionsSchema, options);
   const taxonomy = options.taxonomy ?? loadTaxonomy(undefined);
   const evaluation = evaluateRun({ ...options, taxonomy });
   const meta = typeof options.write === 'object' ? options.write : {};

@@ -3,6 +3,7 @@
  * the function `cmrdx synth` calls. Returns the reports with their labels, difficulty and every printed value;
  * with `out` it also writes `<out>/reports.jsonl` and `<out>/labels.csv`.
  */
+import { checkOptions, synthOptionsSchema } from './check-options.js';
 import { generateCohort, writeCohort, type SynthOptions as CohortOptions, type SynthReport } from '../synth/generate-cohort.js';
 
 export interface SynthOptions extends CohortOptions {
@@ -16,6 +17,7 @@ export interface SynthResult {
 }
 
 export async function synth(options: SynthOptions): Promise<SynthResult> {
+  checkOptions('synth', synthOptionsSchema, options);
   const { out, ...cohort } = options;
   const reports = generateCohort(cohort);
   return { reports, ...(out ? { files: writeCohort(reports, out) } : {}) };

@@ -8,10 +8,10 @@ import { classify, type ClassifyEvent, type ClassifyOptions } from '../../api/cl
 import { capacityCacheFile } from '../../doctor/capacity-cache.js';
 import type { RunSummary } from '../../run/run-classify.js';
 import { createProgress, type Progress } from '../../run/progress.js';
-import type { Report } from '../../report/report.js';
+import { loadTaxonomy } from '../../taxonomy/load-taxonomy.js';
 import type { Taxonomy } from '../../taxonomy/taxonomy.js';
 import type { Context } from '../program.js';
-import { loadInput, type InputFlags } from './input-options.js';
+import { readOptionsOf, type InputFlags } from './input-options.js';
 import { answerSettings, number, serverSettings, type ModelFlags } from './model-flags.js';
 
 export interface ClassifyFlags extends InputFlags, ModelFlags {
@@ -27,8 +27,8 @@ export const EXIT_INTERRUPTED = 130;
 
 export async function classifyCommand(args: unknown[], ctx: Context): Promise<number> {
   const [input, flags] = args as [string, ClassifyFlags];
-  const { reports, taxonomy } = await loadInput(input, flags, ctx.io);
-  const summary = await classifyReports(reports, taxonomy, flags.model.length > 0 ? flags.model : ['rules'], flags, ctx);
+  // The library reads and checks the input (once); its warnings come back as events.
+  const summary = await classifyReports({ input, read: readOptionsOf(flags) }, loadTaxonomy(flags.taxonomy), flags.model.length > 0 ? flags.model : ['rules'], flags, ctx);
   ctx.io.out(`${summary.predictionsFile}\n`);
   if (summary.interrupted) {
     ctx.io.err(`cmrdx: interrupted with ${summary.unfinished} (report, model) pair(s) left; run the same command again to resume\n`);
@@ -38,9 +38,9 @@ export async function classifyCommand(args: unknown[], ctx: Context): Promise<nu
 }
 
 /** The library options the classify flags stand for. */
-export function classifyOptions(reports: Report[], taxonomy: Taxonomy, models: string[], flags: Omit<ClassifyFlags, keyof InputFlags>, ctx: Context): ClassifyOptions {
+export function classifyOptions(reports: Pick<ClassifyOptions, 'input' | 'read'>, taxonomy: Taxonomy, models: string[], flags: Omit<ClassifyFlags, keyof InputFlags>, ctx: Context): ClassifyOptions {
   return {
-    input: reports,
+    ...reports,
     taxonomy,
     models,
     out: flags.out,
@@ -58,7 +58,7 @@ export function classifyOptions(reports: Report[], taxonomy: Taxonomy, models: s
 }
 
 /** Runs the readers over the reports with progress on stderr and Ctrl-C handling. */
-export async function classifyReports(reports: Report[], taxonomy: Taxonomy, models: string[], flags: Omit<ClassifyFlags, keyof InputFlags>, ctx: Context): Promise<RunSummary> {
+export async function classifyReports(reports: Pick<ClassifyOptions, 'input' | 'read'>, taxonomy: Taxonomy, models: string[], flags: Omit<ClassifyFlags, keyof InputFlags>, ctx: Context): Promise<RunSummary> {
   const options = classifyOptions(reports, taxonomy, models, flags, ctx);
   const stop = new AbortController();
   const abandon = new AbortController();

@@ -20,7 +20,7 @@ export async function demoCommand(args: unknown[], ctx: Context): Promise<number
   const { reports } = readReports(DEMO_REPORTS, { taxonomy });
   const models = ['rules', ...flags.model.filter((m) => m !== 'rules')];
   ctx.io.err(`cmrdx demo: ${reports.length} synthetic German CMR reports (the study's design) through ${models.join(', ')}\n`);
-  const run = (fresh: boolean) => classifyReports(reports, taxonomy, models, { ...flags, fresh }, ctx);
+  const run = (fresh: boolean) => classifyReports({ input: reports }, taxonomy, models, { ...flags, fresh }, ctx);
   let summary;
   try {
     summary = await run(false);

@@ -3,7 +3,7 @@
  * skipped or ignored (counts and places, never report text).
  */
 import { parseEncodingFlag } from '../../ingest/decode-text.js';
-import { readInput } from '../../ingest/read-input.js';
+import { readInput, type InputOptions } from '../../ingest/read-input.js';
 import type { Report } from '../../report/report.js';
 import { loadTaxonomy } from '../../taxonomy/load-taxonomy.js';
 import type { Taxonomy } from '../../taxonomy/taxonomy.js';
@@ -20,11 +20,15 @@ export interface InputFlags {
   labelColumn?: string | false;
 }
 
+/** The input flags as the library's read options. */
+export function readOptionsOf(flags: InputFlags): Omit<InputOptions, 'taxonomy'> {
+  const encoding = flags.encoding ? parseEncodingFlag(flags.encoding) : undefined;
+  return { encoding, skipInvalid: flags.skipInvalid, sheet: flags.sheet, columns: { id: flags.idColumn, text: flags.textColumn, label: flags.labelColumn } };
+}
+
 export async function loadInput(input: string, flags: InputFlags, io: Io): Promise<{ reports: Report[]; taxonomy: Taxonomy }> {
   const taxonomy = loadTaxonomy(flags.taxonomy);
-  const encoding = flags.encoding ? parseEncodingFlag(flags.encoding) : undefined;
-  const columns = { id: flags.idColumn, text: flags.textColumn, label: flags.labelColumn };
-  const result = await readInput(input, { taxonomy, encoding, skipInvalid: flags.skipInvalid, sheet: flags.sheet, columns });
+  const result = await readInput(input, { ...readOptionsOf(flags), taxonomy });
   for (const warning of result.warnings) io.err(`cmrdx: warning: ${warning}\n`);
   if (result.skipped.length > 0) {
     io.err(`cmrdx: skipped ${result.skipped.length} invalid record(s); first: ${result.skipped[0]!.message}\n`);
