@@ -65,7 +65,7 @@ export async function scoreHalf(lang: CorpusLang, split: CorpusSplit): Promise<H
 
 function describeError({ case: c, prediction: p }: HalfResult['predictions'][number]): string {
   const truth = c.subtype ? `${c.label}.${c.subtype}` : c.label;
-  const answer = p.details?.outcome ?? p.category;
+  const answer = typeof p.details?.outcome === 'string' ? p.details.outcome : (p.category ?? 'FAILED');
   const reasons = p.unclassified
     ? [p.unclassified.message]
     : [...(p.criteria ?? [])].sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight)).slice(0, 5).map((k) => `${k.id} ${k.weight > 0 ? '+' : ''}${k.weight}`);

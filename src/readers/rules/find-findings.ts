@@ -265,8 +265,17 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
 const MODALITY_AFTER = /^-?\s?(?:sequenz|aufnahme|bildgebung|image|imaging|sequence|technik|technique|mapping|akquisition)/;
 const MODALITY_BEFORE = /(?:^|[^a-z])(?:im|in|in der|in den|auf den|on|on the|at|mittels|with|via|nach)\s*$/;
 
+/** Sequence names: a parenthesis listing two or more of them is the protocol ("(cine, T2-weighted, LGE)"). */
+const SEQUENCE_WORDS = /\b(?:cine|ssfp|stir|molli|shmolli|t1|t2|mapping|perfusion|tagging|psir|flow|phase[- ]contrast|ecv)\b/g;
+
 function isModalityReference(folded: string, m: Match<unknown>): boolean {
-  return MODALITY_AFTER.test(folded.slice(m.end, m.end + 14)) || MODALITY_BEFORE.test(folded.slice(Math.max(0, m.start - 12), m.start));
+  if (MODALITY_AFTER.test(folded.slice(m.end, m.end + 14)) || MODALITY_BEFORE.test(folded.slice(Math.max(0, m.start - 12), m.start))) return true;
+  // "LGE: no evidence of infarction": a heading for what follows.
+  if (/^\s?:/.test(folded.slice(m.end, m.end + 2))) return true;
+  const open = folded.lastIndexOf('(', m.start);
+  const close = folded.indexOf(')', m.end);
+  if (open === -1 || close === -1 || close - open > 200 || folded.lastIndexOf(')', m.start) > open) return false;
+  return (folded.slice(open, close).match(SEQUENCE_WORDS) ?? []).length >= 2;
 }
 
 /**
@@ -300,7 +309,18 @@ function preScopeEnd(folded: string, trigger: Match<{ kind: TriggerKind }>, trig
 /** A post-trigger reaches back to the start of its clause (the last comma or semicolon before it). */
 function postScopeStart(folded: string, trigger: Match<unknown>, sentenceStart: number): number {
   const before = folded.slice(sentenceStart, trigger.start);
-  const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'));
+  // A comma inside parentheses lists, it does not end the clause: "(Myokarditis, Takotsubo) unwahrscheinlich".
+  let cut = -1;
+  let depth = 0;
+  for (let i = before.length - 1; i >= 0; i--) {
+    const ch = before[i]!;
+    if (ch === ')') depth++;
+    else if (ch === '(') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (ch === ',' || ch === ';' || ch === ':' || ch === '–')) {
+      cut = i;
+      break;
+    }
+  }
   return cut === -1 ? sentenceStart : sentenceStart + cut + 1;
 }
 
