@@ -157,7 +157,8 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   // ---- Findings ----
   // LGE only at the RV insertion points is a common non-specific finding (DOMAIN.md): it counts for HCM in
   // hypertrophied myocardium, but it is no scar, no inflammation and no reason to call a report abnormal.
-  const lgeAll = f.present('lge');
+  // Enhancement of the pericardium is pericarditis' sign, not myocardial scar.
+  const lgeAll = f.present('lge').filter((m) => !(m.attrs.has('pericardium') && f.present('pericardial').some((p) => p.sentence.start === m.sentence.start)));
   const lge = lgeAll.filter((m) => !insertionOnly(m));
   const lgeNegated = f.negated('lge').length > 0 && lge.length === 0;
   const ischemicPattern = f.present('lge-ischemic');
@@ -217,6 +218,11 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if (atrialSeptum.length > 0) fire('ca.atrial-septum', 'CA', 1.5, 'thickened interatrial septum', spansOf(atrialSeptum));
   const biatrial = f.present('biatrial');
   if (biatrial.length > 0) fire('ca.biatrial', 'CA', 1, 'biatrial enlargement', spansOf(biatrial));
+  // Diffusely thickened walls count as concentric hypertrophy; with diffuse LGE that is amyloid's picture.
+  const diffuseHypertrophy = hypertrophy.filter((m) => m.attrs.has('diffuse') && !m.attrs.has('asymmetric'));
+  if (diffuseLge.length > 0 && (concentric.length > 0 || diffuseHypertrophy.length > 0)) fire('ca.diffuse-lge-lvh', 'CA', 1.5, 'diffuse LGE in thickened walls', spansOf([...concentric, ...diffuseHypertrophy]));
+  const infiltrative = f.present('infiltrative');
+  if (infiltrative.length > 0) fire('ca.infiltrative', 'CA', 3.5, 'storage / infiltrative myocardial disease', spansOf(infiltrative));
   const caContext = [...f.context('ctx:low-voltage'), ...f.context('ctx:carpal'), ...f.context('ctx:gammopathy')];
   if (caContext.length > 0) fire('ca.context', 'CA', Math.min(2, caContext.length), 'clinical context: low voltage, carpal tunnel syndrome or gammopathy', spansOf(caContext));
 
@@ -229,7 +235,8 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if (t1High || ecvHigh) fire('myo.t1', 'MYO', 1, 'T1 criterion: raised native T1 or ECV', spansOf([t1High ? t1! : ecv!]));
   // Active sarcoidosis meets Lake Louise too: with conduction disease and basal septal LGE, and no infection or
   // troponin rise, the criteria do not speak for myocarditis over sarcoidosis (DOMAIN.md, CS context clues).
-  const conduction = [...f.context('ctx:av-block'), ...f.context('ctx:vt')];
+  const own = (ms: Mention[]) => ms.filter((m) => !m.attrs.has('family'));
+  const conduction = own([...f.context('ctx:av-block'), ...f.context('ctx:vt')]);
   const myoContext = [...f.context('ctx:infection'), ...f.context('ctx:troponin')];
   const basalSeptalPatchy = patchy.filter((m) => m.attrs.has('septal') && (m.attrs.has('basal') || m.attrs.has('rv-side')));
   const sarcoidLike = conduction.length > 0 && basalSeptalPatchy.length > 0 && myoContext.length === 0;
@@ -247,9 +254,17 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if (rvSide.length > 0) fire('cs.rv-side', 'CS', 1.5, 'LGE on the right ventricular side of the septum', spansOf(rvSide));
   const nodes = lymph.filter((m) => m.attrs.has('hilar') || m.attrs.has('pulmonary') || !m.attrs.has('diffuse'));
   if (nodes.length > 0) fire('cs.lymph', 'CS', 3.5, 'hilar / mediastinal lymphadenopathy', spansOf(nodes));
-  const avBlock = f.context('ctx:av-block');
+  // JCS 2016 major criteria: myocardial FDG uptake; thinning of the basal ventricular septum.
+  const pet = f.present('pet-uptake');
+  if (pet.length > 0) fire('cs.pet', 'CS', 3.5, 'myocardial FDG-PET uptake (JCS 2016 major criterion)', spansOf(pet));
+  const basalSeptalThinning = f.present('thinning').filter((m) => m.attrs.has('basal') && m.attrs.has('septal'));
+  if (basalSeptalThinning.length > 0) fire('cs.septal-thinning', 'CS', 2, 'thinning of the basal septum (JCS 2016 major criterion)', spansOf(basalSeptalThinning));
+  // Extracardiac sarcoidosis (granulomas, erythema nodosum, uveitis, soluble IL-2 receptor): context, below imaging.
+  const sarcoidContext = f.context('ctx:sarcoid');
+  if (sarcoidContext.length > 0 && (lge.length > 0 || conduction.length > 0 || pet.length > 0)) fire('cs.context', 'CS', 1.5, 'extracardiac sarcoidosis clues (granulomas, erythema nodosum, uveitis, sIL-2R)', spansOf(sarcoidContext));
+  const avBlock = own(f.context('ctx:av-block'));
   if (avBlock.length > 0) fire('cs.av-block', 'CS', lge.length > 0 ? 2.5 : 1, 'AV block in the history', spansOf(avBlock));
-  const vt = f.context('ctx:vt');
+  const vt = own(f.context('ctx:vt'));
   if (vt.length > 0 && lge.length > 0) fire('cs.vt', 'CS', 1, 'ventricular tachycardia in the history', spansOf(vt));
   if (lymph.length > 0 && (patchy.length > 0 || epiMid.length > 0)) scores.MYO -= 1.5;
 
@@ -265,6 +280,12 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if (perfusion.length > 0) fire('icm.perfusion', 'ICM', 1.5, 'perfusion defect / inducible ischaemia', spansOf(perfusion));
   const cad = [...f.context('ctx:cad'), ...f.mentions.filter((m) => m.concept === 'dx:ICM' && (m.status === 'context' || m.status === 'historical'))];
   if (cad.length > 0) fire('icm.context', 'ICM', 2, 'coronary artery disease / prior infarction in the history', spansOf(cad));
+  // Oedema or a wall-motion abnormality confined to a coronary territory is acute ischaemic injury (ESC 2023 ACS).
+  const territoryInjury = [...wma, ...oedema].filter((m) => m.attrs.has('territory') && !calledNonIschemic);
+  if (territoryInjury.length > 0 && !ischemicLge) fire('icm.territory-injury', 'ICM', 2.5, 'oedema / wall-motion abnormality in a coronary territory', spansOf(territoryInjury));
+  const acs = f.context('ctx:acs');
+  if (acs.length > 0 && (ischemicLge || regionalWma.length > 0) && f.context('ctx:normal-coronaries').length === 0) fire('icm.acs', 'ICM', 1.5, 'acute coronary syndrome (ST elevation, occlusion) with regional injury', spansOf(acs));
+  if (ischemicLge && oedema.length > 0) fire('icm.acute', 'ICM', 1, 'oedema with ischaemic LGE: acute infarction', spansOf(oedema));
   if (nonIschemic.length > 0) scores.ICM -= 3;
   const normalCoronaries = f.context('ctx:normal-coronaries');
   if (normalCoronaries.length > 0) scores.ICM -= 2;
@@ -284,9 +305,14 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if (globalWma.length > 0) fire('dcm.global', 'DCM', 1.5, 'global hypokinesia', spansOf(globalWma));
   if (lvDilated && efReduced && !ischemicLge) {
     if (stripe.length > 0) fire('dcm.stripe', 'DCM', 1.5, 'septal mid-wall stripe LGE', spansOf(stripe));
-    else if (lge.length === 0) fire('dcm.no-scar', 'DCM', 1.5, 'no ischaemic scar', spansOf(lgeNegated ? f.negated('lge') : []));
+    else if (lgeNegated) fire('dcm.no-scar', 'DCM', 1.5, 'no ischaemic scar', spansOf(f.negated('lge')));
     if (normalCoronaries.length > 0) fire('dcm.coronaries', 'DCM', 1.5, 'normal coronary arteries', spansOf(normalCoronaries));
   }
+  // ESC 2023: DCM is dilatation and dysfunction without hypertrophy; thick walls point to storage or HCM.
+  if (hypertrophy.some((m) => m.attrs.has('concentric') || m.attrs.has('diffuse'))) scores.DCM -= 1.5;
+  // Genes of dilated cardiomyopathy (LMNA, TTN, FLNC, RBM20): with dysfunction, dilatation or LGE, a genetic DCM.
+  const genes = f.context('ctx:genetic-dcm');
+  if (genes.length > 0 && (lvDilated || efReduced || lge.length > 0)) fire('dcm.genetic', 'DCM', 2.5, 'pathogenic gene of dilated cardiomyopathy (LMNA, TTN, FLNC, RBM20)', spansOf(genes));
   if (ischemicLge) scores.DCM -= 3;
   if (oedema.length > 0) scores.DCM -= 1;
 
@@ -313,8 +339,34 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if ((rvDilatedByNumbers || rvDilatedWords.length > 0) && rvBad && (rvRegional.length > 0 || !lvDilated)) fire('other.arvc', 'OTHER', rvRegional.length > 0 ? 4.5 : 2, 'dilated, dysfunctional RV (ARVC)', spansOf(rvRegional.length > 0 ? rvRegional : rvDilatedWords), 'arvc');
   const pericardial = f.present('pericardial');
   if (pericardial.length > 0 && lge.length === 0) fire('other.pericarditis', 'OTHER', 3.5, 'pericardial thickening / enhancement', spansOf(pericardial), 'pericarditis');
-  const mass = f.present('mass');
+  // "The mass proved to be a thrombus": a mass in a sentence that names a thrombus is the thrombus.
+  const thrombusSentences = new Set(thrombus.map((m) => m.sentence.start));
+  const mass = f.present('mass').filter((m) => !thrombusSentences.has(m.sentence.start));
   if (mass.length > 0) fire('other.mass', 'OTHER', 4, 'cardiac mass', spansOf(mass), 'mass');
+  // Takotsubo (InterTAK 2018): apical, mid-ventricular or basal akinesia, no LGE, with normal coronaries, stress,
+  // oedema, spared segments or recovery supporting it.
+  const takoWma = wma.filter((m) => m.attrs.has('apical') || m.attrs.has('midventricular') || m.attrs.has('basal'));
+  const takoSupport = [f.present('apical-sparing'), f.context('ctx:normal-coronaries'), f.context('ctx:stress'), f.context('ctx:recovery'), oedema].filter((x) => x.length > 0).length;
+  if (ballooning.length === 0 && takoWma.length > 0 && lge.length === 0 && takoSupport >= 2 && !ischemicLge) {
+    fire('other.takotsubo-pattern', 'OTHER', Math.min(6.5, 2.5 + 1.5 * takoSupport), 'apical / mid-ventricular akinesia without LGE, normal coronaries, recovery (InterTAK)', spansOf(takoWma), 'takotsubo');
+    scores.MYO -= 2;
+    scores.ICM -= 1.5;
+  }
+  // Fibro-fatty replacement of the RV (Task Force 2010 / Padua): ARVC.
+  const fat = f.present('fat');
+  if (fat.some((m) => m.attrs.has('rv') || m.attrs.has('lv'))) fire('other.arvc-fat', 'OTHER', 2.5, 'fibro-fatty myocardial replacement (ARVC)', spansOf(fat), 'arvc');
+  // Dystrophinopathies and other neuromuscular diseases: subepicardial lateral LGE of their own, not myocarditis.
+  const neuromuscular = f.context('ctx:neuromuscular');
+  if (neuromuscular.length > 0 && (lge.length > 0 || efReduced)) {
+    fire('other.neuromuscular', 'OTHER', 5, 'cardiomyopathy of a neuromuscular disease', spansOf(neuromuscular), 'other');
+    scores.MYO -= 1;
+  }
+  // Endomyocardial fibrosis / Löffler: apical obliteration by thrombus and subendocardial fibrosis, eosinophilia.
+  const obliteration = f.present('apical-obliteration');
+  const subendoAny = lge.filter((m) => m.attrs.has('subendo'));
+  if (obliteration.length > 0 && (thrombus.length > 0 || subendoAny.length > 0) && hypertrophy.length === 0) fire('other.emf', 'OTHER', 5, 'apical obliteration with thrombus / subendocardial fibrosis (endomyocardial fibrosis)', spansOf(obliteration), 'other');
+  const eosinophilia = f.context('ctx:eosinophilia');
+  if (eosinophilia.length > 0 && (subendoAny.length > 0 || thrombus.length > 0 || obliteration.length > 0)) fire('other.eosinophilic', 'OTHER', 2.5, 'eosinophilia with subendocardial fibrosis / thrombus (Löffler)', spansOf(eosinophilia), 'other');
   const hypertension = f.context('ctx:hypertension');
   const hcmSigns = asymmetric.length > 0 || sam.length > 0 || (mwtMm !== null && mwtMm >= 16);
   const caSigns = diffuseLge.length > 0 || nulling.length > 0 || (ecvValue !== null && ecvValue >= 40);
@@ -358,7 +410,7 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
       ['no-lge', lgeNegated ? judged(f.negated('lge')) : []],
       ['function', [...(efNormal ? [lvef] : []), ...s.present('normal:function'), ...judged([...f.negated('reduced-fn'), ...f.negated('wma')])]],
       ['size', [...(sizeNormal ? [edvi ?? edv!] : []), ...s.present('normal:size'), ...judged([...f.negated('dilated'), ...f.negated('hypertrophy')])]],
-      ['tissue', [...tissueNormal, ...s.present('normal:tissue'), ...judged([...f.negated('oedema'), ...f.negated('t1-high'), ...f.negated('t2-high'), ...f.negated('ecv-high')])]],
+      ['tissue', [...tissueNormal, ...s.present('normal:tissue'), ...judged([...f.negated('oedema'), ...f.negated('t1-high'), ...f.negated('t2-high'), ...f.negated('ecv-high'), ...f.negated('mass'), ...f.negated('thrombus')])]],
     ];
     result.normal = evidence.filter(([, found]) => found.length > 0).map(([kind, found]) => ({ kind, spans: spansOf(found).slice(0, 4) }));
   }
@@ -397,6 +449,8 @@ function scoreDiagnoses(f: Facts, fire: Fire): void {
         weight = 0;
         break;
     }
+    // "Echo and angiography showed no abnormality": another test's normal verdict is history, not this study's.
+    if (category === 'NORMAL' && weight > 0 && m.attrs.has('othermod') && !m.attrs.has('cmr')) weight *= 0.2;
     // Secondary valve disease (functional mitral regurgitation in a DCM) is not the diagnosis.
     if (category === 'OTHER' && m.subtype === 'valve' && weight > 0 && (m.attrs.has('functional') || !m.attrs.has('severe'))) weight *= 0.3;
     if (weight === 0) continue;
