@@ -158,7 +158,8 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   // LGE only at the RV insertion points is a common non-specific finding (DOMAIN.md): it counts for HCM in
   // hypertrophied myocardium, but it is no scar, no inflammation and no reason to call a report abnormal.
   // Enhancement of the pericardium is pericarditis' sign, not myocardial scar.
-  const lgeAll = f.present('lge').filter((m) => !(m.attrs.has('pericardium') && f.present('pericardial').some((p) => p.sentence.start === m.sentence.start)));
+  const MYOCARDIAL_PLACES = ['subepi', 'midwall', 'subendo', 'transmural', 'septal', 'lateral', 'inferior', 'anterior'];
+  const lgeAll = f.present('lge').filter((m) => !(m.attrs.has('pericardium') && !MYOCARDIAL_PLACES.some((a) => m.attrs.has(a)) && f.present('pericardial').some((p) => p.sentence.start === m.sentence.start)));
   const lge = lgeAll.filter((m) => !insertionOnly(m));
   const lgeNegated = f.negated('lge').length > 0 && lge.length === 0;
   const ischemicPattern = f.present('lge-ischemic');
@@ -222,7 +223,7 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const diffuseHypertrophy = hypertrophy.filter((m) => m.attrs.has('diffuse') && !m.attrs.has('asymmetric'));
   if (diffuseLge.length > 0 && (concentric.length > 0 || diffuseHypertrophy.length > 0)) fire('ca.diffuse-lge-lvh', 'CA', 1.5, 'diffuse LGE in thickened walls', spansOf([...concentric, ...diffuseHypertrophy]));
   const infiltrative = f.present('infiltrative');
-  if (infiltrative.length > 0) fire('ca.infiltrative', 'CA', 3.5, 'storage / infiltrative myocardial disease', spansOf(infiltrative));
+  if (infiltrative.length > 0) fire('ca.infiltrative', 'CA', infiltrative.some((m) => m.stated || m.section === 'assessment') ? 5 : 3.5, 'storage / infiltrative myocardial disease', spansOf(infiltrative));
   const caContext = [...f.context('ctx:low-voltage'), ...f.context('ctx:carpal'), ...f.context('ctx:gammopathy')];
   if (caContext.length > 0) fire('ca.context', 'CA', Math.min(2, caContext.length), 'clinical context: low voltage, carpal tunnel syndrome or gammopathy', spansOf(caContext));
 
@@ -285,6 +286,8 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if (territoryInjury.length > 0 && !ischemicLge) fire('icm.territory-injury', 'ICM', 2.5, 'oedema / wall-motion abnormality in a coronary territory', spansOf(territoryInjury));
   const acs = f.context('ctx:acs');
   if (acs.length > 0 && (ischemicLge || regionalWma.length > 0) && f.context('ctx:normal-coronaries').length === 0) fire('icm.acs', 'ICM', 1.5, 'acute coronary syndrome (ST elevation, occlusion) with regional injury', spansOf(acs));
+  // Dysfunctional but viable myocardium in coronary disease (stunning, hibernation): regional WMA without scar.
+  if (cad.length > 0 && regionalWma.length > 0 && lge.length === 0 && !calledNonIschemic) fire('icm.hibernation', 'ICM', 2, 'regional wall-motion abnormality without scar in coronary artery disease (stunning / hibernation)', spansOf(regionalWma));
   if (ischemicLge && oedema.length > 0) fire('icm.acute', 'ICM', 1, 'oedema with ischaemic LGE: acute infarction', spansOf(oedema));
   if (nonIschemic.length > 0) scores.ICM -= 3;
   const normalCoronaries = f.context('ctx:normal-coronaries');
@@ -312,7 +315,12 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if (hypertrophy.some((m) => m.attrs.has('concentric') || m.attrs.has('diffuse'))) scores.DCM -= 1.5;
   // Genes of dilated cardiomyopathy (LMNA, TTN, FLNC, RBM20): with dysfunction, dilatation or LGE, a genetic DCM.
   const genes = f.context('ctx:genetic-dcm');
-  if (genes.length > 0 && (lvDilated || efReduced || lge.length > 0)) fire('dcm.genetic', 'DCM', 2.5, 'pathogenic gene of dilated cardiomyopathy (LMNA, TTN, FLNC, RBM20)', spansOf(genes));
+  if (genes.length > 0 && (lvDilated || efReduced || lge.length > 0)) {
+    scores.MYO -= t2Criterion ? 0 : 1.5;
+    fire('dcm.genetic', 'DCM', 3.5, 'pathogenic gene of dilated cardiomyopathy (LMNA, TTN, FLNC, RBM20)', spansOf(genes));
+  }
+  // Diffuse LGE is amyloid's or storage's pattern, not dilated cardiomyopathy's (mid-wall stripe or none).
+  if (diffuseLge.length > 0) scores.DCM -= 1.5;
   if (ischemicLge) scores.DCM -= 3;
   if (oedema.length > 0) scores.DCM -= 1;
 
@@ -357,7 +365,7 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if (fat.some((m) => m.attrs.has('rv') || m.attrs.has('lv'))) fire('other.arvc-fat', 'OTHER', 2.5, 'fibro-fatty myocardial replacement (ARVC)', spansOf(fat), 'arvc');
   // Dystrophinopathies and other neuromuscular diseases: subepicardial lateral LGE of their own, not myocarditis.
   const neuromuscular = f.context('ctx:neuromuscular');
-  if (neuromuscular.length > 0 && (lge.length > 0 || efReduced)) {
+  if (neuromuscular.length > 0 && (lge.length > 0 || efReduced) && !t2Criterion) {
     fire('other.neuromuscular', 'OTHER', 5, 'cardiomyopathy of a neuromuscular disease', spansOf(neuromuscular), 'other');
     scores.MYO -= 1;
   }
