@@ -224,6 +224,8 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if (diffuseLge.length > 0 && (concentric.length > 0 || diffuseHypertrophy.length > 0)) fire('ca.diffuse-lge-lvh', 'CA', 1.5, 'diffuse LGE in thickened walls', spansOf([...concentric, ...diffuseHypertrophy]));
   const infiltrative = f.present('infiltrative');
   if (infiltrative.length > 0) fire('ca.infiltrative', 'CA', infiltrative.some((m) => m.stated || m.section === 'assessment') ? 5 : 3.5, 'storage / infiltrative myocardial disease', spansOf(infiltrative));
+  // ESC 2023: hypertrophy from storage or infiltration is an HCM phenocopy, not HCM.
+  if (infiltrative.length > 0) scores.HCM -= 2;
   const caContext = [...f.context('ctx:low-voltage'), ...f.context('ctx:carpal'), ...f.context('ctx:gammopathy')];
   if (caContext.length > 0) fire('ca.context', 'CA', Math.min(2, caContext.length), 'clinical context: low voltage, carpal tunnel syndrome or gammopathy', spansOf(caContext));
 
