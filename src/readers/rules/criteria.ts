@@ -180,11 +180,12 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const thrombus = f.present('thrombus');
   const effusion = f.present('effusion');
 
-  const diffuseLge = lge.filter((m) => m.attrs.has('diffuse') && !m.attrs.has('territory'));
+  const diffuseLge = lge.filter((m) => m.attrs.has('diffuse') && !m.attrs.has('territory') && !m.attrs.has('ring'));
   const subendoRegional = lge.filter((m) => m.attrs.has('subendo') && !m.attrs.has('diffuse'));
   const transmuralRegional = lge.filter((m) => m.attrs.has('transmural') && !m.attrs.has('diffuse') && !m.attrs.has('patchy') && !m.attrs.has('multifocal') && (m.attrs.has('territory') || ['anterior', 'inferior', 'lateral', 'septal', 'apical'].some((a) => m.attrs.has(a))));
   const territorial = lge.filter((m) => m.attrs.has('territory'));
-  const epiMid = lge.filter((m) => (m.attrs.has('subepi') || m.attrs.has('midwall')) && !m.attrs.has('subendo'));
+  // Ring-like (circumferential subepicardial) LGE is non-ischaemic: myocarditis or a desmosomal cardiomyopathy.
+  const epiMid = lge.filter((m) => (m.attrs.has('subepi') || m.attrs.has('midwall') || m.attrs.has('ring')) && !m.attrs.has('subendo'));
   const patchy = lge.filter((m) => m.attrs.has('patchy') || m.attrs.has('multifocal'));
   const stripe = lge.filter((m) => m.attrs.has('stripe') || (m.attrs.has('midwall') && m.attrs.has('septal') && !m.attrs.has('patchy')));
   // A report that calls its LGE non-ischaemic overrides what the depth alone suggests.
@@ -226,7 +227,7 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if (infiltrative.length > 0) fire('ca.infiltrative', 'CA', infiltrative.some((m) => m.stated || m.section === 'assessment') ? 5 : 3.5, 'storage / infiltrative myocardial disease', spansOf(infiltrative));
   // ESC 2023: hypertrophy from storage or infiltration is an HCM phenocopy, not HCM.
   if (infiltrative.length > 0) scores.HCM -= 2;
-  const caContext = [...f.context('ctx:low-voltage'), ...f.context('ctx:carpal'), ...f.context('ctx:gammopathy')];
+  const caContext = [...f.context('ctx:low-voltage'), ...f.context('ctx:carpal'), ...f.context('ctx:gammopathy'), ...f.context('ctx:bone-scan')];
   if (caContext.length > 0) fire('ca.context', 'CA', Math.min(2, caContext.length), 'clinical context: low voltage, carpal tunnel syndrome or gammopathy', spansOf(caContext));
 
   // ---- MYO: Lake Louise 2018 — a T2 criterion plus a T1 criterion ----
@@ -290,6 +291,8 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if (acs.length > 0 && (ischemicLge || regionalWma.length > 0) && f.context('ctx:normal-coronaries').length === 0) fire('icm.acs', 'ICM', 1.5, 'acute coronary syndrome (ST elevation, occlusion) with regional injury', spansOf(acs));
   // Dysfunctional but viable myocardium in coronary disease (stunning, hibernation): regional WMA without scar.
   if (cad.length > 0 && regionalWma.length > 0 && lge.length === 0 && !calledNonIschemic) fire('icm.hibernation', 'ICM', 2, 'regional wall-motion abnormality without scar in coronary artery disease (stunning / hibernation)', spansOf(regionalWma));
+  const mvo = f.present('mvo');
+  if (mvo.length > 0) fire('icm.mvo', 'ICM', 4, 'microvascular obstruction / no-reflow (acute infarct)', spansOf(mvo));
   if (ischemicLge && oedema.length > 0) fire('icm.acute', 'ICM', 1, 'oedema with ischaemic LGE: acute infarction', spansOf(oedema));
   if (nonIschemic.length > 0) scores.ICM -= 3;
   const normalCoronaries = f.context('ctx:normal-coronaries');
@@ -365,6 +368,12 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   // Fibro-fatty replacement of the RV (Task Force 2010 / Padua): ARVC.
   const fat = f.present('fat');
   if (fat.some((m) => m.attrs.has('rv') || m.attrs.has('lv'))) fire('other.arvc-fat', 'OTHER', 2.5, 'fibro-fatty myocardial replacement (ARVC)', spansOf(fat), 'arvc');
+  // Desmosomal genes or an epsilon wave (Task Force 2010) with RV or LV involvement: ARVC.
+  const arvcGene = f.context('ctx:arvc-gene');
+  if (arvcGene.length > 0 && (lge.length > 0 || rvDilatedWords.length > 0 || rvRegional.length > 0 || fat.length > 0)) fire('other.arvc-gene', 'OTHER', 3, 'desmosomal gene / epsilon wave (ARVC)', spansOf(arvcGene), 'arvc');
+  // Fabry clues (enzyme, GLA variant, angiokeratoma) with hypertrophy or LGE.
+  const fabryContext = f.context('ctx:fabry');
+  if (fabryContext.length > 0 && (hypertrophy.length > 0 || lge.length > 0)) fire('other.fabry-context', 'OTHER', 3, 'Fabry clues (alpha-galactosidase, GLA variant, angiokeratoma)', spansOf(fabryContext), 'fabry');
   // Dystrophinopathies and other neuromuscular diseases: subepicardial lateral LGE of their own, not myocarditis.
   const neuromuscular = f.context('ctx:neuromuscular');
   if (neuromuscular.length > 0 && (lge.length > 0 || efReduced) && !t2Criterion) {

@@ -14,10 +14,10 @@ export type ConceptId =
   | 'lge' | 'lge-ischemic' | 'lge-nonischemic' | 'oedema' | 't1-high' | 't1-low' | 't2-high' | 'ecv-high'
   | 'wma' | 'hypertrophy' | 'dilated' | 'reduced-fn' | 'hyperdynamic' | 'sam' | 'effusion' | 'pleural' | 'pericardial'
   | 'nulling' | 'lymph' | 'thinning' | 'thrombus' | 'aneurysm' | 'perfusion-defect' | 'atrial-septum' | 'biatrial'
-  | 'trabeculation' | 'ballooning' | 'mass' | 'valve' | 'extracardiac' | 'pet-uptake' | 'fat' | 'infiltrative' | 'apical-sparing' | 'apical-obliteration'
+  | 'trabeculation' | 'ballooning' | 'mass' | 'valve' | 'extracardiac' | 'mvo' | 'pet-uptake' | 'fat' | 'infiltrative' | 'apical-sparing' | 'apical-obliteration'
   | 'ctx:av-block' | 'ctx:vt' | 'ctx:low-voltage' | 'ctx:carpal' | 'ctx:gammopathy' | 'ctx:hypertension' | 'ctx:infection'
   | 'ctx:troponin' | 'ctx:normal-coronaries' | 'ctx:cad' | 'ctx:acs' | 'ctx:sarcoid' | 'ctx:neuromuscular' | 'ctx:genetic-dcm'
-  | 'ctx:eosinophilia' | 'ctx:transfusion' | 'ctx:recovery' | 'ctx:stress' | 'ctx:bnp' | 'ctx:athlete' | 'ctx:hfpef' | 'ctx:family'
+  | 'ctx:eosinophilia' | 'ctx:arvc-gene' | 'ctx:fabry' | 'ctx:bone-scan' | 'ctx:transfusion' | 'ctx:recovery' | 'ctx:stress' | 'ctx:bnp' | 'ctx:athlete' | 'ctx:hfpef' | 'ctx:family'
   | SignalId;
 
 /**
@@ -52,7 +52,7 @@ export const CONCEPTS: ConceptDef[] = [
   { id: 'dx:OTHER', subtype: 'arvc', patterns: ['arvc', 'arvd', 'acm', String.raw`arrhythmogen${W} (?:rechtsventrikulär${W} )?(?:kardiomyopathie|dysplasie)`, String.raw`arrhythmogenic (?:right ventricular |left ventricular )?(?:cardiomyopathy|dysplasia)`, String.raw`right[- ]ventricular cardiomyopathy`, String.raw`rechtsventrikulär${W} kardiomyopathie`] },
   { id: 'dx:OTHER', subtype: 'pericarditis', patterns: [`${W}perikarditis`, `pericarditis`, String.raw`pericarditis constrictiva`, String.raw`pericardial constriction`, String.raw`perikardkonstriktion`] },
   { id: 'dx:OTHER', subtype: 'valve', patterns: [String.raw`(?:aorten|mitral|trikuspidal|pulmonal)(?:klappen)?(?:stenose|insuffizienz)`, String.raw`(?:aortic|mitral|tricuspid|pulmonary|pulmonic) (?:valve )?(?:stenosis|regurgitation|insufficiency)`, `klappenvitium`, 'vitium', String.raw`valvular heart disease`, `${W}klappenerkrankung${W}`, `klappenstenose`, String.raw`stenosiert${W} (?:\w+ ){0,2}(?:aorten|mitral|pulmonal)klappe`, String.raw`(?:aorten|mitral|trikuspidal|pulmonal)klappe${W} (?:\w+ ){0,4}?(?:stenos${W}|insuffizien${W}|prolaps${W})`, String.raw`(?:mitral|aortic|tricuspid) valve (?:\w+ ){0,3}?(?:prolapse|stenosis|regurgitation)`] },
-  { id: 'dx:OTHER', subtype: 'mass', patterns: [`${W}myxom${W}`, 'myxoma', `fibroelastom${W}`, `angiosarkom${W}`, 'angiosarcoma', String.raw`(?:kardial${W} |intrakardial${W} )?tumor${W}`, 'tumou?r', `metastase${W}`, 'metasta(?:sis|ses|tic)', String.raw`lipom${W}`] },
+  { id: 'dx:OTHER', subtype: 'mass', patterns: [`${W}myxom${W}`, 'myxoma', `fibroelastom${W}`, `angiosarkom${W}`, 'angiosarcoma', String.raw`(?:kardial${W} |intrakardial${W} )?tumor${W}`, 'tumou?r', `metastase${W}`, 'metasta(?:sis|ses|tic)', String.raw`lipom${W}`, `fibrom${W}`, `rhabdomyom${W}`, `${W}sar[ck]om${W}`, `lymphom${W}`, `paragangliom${W}`, `h(?:a?e|ä)mangiom${W}`, String.raw`pericardial cysts?`, `perikardzyste${W}`, String.raw`lipomatous hypertrophy`, String.raw`lipomatöse septumhypertrophie`] },
   { id: 'dx:OTHER', subtype: 'hypertensive', patterns: [String.raw`hypertensiv${W} (?:herz(?:erkrankung|krankheit)|kardiomyopathie|herz)`, String.raw`hypertensive (?:heart disease|cardiomyopathy|heart)`, 'hypertonieherz', String.raw`hypertensiv bedingt${W}`] },
   { id: 'dx:OTHER', subtype: 'restrictive', patterns: [String.raw`restriktiv${W} kardiomyopathie`, 'restrictive cardiomyopathy'] },
   { id: 'dx:OTHER', subtype: 'siderosis', patterns: [`siderose`, String.raw`eisenüberladung`, 'iron overload', `hämochromatose`, 'ha?emochromatosis', String.raw`(?:myocardial |cardiac |myokardial${W} |kardial${W} )iron(?: (?:loading|deposition|overload|accumulation))?`, String.raw`iron (?:loading|deposition|accumulation)`, String.raw`eisen(?:ablagerung|einlagerung|beladung|akkumulation)${W}`, String.raw`(?:myokardial${W} |myocardial |cardiac )?t2\*(?:-?(?:zeit|wert|time|value)${W})?(?: (?:of|von|was|is|betrug|beträgt|=|:))? ?(?:1\d|\d)(?:[.,]\d+)? ?ms`, String.raw`(?:erniedrigt|vermindert|verkürzt|reduced|low|decreased|shortened)${W} (?:myokardial${W} |myocardial )?t2\*`, String.raw`t2\*(?:-?(?:zeit|wert)${W})? (?:\w+ ){0,2}?(?:erniedrigt|vermindert|verkürzt|reduced|low|decreased|shortened)`] },
@@ -85,7 +85,7 @@ export const CONCEPTS: ConceptDef[] = [
   { id: 'thrombus', patterns: [String.raw`thromb(?!o?[cz]yt|oly|ekt|ect|ose-?prophyl)${W}`] },
   { id: 'aneurysm', patterns: [`${W}aneurysm${W}`, `aussackung${W}`] },
   { id: 'perfusion-defect', patterns: [`perfusionsdefekt${W}`, `perfusionsausf${W}`, `minderperfusion${W}`, String.raw`perfusion (?:defect|deficit)s?`, String.raw`induzierbar${W} ischämie`, String.raw`inducible isch(?:a?e|ae)mia`] },
-  { id: 'atrial-septum', patterns: [String.raw`verdickt${W} (?:inter)?atrial${W} septum`, String.raw`verdickt${W} vorhofseptum`, String.raw`vorhofseptum${W} (?:\w+ )?verdickt`, String.raw`(?:thickened|thick) (?:interatrial|atrial) septum`, String.raw`(?:interatrial|atrial) septal thickening`] },
+  { id: 'atrial-septum', patterns: [String.raw`verdickt${W} (?:inter)?atrial${W} septum`, String.raw`verdickt${W} vorhofseptum`, String.raw`vorhofseptum${W} (?:\w+ )?verdickt`, String.raw`(?:thickened|thick) (?:interatrial|atrial) septum`, String.raw`(?:interatrial|atrial) septal thickening`, String.raw`thickening of the (?:inter)?atrial septum`, String.raw`verdickung des vorhofseptums`] },
   { id: 'biatrial', patterns: [`biatrial${W}`, String.raw`beide vorhöfe (?:\w+ )?(?:vergrößert|dilatiert)`, String.raw`both atria (?:are )?(?:enlarged|dilated)`] },
   { id: 'trabeculation', patterns: [`trabekul${W}`, `trabecul${W}`, String.raw`nc/c`, String.raw`non-?compacted`, String.raw`nicht-?kompaktiert${W}`] },
   { id: 'ballooning', patterns: ['ballooning', `ballonartig${W}`, `ballonierung`, String.raw`apikal${W} ballon${W}`] },
@@ -93,6 +93,8 @@ export const CONCEPTS: ConceptDef[] = [
 
   // Infarcts outside the heart are no myocardial infarction (longer match than the dx:ICM terms).
   { id: 'extracardiac', patterns: [String.raw`(?:renal|splenic|cerebral|lacunar|pulmonary|bowel|mesenteric|kidney|brain|cerebellar|retinal) (?:\w+ )?infarct(?:s|ion|ions)?`, String.raw`(?:nieren|milz|hirn|lungen|kleinhirn|darm|mesenterial)infarkt${W}`, String.raw`renal infarction`] },
+  // Microvascular obstruction / no-reflow (dark core in the LGE): an acute infarct (ESC 2023 ACS, CMR).
+  { id: 'mvo', patterns: [String.raw`no-?reflow`, String.raw`microvascular obstruction`, 'mvo', String.raw`mikrovaskulär${W} obstruktion`, String.raw`dark core`, String.raw`intramyocardial ha?emorrhage`, String.raw`intramyokardial${W} (?:ein)?blutung`] },
   // FDG-PET uptake in the myocardium (JCS 2016 major criterion for cardiac sarcoidosis).
   { id: 'pet-uptake', patterns: [String.raw`fdg(?:-?pet)? (?:\w+ ){0,4}?(?:uptake|avid${W})`, String.raw`(?:intense|increased|focal|patchy|pathological|avid) (?:fdg[- ])?uptake`, String.raw`take up fdg`, String.raw`fdg-?(?:aufnahme|anreicherung|speicherung|mehrspeicherung)`, String.raw`(?:pet|pet-?ct) (?:\w+ ){0,5}?(?:uptake|mehrspeicherung|anreicherung)`] },
   // Fat in the myocardium: fibro-fatty replacement (Task Force 2010 / Padua ARVC), or LV non-compaction's neighbours.
@@ -100,7 +102,7 @@ export const CONCEPTS: ConceptDef[] = [
   // Storage or infiltration named without its name (amyloid, most often; Fabry is found by its low T1).
   { id: 'infiltrative', patterns: [String.raw`infiltrativ${W} (?:\w+ )?(?:kardiomyopathie|cardiomyopathy|erkrankung|disease|process|prozess)`, String.raw`speicher-?(?:/ ?infiltrations-?)?erkrankung${W}`, String.raw`infiltrationserkrankung${W}`, String.raw`storage disease`, String.raw`(?:sparkling|granular|hyperechoic|hyperechogen${W}) (?:\w+ )?(?:myocardium|myokard)`] },
   // Takotsubo patterns (InterTAK 2018): the apex moving while the base does not, or the reverse.
-  { id: 'apical-sparing', patterns: [String.raw`basal (?:\w+ ){0,2}?(?:contraction|function|segments?) (?:\w+ ){0,2}?(?:preserved|normal|hyperkinetic|hyperdynamic)`, String.raw`(?:preserved|normal|hyperkinetic|hyperdynamic) (?:\w+ ){0,2}?basal (?:contraction|function|segments?)`, String.raw`basal hyperkines${W}`, String.raw`(?:erhalten${W}|normal${W}) (?:\w+ ){0,2}?(?:apikal${W}|basal${W}) (?:kontraktion|funktion|segment${W})`, String.raw`(?:normal|normally) (?:\w+ ){0,2}?contracting (?:apical|basal)`, String.raw`normal kontrahierend${W} (?:apikal${W}|basal${W})`, String.raw`apical sparing`] },
+  { id: 'apical-sparing', patterns: [String.raw`basal (?:\w+ ){0,2}?(?:contraction|function|segments?) (?:\w+ ){0,2}?(?:preserved|normal|hyperkinetic|hyperdynamic)`, String.raw`(?:preserved|normal|hyperkinetic|hyperdynamic) (?:\w+ ){0,2}?basal (?:contraction|function|segments?)`, String.raw`basal hyperkines${W}`, String.raw`(?:erhalten${W}|normal${W}) (?:\w+ ){0,2}?(?:apikal${W}|basal${W}) (?:kontraktion|funktion|segment${W})`, String.raw`(?:normal|normally) (?:\w+ ){0,2}?contracting (?:apical|basal)`, String.raw`normal kontrahierend${W} (?:apikal${W}|basal${W})`] },
   // Apical obliteration by thrombus or fibrosis: endomyocardial fibrosis / Löffler (not HCM's systolic cavity obliteration).
   { id: 'apical-obliteration', patterns: [String.raw`(?:apex|spitze) (?:is |ist )?(?:\w+ )?obliter${W}`, String.raw`apical (?:cavity )?obliteration`, String.raw`apikal${W} obliteration`] },
   // ---- Clinical context (what the history says) ----
@@ -121,6 +123,12 @@ export const CONCEPTS: ConceptDef[] = [
   { id: 'ctx:neuromuscular', patterns: [String.raw`muscular dystroph${W}`, `muskeldystroph${W}`, 'duchenne', 'becker', String.raw`myotoni${W}`, 'neuromuscular', 'neuromuskulär', `friedreich${W}`, String.raw`emery-?dreifuss`, String.raw`dystrophin${W}`] },
   // Genes of dilated / arrhythmogenic left-ventricular cardiomyopathy (ESC 2023): LMNA, TTN, FLNC, RBM20, DSP.
   { id: 'ctx:genetic-dcm', patterns: [String.raw`lamin(?: a/c)?`, 'lmna', 'titin', 'ttn', 'flnc', `filamin${W}`, 'rbm20', 'desmoplakin'] },
+  // Desmosomal genes and ECG signs of ARVC (Task Force 2010 major criteria).
+  { id: 'ctx:arvc-gene', patterns: ['pkp2', String.raw`plakophilin${W}`, 'dsg2', String.raw`desmoglein${W}`, 'dsc2', String.raw`desmocollin${W}`, String.raw`epsilon[- ]wave${W}`, String.raw`epsilon-?welle${W}`] },
+  // Fabry disease clues: the enzyme, the gene, skin and nerve signs.
+  { id: 'ctx:fabry', patterns: [String.raw`alpha-?galactosidase`, String.raw`gla (?:gene|variant|mutation)`, `angiokeratom${W}`, `akroparästhesie${W}`, `acroparesth${W}`, String.raw`lyso-?gb3`] },
+  // Bone scintigraphy uptake (Perugini grade 2-3, DPD/PYP/HMDP): ATTR amyloid (Gillmore 2016); apical sparing of strain.
+  { id: 'ctx:bone-scan', patterns: [String.raw`perugini`, String.raw`(?:dpd|pyp|hmdp)(?: scintigra${W}| scan| uptake| szintigra${W})?`, String.raw`(?:bone|knochen)[- ]?(?:scintigra${W}|szintigra${W}|scan) (?:\w+ ){0,4}?(?:uptake|anreicherung|positive?)`, String.raw`apical sparing`] },
   { id: 'ctx:eosinophilia', patterns: [`${W}eosinophil${W}`, String.raw`hypereosinophil${W}`, String.raw`churg-?strauss`, 'egpa'] },
   { id: 'ctx:transfusion', patterns: [`thalass${W}`, String.raw`transfusion${W}`, `ferritin${W}`, String.raw`chelat${W}`, 'deferoxamine', 'desferrioxamine', 'deferasirox', 'deferiprone'] },
   // Recovery on follow-up: the mark of Takotsubo (InterTAK) and of stunning, not of scar.
@@ -163,6 +171,7 @@ export const ATTRIBUTES: [string, string][] = [
   ['midwall', `intramyocardial${W}`],
   ['diffuse', `diffus${W}`],
   ['diffuse', 'throughout'],
+  ['ring', String.raw`ring-?(?:like|förmig${W}|shaped)`],
   ['diffuse', String.raw`zirkulär${W}`],
   ['diffuse', String.raw`(?:the )?entire (?:lv |left ventricular )?myocardium`],
   ['diffuse', `global${W}`],
