@@ -166,7 +166,7 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const nonIschemic = [...f.present('lge-nonischemic'), ...f.negated('lge-ischemic')];
   const oedema = f.present('oedema');
   const wma = f.present('wma');
-  const hypertrophy = f.present('hypertrophy');
+  const hypertrophy = f.present('hypertrophy').filter((m) => !(m.attrs.has('ecg') && !m.attrs.has('cmr')));
   // "Hiläre Lymphknoten vergrößert": the enlarged thing is a lymph node, not a chamber.
   const lymphSentences = new Set(f.present('lymph').map((m) => m.sentence.start));
   const dilated = f.present('dilated').filter((m) => !m.attrs.has('atrium') && !m.attrs.has('aorta') && (m.attrs.has('lv') || m.attrs.has('rv') || !lymphSentences.has(m.sentence.start)));
@@ -223,6 +223,10 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   // Diffusely thickened walls count as concentric hypertrophy; with diffuse LGE that is amyloid's picture.
   const diffuseHypertrophy = hypertrophy.filter((m) => m.attrs.has('diffuse') && !m.attrs.has('asymmetric'));
   if (diffuseLge.length > 0 && (concentric.length > 0 || diffuseHypertrophy.length > 0)) fire('ca.diffuse-lge-lvh', 'CA', 1.5, 'diffuse LGE in thickened walls', spansOf([...concentric, ...diffuseHypertrophy]));
+  const valveThickening = f.present('valve-thickening');
+  if (valveThickening.length > 0 && hypertrophy.length > 0) fire('ca.valves', 'CA', 1.5, 'thickened valves / atrial walls with hypertrophy', spansOf(valveThickening));
+  const rvHypertrophy = hypertrophy.filter((m) => m.attrs.has('rv') && !m.attrs.has('family'));
+  if (rvHypertrophy.length > 0 && hypertrophy.some((m) => m.attrs.has('lv') || m.attrs.has('concentric'))) fire('ca.biventricular', 'CA', 1, 'biventricular hypertrophy', spansOf(rvHypertrophy));
   const infiltrative = f.present('infiltrative');
   if (infiltrative.length > 0) fire('ca.infiltrative', 'CA', infiltrative.some((m) => m.stated || m.section === 'assessment') ? 5 : 3.5, 'storage / infiltrative myocardial disease', spansOf(infiltrative));
   // ESC 2023: hypertrophy from storage or infiltration is an HCM phenocopy, not HCM.
@@ -316,6 +320,12 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
     else if (lgeNegated) fire('dcm.no-scar', 'DCM', 1.5, 'no ischaemic scar', spansOf(f.negated('lge')));
     if (normalCoronaries.length > 0) fire('dcm.coronaries', 'DCM', 1.5, 'normal coronary arteries', spansOf(normalCoronaries));
   }
+  // ESC 2023: a dilated, poorly contracting LV with non-ischaemic LGE and no oedema is DCM (with non-ischaemic
+  // scar); Lake Louise needs a T2 criterion for active myocarditis.
+  if (lvDilated && efReduced && nonIschemicLge && !t2Criterion) {
+    fire('dcm.nonischemic-scar', 'DCM', 2, 'dilated, dysfunctional LV with non-ischaemic LGE and no oedema', spansOf(epiMid));
+    scores.MYO -= 1;
+  }
   // ESC 2023: DCM is dilatation and dysfunction without hypertrophy; thick walls point to storage or HCM.
   if (hypertrophy.some((m) => m.attrs.has('concentric') || m.attrs.has('diffuse'))) scores.DCM -= 1.5;
   // Genes of dilated cardiomyopathy (LMNA, TTN, FLNC, RBM20): with dysfunction, dilatation or LGE, a genetic DCM.
@@ -339,7 +349,17 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const trabeculation = f.present('trabeculation');
   // Prominent trabeculation the report itself says does not meet the criteria is a normal variant.
   const lvncRuledOut = f.negated('dx:OTHER').some((m) => m.subtype === 'lvnc') && !f.mentions.some((m) => m.concept === 'dx:OTHER' && m.subtype === 'lvnc' && m.status === 'affirmed');
-  if (trabeculation.length > 0 && !lvncRuledOut) fire('other.lvnc', 'OTHER', 5.5, 'non-compaction / hypertrabeculation', spansOf(trabeculation), 'lvnc');
+  // Prominent trabeculation alone is common (athletes, pregnancy; DOMAIN.md): it is non-compaction with a Petersen
+  // ratio > 2.3, dysfunction, thrombus or family history, and not with a ratio up to 2.3.
+  const ncHigh = f.present('nc-ratio-high');
+  const ncNormal = f.present('nc-ratio-normal');
+  const lvncNamed = f.present('dx:OTHER').some((m) => m.subtype === 'lvnc');
+  // Jacquier 2010 / Petersen 2005: a thin compacted layer under extensive trabeculation.
+  const thinCompact = trabeculation.some((m) => m.attrs.has('severe') || thinning.some((t) => t.sentence.start === m.sentence.start));
+  const lvncSupport = thinCompact || ncHigh.length > 0 || lvncNamed || efReduced || thrombus.length > 0 || f.context('ctx:family').length > 0;
+  if ((trabeculation.length > 0 || ncHigh.length > 0) && !lvncRuledOut && !(ncNormal.length > 0 && ncHigh.length === 0 && !lvncNamed)) {
+    fire('other.lvnc', 'OTHER', lvncSupport ? 5.5 : 2.5, lvncSupport ? 'non-compaction (NC/C > 2.3, dysfunction, thrombus or family history)' : 'prominent trabeculation', spansOf([...ncHigh, ...trabeculation]), 'lvnc');
+  }
   // Low native T1 is the mark of Fabry disease (sphingolipid storage), the opposite of amyloid and oedema.
   const lowT1 = [...f.present('t1-low')];
   if (t1Low || lowT1.length > 0) {
@@ -391,6 +411,16 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const caSigns = diffuseLge.length > 0 || nulling.length > 0 || (ecvValue !== null && ecvValue >= 40);
   if (hypertension.length > 0 && (concentric.length > 0 || (mwtMm !== null && mwtMm >= 12)) && !hcmSigns && !caSigns) fire('other.hypertensive', 'OTHER', 3, 'concentric LVH with arterial hypertension', spansOf([...hypertension, ...concentric]), 'hypertensive');
   if (caSigns && scores.CA >= 6) scores.HCM -= 3;
+
+  // ---- Findings no criterion above explains: the category each points to most often, weakly, so that an abnormal
+  // report gets an answer rather than none. Regional wall-motion abnormality is ischaemic until shown otherwise;
+  // unexplained LV hypertrophy is HCM (ESC 2023) unless loading explains it; an effusion alone is pericardial.
+  const explained = CATEGORIES.some((c) => c !== 'NORMAL' && scores[c] > 0);
+  if (!explained) {
+    if (regionalWma.length > 0) fire('icm.wma-only', 'ICM', 0.75, 'regional wall-motion abnormality, nothing else', spansOf(regionalWma));
+    if (hypertrophy.length > 0 && hypertension.length === 0 && concentric.length === 0) fire('hcm.lvh-only', 'HCM', 0.75, 'LV hypertrophy, nothing else', spansOf(hypertrophy));
+    if (effusion.length > 0 && lge.length === 0 && oedema.length === 0) fire('other.effusion-only', 'OTHER', 0.75, 'pericardial effusion, nothing else', spansOf(effusion), 'pericarditis');
+  }
 
   // ---- NORMAL: nothing abnormal ----
   fire('normal.base', 'NORMAL', 2, 'no abnormal finding (baseline)', []);

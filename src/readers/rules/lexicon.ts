@@ -14,7 +14,7 @@ export type ConceptId =
   | 'lge' | 'lge-ischemic' | 'lge-nonischemic' | 'oedema' | 't1-high' | 't1-low' | 't2-high' | 'ecv-high'
   | 'wma' | 'hypertrophy' | 'dilated' | 'reduced-fn' | 'hyperdynamic' | 'sam' | 'effusion' | 'pleural' | 'pericardial'
   | 'nulling' | 'lymph' | 'thinning' | 'thrombus' | 'aneurysm' | 'perfusion-defect' | 'atrial-septum' | 'biatrial'
-  | 'trabeculation' | 'ballooning' | 'mass' | 'valve' | 'extracardiac' | 'mvo' | 'pet-uptake' | 'fat' | 'infiltrative' | 'apical-sparing' | 'apical-obliteration'
+  | 'trabeculation' | 'ballooning' | 'mass' | 'valve' | 'extracardiac' | 'mvo' | 'nc-ratio-high' | 'nc-ratio-normal' | 'valve-thickening' | 'pet-uptake' | 'fat' | 'infiltrative' | 'apical-sparing' | 'apical-obliteration'
   | 'ctx:av-block' | 'ctx:vt' | 'ctx:low-voltage' | 'ctx:carpal' | 'ctx:gammopathy' | 'ctx:hypertension' | 'ctx:infection'
   | 'ctx:troponin' | 'ctx:normal-coronaries' | 'ctx:cad' | 'ctx:acs' | 'ctx:sarcoid' | 'ctx:neuromuscular' | 'ctx:genetic-dcm'
   | 'ctx:eosinophilia' | 'ctx:arvc-gene' | 'ctx:fabry' | 'ctx:bone-scan' | 'ctx:transfusion' | 'ctx:recovery' | 'ctx:stress' | 'ctx:bnp' | 'ctx:athlete' | 'ctx:hfpef' | 'ctx:family'
@@ -93,6 +93,11 @@ export const CONCEPTS: ConceptDef[] = [
 
   // Infarcts outside the heart are no myocardial infarction (longer match than the dx:ICM terms).
   { id: 'extracardiac', patterns: [String.raw`(?:renal|splenic|cerebral|lacunar|pulmonary|bowel|mesenteric|kidney|brain|cerebellar|retinal) (?:\w+ )?infarct(?:s|ion|ions)?`, String.raw`(?:nieren|milz|hirn|lungen|kleinhirn|darm|mesenterial)infarkt${W}`, String.raw`renal infarction`] },
+  // Petersen 2005: an end-diastolic non-compacted / compacted ratio > 2.3 is non-compaction; up to 2.3 it is not.
+  { id: 'nc-ratio-high', patterns: [String.raw`(?:nc/c|non-?compacted (?:to |/ ?)compacted|nicht-?kompaktiert${W} (?:zu |/ ?)kompaktiert${W})(?: ratio| verhältnis|-ratio)?(?: (?:of|von|was|is|betrug|beträgt|bis|up to|in diastole|enddiastolisch))*:? ?(?:=|>) ?(?:2[.,](?:[4-9]|3\d*[1-9])\d*|[3-9](?:[.,]\d+)?|1\d(?:[.,]\d+)?)(?![\d.,])`] },
+  { id: 'nc-ratio-normal', patterns: [String.raw`(?:nc/c|non-?compacted (?:to |/ ?)compacted|nicht-?kompaktiert${W} (?:zu |/ ?)kompaktiert${W})(?: ratio| verhältnis|-ratio)?(?: (?:of|von|was|is|betrug|beträgt|in diastole|enddiastolisch))*:? ?(?:=|<) ?(?:[01](?:[.,]\d+)?|2(?:[.,](?:[0-2]\d*|30*))?)(?![\d.,])`] },
+  // Thickened valves and atrial walls: infiltration (amyloid), not HCM.
+  { id: 'valve-thickening', patterns: [String.raw`(?:thickened|verdickt${W}) (?:\w+ )?(?:valves?|valve leaflets|klappen${W}|segel${W}|atrial walls?|vorhofwände|vorhofwand)`, String.raw`(?:valve|valvular|klappen|atrial wall|vorhofwand)-? ?(?:thickening|verdickung)`] },
   // Microvascular obstruction / no-reflow (dark core in the LGE): an acute infarct (ESC 2023 ACS, CMR).
   { id: 'mvo', patterns: [String.raw`no-?reflow`, String.raw`microvascular obstruction`, 'mvo', String.raw`mikrovaskulär${W} obstruktion`, String.raw`dark core`, String.raw`intramyocardial ha?emorrhage`, String.raw`intramyokardial${W} (?:ein)?blutung`] },
   // FDG-PET uptake in the myocardium (JCS 2016 major criterion for cardiac sarcoidosis).
@@ -255,6 +260,8 @@ export const ATTRIBUTES: [string, string][] = [
   ['severe', `hochgradig${W}`],
   ['severe', `schwer${W}`],
   ['severe', 'severe'],
+  ['severe', 'extensive'],
+  ['severe', `ausgedehnt${W}`],
   ['severe', 'severely'],
   ['severe', `relevant${W}`],
   ['severe', `ausgeprägt${W}`],
@@ -294,6 +301,8 @@ export const ATTRIBUTES: [string, string][] = [
   // A sentence about another test (echo, angiography, ECG, CT): what it calls normal is not this CMR's verdict.
   ['othermod', String.raw`echo${W}`],
   ['othermod', String.raw`(?:tte|tee|ecg|ekg|holter|ct|cct|ccta|x-ray|röntgen${W}|angiogra${W}|koronarangiogra${W}|catheteri[sz]ation|herzkatheter${W}|cath|ep study|spect|szintigra${W})`],
+  // ECG voltage criteria of hypertrophy are no wall thickness.
+  ['ecg', String.raw`(?:ecg|ekg|sokolow${W}|voltage criteria|spannungskriterien)`],
   ['cmr', String.raw`(?:cmr|mri|mrt|kardio-?mrt|cardio-?mr|magnetic resonance|magnetresonanz${W})`],
   ['hilar', `mediastinal${W}`],
 ];
@@ -322,7 +331,7 @@ export const TRIGGERS: TriggerDef[] = [
   ...t('unc-post', 0.2, String.raw`-like`, String.raw`-artig${W}`, String.raw`als \w+ eingeordnet${W}`, String.raw`-type`),
   ...t('unc-post', 0.15, String.raw`unwahrscheinlich`, 'unlikely', String.raw`(?:is |are |seems |appears )?not likely`, String.raw`nicht wahrscheinlich`),
   ...t('unc-pre', 0.8, String.raw`(?:hochgradig${W}|dringend${W}|starke[rnm]?) (?:v\. ?a\.|verdacht${W})(?: auf)?`, String.raw`strong(?:ly)? suspic${W}(?: (?:of|for))?`, String.raw`am ehesten(?: (?:im sinne|i\. ?s\.))?`, String.raw`a\. ?e\.`, String.raw`wahrscheinlich${W}`, 'most likely', 'most consistent with', 'likely', 'probable', 'probably', String.raw`hochverdächtig${W}(?: auf| für)?`, String.raw`highly suspicious (?:for|of)`, String.raw`favou?r(?:ing|s|ed)?`, String.raw`(?:spricht|sprechen) (?:eher |am ehesten )?für`, String.raw`suggestiv${W} für`, String.raw`suggestive of`, String.raw`im sinne (?:eine[rsm] |von )?`, String.raw`i\. ?s\. ?(?:v\.|e\.|einer|eines)?`),
-  ...t('unc-pre', 0.6, String.raw`v\. ?a\.`, String.raw`verdacht${W}(?: auf)?`, String.raw`verdächtig${W}(?: auf| für)?`, String.raw`suspekt${W}(?: auf| für)?`, 'suspected', 'suspicion of', String.raw`suspicious (?:for|of)`, String.raw`concerning for`, String.raw`möglich${W}`, 'possible', 'possibly', String.raw`(?:may|might|could) (?:represent|reflect|be|indicate|suggest)`, String.raw`vermutlich`, String.raw`hinweisend auf`, String.raw`hinweis(?:e)? auf`, String.raw`hinweis für`, String.raw`zeichen (?:eine[rsm]? )?`, String.raw`passend zu`, 'verdachtsdiagnose'),
+  ...t('unc-pre', 0.6, String.raw`(?:the )?possibility of`, String.raw`möglichkeit (?:eine[rsm]? )?`, String.raw`v\. ?a\.`, String.raw`verdacht${W}(?: auf)?`, String.raw`verdächtig${W}(?: auf| für)?`, String.raw`suspekt${W}(?: auf| für)?`, 'suspected', 'suspicion of', String.raw`suspicious (?:for|of)`, String.raw`concerning for`, String.raw`möglich${W}`, 'possible', 'possibly', String.raw`(?:may|might|could) (?:represent|reflect|be|indicate|suggest)`, String.raw`vermutlich`, String.raw`hinweisend auf`, String.raw`hinweis(?:e)? auf`, String.raw`hinweis für`, String.raw`zeichen (?:eine[rsm]? )?`, String.raw`passend zu`, 'verdachtsdiagnose'),
   ...t('unc-pre', 0.4, String.raw`fraglich${W}`, 'questionable', 'equivocal', String.raw`grenzwertig${W}`, 'borderline'),
   ...t('unc-post', 0.6, String.raw`zu erwägen`, String.raw`(?:is |are |should be )?to be considered`, String.raw`(?:is|are|was) (?:possible|suspected)`, String.raw`wird vermutet`, String.raw`ist möglich`),
   ...t('unc-post', 0.8, String.raw`(?:is|are) (?:likely|probable)`, String.raw`wahrscheinlich`),
