@@ -1,0 +1,77 @@
+/**
+ * The guideline engine's criteria for text written by others (issue 12): one test per concept, each with short
+ * sentences of its own, never a sentence of the real corpus. The criteria's published basis is cited in
+ * criteria.ts beside each rule.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyRules } from './rules-reader.js';
+import { findFindings } from './find-findings.js';
+
+const categorise = (text: string) => applyRules({ id: 't', text });
+const outcome = (text: string) => {
+  const r = categorise(text);
+  return r.abstention ? 'UNCLASSIFIED' : r.subtype && r.category === 'OTHER' ? `OTHER.${r.subtype}` : r.category;
+};
+const fired = (text: string) => categorise(text).criteria.filter((c) => c.weight > 0).map((c) => c.id);
+const statusOf = (text: string, concept: string) => {
+  const m = findFindings(text).mentions.find((x) => x.concept === concept);
+  return m ? (m.status === 'uncertain' ? `uncertain ${m.certainty}` : m.status) : 'missing';
+};
+
+// [concept, expected outcome, text]
+const CASES: [string, string, string][] = [
+  ['LGE family: "hyperenhancement" is LGE', 'MYO', 'CMR: subepicardial hyperenhancement of the inferolateral wall; T2-weighted images show high signal in the same segments.'],
+  ['Oedema (Lake Louise T2 criterion): increased signal on STIR', 'MYO', 'MRI: increased signal on STIR images of the lateral wall with mid-wall delayed enhancement there.'],
+  ['Oedema: German T2-weighted signal rise', 'MYO', 'Befund: T2-gewichtet erhöhtes Signal lateral, subepikardiale Kontrastmittelanreicherung lateral.'],
+  ['Infarct: microvascular obstruction / no-reflow', 'ICM', 'CMR: subendocardial enhancement of the anterior wall with a dark core of microvascular obstruction.'],
+  ['Infarct: oedema and akinesia in a coronary territory after ST elevation', 'ICM', 'Anamnese: ST-Hebungen, Verschluss des RIVA.\nBefund: Myokardödem und Akinesie im RIVA-Versorgungsgebiet, LVEF 40 %.'],
+  ['Ischaemic dysfunction: regional hypokinesia without scar in multivessel disease (hibernation)', 'ICM', 'Angiography: three-vessel coronary disease. CMR: hypokinesia of the anterior wall; no delayed enhancement. LVEF 42 %.'],
+  ['Extracardiac infarcts are no myocardial infarction', 'NORMAL', 'CT: splenic infarcts. CMR: normal LV function (LVEF 61 %), no late gadolinium enhancement, no oedema.'],
+  ['Sarcoid (JCS 2016): FDG-PET uptake with heart block and patchy LGE', 'CS', 'ECG: complete heart block. PET: intense FDG uptake in the basal septum. CMR: patchy LGE of the basal septum.'],
+  ['Sarcoid (JCS 2016): basal septal thinning with LGE on the RV side of the septum', 'CS', 'CMR: thinning of the basal septum, LGE on the right ventricular side of the septum. LVEF 35 %.'],
+  ['Sarcoid (HRS 2014): hilar nodes and heart block with septal oedema', 'CS', 'CT: enlarged bilateral hilar nodes. ECG: complete heart block. CMR: oedema in the basal septum.'],
+  ['Takotsubo (InterTAK): apical akinesia with oedema, normal coronaries and no LGE', 'OTHER.takotsubo', 'Angiography: no obstructive coronary disease. CMR: akinesia of the apical segments with preserved basal contraction, apical oedema, no LGE.'],
+  ['Takotsubo (InterTAK), reverse type: basal akinesia, apex contracting, no LGE, recovery', 'OTHER.takotsubo', 'Herzkatheter: keine koronare Herzkrankheit.\nKardio-MRT: Akinesie der basalen Segmente bei erhaltener apikaler Kontraktion, kein Late Enhancement.\nVerlauf: vollständige Normalisierung.'],
+  ['Iron overload (Anderson 2001): myocardial T2* below 20 ms', 'OTHER.siderosis', 'Befund: Myokardiales T2* 9,5 ms (Norm > 20 ms). LVEF 48 %.'],
+  ['Iron overload: English T2* value', 'OTHER.siderosis', 'CMR: myocardial T2* of 12 ms; LVEF 50 %.'],
+  ['CA: storage or infiltration stated outweighs wall thickness (HCM phenocopy, ESC 2023)', 'CA', 'Befund: LV-Hypertrophie mit maximaler Wanddicke 22 mm.\nBeurteilung: Befundkonstellation passend zu einer Speichererkrankung.'],
+  ['CA: diffuse LGE in diffusely thickened walls is not DCM', 'CA', 'CMR: diffusely thickened LV myocardium; LVEF 30 %; diffuse enhancement throughout the myocardium.'],
+  ['DCM (ESC 2023): lamin A/C carrier with septal mid-wall LGE', 'DCM', 'Carrier of a familial lamin A/C variant. CMR: mid-wall delayed enhancement of the basal septum and inferior wall.'],
+  ['DCM (ESC 2023): dilated, poorly contracting LV with non-ischaemic LGE and no oedema', 'DCM', 'CMR: LVEDVi 150 ml/m², LVEF 25 %. Subepicardial LGE of the lateral wall. No oedema.'],
+  ['Pericarditis: the thickened pericardium enhances, the myocardium does not', 'OTHER.pericarditis', 'CMR: the pericardium is thickened; enhancement of the pericardium around both ventricles; septal bounce.'],
+  ['Masses: a mass that proves to be a thrombus is a thrombus', 'ICM', 'CMR: the apical mass is a thrombus; akinesia of the apex with subendocardial LGE of the apex in the LAD territory.'],
+  ['LVNC (Petersen 2005): NC/C 3.1 with reduced function', 'OTHER.lvnc', 'CMR: prominent trabeculation of the lateral wall, NC/C ratio 3.1; LVEF 40 %.'],
+  ['Neuromuscular cardiomyopathy: Duchenne with lateral subepicardial LGE, no oedema', 'OTHER.other', 'Boy with Duchenne muscular dystrophy. CMR: subepicardial LGE of the lateral wall; no oedema. LVEF 50 %.'],
+  ['Endomyocardial fibrosis / Löffler: apical obliteration with thrombus and subendocardial LGE', 'OTHER.other', 'CMR: the apex is obliterated by thrombus; subendocardial LGE of the apex; LVEF 55 %.'],
+  ['ARVC (Task Force 2010): fibro-fatty replacement with a desmosomal gene', 'OTHER.arvc', 'PKP2 variant. CMR: fibro-fatty replacement of the RV free wall, LGE of the RV.'],
+  ['Protocol lists are no finding', 'NORMAL', 'CMR (cine, T2-weighted imaging, late gadolinium enhancement): normal LV function, LVEF 60 %, no oedema, no scar.'],
+];
+for (const [name, expected, text] of CASES) test(`concept: ${name}`, () => assert.equal(outcome(text), expected, JSON.stringify(categorise(text).scores)));
+
+test('concept: LVNC (Petersen 2005): prominent trabeculation with NC/C up to 2.3 is no non-compaction', () => {
+  assert.ok(!fired('CMR: prominent trabeculation of the apex, NC/C ratio 1.9; LVEF 62 %; no LGE.').includes('other.lvnc'));
+});
+
+test('concept: another test’s normal verdict is not this study’s', () => {
+  const text = 'Echo and coronary angiography showed no significant abnormality. CMR: LGE on the right ventricular side of the septum and patchy subepicardial LGE inferolateral; both take up FDG on PET.';
+  assert.equal(outcome(text), 'CS');
+});
+
+test('concept: a relative’s conduction disease is family history, not the patient’s', () => {
+  assert.ok(!fired('Father with high-grade AV block. CMR: mid-wall LGE of the septum.').includes('cs.av-block'));
+});
+
+test('concept: what something resembled or was first taken for is a weak hedge', () => {
+  assert.equal(statusOf('Echo: regional abnormalities resembling an ischaemic cardiomyopathy.', 'dx:ICM'), 'uncertain 0.2');
+  assert.equal(statusOf('He was admitted as myocardial infarction.', 'dx:ICM'), 'uncertain 0.2');
+  assert.equal(statusOf('The apex shows infarct-like enhancement.', 'dx:ICM'), 'uncertain 0.2');
+});
+
+test('concept: a hedge after a parenthesised list covers the whole list', () => {
+  assert.equal(statusOf('Beurteilung: Andere Ursachen (Myokarditis, Takotsubo) sind unwahrscheinlich.', 'dx:MYO'), 'uncertain 0.15');
+});
+
+test('concept: "not confirmed" negates a suspicion', () => {
+  assert.equal(statusOf('Beurteilung: Apikaler Thrombus, Tumorverdacht nicht bestätigt.', 'dx:OTHER'), 'negated');
+});
