@@ -470,13 +470,16 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
 function scoreDiagnoses(f: Facts, fire: Fire): void {
   const hasAssessment = f.mentions.some((m) => m.section === 'assessment');
   const lastSentenceStart = f.mentions.reduce((max, m) => Math.max(max, m.sentence.start), 0); // no spread: mentions are unbounded
+  const cmrStart = f.mentions.filter((m) => m.attrs.has('cmr') && m.section === 'preamble').reduce<number | null>((min, m) => (min === null || m.sentence.start < min ? m.sentence.start : min), null);
   const per = new Map<DxCategory, { weight: number; mention: Mention }[]>();
   for (const m of f.mentions) {
     if (!m.concept.startsWith('dx:')) continue;
     const category = m.concept.slice(3) as DxCategory;
     // The assessment is where the diagnosis is stated; a report without one states it in its last sentences.
     const inAssessment = m.section === 'assessment' || (!hasAssessment && m.sentence.start >= lastSentenceStart - 400 && NARRATIVE.has(m.section));
-    const where = inAssessment ? 1 : NARRATIVE.has(m.section) ? 0.6 : 0.3;
+    // A text without headings that tells the history first: what it names before the CMR is the referral's view.
+    const beforeCmr = !hasAssessment && cmrStart !== null && m.sentence.start < cmrStart;
+    const where = beforeCmr ? 0.3 : inAssessment ? 1 : NARRATIVE.has(m.section) ? 0.6 : 0.3;
     let weight = 0;
     switch (m.status) {
       case 'affirmed':
