@@ -75,3 +75,9 @@ test('concept: a hedge after a parenthesised list covers the whole list', () => 
 test('concept: "not confirmed" negates a suspicion', () => {
   assert.equal(statusOf('Beurteilung: Apikaler Thrombus, Tumorverdacht nicht bestätigt.', 'dx:OTHER'), 'negated');
 });
+
+test('concept: LGE "not following any coronary territory" is no territorial LGE', () => {
+  const f = fired('CMR: LVEDVi 140 ml/m², LVEF 20 %. Patchy LGE of both ventricles, not following any coronary territory.');
+  assert.ok(!f.includes('icm.territory'));
+  assert.notEqual(outcome('CMR: LVEDVi 140 ml/m², LVEF 20 %. Patchy LGE of both ventricles, not following any coronary territory.'), 'ICM');
+});

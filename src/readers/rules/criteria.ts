@@ -183,7 +183,9 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const diffuseLge = lge.filter((m) => m.attrs.has('diffuse') && !m.attrs.has('territory') && !m.attrs.has('ring'));
   const subendoRegional = lge.filter((m) => m.attrs.has('subendo') && !m.attrs.has('diffuse'));
   const transmuralRegional = lge.filter((m) => m.attrs.has('transmural') && !m.attrs.has('diffuse') && !m.attrs.has('patchy') && !m.attrs.has('multifocal') && (m.attrs.has('territory') || ['anterior', 'inferior', 'lateral', 'septal', 'apical'].some((a) => m.attrs.has(a))));
-  const territorial = lge.filter((m) => m.attrs.has('territory'));
+  // "Not following any coronary territory" names a territory to deny it.
+  const nonIschemicSentences = new Set(f.present('lge-nonischemic').map((m) => m.sentence.start));
+  const territorial = lge.filter((m) => m.attrs.has('territory') && !nonIschemicSentences.has(m.sentence.start));
   // Ring-like (circumferential subepicardial) LGE is non-ischaemic: myocarditis or a desmosomal cardiomyopathy.
   const epiMid = lge.filter((m) => (m.attrs.has('subepi') || m.attrs.has('midwall') || m.attrs.has('ring')) && !m.attrs.has('subendo'));
   const patchy = lge.filter((m) => m.attrs.has('patchy') || m.attrs.has('multifocal'));
