@@ -81,3 +81,8 @@ test('concept: LGE "not following any coronary territory" is no territorial LGE'
   assert.ok(!f.includes('icm.territory'));
   assert.notEqual(outcome('CMR: LVEDVi 140 ml/m², LVEF 20 %. Patchy LGE of both ventricles, not following any coronary territory.'), 'ICM');
 });
+
+test('concept: diffuse LGE in walls of normal thickness with oedema is inflammation, not amyloid', () => {
+  assert.equal(outcome('Befund: Ausgedehntes Myokardödem beider Ventrikel. Diffuse subendokardiale Fibrose. Wanddicke 9 mm. Troponin erhöht.'), 'MYO');
+  assert.equal(outcome('Befund: Konzentrische Hypertrophie 17 mm. Diffuses subendokardiales LGE. Erschwerte Nullung.'), 'CA');
+});

@@ -210,7 +210,10 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if (hyper.length > 0 || (lvef && lvef.value >= 70)) fire('hcm.hyperdynamic', 'HCM', 0.5, 'hyperdynamic LV', spansOf(hyper.length > 0 ? hyper : [lvef!]));
 
   // ---- CA: diffuse subendocardial/transmural LGE, difficult nulling, ECV >= 40 %, high native T1, concentric LVH ----
-  if (diffuseLge.length > 0) fire('ca.diffuse-lge', 'CA', diffuseLge.some((m) => m.attrs.has('subendo') || m.attrs.has('transmural')) ? 4 : 3, 'diffuse / circumferential (subendocardial or transmural) LGE', spansOf(diffuseLge));
+  // Amyloid thickens the walls it infiltrates; diffuse LGE in walls of normal thickness with oedema is inflammation.
+  const wallsThick = hypertrophy.length > 0 || (mwtMm !== null && mwtMm >= 12);
+  const caLgeFactor = !wallsThick && oedema.length > 0 ? 0.5 : 1;
+  if (diffuseLge.length > 0) fire('ca.diffuse-lge', 'CA', caLgeFactor * (diffuseLge.some((m) => m.attrs.has('subendo') || m.attrs.has('transmural')) ? 4 : 3), 'diffuse / circumferential (subendocardial or transmural) LGE', spansOf(diffuseLge));
   if (nulling.length > 0) fire('ca.nulling', 'CA', 4, 'difficult myocardial nulling / abnormal gadolinium kinetics', spansOf(nulling));
   if (ecvValue !== null && ecvValue >= 40) fire('ca.ecv', 'CA', 4, `ECV ${ecvValue} % (>= 40 %)`, spansOf([ecv!]));
   else if (ecvValue !== null && ecvValue >= 35) fire('ca.ecv-raised', 'CA', 1.5, `ECV ${ecvValue} % (35-39 %)`, spansOf([ecv!]));
