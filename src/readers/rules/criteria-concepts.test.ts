@@ -86,3 +86,15 @@ test('concept: diffuse LGE in walls of normal thickness with oedema is inflammat
   assert.equal(outcome('Befund: Ausgedehntes Myokardödem beider Ventrikel. Diffuse subendokardiale Fibrose. Wanddicke 9 mm. Troponin erhöht.'), 'MYO');
   assert.equal(outcome('Befund: Konzentrische Hypertrophie 17 mm. Diffuses subendokardiales LGE. Erschwerte Nullung.'), 'CA');
 });
+
+test('concept: CA — raised native T1 in thickened walls with low QRS voltage', () => {
+  assert.equal(outcome('ECG: low QRS voltage. CMR: concentric LV hypertrophy, markedly elevated native T1, LVEF 50 %.'), 'CA');
+});
+
+test('concept: HCM — asymmetric hypertrophy with a family history of sudden death', () => {
+  assert.ok(fired('Brother died suddenly at 30. CMR: asymmetric septal hypertrophy of 17 mm.').includes('hcm.family'));
+});
+
+test('concept: cardiotoxicity — new dysfunction after anthracyclines is not DCM', () => {
+  assert.equal(outcome('Breast cancer treated with doxorubicin and trastuzumab. CMR: LVEF 38 %, global hypokinesia, no LGE, no oedema.'), 'OTHER.other');
+});

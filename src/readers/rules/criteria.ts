@@ -206,6 +206,9 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if ((asymmetric.length > 0 || (mwtMm !== null && mwtMm >= 15)) && lgeAll.some((m) => m.attrs.has('midwall') || m.attrs.has('patchy') || m.attrs.has('insertion')) && diffuseLge.length === 0) {
     fire('hcm.lge', 'HCM', 1, 'patchy mid-wall LGE / RV insertion points in hypertrophied myocardium', spansOf(lgeAll));
   }
+  // Family history of HCM or sudden death with unexplained hypertrophy (ESC 2023).
+  const familySigns = [...f.context('ctx:family'), ...f.context('ctx:scd')];
+  if (familySigns.length > 0 && (asymmetric.length > 0 || (mwtMm !== null && mwtMm >= 15))) fire('hcm.family', 'HCM', 1, 'family history / sudden death with hypertrophy', spansOf(familySigns));
   const hyper = f.present('hyperdynamic');
   if (hyper.length > 0 || (lvef && lvef.value >= 70)) fire('hcm.hyperdynamic', 'HCM', 0.5, 'hyperdynamic LV', spansOf(hyper.length > 0 ? hyper : [lvef!]));
 
@@ -219,6 +222,10 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   else if (ecvValue !== null && ecvValue >= 35) fire('ca.ecv-raised', 'CA', 1.5, `ECV ${ecvValue} % (35-39 %)`, spansOf([ecv!]));
   else if (!ecv && f.present('ecv-high').some((m) => m.attrs.has('severe'))) fire('ca.ecv-text', 'CA', 1.5, 'markedly raised ECV', spansOf(f.present('ecv-high')));
   if (t1Marked) fire('ca.t1', 'CA', 2, `native T1 ${t1!.value} ms, markedly above the reference`, spansOf([t1!]));
+  // Without printed values: raised native T1 or ECV in thickened walls is infiltration (amyloid), not HCM's patchy fibrosis.
+  const t1EcvText = [...f.present('t1-high'), ...f.present('ecv-high')];
+  const thickWalls = f.present('hypertrophy').filter((m) => !(m.attrs.has('ecg') && !m.attrs.has('cmr')));
+  if (!t1Marked && !(ecvValue !== null && ecvValue >= 35) && t1EcvText.length > 0 && (thickWalls.length > 0 || (mwtMm !== null && mwtMm >= 13))) fire('ca.t1-ecv-text', 'CA', t1EcvText.some((m) => m.attrs.has('severe')) ? 2.5 : 1.5, 'raised native T1 / ECV in thickened walls', spansOf(t1EcvText));
   const concentric = hypertrophy.filter((m) => m.attrs.has('concentric'));
   if (concentric.length > 0 && asymmetric.length === 0) fire('ca.concentric', 'CA', 1, 'concentric hypertrophy', spansOf(concentric));
   const atrialSeptum = f.present('atrial-septum');
@@ -237,6 +244,8 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   // ESC 2023: hypertrophy from storage or infiltration is an HCM phenocopy, not HCM.
   if (infiltrative.length > 0) scores.HCM -= 2;
   const caContext = [...f.context('ctx:low-voltage'), ...f.context('ctx:carpal'), ...f.context('ctx:gammopathy'), ...f.context('ctx:bone-scan')];
+  // Thick walls with low QRS voltage (mass–voltage discordance), carpal tunnel or a gammopathy: the amyloid picture.
+  if (caContext.length > 0 && (thickWalls.length > 0 || (mwtMm !== null && mwtMm >= 13))) fire('ca.context-lvh', 'CA', 1.5, 'hypertrophy with low voltage, carpal tunnel syndrome or gammopathy', spansOf(caContext));
   if (caContext.length > 0) fire('ca.context', 'CA', Math.min(2, caContext.length), 'clinical context: low voltage, carpal tunnel syndrome or gammopathy', spansOf(caContext));
 
   // ---- MYO: Lake Louise 2018 — a T2 criterion plus a T1 criterion ----
@@ -399,6 +408,9 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   // Fabry clues (enzyme, GLA variant, angiokeratoma) with hypertrophy or LGE.
   const fabryContext = f.context('ctx:fabry');
   if (fabryContext.length > 0 && (hypertrophy.length > 0 || lge.length > 0)) fire('other.fabry-context', 'OTHER', 3, 'Fabry clues (alpha-galactosidase, GLA variant, angiokeratoma)', spansOf(fabryContext), 'fabry');
+  // Cardiotoxic cancer therapy with new dysfunction (ESC 2022 cardio-oncology): OTHER (toxic), not DCM.
+  const cardiotoxic = f.context('ctx:cardiotoxic');
+  if (cardiotoxic.length > 0 && efReduced && !ischemicLge && oedema.length === 0) fire('other.cardiotoxic', 'OTHER', 4.5, 'dysfunction after cardiotoxic cancer therapy', spansOf(cardiotoxic), 'other');
   // Dystrophinopathies and other neuromuscular diseases: subepicardial lateral LGE of their own, not myocarditis.
   const neuromuscular = f.context('ctx:neuromuscular');
   if (neuromuscular.length > 0 && (lge.length > 0 || efReduced) && !t2Criterion) {

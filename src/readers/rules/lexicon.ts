@@ -17,7 +17,7 @@ export type ConceptId =
   | 'trabeculation' | 'ballooning' | 'mass' | 'valve' | 'extracardiac' | 'mvo' | 'nc-ratio-high' | 'nc-ratio-normal' | 'valve-thickening' | 'pet-uptake' | 'fat' | 'infiltrative' | 'apical-sparing' | 'apical-obliteration'
   | 'ctx:av-block' | 'ctx:vt' | 'ctx:low-voltage' | 'ctx:carpal' | 'ctx:gammopathy' | 'ctx:hypertension' | 'ctx:infection'
   | 'ctx:troponin' | 'ctx:normal-coronaries' | 'ctx:cad' | 'ctx:acs' | 'ctx:sarcoid' | 'ctx:neuromuscular' | 'ctx:genetic-dcm'
-  | 'ctx:eosinophilia' | 'ctx:arvc-gene' | 'ctx:fabry' | 'ctx:bone-scan' | 'ctx:transfusion' | 'ctx:recovery' | 'ctx:stress' | 'ctx:bnp' | 'ctx:athlete' | 'ctx:hfpef' | 'ctx:family'
+  | 'ctx:eosinophilia' | 'ctx:arvc-gene' | 'ctx:fabry' | 'ctx:bone-scan' | 'ctx:transfusion' | 'ctx:recovery' | 'ctx:stress' | 'ctx:bnp' | 'ctx:athlete' | 'ctx:hfpef' | 'ctx:family' | 'ctx:scd' | 'ctx:cardiotoxic'
   | SignalId;
 
 /**
@@ -142,6 +142,9 @@ export const CONCEPTS: ConceptDef[] = [
   { id: 'ctx:bnp', patterns: [String.raw`(?:nt-?pro-?)?bnp`] },
   { id: 'ctx:athlete', patterns: [`sportler${W}`, `athlet${W}`, `leistungssport${W}`] },
   { id: 'ctx:hfpef', patterns: ['hfpef', String.raw`erhalten${W} ejektionsfraktion`, String.raw`preserved ejection fraction`] },
+  { id: 'ctx:scd', patterns: [String.raw`sudden (?:cardiac )?death${W}`, String.raw`plötzlich${W} (?:herz)?tod${W}`, String.raw`plötzlich${W} verstorben`, String.raw`died suddenly`] },
+  // Cancer therapy that injures the myocardium (ESC 2022 cardio-oncology): anthracyclines, trastuzumab, checkpoint inhibitors.
+  { id: 'ctx:cardiotoxic', patterns: [`anthracyclin${W}`, `doxorubicin${W}`, `epirubicin${W}`, `trastuzumab${W}`, String.raw`checkpoint[- ]inhibit${W}`, `chemotherap${W}`, `chemotherapie${W}`, `nivolumab${W}`, `pembrolizumab${W}`, `ipilimumab${W}`] },
   { id: 'ctx:family', patterns: [`familienanamnese${W}`, String.raw`family history`, `familiär${W}`, 'familial'] },
 ];
 
