@@ -98,3 +98,9 @@ test('concept: HCM — asymmetric hypertrophy with a family history of sudden de
 test('concept: cardiotoxicity — new dysfunction after anthracyclines is not DCM', () => {
   assert.equal(outcome('Breast cancer treated with doxorubicin and trastuzumab. CMR: LVEF 38 %, global hypokinesia, no LGE, no oedema.'), 'OTHER.other');
 });
+
+test('concept: sarcoid (JCS 2016) — FDG uptake, LGE and LVEF < 50 % are three major criteria', () => {
+  const text = 'PET: increased FDG uptake in the lateral wall and RV. CMR: LVEDVi 130 ml/m², LVEF 30 %, subepicardial LGE of the lateral wall and the septum.';
+  assert.ok(fired(text).includes('cs.jcs'));
+  assert.equal(outcome(text), 'CS');
+});

@@ -281,6 +281,11 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if (pet.length > 0) fire('cs.pet', 'CS', 3.5, 'myocardial FDG-PET uptake (JCS 2016 major criterion)', spansOf(pet));
   const basalSeptalThinning = f.present('thinning').filter((m) => m.attrs.has('basal') && m.attrs.has('septal'));
   if (basalSeptalThinning.length > 0) fire('cs.septal-thinning', 'CS', 2, 'thinning of the basal septum (JCS 2016 major criterion)', spansOf(basalSeptalThinning));
+  // JCS 2016 clinical diagnosis: at least two of its five major criteria (high-grade AV block, basal septal thinning,
+  // myocardial FDG uptake, LVEF < 50 %, LGE); counted here when a sarcoid-specific one is among three or more.
+  const jcsSpecific = [pet.length > 0, basalSeptalThinning.length > 0, own(f.context('ctx:av-block')).length > 0].filter(Boolean).length;
+  const jcsMajors = jcsSpecific + (lge.length > 0 ? 1 : 0) + ((lvef ? lvef.value < 50 : reduced.length > 0) ? 1 : 0);
+  if (jcsSpecific > 0 && jcsMajors >= 3) fire('cs.jcs', 'CS', 2, `${jcsMajors} JCS 2016 major criteria (AV block, basal septal thinning, FDG uptake, LVEF < 50 %, LGE)`, spansOf([...pet, ...basalSeptalThinning]));
   // Extracardiac sarcoidosis (granulomas, erythema nodosum, uveitis, soluble IL-2 receptor): context, below imaging.
   const sarcoidContext = f.context('ctx:sarcoid');
   if (sarcoidContext.length > 0 && (lge.length > 0 || conduction.length > 0 || pet.length > 0)) fire('cs.context', 'CS', 1.5, 'extracardiac sarcoidosis clues (granulomas, erythema nodosum, uveitis, sIL-2R)', spansOf(sarcoidContext));
@@ -336,7 +341,7 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   }
   // ESC 2023: a dilated, poorly contracting LV with non-ischaemic LGE and no oedema is DCM (with non-ischaemic
   // scar); Lake Louise needs a T2 criterion for active myocarditis.
-  if (lvDilated && efReduced && nonIschemicLge && !t2Criterion) {
+  if (lvDilated && efReduced && nonIschemicLge && !t2Criterion && jcsSpecific === 0) {
     fire('dcm.nonischemic-scar', 'DCM', 2, 'dilated, dysfunctional LV with non-ischaemic LGE and no oedema', spansOf(epiMid));
     scores.MYO -= 1;
   }
