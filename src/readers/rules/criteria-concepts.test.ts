@@ -40,6 +40,7 @@ const CASES: [string, string, string][] = [
   ['DCM (ESC 2023): lamin A/C carrier with septal mid-wall LGE', 'DCM', 'Carrier of a familial lamin A/C variant. CMR: mid-wall delayed enhancement of the basal septum and inferior wall.'],
   ['DCM (ESC 2023): dilated, poorly contracting LV with non-ischaemic LGE and no oedema', 'DCM', 'CMR: LVEDVi 150 ml/m², LVEF 25 %. Subepicardial LGE of the lateral wall. No oedema.'],
   ['Pericarditis: the thickened pericardium enhances, the myocardium does not', 'OTHER.pericarditis', 'CMR: the pericardium is thickened; enhancement of the pericardium around both ventricles; septal bounce.'],
+  ['Pericarditis (German): thickened pericardium taking up contrast, septal shift', 'OTHER.pericarditis', 'MRT: Perikard verdickt (6 mm) mit Kontrastmittelaufnahme, diastolischer Septum-Shift.'],
   ['Masses: a mass that proves to be a thrombus is a thrombus', 'ICM', 'CMR: the apical mass is a thrombus; akinesia of the apex with subendocardial LGE of the apex in the LAD territory.'],
   ['LVNC (Petersen 2005): NC/C 3.1 with reduced function', 'OTHER.lvnc', 'CMR: prominent trabeculation of the lateral wall, NC/C ratio 3.1; LVEF 40 %.'],
   ['Neuromuscular cardiomyopathy: Duchenne with lateral subepicardial LGE, no oedema', 'OTHER.other', 'Boy with Duchenne muscular dystrophy. CMR: subepicardial LGE of the lateral wall; no oedema. LVEF 50 %.'],

@@ -158,7 +158,7 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   // LGE only at the RV insertion points is a common non-specific finding (DOMAIN.md): it counts for HCM in
   // hypertrophied myocardium, but it is no scar, no inflammation and no reason to call a report abnormal.
   // Enhancement of the pericardium is pericarditis' sign, not myocardial scar.
-  const MYOCARDIAL_PLACES = ['subepi', 'midwall', 'subendo', 'transmural', 'septal', 'lateral', 'inferior', 'anterior'];
+  const MYOCARDIAL_PLACES = ['subepi', 'midwall', 'subendo', 'transmural'];
   const lgeAll = f.present('lge').filter((m) => !(m.attrs.has('pericardium') && !MYOCARDIAL_PLACES.some((a) => m.attrs.has(a)) && f.present('pericardial').some((p) => p.sentence.start === m.sentence.start)));
   const lge = lgeAll.filter((m) => !insertionOnly(m));
   const lgeNegated = f.negated('lge').length > 0 && lge.length === 0;
