@@ -105,3 +105,11 @@ test('concept: sarcoid (JCS 2016) — FDG uptake, LGE and LVEF < 50 % are three 
   assert.ok(fired(text).includes('cs.jcs'));
   assert.equal(outcome(text), 'CS');
 });
+
+test('concept: LGE only at an RV insertion point stays non-specific whatever else the sentence names', () => {
+  assert.equal(outcome('CMR: Focal LGE at the inferior RV insertion point. Normal biventricular size and function.'), 'NORMAL');
+});
+
+test('concept: a residual scar is LGE seen today', () => {
+  assert.equal(outcome('Beurteilung: Bild einer abgelaufenen Myokarditis mit residueller subepikardialer Narbe lateral, aktuell kein Ödem.'), 'MYO');
+});

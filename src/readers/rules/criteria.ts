@@ -38,6 +38,8 @@ const NARRATIVE = new Set(['preamble', 'body', 'findings', 'assessment', 'compar
 const CHRONIC = new Set<DxCategory>(['HCM', 'CA', 'CS', 'ICM', 'DCM']);
 
 const NONE: Mention[] = [];
+/** Findings that do not go away: described as residual or old, they are still there on this scan. */
+const PERMANENT = new Set<ConceptId>(['lge']);
 
 class Facts {
   /** The mentions of each concept, so each question below looks at its own few. */
@@ -60,7 +62,9 @@ class Facts {
 
   /** Affirmed (or at least probably present) mentions in the report's own findings and assessment. */
   present(concept: ConceptId, minCertainty = 0.6): Mention[] {
-    return this.of(concept).filter((m) => NARRATIVE.has(m.section) && (m.status === 'affirmed' || (m.status === 'uncertain' && m.certainty >= minCertainty)));
+    // A scar stays: "residual scar", "old scar" in the findings is LGE seen today.
+    const now = (m: Mention) => m.status === 'affirmed' || (m.status === 'historical' && PERMANENT.has(concept));
+    return this.of(concept).filter((m) => NARRATIVE.has(m.section) && (now(m) || (m.status === 'uncertain' && m.certainty >= minCertainty)));
   }
 
   negated(concept: ConceptId): Mention[] {
@@ -97,7 +101,7 @@ class Facts {
 }
 
 /** Where LGE may lie besides an insertion point and still be only that ("inferiore RV-Insertionsstelle"). */
-const INSERTION_PLACES = new Set(['insertion', 'rv', 'inferior', 'anterior', 'basal', 'mild', 'patchy']);
+const INSERTION_PLACES = new Set(['insertion', 'rv', 'inferior', 'anterior', 'basal', 'mild', 'patchy', 'cmr', 'othermod', 'ecg']);
 
 function insertionOnly(m: Mention): boolean {
   return m.attrs.has('insertion') && [...m.attrs].every((a) => INSERTION_PLACES.has(a));
