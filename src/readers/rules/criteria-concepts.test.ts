@@ -113,3 +113,9 @@ test('concept: LGE only at an RV insertion point stays non-specific whatever els
 test('concept: a residual scar is LGE seen today', () => {
   assert.equal(outcome('Beurteilung: Bild einer abgelaufenen Myokarditis mit residueller subepikardialer Narbe lateral, aktuell kein Ödem.'), 'MYO');
 });
+
+test('concept: non-dilated LV cardiomyopathy (ESC 2023) — non-ischaemic scar with dysfunction, no oedema, no acute context', () => {
+  assert.equal(outcome('CMR: LV not dilated, LVEF 38 %, mid-wall LGE of the lateral wall, no oedema.'), 'DCM');
+  // The same scar after a viral illness with a troponin rise and oedema is myocarditis.
+  assert.equal(outcome('Viral illness, troponin rise. CMR: LVEF 45 %, subepicardial LGE of the lateral wall, oedema there.'), 'MYO');
+});

@@ -229,7 +229,9 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   // Without printed values: raised native T1 or ECV in thickened walls is infiltration (amyloid), not HCM's patchy fibrosis.
   const t1EcvText = [...f.present('t1-high'), ...f.present('ecv-high')];
   const thickWalls = f.present('hypertrophy').filter((m) => !(m.attrs.has('ecg') && !m.attrs.has('cmr')));
-  if (!t1Marked && !(ecvValue !== null && ecvValue >= 35) && t1EcvText.length > 0 && (thickWalls.length > 0 || (mwtMm !== null && mwtMm >= 13))) fire('ca.t1-ecv-text', 'CA', t1EcvText.some((m) => m.attrs.has('severe')) ? 2.5 : 1.5, 'raised native T1 / ECV in thickened walls', spansOf(t1EcvText));
+  // HCM's hypertrophied segments raise T1 a little too: only a marked rise in walls thickened all round counts.
+  const t1EcvMarked = t1EcvText.filter((m) => m.attrs.has('severe'));
+  if (!t1Marked && !(ecvValue !== null && ecvValue >= 35) && t1EcvMarked.length > 0 && thickWalls.some((m) => !m.attrs.has('asymmetric'))) fire('ca.t1-ecv-text', 'CA', 2, 'markedly raised native T1 / ECV in thickened walls', spansOf(t1EcvMarked));
   const concentric = hypertrophy.filter((m) => m.attrs.has('concentric'));
   if (concentric.length > 0 && asymmetric.length === 0) fire('ca.concentric', 'CA', 1, 'concentric hypertrophy', spansOf(concentric));
   const atrialSeptum = f.present('atrial-septum');
@@ -241,8 +243,6 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if (diffuseLge.length > 0 && (concentric.length > 0 || diffuseHypertrophy.length > 0)) fire('ca.diffuse-lge-lvh', 'CA', 1.5, 'diffuse LGE in thickened walls', spansOf([...concentric, ...diffuseHypertrophy]));
   const valveThickening = f.present('valve-thickening');
   if (valveThickening.length > 0 && hypertrophy.length > 0) fire('ca.valves', 'CA', 1.5, 'thickened valves / atrial walls with hypertrophy', spansOf(valveThickening));
-  const rvHypertrophy = hypertrophy.filter((m) => m.attrs.has('rv') && !m.attrs.has('family'));
-  if (rvHypertrophy.length > 0 && hypertrophy.some((m) => m.attrs.has('lv') || m.attrs.has('concentric'))) fire('ca.biventricular', 'CA', 1, 'biventricular hypertrophy', spansOf(rvHypertrophy));
   const infiltrative = f.present('infiltrative');
   if (infiltrative.length > 0) fire('ca.infiltrative', 'CA', infiltrative.some((m) => m.stated || m.section === 'assessment') ? 5 : 3.5, 'storage / infiltrative myocardial disease', spansOf(infiltrative));
   // ESC 2023: hypertrophy from storage or infiltration is an HCM phenocopy, not HCM.
@@ -291,7 +291,8 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const jcsMajors = jcsSpecific + (lge.length > 0 ? 1 : 0) + ((lvef ? lvef.value < 50 : reduced.length > 0) ? 1 : 0);
   if (jcsSpecific > 0 && jcsMajors >= 3) fire('cs.jcs', 'CS', 2, `${jcsMajors} JCS 2016 major criteria (AV block, basal septal thinning, FDG uptake, LVEF < 50 %, LGE)`, spansOf([...pet, ...basalSeptalThinning]));
   // Extracardiac sarcoidosis (granulomas, erythema nodosum, uveitis, soluble IL-2 receptor): context, below imaging.
-  const sarcoidContext = f.context('ctx:sarcoid');
+  // Stated, not hedged: "granulomatous" in a differential also names giant-cell myocarditis.
+  const sarcoidContext = f.context('ctx:sarcoid').filter((m) => m.status !== 'uncertain');
   if (sarcoidContext.length > 0 && (lge.length > 0 || conduction.length > 0 || pet.length > 0)) fire('cs.context', 'CS', 1.5, 'extracardiac sarcoidosis clues (granulomas, erythema nodosum, uveitis, sIL-2R)', spansOf(sarcoidContext));
   const avBlock = own(f.context('ctx:av-block'));
   if (avBlock.length > 0) fire('cs.av-block', 'CS', lge.length > 0 ? 2.5 : 1, 'AV block in the history', spansOf(avBlock));
@@ -345,7 +346,9 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   }
   // ESC 2023: a dilated, poorly contracting LV with non-ischaemic LGE and no oedema is DCM (with non-ischaemic
   // scar); Lake Louise needs a T2 criterion for active myocarditis.
-  if (lvDilated && efReduced && nonIschemicLge && !t2Criterion && jcsSpecific === 0) {
+  // ESC 2023 also names the non-dilated form (NDLVC): non-ischaemic scar with dysfunction and no acute context.
+  const acuteContext = myoContext.length > 0 || f.context('ctx:acs').length > 0;
+  if ((lvDilated || !acuteContext) && efReduced && nonIschemicLge && !t2Criterion && jcsSpecific === 0) {
     fire('dcm.nonischemic-scar', 'DCM', 2, 'dilated, dysfunctional LV with non-ischaemic LGE and no oedema', spansOf(epiMid));
     scores.MYO -= 1;
   }
