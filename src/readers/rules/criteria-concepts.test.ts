@@ -119,3 +119,11 @@ test('concept: non-dilated LV cardiomyopathy (ESC 2023) — non-ischaemic scar w
   // The same scar after a viral illness with a troponin rise and oedema is myocarditis.
   assert.equal(outcome('Viral illness, troponin rise. CMR: LVEF 45 %, subepicardial LGE of the lateral wall, oedema there.'), 'MYO');
 });
+
+test('concept: a line opening with the CMR label reports this study, even under the history heading', () => {
+  const text = 'Anamnese: 60-jähriger Patient mit Belastungsdyspnoe.\nKardio-MRT (Cine, LGE nach 0,1 mmol/kg Gadolinium): subepikardiales Late Enhancement lateral, Myokardödem lateral.';
+  const lge = findFindings(text).mentions.find((m) => m.concept === 'lge')!;
+  assert.equal(lge.section, 'findings');
+  assert.equal(lge.status, 'affirmed');
+  assert.equal(outcome(text), 'MYO');
+});

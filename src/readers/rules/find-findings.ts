@@ -209,7 +209,8 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
   const triggersBySentence = bySentence(findAll(index, TRIGGER_REGEXES), sentences);
   const attributesBySentence = bySentence(findAll(index, ATTRIBUTE_REGEXES), sentences);
   const read = (c: Match<ConceptDef>, sentence: Span, triggers: Match<Omit<TriggerDef, 'pattern'>>[], attrs: Set<string>): Mention => {
-    const section = sectionAt(c.start);
+    const at = sectionAt(c.start);
+    const section: SectionKind = !NARRATIVE_KINDS.has(at) && at !== 'recommendation' && cmrLine(folded, c.start) ? 'findings' : at;
     const mention: Mention = {
       concept: c.def.id,
       span: { start: c.start, end: c.end },
@@ -260,6 +261,17 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
     return signals;
   };
   return { mentions, signals: findSignals, sentences, sections };
+}
+
+/**
+ * A line that opens with the CMR's own label ("Kardio-MRT (Cine, LGE): ...", "Verlauf Kardio-MRT (serial): ...",
+ * "CMR at 3 T: ...") reports this study's findings even where the section splitter left it under the history.
+ */
+const CMR_LINE = /^[ \t]*(?:[-*•][ \t]*)?(?:(?:verlauf|befund|serielle?|multiparametrische?s?|kontroll|follow-?up|repeat|initial)[ -]?)?(?:kardio-?mrt?|cardio-?mrt?|herz-?mrt|kardiale?s? mrt|cardiac mri?|cardiac magnetic resonance|cmr|mrt?|mri)\b[^:\n]{0,140}:/;
+
+function cmrLine(folded: string, pos: number): boolean {
+  const start = folded.lastIndexOf('\n', pos - 1) + 1;
+  return CMR_LINE.test(folded.slice(start, Math.min(folded.length, start + 200)));
 }
 
 const MODALITY_AFTER = /^-?\s?(?:sequenz|aufnahme|bildgebung|image|imaging|sequence|technik|technique|mapping|akquisition)/;
