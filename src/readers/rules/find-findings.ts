@@ -210,7 +210,8 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
   const attributesBySentence = bySentence(findAll(index, ATTRIBUTE_REGEXES), sentences);
   const read = (c: Match<ConceptDef>, sentence: Span, triggers: Match<Omit<TriggerDef, 'pattern'>>[], attrs: Set<string>): Mention => {
     const at = sectionAt(c.start);
-    const section: SectionKind = !NARRATIVE_KINDS.has(at) && at !== 'recommendation' && cmrLine(folded, c.start) ? 'findings' : at;
+    // Only under the history: a technique line ("MRT bei 1,5 T: Cine, Ödemsequenzen, LGE") names sequences, not findings.
+    const section: SectionKind = at === 'history' && cmrLine(folded, c.start) ? 'findings' : at;
     const mention: Mention = {
       concept: c.def.id,
       span: { start: c.start, end: c.end },
