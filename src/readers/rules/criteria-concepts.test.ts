@@ -127,3 +127,12 @@ test('concept: a line opening with the CMR label reports this study, even under 
   assert.equal(lge.status, 'affirmed');
   assert.equal(outcome(text), 'MYO');
 });
+
+test('concept: "LGE:" followed by its pattern describes LGE; followed by a negation it is only a label', () => {
+  assert.ok(findFindings('Befund: LGE: subepikardial lateral, streifig.').mentions.some((m) => m.concept === 'lge' && m.attrs.has('subepi')));
+  assert.ok(!findFindings('CMR: LGE: no evidence of infarction.').mentions.some((m) => m.concept === 'lge' && m.status === 'affirmed'));
+});
+
+test('concept: a scar the report puts down to a past myocarditis stays myocarditis, not NDLVC', () => {
+  assert.equal(outcome('Befund: LVEF 48 %. Kein Ödem. LGE: subepikardial lateral.\nBeurteilung: Narbe nach abgelaufener Myokarditis.'), 'MYO');
+});

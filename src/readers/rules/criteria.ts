@@ -348,7 +348,9 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   // scar); Lake Louise needs a T2 criterion for active myocarditis.
   // ESC 2023 also names the non-dilated form (NDLVC): non-ischaemic scar with dysfunction and no acute context.
   const acuteContext = myoContext.length > 0 || f.context('ctx:acs').length > 0;
-  if ((lvDilated || !acuteContext) && efReduced && nonIschemicLge && !t2Criterion && jcsSpecific === 0) {
+  // A report that names myocarditis (past or present) as the scar's cause has answered the question.
+  const myocarditisNamed = f.mentions.some((m) => m.concept === 'dx:MYO' && (m.status === 'affirmed' || m.status === 'historical' || (m.status === 'uncertain' && m.certainty >= 0.6)));
+  if ((lvDilated || !acuteContext) && !myocarditisNamed && efReduced && nonIschemicLge && !t2Criterion && jcsSpecific === 0) {
     fire('dcm.nonischemic-scar', 'DCM', 2, 'dilated, dysfunctional LV with non-ischaemic LGE and no oedema', spansOf(epiMid));
     scores.MYO -= 1;
   }

@@ -278,13 +278,19 @@ function cmrLine(folded: string, pos: number): boolean {
 const MODALITY_AFTER = /^-?\s?(?:sequenz|aufnahme|bildgebung|image|imaging|sequence|technik|technique|mapping|akquisition)/;
 const MODALITY_BEFORE = /(?:^|[^a-z])(?:im|in|in der|in den|auf den|on|on the|at|mittels|with|via|nach)\s*$/;
 
+/** Words that describe an LGE's pattern: after "LGE:" they make the label the finding itself. */
+const LGE_DESCRIPTION = /(?:subendo|subepi|epikard|epicard|mittmyo|midmyo|mid-?wall|intramyo|intramural|transmural|fleck|patchy|diffus|fokal|focal|streif|stripe|linear|ring|insertion|zirkul|circumfer)/;
+
 /** Sequence names: a parenthesis listing two or more of them is the protocol ("(cine, T2-weighted, LGE)"). */
 const SEQUENCE_WORDS = /\b(?:cine|ssfp|stir|molli|shmolli|t1|t2|mapping|perfusion|tagging|psir|flow|phase[- ]contrast|ecv)\b/g;
 
 function isModalityReference(folded: string, m: Match<unknown>): boolean {
   if (MODALITY_AFTER.test(folded.slice(m.end, m.end + 14)) || MODALITY_BEFORE.test(folded.slice(Math.max(0, m.start - 12), m.start))) return true;
-  // "LGE: no evidence of infarction": a heading for what follows.
-  if (/^\s?:/.test(folded.slice(m.end, m.end + 2))) return true;
+  // "LGE: no evidence of infarction": a heading for what follows; "LGE: subepikardial lateral" describes LGE.
+  if (/^\s?:/.test(folded.slice(m.end, m.end + 2))) {
+    const rest = folded.slice(m.end, m.end + 120).split(/[.;\n]/)[0]!;
+    if (!LGE_DESCRIPTION.test(rest)) return true;
+  }
   const open = folded.lastIndexOf('(', m.start);
   const close = folded.indexOf(')', m.end);
   if (open === -1 || close === -1 || close - open > 200 || folded.lastIndexOf(')', m.start) > open) return false;
