@@ -38,6 +38,8 @@ const NARRATIVE = new Set(['preamble', 'body', 'findings', 'assessment', 'compar
 const CHRONIC = new Set<DxCategory>(['HCM', 'CA', 'CS', 'ICM', 'DCM']);
 
 const NONE: Mention[] = [];
+/** Findings that do not go away: described as residual or old, they are still there on this scan. */
+const PERMANENT = new Set<ConceptId>(['lge']);
 
 class Facts {
   /** The mentions of each concept, so each question below looks at its own few. */
@@ -60,7 +62,9 @@ class Facts {
 
   /** Affirmed (or at least probably present) mentions in the report's own findings and assessment. */
   present(concept: ConceptId, minCertainty = 0.6): Mention[] {
-    return this.of(concept).filter((m) => NARRATIVE.has(m.section) && (m.status === 'affirmed' || (m.status === 'uncertain' && m.certainty >= minCertainty)));
+    // A scar stays: "residual scar", "old scar" in the findings is LGE seen today.
+    const now = (m: Mention) => m.status === 'affirmed' || (m.status === 'historical' && PERMANENT.has(concept));
+    return this.of(concept).filter((m) => NARRATIVE.has(m.section) && (now(m) || (m.status === 'uncertain' && m.certainty >= minCertainty)));
   }
 
   negated(concept: ConceptId): Mention[] {
@@ -97,7 +101,7 @@ class Facts {
 }
 
 /** Where LGE may lie besides an insertion point and still be only that ("inferiore RV-Insertionsstelle"). */
-const INSERTION_PLACES = new Set(['insertion', 'rv', 'inferior', 'anterior', 'basal', 'mild', 'patchy']);
+const INSERTION_PLACES = new Set(['insertion', 'rv', 'inferior', 'anterior', 'basal', 'mild', 'patchy', 'cmr', 'othermod', 'ecg']);
 
 function insertionOnly(m: Mention): boolean {
   return m.attrs.has('insertion') && [...m.attrs].every((a) => INSERTION_PLACES.has(a));
@@ -157,14 +161,16 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   // ---- Findings ----
   // LGE only at the RV insertion points is a common non-specific finding (DOMAIN.md): it counts for HCM in
   // hypertrophied myocardium, but it is no scar, no inflammation and no reason to call a report abnormal.
-  const lgeAll = f.present('lge');
+  // Enhancement of the pericardium is pericarditis' sign, not myocardial scar.
+  const MYOCARDIAL_PLACES = ['subepi', 'midwall', 'subendo', 'transmural'];
+  const lgeAll = f.present('lge').filter((m) => !(m.attrs.has('pericardium') && !MYOCARDIAL_PLACES.some((a) => m.attrs.has(a)) && f.present('pericardial').some((p) => p.sentence.start === m.sentence.start)));
   const lge = lgeAll.filter((m) => !insertionOnly(m));
   const lgeNegated = f.negated('lge').length > 0 && lge.length === 0;
   const ischemicPattern = f.present('lge-ischemic');
   const nonIschemic = [...f.present('lge-nonischemic'), ...f.negated('lge-ischemic')];
   const oedema = f.present('oedema');
   const wma = f.present('wma');
-  const hypertrophy = f.present('hypertrophy');
+  const hypertrophy = f.present('hypertrophy').filter((m) => !(m.attrs.has('ecg') && !m.attrs.has('cmr')));
   // "Hiläre Lymphknoten vergrößert": the enlarged thing is a lymph node, not a chamber.
   const lymphSentences = new Set(f.present('lymph').map((m) => m.sentence.start));
   const dilated = f.present('dilated').filter((m) => !m.attrs.has('atrium') && !m.attrs.has('aorta') && (m.attrs.has('lv') || m.attrs.has('rv') || !lymphSentences.has(m.sentence.start)));
@@ -178,11 +184,14 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const thrombus = f.present('thrombus');
   const effusion = f.present('effusion');
 
-  const diffuseLge = lge.filter((m) => m.attrs.has('diffuse') && !m.attrs.has('territory'));
+  const diffuseLge = lge.filter((m) => m.attrs.has('diffuse') && !m.attrs.has('territory') && !m.attrs.has('ring'));
   const subendoRegional = lge.filter((m) => m.attrs.has('subendo') && !m.attrs.has('diffuse'));
   const transmuralRegional = lge.filter((m) => m.attrs.has('transmural') && !m.attrs.has('diffuse') && !m.attrs.has('patchy') && !m.attrs.has('multifocal') && (m.attrs.has('territory') || ['anterior', 'inferior', 'lateral', 'septal', 'apical'].some((a) => m.attrs.has(a))));
-  const territorial = lge.filter((m) => m.attrs.has('territory'));
-  const epiMid = lge.filter((m) => (m.attrs.has('subepi') || m.attrs.has('midwall')) && !m.attrs.has('subendo'));
+  // "Not following any coronary territory" names a territory to deny it.
+  const nonIschemicSentences = new Set(f.present('lge-nonischemic').map((m) => m.sentence.start));
+  const territorial = lge.filter((m) => m.attrs.has('territory') && !nonIschemicSentences.has(m.sentence.start));
+  // Ring-like (circumferential subepicardial) LGE is non-ischaemic: myocarditis or a desmosomal cardiomyopathy.
+  const epiMid = lge.filter((m) => (m.attrs.has('subepi') || m.attrs.has('midwall') || m.attrs.has('ring')) && !m.attrs.has('subendo'));
   const patchy = lge.filter((m) => m.attrs.has('patchy') || m.attrs.has('multifocal'));
   const stripe = lge.filter((m) => m.attrs.has('stripe') || (m.attrs.has('midwall') && m.attrs.has('septal') && !m.attrs.has('patchy')));
   // A report that calls its LGE non-ischaemic overrides what the depth alone suggests.
@@ -201,23 +210,46 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if ((asymmetric.length > 0 || (mwtMm !== null && mwtMm >= 15)) && lgeAll.some((m) => m.attrs.has('midwall') || m.attrs.has('patchy') || m.attrs.has('insertion')) && diffuseLge.length === 0) {
     fire('hcm.lge', 'HCM', 1, 'patchy mid-wall LGE / RV insertion points in hypertrophied myocardium', spansOf(lgeAll));
   }
+  // Family history of HCM or sudden death with unexplained hypertrophy (ESC 2023).
+  const familySigns = [...f.context('ctx:family'), ...f.context('ctx:scd')];
+  if (familySigns.length > 0 && (asymmetric.length > 0 || (mwtMm !== null && mwtMm >= 15))) fire('hcm.family', 'HCM', 1, 'family history / sudden death with hypertrophy', spansOf(familySigns));
   const hyper = f.present('hyperdynamic');
   if (hyper.length > 0 || (lvef && lvef.value >= 70)) fire('hcm.hyperdynamic', 'HCM', 0.5, 'hyperdynamic LV', spansOf(hyper.length > 0 ? hyper : [lvef!]));
 
   // ---- CA: diffuse subendocardial/transmural LGE, difficult nulling, ECV >= 40 %, high native T1, concentric LVH ----
-  if (diffuseLge.length > 0) fire('ca.diffuse-lge', 'CA', diffuseLge.some((m) => m.attrs.has('subendo') || m.attrs.has('transmural')) ? 4 : 3, 'diffuse / circumferential (subendocardial or transmural) LGE', spansOf(diffuseLge));
+  // Amyloid thickens the walls it infiltrates; diffuse LGE in walls of normal thickness with oedema is inflammation.
+  const wallsThick = hypertrophy.length > 0 || (mwtMm !== null && mwtMm >= 12);
+  const caLgeFactor = !wallsThick && oedema.length > 0 ? 0.5 : 1;
+  if (diffuseLge.length > 0) fire('ca.diffuse-lge', 'CA', caLgeFactor * (diffuseLge.some((m) => m.attrs.has('subendo') || m.attrs.has('transmural')) ? 4 : 3), 'diffuse / circumferential (subendocardial or transmural) LGE', spansOf(diffuseLge));
   if (nulling.length > 0) fire('ca.nulling', 'CA', 4, 'difficult myocardial nulling / abnormal gadolinium kinetics', spansOf(nulling));
   if (ecvValue !== null && ecvValue >= 40) fire('ca.ecv', 'CA', 4, `ECV ${ecvValue} % (>= 40 %)`, spansOf([ecv!]));
   else if (ecvValue !== null && ecvValue >= 35) fire('ca.ecv-raised', 'CA', 1.5, `ECV ${ecvValue} % (35-39 %)`, spansOf([ecv!]));
   else if (!ecv && f.present('ecv-high').some((m) => m.attrs.has('severe'))) fire('ca.ecv-text', 'CA', 1.5, 'markedly raised ECV', spansOf(f.present('ecv-high')));
   if (t1Marked) fire('ca.t1', 'CA', 2, `native T1 ${t1!.value} ms, markedly above the reference`, spansOf([t1!]));
+  // Without printed values: raised native T1 or ECV in thickened walls is infiltration (amyloid), not HCM's patchy fibrosis.
+  const t1EcvText = [...f.present('t1-high'), ...f.present('ecv-high')];
+  const thickWalls = f.present('hypertrophy').filter((m) => !(m.attrs.has('ecg') && !m.attrs.has('cmr')));
+  // HCM's hypertrophied segments raise T1 a little too: only a marked rise in walls thickened all round counts.
+  const t1EcvMarked = t1EcvText.filter((m) => m.attrs.has('severe'));
+  if (!t1Marked && !(ecvValue !== null && ecvValue >= 35) && t1EcvMarked.length > 0 && thickWalls.some((m) => !m.attrs.has('asymmetric'))) fire('ca.t1-ecv-text', 'CA', 2, 'markedly raised native T1 / ECV in thickened walls', spansOf(t1EcvMarked));
   const concentric = hypertrophy.filter((m) => m.attrs.has('concentric'));
   if (concentric.length > 0 && asymmetric.length === 0) fire('ca.concentric', 'CA', 1, 'concentric hypertrophy', spansOf(concentric));
   const atrialSeptum = f.present('atrial-septum');
   if (atrialSeptum.length > 0) fire('ca.atrial-septum', 'CA', 1.5, 'thickened interatrial septum', spansOf(atrialSeptum));
   const biatrial = f.present('biatrial');
   if (biatrial.length > 0) fire('ca.biatrial', 'CA', 1, 'biatrial enlargement', spansOf(biatrial));
-  const caContext = [...f.context('ctx:low-voltage'), ...f.context('ctx:carpal'), ...f.context('ctx:gammopathy')];
+  // Diffusely thickened walls count as concentric hypertrophy; with diffuse LGE that is amyloid's picture.
+  const diffuseHypertrophy = hypertrophy.filter((m) => m.attrs.has('diffuse') && !m.attrs.has('asymmetric'));
+  if (diffuseLge.length > 0 && (concentric.length > 0 || diffuseHypertrophy.length > 0)) fire('ca.diffuse-lge-lvh', 'CA', 1.5, 'diffuse LGE in thickened walls', spansOf([...concentric, ...diffuseHypertrophy]));
+  const valveThickening = f.present('valve-thickening');
+  if (valveThickening.length > 0 && hypertrophy.length > 0) fire('ca.valves', 'CA', 1.5, 'thickened valves / atrial walls with hypertrophy', spansOf(valveThickening));
+  const infiltrative = f.present('infiltrative');
+  if (infiltrative.length > 0) fire('ca.infiltrative', 'CA', infiltrative.some((m) => m.stated || m.section === 'assessment') ? 5 : 3.5, 'storage / infiltrative myocardial disease', spansOf(infiltrative));
+  // ESC 2023: hypertrophy from storage or infiltration is an HCM phenocopy, not HCM.
+  if (infiltrative.length > 0) scores.HCM -= 2;
+  const caContext = [...f.context('ctx:low-voltage'), ...f.context('ctx:carpal'), ...f.context('ctx:gammopathy'), ...f.context('ctx:bone-scan')];
+  // Thick walls with low QRS voltage (mass–voltage discordance), carpal tunnel or a gammopathy: the amyloid picture.
+  if (caContext.length > 0 && (thickWalls.length > 0 || (mwtMm !== null && mwtMm >= 13))) fire('ca.context-lvh', 'CA', 1.5, 'hypertrophy with low voltage, carpal tunnel syndrome or gammopathy', spansOf(caContext));
   if (caContext.length > 0) fire('ca.context', 'CA', Math.min(2, caContext.length), 'clinical context: low voltage, carpal tunnel syndrome or gammopathy', spansOf(caContext));
 
   // ---- MYO: Lake Louise 2018 — a T2 criterion plus a T1 criterion ----
@@ -229,7 +261,8 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if (t1High || ecvHigh) fire('myo.t1', 'MYO', 1, 'T1 criterion: raised native T1 or ECV', spansOf([t1High ? t1! : ecv!]));
   // Active sarcoidosis meets Lake Louise too: with conduction disease and basal septal LGE, and no infection or
   // troponin rise, the criteria do not speak for myocarditis over sarcoidosis (DOMAIN.md, CS context clues).
-  const conduction = [...f.context('ctx:av-block'), ...f.context('ctx:vt')];
+  const own = (ms: Mention[]) => ms.filter((m) => !m.attrs.has('family'));
+  const conduction = own([...f.context('ctx:av-block'), ...f.context('ctx:vt')]);
   const myoContext = [...f.context('ctx:infection'), ...f.context('ctx:troponin')];
   const basalSeptalPatchy = patchy.filter((m) => m.attrs.has('septal') && (m.attrs.has('basal') || m.attrs.has('rv-side')));
   const sarcoidLike = conduction.length > 0 && basalSeptalPatchy.length > 0 && myoContext.length === 0;
@@ -247,9 +280,23 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if (rvSide.length > 0) fire('cs.rv-side', 'CS', 1.5, 'LGE on the right ventricular side of the septum', spansOf(rvSide));
   const nodes = lymph.filter((m) => m.attrs.has('hilar') || m.attrs.has('pulmonary') || !m.attrs.has('diffuse'));
   if (nodes.length > 0) fire('cs.lymph', 'CS', 3.5, 'hilar / mediastinal lymphadenopathy', spansOf(nodes));
-  const avBlock = f.context('ctx:av-block');
+  // JCS 2016 major criteria: myocardial FDG uptake; thinning of the basal ventricular septum.
+  const pet = f.present('pet-uptake');
+  if (pet.length > 0) fire('cs.pet', 'CS', 3.5, 'myocardial FDG-PET uptake (JCS 2016 major criterion)', spansOf(pet));
+  const basalSeptalThinning = f.present('thinning').filter((m) => m.attrs.has('basal') && m.attrs.has('septal'));
+  if (basalSeptalThinning.length > 0) fire('cs.septal-thinning', 'CS', 2, 'thinning of the basal septum (JCS 2016 major criterion)', spansOf(basalSeptalThinning));
+  // JCS 2016 clinical diagnosis: at least two of its five major criteria (high-grade AV block, basal septal thinning,
+  // myocardial FDG uptake, LVEF < 50 %, LGE); counted here when a sarcoid-specific one is among three or more.
+  const jcsSpecific = [pet.length > 0, basalSeptalThinning.length > 0, own(f.context('ctx:av-block')).length > 0].filter(Boolean).length;
+  const jcsMajors = jcsSpecific + (lge.length > 0 ? 1 : 0) + ((lvef ? lvef.value < 50 : reduced.length > 0) ? 1 : 0);
+  if (jcsSpecific > 0 && jcsMajors >= 3) fire('cs.jcs', 'CS', 2, `${jcsMajors} JCS 2016 major criteria (AV block, basal septal thinning, FDG uptake, LVEF < 50 %, LGE)`, spansOf([...pet, ...basalSeptalThinning]));
+  // Extracardiac sarcoidosis (granulomas, erythema nodosum, uveitis, soluble IL-2 receptor): context, below imaging.
+  // Stated, not hedged: "granulomatous" in a differential also names giant-cell myocarditis.
+  const sarcoidContext = f.context('ctx:sarcoid').filter((m) => m.status !== 'uncertain');
+  if (sarcoidContext.length > 0 && (lge.length > 0 || conduction.length > 0 || pet.length > 0)) fire('cs.context', 'CS', 1.5, 'extracardiac sarcoidosis clues (granulomas, erythema nodosum, uveitis, sIL-2R)', spansOf(sarcoidContext));
+  const avBlock = own(f.context('ctx:av-block'));
   if (avBlock.length > 0) fire('cs.av-block', 'CS', lge.length > 0 ? 2.5 : 1, 'AV block in the history', spansOf(avBlock));
-  const vt = f.context('ctx:vt');
+  const vt = own(f.context('ctx:vt'));
   if (vt.length > 0 && lge.length > 0) fire('cs.vt', 'CS', 1, 'ventricular tachycardia in the history', spansOf(vt));
   if (lymph.length > 0 && (patchy.length > 0 || epiMid.length > 0)) scores.MYO -= 1.5;
 
@@ -265,6 +312,16 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if (perfusion.length > 0) fire('icm.perfusion', 'ICM', 1.5, 'perfusion defect / inducible ischaemia', spansOf(perfusion));
   const cad = [...f.context('ctx:cad'), ...f.mentions.filter((m) => m.concept === 'dx:ICM' && (m.status === 'context' || m.status === 'historical'))];
   if (cad.length > 0) fire('icm.context', 'ICM', 2, 'coronary artery disease / prior infarction in the history', spansOf(cad));
+  // Oedema or a wall-motion abnormality confined to a coronary territory is acute ischaemic injury (ESC 2023 ACS).
+  const territoryInjury = [...wma, ...oedema].filter((m) => m.attrs.has('territory') && !calledNonIschemic);
+  if (territoryInjury.length > 0 && !ischemicLge) fire('icm.territory-injury', 'ICM', 2.5, 'oedema / wall-motion abnormality in a coronary territory', spansOf(territoryInjury));
+  const acs = f.context('ctx:acs');
+  if (acs.length > 0 && (ischemicLge || regionalWma.length > 0) && f.context('ctx:normal-coronaries').length === 0) fire('icm.acs', 'ICM', 1.5, 'acute coronary syndrome (ST elevation, occlusion) with regional injury', spansOf(acs));
+  // Dysfunctional but viable myocardium in coronary disease (stunning, hibernation): regional WMA without scar.
+  if (cad.length > 0 && regionalWma.length > 0 && lge.length === 0 && !calledNonIschemic) fire('icm.hibernation', 'ICM', 2, 'regional wall-motion abnormality without scar in coronary artery disease (stunning / hibernation)', spansOf(regionalWma));
+  const mvo = f.present('mvo');
+  if (mvo.length > 0) fire('icm.mvo', 'ICM', 4, 'microvascular obstruction / no-reflow (acute infarct)', spansOf(mvo));
+  if (ischemicLge && oedema.length > 0) fire('icm.acute', 'ICM', 1, 'oedema with ischaemic LGE: acute infarction', spansOf(oedema));
   if (nonIschemic.length > 0) scores.ICM -= 3;
   const normalCoronaries = f.context('ctx:normal-coronaries');
   if (normalCoronaries.length > 0) scores.ICM -= 2;
@@ -284,9 +341,29 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if (globalWma.length > 0) fire('dcm.global', 'DCM', 1.5, 'global hypokinesia', spansOf(globalWma));
   if (lvDilated && efReduced && !ischemicLge) {
     if (stripe.length > 0) fire('dcm.stripe', 'DCM', 1.5, 'septal mid-wall stripe LGE', spansOf(stripe));
-    else if (lge.length === 0) fire('dcm.no-scar', 'DCM', 1.5, 'no ischaemic scar', spansOf(lgeNegated ? f.negated('lge') : []));
+    else if (lgeNegated) fire('dcm.no-scar', 'DCM', 1.5, 'no ischaemic scar', spansOf(f.negated('lge')));
     if (normalCoronaries.length > 0) fire('dcm.coronaries', 'DCM', 1.5, 'normal coronary arteries', spansOf(normalCoronaries));
   }
+  // ESC 2023: a dilated, poorly contracting LV with non-ischaemic LGE and no oedema is DCM (with non-ischaemic
+  // scar); Lake Louise needs a T2 criterion for active myocarditis.
+  // ESC 2023 also names the non-dilated form (NDLVC): non-ischaemic scar with dysfunction and no acute context.
+  const acuteContext = myoContext.length > 0 || f.context('ctx:acs').length > 0;
+  // A report that names myocarditis (past or present) as the scar's cause has answered the question.
+  const myocarditisNamed = f.mentions.some((m) => m.concept === 'dx:MYO' && (m.status === 'affirmed' || m.status === 'historical' || (m.status === 'uncertain' && m.certainty >= 0.6)));
+  if ((lvDilated || !acuteContext) && !myocarditisNamed && efReduced && nonIschemicLge && !t2Criterion && jcsSpecific === 0) {
+    fire('dcm.nonischemic-scar', 'DCM', 2, 'dilated, dysfunctional LV with non-ischaemic LGE and no oedema', spansOf(epiMid));
+    scores.MYO -= 1;
+  }
+  // ESC 2023: DCM is dilatation and dysfunction without hypertrophy; thick walls point to storage or HCM.
+  if (hypertrophy.some((m) => m.attrs.has('concentric') || m.attrs.has('diffuse'))) scores.DCM -= 1.5;
+  // Genes of dilated cardiomyopathy (LMNA, TTN, FLNC, RBM20): with dysfunction, dilatation or LGE, a genetic DCM.
+  const genes = f.context('ctx:genetic-dcm');
+  if (genes.length > 0 && (lvDilated || efReduced || lge.length > 0)) {
+    scores.MYO -= t2Criterion ? 0 : 1.5;
+    fire('dcm.genetic', 'DCM', 3.5, 'pathogenic gene of dilated cardiomyopathy (LMNA, TTN, FLNC, RBM20)', spansOf(genes));
+  }
+  // Diffuse LGE is amyloid's or storage's pattern, not dilated cardiomyopathy's (mid-wall stripe or none).
+  if (diffuseLge.length > 0) scores.DCM -= 1.5;
   if (ischemicLge) scores.DCM -= 3;
   if (oedema.length > 0) scores.DCM -= 1;
 
@@ -300,7 +377,17 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const trabeculation = f.present('trabeculation');
   // Prominent trabeculation the report itself says does not meet the criteria is a normal variant.
   const lvncRuledOut = f.negated('dx:OTHER').some((m) => m.subtype === 'lvnc') && !f.mentions.some((m) => m.concept === 'dx:OTHER' && m.subtype === 'lvnc' && m.status === 'affirmed');
-  if (trabeculation.length > 0 && !lvncRuledOut) fire('other.lvnc', 'OTHER', 5.5, 'non-compaction / hypertrabeculation', spansOf(trabeculation), 'lvnc');
+  // Prominent trabeculation alone is common (athletes, pregnancy; DOMAIN.md): it is non-compaction with a Petersen
+  // ratio > 2.3, dysfunction, thrombus or family history, and not with a ratio up to 2.3.
+  const ncHigh = f.present('nc-ratio-high');
+  const ncNormal = f.present('nc-ratio-normal');
+  const lvncNamed = f.present('dx:OTHER').some((m) => m.subtype === 'lvnc');
+  // Jacquier 2010 / Petersen 2005: a thin compacted layer under extensive trabeculation.
+  const thinCompact = trabeculation.some((m) => m.attrs.has('severe') || thinning.some((t) => t.sentence.start === m.sentence.start));
+  const lvncSupport = thinCompact || ncHigh.length > 0 || lvncNamed || efReduced || thrombus.length > 0 || f.context('ctx:family').length > 0;
+  if ((trabeculation.length > 0 || ncHigh.length > 0) && !lvncRuledOut && !(ncNormal.length > 0 && ncHigh.length === 0 && !lvncNamed)) {
+    fire('other.lvnc', 'OTHER', lvncSupport ? 5.5 : 2.5, lvncSupport ? 'non-compaction (NC/C > 2.3, dysfunction, thrombus or family history)' : 'prominent trabeculation', spansOf([...ncHigh, ...trabeculation]), 'lvnc');
+  }
   // Low native T1 is the mark of Fabry disease (sphingolipid storage), the opposite of amyloid and oedema.
   const lowT1 = [...f.present('t1-low')];
   if (t1Low || lowT1.length > 0) {
@@ -313,13 +400,58 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if ((rvDilatedByNumbers || rvDilatedWords.length > 0) && rvBad && (rvRegional.length > 0 || !lvDilated)) fire('other.arvc', 'OTHER', rvRegional.length > 0 ? 4.5 : 2, 'dilated, dysfunctional RV (ARVC)', spansOf(rvRegional.length > 0 ? rvRegional : rvDilatedWords), 'arvc');
   const pericardial = f.present('pericardial');
   if (pericardial.length > 0 && lge.length === 0) fire('other.pericarditis', 'OTHER', 3.5, 'pericardial thickening / enhancement', spansOf(pericardial), 'pericarditis');
-  const mass = f.present('mass');
+  // "The mass proved to be a thrombus": a mass in a sentence that names a thrombus is the thrombus.
+  const thrombusSentences = new Set(thrombus.map((m) => m.sentence.start));
+  const mass = f.present('mass').filter((m) => !thrombusSentences.has(m.sentence.start));
   if (mass.length > 0) fire('other.mass', 'OTHER', 4, 'cardiac mass', spansOf(mass), 'mass');
+  // Takotsubo (InterTAK 2018): apical, mid-ventricular or basal akinesia, no LGE, with normal coronaries, stress,
+  // oedema, spared segments or recovery supporting it.
+  const takoWma = wma.filter((m) => m.attrs.has('apical') || m.attrs.has('midventricular') || m.attrs.has('basal'));
+  const takoSupport = [f.present('apical-sparing'), f.context('ctx:normal-coronaries'), f.context('ctx:stress'), f.context('ctx:recovery'), oedema].filter((x) => x.length > 0).length;
+  if (ballooning.length === 0 && takoWma.length > 0 && lge.length === 0 && takoSupport >= 2 && !ischemicLge) {
+    fire('other.takotsubo-pattern', 'OTHER', Math.min(6.5, 2.5 + 1.5 * takoSupport), 'apical / mid-ventricular akinesia without LGE, normal coronaries, recovery (InterTAK)', spansOf(takoWma), 'takotsubo');
+    scores.MYO -= 2;
+    scores.ICM -= 1.5;
+  }
+  // Fibro-fatty replacement of the RV (Task Force 2010 / Padua): ARVC.
+  const fat = f.present('fat');
+  if (fat.some((m) => m.attrs.has('rv') || m.attrs.has('lv'))) fire('other.arvc-fat', 'OTHER', 2.5, 'fibro-fatty myocardial replacement (ARVC)', spansOf(fat), 'arvc');
+  // Desmosomal genes or an epsilon wave (Task Force 2010) with RV or LV involvement: ARVC.
+  const arvcGene = f.context('ctx:arvc-gene');
+  if (arvcGene.length > 0 && (lge.length > 0 || rvDilatedWords.length > 0 || rvRegional.length > 0 || fat.length > 0)) fire('other.arvc-gene', 'OTHER', 3, 'desmosomal gene / epsilon wave (ARVC)', spansOf(arvcGene), 'arvc');
+  // Fabry clues (enzyme, GLA variant, angiokeratoma) with hypertrophy or LGE.
+  const fabryContext = f.context('ctx:fabry');
+  if (fabryContext.length > 0 && (hypertrophy.length > 0 || lge.length > 0)) fire('other.fabry-context', 'OTHER', 3, 'Fabry clues (alpha-galactosidase, GLA variant, angiokeratoma)', spansOf(fabryContext), 'fabry');
+  // Cardiotoxic cancer therapy with new dysfunction (ESC 2022 cardio-oncology): OTHER (toxic), not DCM.
+  const cardiotoxic = f.context('ctx:cardiotoxic');
+  if (cardiotoxic.length > 0 && efReduced && !ischemicLge && oedema.length === 0) fire('other.cardiotoxic', 'OTHER', 4.5, 'dysfunction after cardiotoxic cancer therapy', spansOf(cardiotoxic), 'other');
+  // Dystrophinopathies and other neuromuscular diseases: subepicardial lateral LGE of their own, not myocarditis.
+  const neuromuscular = f.context('ctx:neuromuscular');
+  if (neuromuscular.length > 0 && (lge.length > 0 || efReduced) && !t2Criterion) {
+    fire('other.neuromuscular', 'OTHER', 5, 'cardiomyopathy of a neuromuscular disease', spansOf(neuromuscular), 'other');
+    scores.MYO -= 1;
+  }
+  // Endomyocardial fibrosis / Löffler: apical obliteration by thrombus and subendocardial fibrosis, eosinophilia.
+  const obliteration = f.present('apical-obliteration');
+  const subendoAny = lge.filter((m) => m.attrs.has('subendo'));
+  if (obliteration.length > 0 && (thrombus.length > 0 || subendoAny.length > 0) && hypertrophy.length === 0) fire('other.emf', 'OTHER', 5, 'apical obliteration with thrombus / subendocardial fibrosis (endomyocardial fibrosis)', spansOf(obliteration), 'other');
+  const eosinophilia = f.context('ctx:eosinophilia');
+  if (eosinophilia.length > 0 && (subendoAny.length > 0 || thrombus.length > 0 || obliteration.length > 0)) fire('other.eosinophilic', 'OTHER', 2.5, 'eosinophilia with subendocardial fibrosis / thrombus (Löffler)', spansOf(eosinophilia), 'other');
   const hypertension = f.context('ctx:hypertension');
   const hcmSigns = asymmetric.length > 0 || sam.length > 0 || (mwtMm !== null && mwtMm >= 16);
   const caSigns = diffuseLge.length > 0 || nulling.length > 0 || (ecvValue !== null && ecvValue >= 40);
   if (hypertension.length > 0 && (concentric.length > 0 || (mwtMm !== null && mwtMm >= 12)) && !hcmSigns && !caSigns) fire('other.hypertensive', 'OTHER', 3, 'concentric LVH with arterial hypertension', spansOf([...hypertension, ...concentric]), 'hypertensive');
   if (caSigns && scores.CA >= 6) scores.HCM -= 3;
+
+  // ---- Findings no criterion above explains: the category each points to most often, weakly, so that an abnormal
+  // report gets an answer rather than none. Regional wall-motion abnormality is ischaemic until shown otherwise;
+  // unexplained LV hypertrophy is HCM (ESC 2023) unless loading explains it; an effusion alone is pericardial.
+  const explained = CATEGORIES.some((c) => c !== 'NORMAL' && scores[c] > 0);
+  if (!explained) {
+    if (regionalWma.length > 0) fire('icm.wma-only', 'ICM', 0.75, 'regional wall-motion abnormality, nothing else', spansOf(regionalWma));
+    if (hypertrophy.length > 0 && hypertension.length === 0 && concentric.length === 0) fire('hcm.lvh-only', 'HCM', 0.75, 'LV hypertrophy, nothing else', spansOf(hypertrophy));
+    if (effusion.length > 0 && lge.length === 0 && oedema.length === 0) fire('other.effusion-only', 'OTHER', 0.75, 'pericardial effusion, nothing else', spansOf(effusion), 'pericarditis');
+  }
 
   // ---- NORMAL: nothing abnormal ----
   fire('normal.base', 'NORMAL', 2, 'no abnormal finding (baseline)', []);
@@ -358,7 +490,7 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
       ['no-lge', lgeNegated ? judged(f.negated('lge')) : []],
       ['function', [...(efNormal ? [lvef] : []), ...s.present('normal:function'), ...judged([...f.negated('reduced-fn'), ...f.negated('wma')])]],
       ['size', [...(sizeNormal ? [edvi ?? edv!] : []), ...s.present('normal:size'), ...judged([...f.negated('dilated'), ...f.negated('hypertrophy')])]],
-      ['tissue', [...tissueNormal, ...s.present('normal:tissue'), ...judged([...f.negated('oedema'), ...f.negated('t1-high'), ...f.negated('t2-high'), ...f.negated('ecv-high')])]],
+      ['tissue', [...tissueNormal, ...s.present('normal:tissue'), ...judged([...f.negated('oedema'), ...f.negated('t1-high'), ...f.negated('t2-high'), ...f.negated('ecv-high'), ...f.negated('mass'), ...f.negated('thrombus')])]],
     ];
     result.normal = evidence.filter(([, found]) => found.length > 0).map(([kind, found]) => ({ kind, spans: spansOf(found).slice(0, 4) }));
   }
@@ -369,13 +501,16 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
 function scoreDiagnoses(f: Facts, fire: Fire): void {
   const hasAssessment = f.mentions.some((m) => m.section === 'assessment');
   const lastSentenceStart = f.mentions.reduce((max, m) => Math.max(max, m.sentence.start), 0); // no spread: mentions are unbounded
+  const cmrStart = f.mentions.filter((m) => m.attrs.has('cmr') && m.section === 'preamble').reduce<number | null>((min, m) => (min === null || m.sentence.start < min ? m.sentence.start : min), null);
   const per = new Map<DxCategory, { weight: number; mention: Mention }[]>();
   for (const m of f.mentions) {
     if (!m.concept.startsWith('dx:')) continue;
     const category = m.concept.slice(3) as DxCategory;
     // The assessment is where the diagnosis is stated; a report without one states it in its last sentences.
     const inAssessment = m.section === 'assessment' || (!hasAssessment && m.sentence.start >= lastSentenceStart - 400 && NARRATIVE.has(m.section));
-    const where = inAssessment ? 1 : NARRATIVE.has(m.section) ? 0.6 : 0.3;
+    // A text without headings that tells the history first: what it names before the CMR is the referral's view.
+    const beforeCmr = !hasAssessment && cmrStart !== null && m.sentence.start < cmrStart;
+    const where = beforeCmr ? 0.3 : inAssessment ? 1 : NARRATIVE.has(m.section) ? 0.6 : 0.3;
     let weight = 0;
     switch (m.status) {
       case 'affirmed':
@@ -397,6 +532,8 @@ function scoreDiagnoses(f: Facts, fire: Fire): void {
         weight = 0;
         break;
     }
+    // "Echo and angiography showed no abnormality": another test's normal verdict is history, not this study's.
+    if (category === 'NORMAL' && weight > 0 && m.attrs.has('othermod') && !m.attrs.has('cmr')) weight *= 0.2;
     // Secondary valve disease (functional mitral regurgitation in a DCM) is not the diagnosis.
     if (category === 'OTHER' && m.subtype === 'valve' && weight > 0 && (m.attrs.has('functional') || !m.attrs.has('severe'))) weight *= 0.3;
     if (weight === 0) continue;

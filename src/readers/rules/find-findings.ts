@@ -209,7 +209,9 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
   const triggersBySentence = bySentence(findAll(index, TRIGGER_REGEXES), sentences);
   const attributesBySentence = bySentence(findAll(index, ATTRIBUTE_REGEXES), sentences);
   const read = (c: Match<ConceptDef>, sentence: Span, triggers: Match<Omit<TriggerDef, 'pattern'>>[], attrs: Set<string>): Mention => {
-    const section = sectionAt(c.start);
+    const at = sectionAt(c.start);
+    // Only under the history: a technique line ("MRT bei 1,5 T: Cine, Ödemsequenzen, LGE") names sequences, not findings.
+    const section: SectionKind = at === 'history' && cmrLine(folded, c.start) ? 'findings' : at;
     const mention: Mention = {
       concept: c.def.id,
       span: { start: c.start, end: c.end },
@@ -262,11 +264,37 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
   return { mentions, signals: findSignals, sentences, sections };
 }
 
+/**
+ * A line that opens with the CMR's own label ("Kardio-MRT (Cine, LGE): ...", "Verlauf Kardio-MRT (serial): ...",
+ * "CMR at 3 T: ...") reports this study's findings even where the section splitter left it under the history.
+ */
+const CMR_LINE = /^[ \t]*(?:[-*•][ \t]*)?(?:(?:verlauf|befund|serielle?|multiparametrische?s?|kontroll|follow-?up|repeat|initial)[ -]?)?(?:kardio-?mrt?|cardio-?mrt?|herz-?mrt|kardiale?s? mrt|cardiac mri?|cardiac magnetic resonance|cmr|mrt?|mri)\b[^:\n]{0,140}:/;
+
+function cmrLine(folded: string, pos: number): boolean {
+  const start = folded.lastIndexOf('\n', pos - 1) + 1;
+  return CMR_LINE.test(folded.slice(start, Math.min(folded.length, start + 200)));
+}
+
 const MODALITY_AFTER = /^-?\s?(?:sequenz|aufnahme|bildgebung|image|imaging|sequence|technik|technique|mapping|akquisition)/;
 const MODALITY_BEFORE = /(?:^|[^a-z])(?:im|in|in der|in den|auf den|on|on the|at|mittels|with|via|nach)\s*$/;
 
+/** Words that describe an LGE's pattern: after "LGE:" they make the label the finding itself. */
+const LGE_DESCRIPTION = /(?:subendo|subepi|epikard|epicard|mittmyo|midmyo|mid-?wall|intramyo|intramural|transmural|fleck|patchy|diffus|fokal|focal|streif|stripe|linear|ring|insertion|zirkul|circumfer)/;
+
+/** Sequence names: a parenthesis listing two or more of them is the protocol ("(cine, T2-weighted, LGE)"). */
+const SEQUENCE_WORDS = /\b(?:cine|ssfp|stir|molli|shmolli|t1|t2|mapping|perfusion|tagging|psir|flow|phase[- ]contrast|ecv)\b/g;
+
 function isModalityReference(folded: string, m: Match<unknown>): boolean {
-  return MODALITY_AFTER.test(folded.slice(m.end, m.end + 14)) || MODALITY_BEFORE.test(folded.slice(Math.max(0, m.start - 12), m.start));
+  if (MODALITY_AFTER.test(folded.slice(m.end, m.end + 14)) || MODALITY_BEFORE.test(folded.slice(Math.max(0, m.start - 12), m.start))) return true;
+  // "LGE: no evidence of infarction": a heading for what follows; "LGE: subepikardial lateral" describes LGE.
+  if (/^\s?:/.test(folded.slice(m.end, m.end + 2))) {
+    const rest = folded.slice(m.end, m.end + 120).split(/[.;\n]/)[0]!;
+    if (!LGE_DESCRIPTION.test(rest)) return true;
+  }
+  const open = folded.lastIndexOf('(', m.start);
+  const close = folded.indexOf(')', m.end);
+  if (open === -1 || close === -1 || close - open > 200 || folded.lastIndexOf(')', m.start) > open) return false;
+  return (folded.slice(open, close).match(SEQUENCE_WORDS) ?? []).length >= 2;
 }
 
 /**
@@ -300,7 +328,18 @@ function preScopeEnd(folded: string, trigger: Match<{ kind: TriggerKind }>, trig
 /** A post-trigger reaches back to the start of its clause (the last comma or semicolon before it). */
 function postScopeStart(folded: string, trigger: Match<unknown>, sentenceStart: number): number {
   const before = folded.slice(sentenceStart, trigger.start);
-  const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'));
+  // A comma inside parentheses lists, it does not end the clause: "(Myokarditis, Takotsubo) unwahrscheinlich".
+  let cut = -1;
+  let depth = 0;
+  for (let i = before.length - 1; i >= 0; i--) {
+    const ch = before[i]!;
+    if (ch === ')') depth++;
+    else if (ch === '(') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (ch === ',' || ch === ';' || ch === ':' || ch === '–')) {
+      cut = i;
+      break;
+    }
+  }
   return cut === -1 ? sentenceStart : sentenceStart + cut + 1;
 }
 

@@ -1,0 +1,138 @@
+/**
+ * The guideline engine's criteria for text written by others (issue 12): one test per concept, each with short
+ * sentences of its own, never a sentence of the real corpus. The criteria's published basis is cited in
+ * criteria.ts beside each rule.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyRules } from './rules-reader.js';
+import { findFindings } from './find-findings.js';
+
+const categorise = (text: string) => applyRules({ id: 't', text });
+const outcome = (text: string) => {
+  const r = categorise(text);
+  return r.abstention ? 'UNCLASSIFIED' : r.subtype && r.category === 'OTHER' ? `OTHER.${r.subtype}` : r.category;
+};
+const fired = (text: string) => categorise(text).criteria.filter((c) => c.weight > 0).map((c) => c.id);
+const statusOf = (text: string, concept: string) => {
+  const m = findFindings(text).mentions.find((x) => x.concept === concept);
+  return m ? (m.status === 'uncertain' ? `uncertain ${m.certainty}` : m.status) : 'missing';
+};
+
+// [concept, expected outcome, text]
+const CASES: [string, string, string][] = [
+  ['LGE family: "hyperenhancement" is LGE', 'MYO', 'CMR: subepicardial hyperenhancement of the inferolateral wall; T2-weighted images show high signal in the same segments.'],
+  ['Oedema (Lake Louise T2 criterion): increased signal on STIR', 'MYO', 'MRI: increased signal on STIR images of the lateral wall with mid-wall delayed enhancement there.'],
+  ['Oedema: German T2-weighted signal rise', 'MYO', 'Befund: T2-gewichtet erhöhtes Signal lateral, subepikardiale Kontrastmittelanreicherung lateral.'],
+  ['Infarct: microvascular obstruction / no-reflow', 'ICM', 'CMR: subendocardial enhancement of the anterior wall with a dark core of microvascular obstruction.'],
+  ['Infarct: oedema and akinesia in a coronary territory after ST elevation', 'ICM', 'Anamnese: ST-Hebungen, Verschluss des RIVA.\nBefund: Myokardödem und Akinesie im RIVA-Versorgungsgebiet, LVEF 40 %.'],
+  ['Ischaemic dysfunction: regional hypokinesia without scar in multivessel disease (hibernation)', 'ICM', 'Angiography: three-vessel coronary disease. CMR: hypokinesia of the anterior wall; no delayed enhancement. LVEF 42 %.'],
+  ['Extracardiac infarcts are no myocardial infarction', 'NORMAL', 'CT: splenic infarcts. CMR: normal LV function (LVEF 61 %), no late gadolinium enhancement, no oedema.'],
+  ['Sarcoid (JCS 2016): FDG-PET uptake with heart block and patchy LGE', 'CS', 'ECG: complete heart block. PET: intense FDG uptake in the basal septum. CMR: patchy LGE of the basal septum.'],
+  ['Sarcoid (JCS 2016): basal septal thinning with LGE on the RV side of the septum', 'CS', 'CMR: thinning of the basal septum, LGE on the right ventricular side of the septum. LVEF 35 %.'],
+  ['Sarcoid (HRS 2014): hilar nodes and heart block with septal oedema', 'CS', 'CT: enlarged bilateral hilar nodes. ECG: complete heart block. CMR: oedema in the basal septum.'],
+  ['Takotsubo (InterTAK): apical akinesia with oedema, normal coronaries and no LGE', 'OTHER.takotsubo', 'Angiography: no obstructive coronary disease. CMR: akinesia of the apical segments with preserved basal contraction, apical oedema, no LGE.'],
+  ['Takotsubo (InterTAK), reverse type: basal akinesia, apex contracting, no LGE, recovery', 'OTHER.takotsubo', 'Herzkatheter: keine koronare Herzkrankheit.\nKardio-MRT: Akinesie der basalen Segmente bei erhaltener apikaler Kontraktion, kein Late Enhancement.\nVerlauf: vollständige Normalisierung.'],
+  ['Iron overload (Anderson 2001): myocardial T2* below 20 ms', 'OTHER.siderosis', 'Befund: Myokardiales T2* 9,5 ms (Norm > 20 ms). LVEF 48 %.'],
+  ['Iron overload: English T2* value', 'OTHER.siderosis', 'CMR: myocardial T2* of 12 ms; LVEF 50 %.'],
+  ['CA: storage or infiltration stated outweighs wall thickness (HCM phenocopy, ESC 2023)', 'CA', 'Befund: LV-Hypertrophie mit maximaler Wanddicke 22 mm.\nBeurteilung: Befundkonstellation passend zu einer Speichererkrankung.'],
+  ['CA: diffuse LGE in diffusely thickened walls is not DCM', 'CA', 'CMR: diffusely thickened LV myocardium; LVEF 30 %; diffuse enhancement throughout the myocardium.'],
+  ['DCM (ESC 2023): lamin A/C carrier with septal mid-wall LGE', 'DCM', 'Carrier of a familial lamin A/C variant. CMR: mid-wall delayed enhancement of the basal septum and inferior wall.'],
+  ['DCM (ESC 2023): dilated, poorly contracting LV with non-ischaemic LGE and no oedema', 'DCM', 'CMR: LVEDVi 150 ml/m², LVEF 25 %. Subepicardial LGE of the lateral wall. No oedema.'],
+  ['Pericarditis: the thickened pericardium enhances, the myocardium does not', 'OTHER.pericarditis', 'CMR: the pericardium is thickened; enhancement of the pericardium around both ventricles; septal bounce.'],
+  ['Pericarditis (German): thickened pericardium taking up contrast, septal shift', 'OTHER.pericarditis', 'MRT: Perikard verdickt (6 mm) mit Kontrastmittelaufnahme, diastolischer Septum-Shift.'],
+  ['Masses: a mass that proves to be a thrombus is a thrombus', 'ICM', 'CMR: the apical mass is a thrombus; akinesia of the apex with subendocardial LGE of the apex in the LAD territory.'],
+  ['LVNC (Petersen 2005): NC/C 3.1 with reduced function', 'OTHER.lvnc', 'CMR: prominent trabeculation of the lateral wall, NC/C ratio 3.1; LVEF 40 %.'],
+  ['Neuromuscular cardiomyopathy: Duchenne with lateral subepicardial LGE, no oedema', 'OTHER.other', 'Boy with Duchenne muscular dystrophy. CMR: subepicardial LGE of the lateral wall; no oedema. LVEF 50 %.'],
+  ['Endomyocardial fibrosis / Löffler: apical obliteration with thrombus and subendocardial LGE', 'OTHER.other', 'CMR: the apex is obliterated by thrombus; subendocardial LGE of the apex; LVEF 55 %.'],
+  ['ARVC (Task Force 2010): fibro-fatty replacement with a desmosomal gene', 'OTHER.arvc', 'PKP2 variant. CMR: fibro-fatty replacement of the RV free wall, LGE of the RV.'],
+  ['Protocol lists are no finding', 'NORMAL', 'CMR (cine, T2-weighted imaging, late gadolinium enhancement): normal LV function, LVEF 60 %, no oedema, no scar.'],
+];
+for (const [name, expected, text] of CASES) test(`concept: ${name}`, () => assert.equal(outcome(text), expected, JSON.stringify(categorise(text).scores)));
+
+test('concept: LVNC (Petersen 2005): prominent trabeculation with NC/C up to 2.3 is no non-compaction', () => {
+  assert.ok(!fired('CMR: prominent trabeculation of the apex, NC/C ratio 1.9; LVEF 62 %; no LGE.').includes('other.lvnc'));
+});
+
+test('concept: another test’s normal verdict is not this study’s', () => {
+  const text = 'Echo and coronary angiography showed no significant abnormality. CMR: LGE on the right ventricular side of the septum and patchy subepicardial LGE inferolateral; both take up FDG on PET.';
+  assert.equal(outcome(text), 'CS');
+});
+
+test('concept: a relative’s conduction disease is family history, not the patient’s', () => {
+  assert.ok(!fired('Father with high-grade AV block. CMR: mid-wall LGE of the septum.').includes('cs.av-block'));
+});
+
+test('concept: what something resembled or was first taken for is a weak hedge', () => {
+  assert.equal(statusOf('Echo: regional abnormalities resembling an ischaemic cardiomyopathy.', 'dx:ICM'), 'uncertain 0.2');
+  assert.equal(statusOf('He was admitted as myocardial infarction.', 'dx:ICM'), 'uncertain 0.2');
+  assert.equal(statusOf('The apex shows infarct-like enhancement.', 'dx:ICM'), 'uncertain 0.2');
+});
+
+test('concept: a hedge after a parenthesised list covers the whole list', () => {
+  assert.equal(statusOf('Beurteilung: Andere Ursachen (Myokarditis, Takotsubo) sind unwahrscheinlich.', 'dx:MYO'), 'uncertain 0.15');
+});
+
+test('concept: "not confirmed" negates a suspicion', () => {
+  assert.equal(statusOf('Beurteilung: Apikaler Thrombus, Tumorverdacht nicht bestätigt.', 'dx:OTHER'), 'negated');
+});
+
+test('concept: LGE "not following any coronary territory" is no territorial LGE', () => {
+  const f = fired('CMR: LVEDVi 140 ml/m², LVEF 20 %. Patchy LGE of both ventricles, not following any coronary territory.');
+  assert.ok(!f.includes('icm.territory'));
+  assert.notEqual(outcome('CMR: LVEDVi 140 ml/m², LVEF 20 %. Patchy LGE of both ventricles, not following any coronary territory.'), 'ICM');
+});
+
+test('concept: diffuse LGE in walls of normal thickness with oedema is inflammation, not amyloid', () => {
+  assert.equal(outcome('Befund: Ausgedehntes Myokardödem beider Ventrikel. Diffuse subendokardiale Fibrose. Wanddicke 9 mm. Troponin erhöht.'), 'MYO');
+  assert.equal(outcome('Befund: Konzentrische Hypertrophie 17 mm. Diffuses subendokardiales LGE. Erschwerte Nullung.'), 'CA');
+});
+
+test('concept: CA — raised native T1 in thickened walls with low QRS voltage', () => {
+  assert.equal(outcome('ECG: low QRS voltage. CMR: concentric LV hypertrophy, markedly elevated native T1, LVEF 50 %.'), 'CA');
+});
+
+test('concept: HCM — asymmetric hypertrophy with a family history of sudden death', () => {
+  assert.ok(fired('Brother died suddenly at 30. CMR: asymmetric septal hypertrophy of 17 mm.').includes('hcm.family'));
+});
+
+test('concept: cardiotoxicity — new dysfunction after anthracyclines is not DCM', () => {
+  assert.equal(outcome('Breast cancer treated with doxorubicin and trastuzumab. CMR: LVEF 38 %, global hypokinesia, no LGE, no oedema.'), 'OTHER.other');
+});
+
+test('concept: sarcoid (JCS 2016) — FDG uptake, LGE and LVEF < 50 % are three major criteria', () => {
+  const text = 'PET: increased FDG uptake in the lateral wall and RV. CMR: LVEDVi 130 ml/m², LVEF 30 %, subepicardial LGE of the lateral wall and the septum.';
+  assert.ok(fired(text).includes('cs.jcs'));
+  assert.equal(outcome(text), 'CS');
+});
+
+test('concept: LGE only at an RV insertion point stays non-specific whatever else the sentence names', () => {
+  assert.equal(outcome('CMR: Focal LGE at the inferior RV insertion point. Normal biventricular size and function.'), 'NORMAL');
+});
+
+test('concept: a residual scar is LGE seen today', () => {
+  assert.equal(outcome('Beurteilung: Bild einer abgelaufenen Myokarditis mit residueller subepikardialer Narbe lateral, aktuell kein Ödem.'), 'MYO');
+});
+
+test('concept: non-dilated LV cardiomyopathy (ESC 2023) — non-ischaemic scar with dysfunction, no oedema, no acute context', () => {
+  assert.equal(outcome('CMR: LV not dilated, LVEF 38 %, mid-wall LGE of the lateral wall, no oedema.'), 'DCM');
+  // The same scar after a viral illness with a troponin rise and oedema is myocarditis.
+  assert.equal(outcome('Viral illness, troponin rise. CMR: LVEF 45 %, subepicardial LGE of the lateral wall, oedema there.'), 'MYO');
+});
+
+test('concept: a line opening with the CMR label reports this study, even under the history heading', () => {
+  const text = 'Anamnese: 60-jähriger Patient mit Belastungsdyspnoe.\nKardio-MRT (Cine, LGE nach 0,1 mmol/kg Gadolinium): subepikardiales Late Enhancement lateral, Myokardödem lateral.';
+  const lge = findFindings(text).mentions.find((m) => m.concept === 'lge')!;
+  assert.equal(lge.section, 'findings');
+  assert.equal(lge.status, 'affirmed');
+  assert.equal(outcome(text), 'MYO');
+});
+
+test('concept: "LGE:" followed by its pattern describes LGE; followed by a negation it is only a label', () => {
+  assert.ok(findFindings('Befund: LGE: subepikardial lateral, streifig.').mentions.some((m) => m.concept === 'lge' && m.attrs.has('subepi')));
+  assert.ok(!findFindings('CMR: LGE: no evidence of infarction.').mentions.some((m) => m.concept === 'lge' && m.status === 'affirmed'));
+});
+
+test('concept: a scar the report puts down to a past myocarditis stays myocarditis, not NDLVC', () => {
+  assert.equal(outcome('Befund: LVEF 48 %. Kein Ödem. LGE: subepikardial lateral.\nBeurteilung: Narbe nach abgelaufener Myokarditis.'), 'MYO');
+});
