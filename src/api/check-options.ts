@@ -59,7 +59,8 @@ export const consensusOptionsSchema = z
     models: strings.optional(),
     top: whole(2).optional(),
     minAgree: whole(1).optional(),
-    targetAccuracy: z.number({ error: 'not a number above 0 and at most 1' }).gt(0, { error: 'not a number above 0 and at most 1' }).max(1, { error: 'not a number above 0 and at most 1' }).optional(),
+    // Its range is checked where the review list is sized (review-sizing.ts).
+    targetAccuracy: z.number({ error: 'not a number' }).optional(),
     calibrationDir: z.string().optional(),
   })
   .refine((o) => (o.models === undefined) !== (o.top === undefined), { error: 'give either models or top, not both or neither', path: ['models'] })
