@@ -46,6 +46,21 @@ const CASES: [string, string, string][] = [
   ['Neuromuscular cardiomyopathy: Duchenne with lateral subepicardial LGE, no oedema', 'OTHER.other', 'Boy with Duchenne muscular dystrophy. CMR: subepicardial LGE of the lateral wall; no oedema. LVEF 50 %.'],
   ['Endomyocardial fibrosis / Löffler: apical obliteration with thrombus and subendocardial LGE', 'OTHER.other', 'CMR: the apex is obliterated by thrombus; subendocardial LGE of the apex; LVEF 55 %.'],
   ['ARVC (Task Force 2010): fibro-fatty replacement with a desmosomal gene', 'OTHER.arvc', 'PKP2 variant. CMR: fibro-fatty replacement of the RV free wall, LGE of the RV.'],
+  ['Single paragraph: a CMR label opening a sentence under the history reports findings', 'CS', 'History: atrioventricular block. CMR: patchy mid-wall LGE of the basal septum and RV insertion.'],
+  ['Names: German abbreviation HCMP with septal hypertrophy compound', 'HCM', 'Beurteilung: HCMP mit asymmetrischer Septumhypertrophie.'],
+  ['Names: haemosiderosis is iron overload', 'OTHER.siderosis', 'Impression: findings in keeping with hemosiderosis of the myocardium.'],
+  ['Names: Takotsubo written apart', 'OTHER.takotsubo', 'Impression: tako tsubo syndrome.'],
+  ['Names: stress-induced cardiomyopathy', 'OTHER.takotsubo', 'Impression: stress-induced cardiomyopathy.'],
+  ['Names: Panzerherz is constriction', 'OTHER.pericarditis', 'Beurteilung: Panzerherz.'],
+  ['Names: Morbus Boeck is sarcoidosis', 'CS', 'Beurteilung: Morbus Boeck mit kardialer Beteiligung.'],
+  ['Names: Herzmuskelentzündung is myocarditis', 'MYO', 'Beurteilung: akute Herzmuskelentzündung.'],
+  ['Names: NDLVC (ESC 2023) is the DCM family', 'DCM', 'Impression: NDLVC with mid-wall septal LGE.'],
+  ['Names: ALVC is the arrhythmogenic family', 'OTHER.arvc', 'Impression: ALVC.'],
+  ['Normal: no pathological findings', 'NORMAL', 'Impression: no pathological findings.'],
+  ['Context: flu and hs-TnT with Lake Louise findings', 'MYO', 'History: flu a week ago, hs-TnT 800. CMR: subepicardial LGE lateral, oedema lateral.'],
+  ['Context: monoclonal protein with thick walls and diffuse LGE', 'CA', 'History: monoclonal protein, Bence Jones. CMR: concentric LVH 16 mm, diffuse subendocardial LGE.'],
+  ['Context: ischaemic heart disease with inferior transmural scar', 'ICM', 'History: ischaemic heart disease. CMR: inferior hypokinesia with transmural LGE.'],
+  ['Territory: branch names (posterior descending artery)', 'ICM', 'CMR: subendocardial LGE in the territory of the posterior descending artery.'],
   ['Protocol lists are no finding', 'NORMAL', 'CMR (cine, T2-weighted imaging, late gadolinium enhancement): normal LV function, LVEF 60 %, no oedema, no scar.'],
 ];
 for (const [name, expected, text] of CASES) test(`concept: ${name}`, () => assert.equal(outcome(text), expected, JSON.stringify(categorise(text).scores)));
@@ -135,4 +150,14 @@ test('concept: "LGE:" followed by its pattern describes LGE; followed by a negat
 
 test('concept: a scar the report puts down to a past myocarditis stays myocarditis, not NDLVC', () => {
   assert.equal(outcome('Befund: LVEF 48 %. Kein Ödem. LGE: subepikardial lateral.\nBeurteilung: Narbe nach abgelaufener Myokarditis.'), 'MYO');
+});
+
+test('concept: spotty LGE is patchy, hinge points are insertion points', () => {
+  const m = (text: string) => findFindings(text).mentions.find((x) => x.concept === 'lge')!;
+  assert.ok(m('CMR: spotty LGE of the septum.').attrs.has('patchy'));
+  assert.ok(m('CMR: LGE at the inferior hinge point.').attrs.has('insertion'));
+});
+
+test('concept: AV block written with a space or as atrioventricular block is conduction disease', () => {
+  for (const text of ['ECG: AV block III.', 'ECG: atrioventricular block.', 'ECG: Mobitz II.']) assert.equal(statusOf(text, 'ctx:av-block'), 'affirmed', text);
 });

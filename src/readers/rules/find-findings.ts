@@ -211,7 +211,8 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
   const read = (c: Match<ConceptDef>, sentence: Span, triggers: Match<Omit<TriggerDef, 'pattern'>>[], attrs: Set<string>): Mention => {
     const at = sectionAt(c.start);
     // Only under the history: a technique line ("MRT bei 1,5 T: Cine, Ödemsequenzen, LGE") names sequences, not findings.
-    const section: SectionKind = at === 'history' && cmrLine(folded, c.start) ? 'findings' : at;
+    // A one-paragraph report ("History: flu. CMR: oedema ...") opens the CMR's sentence with the label mid-line.
+    const section: SectionKind = at === 'history' && (cmrLine(folded, c.start) || cmrSentence(folded, sentence.start)) ? 'findings' : at;
     const mention: Mention = {
       concept: c.def.id,
       span: { start: c.start, end: c.end },
@@ -272,6 +273,11 @@ const CMR_LINE = /^[ \t]*(?:[-*•][ \t]*)?(?:(?:verlauf|befund|serielle?|multip
 
 function cmrLine(folded: string, pos: number): boolean {
   const start = folded.lastIndexOf('\n', pos - 1) + 1;
+  return CMR_LINE.test(folded.slice(start, Math.min(folded.length, start + 200)));
+}
+
+/** The same label opening a sentence that is not the line's first ("History: chest pain. CMR: ..."). */
+function cmrSentence(folded: string, start: number): boolean {
   return CMR_LINE.test(folded.slice(start, Math.min(folded.length, start + 200)));
 }
 
