@@ -61,7 +61,7 @@ test('pattern index: every lexicon pattern finds on every cohort text exactly wh
     const masked = folded.replace(/\d{1,2}\.\d{1,2}\.\d{2,4}/g, (m) => 'x'.repeat(m.length));
     for (const text of masked === folded ? [folded] : [folded, masked]) {
       for (const p of patterns) {
-        const fast = index.matches(p, text).sort((a, b) => a[0] - b[0]);
+        const fast = [...index.matches(p, text)].sort((a, b) => a[0] - b[0]);
         assert.deepEqual(fast, plainMatches(p, wordStarts, text), `${report.id}: ${p.global.source}`);
         compared++;
         found += fast.length;

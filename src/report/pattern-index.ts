@@ -239,6 +239,8 @@ function buildGates(): Gates {
   };
 }
 
+const NO_MATCHES: readonly (readonly [number, number])[] = Object.freeze([]);
+
 const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 const isLetterCode = (c: number) => c >= 97 && c <= 122;
 const isDigitCode = (c: number) => c >= 48 && c <= 57;
@@ -344,9 +346,11 @@ export class TextIndex {
    * Every match of the pattern as [start, end]. `text` may be a variant of the indexed text with the same
    * length whose letters are the same (e.g. with dates blanked), so one index serves both.
    */
-  matches(p: IndexedPattern, text = this.text): [number, number][] {
+  matches(p: IndexedPattern, text = this.text): readonly (readonly [number, number])[] {
+    // Most patterns stop at their gate: one look-up, nothing allocated.
+    if (this.stamp === TextIndex.generation && p.id < this.gated && TextIndex.open[p.id] !== this.stamp) return NO_MATCHES;
+    if (!this.mayMatch(p)) return NO_MATCHES;
     const out: [number, number][] = [];
-    if (!this.mayMatch(p)) return out;
     if (p.prefixes) {
       const { stamp2, head2, next2, stamp3, head3, next3 } = TextIndex;
       for (const prefix of p.prefixes) {
