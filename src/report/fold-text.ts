@@ -49,9 +49,11 @@ export function foldText(text: string): string {
     if (code < 128) codes[i] = code >= 65 && code <= 90 ? code + 32 : code;
     else codes[i] = foldChar(text[i]!).charCodeAt(0);
   }
+  // `apply`, not a spread (which copies the codes into an array first), in chunks that fit on the stack.
   const chunk = 8192;
-  if (codes.length <= chunk) return String.fromCharCode(...codes);
+  const fromCodes = (part: Uint16Array) => String.fromCharCode.apply(null, part as unknown as number[]);
+  if (codes.length <= chunk) return fromCodes(codes);
   const parts: string[] = [];
-  for (let i = 0; i < codes.length; i += chunk) parts.push(String.fromCharCode(...codes.subarray(i, i + chunk)));
+  for (let i = 0; i < codes.length; i += chunk) parts.push(fromCodes(codes.subarray(i, i + chunk)));
   return parts.join('');
 }
