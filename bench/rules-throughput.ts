@@ -1,16 +1,19 @@
 /**
  * Benchmark: how many reports per second the guideline engine classifies through the whole CLI
- * (`cmrdx classify --model rules`: read, parse, classify, commit to SQLite, export). Start-up is excluded by
- * timing a one-report run as well and subtracting it. Target: >= 2,000 reports per second on one core.
+ * (`cmrdx classify --model rules`: read, parse, classify, commit to SQLite, export), on the input of issue 12:
+ * 4,000 German synthetic reports of about 1.2 KB (1.14 KB on average: 400 OTHER, the rest in the study's mix).
+ * Start-up is excluded by timing a one-report run as well and subtracting it; each run is the best of a few,
+ * since other work on the machine only ever makes a run slower. Target: >= 5,000 reports per second.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { generateCohort } from '../src/synth/generate-cohort.js';
 import { BIN } from './bin-path.js';
 
-export const TARGET_REPORTS_PER_SECOND = 2000;
+export const TARGET_REPORTS_PER_SECOND = 5000;
 
 function timeRun(input: string, out: string): number {
   const started = performance.now();
@@ -19,26 +22,39 @@ function timeRun(input: string, out: string): number {
   return (performance.now() - started) / 1000;
 }
 
-export function benchRulesThroughput(n = 10_000): { reportsPerSecond: number; seconds: number; n: number } {
+/** The best of `runs` fresh runs (each into a new folder, so none resumes). */
+function bestOf(runs: number, input: string, dir: string, name: string): number {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) best = Math.min(best, timeRun(input, join(dir, `${name}-${i}`)));
+  return best;
+}
+
+export function benchRulesThroughput(n = 4000, runs = 3): { reportsPerSecond: number; seconds: number; n: number; meanBytes: number } {
   const dir = mkdtempSync(join(tmpdir(), 'cmrdx-bench-rules-'));
   try {
-    const reports = generateCohort({ seed: 'bench', n, mix: { OTHER: Math.round(n / 10) } });
+    const reports = generateCohort({ seed: 'bench', n, lang: 'de', mix: { OTHER: Math.round(n / 10) } });
+    const meanBytes = reports.reduce((s, r) => s + Buffer.byteLength(r.text), 0) / n;
     const big = join(dir, 'reports.jsonl');
     const one = join(dir, 'one.jsonl');
     writeFileSync(big, reports.map((r) => JSON.stringify({ id: r.id, text: r.text })).join('\n'));
     writeFileSync(one, JSON.stringify({ id: reports[0]!.id, text: reports[0]!.text }));
-    const startup = Math.min(timeRun(one, join(dir, 'o1')), timeRun(one, join(dir, 'o2')));
-    const total = timeRun(big, join(dir, 'big'));
+    const startup = bestOf(runs, one, dir, 'one');
+    const total = bestOf(runs, big, dir, 'big');
     const seconds = total - startup;
-    return { reportsPerSecond: (n - 1) / seconds, seconds, n };
+    return { reportsPerSecond: (n - 1) / seconds, seconds, n, meanBytes };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 export function printRulesThroughput(): boolean {
-  const { reportsPerSecond, seconds, n } = benchRulesThroughput();
+  const { reportsPerSecond, seconds, n, meanBytes } = benchRulesThroughput();
   const ok = reportsPerSecond >= TARGET_REPORTS_PER_SECOND;
-  console.log(`rules reader, whole CLI: ${n} reports in ${seconds.toFixed(2)} s after start-up = ${Math.round(reportsPerSecond)} reports/s (target >= ${TARGET_REPORTS_PER_SECOND}) ${ok ? 'OK' : 'BELOW TARGET'}`);
+  console.log(
+    `rules reader, whole CLI: ${n} German reports (${(meanBytes / 1000).toFixed(2)} KB on average) in ${seconds.toFixed(2)} s after start-up = ${Math.round(reportsPerSecond)} reports/s (target >= ${TARGET_REPORTS_PER_SECOND}) ${ok ? 'OK' : 'BELOW TARGET'}`,
+  );
   return ok;
 }
+
+// `node --import tsx bench/rules-throughput.ts`: this benchmark alone.
+if (process.argv[1] === fileURLToPath(import.meta.url)) process.exitCode = printRulesThroughput() ? 0 : 1;

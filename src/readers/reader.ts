@@ -65,6 +65,11 @@ export interface Reader {
   /** The servers this reader can use (several Ollama hosts, say). None: it runs in this process. */
   readonly endpoints?: string[];
   classify(report: Report, options?: ClassifyOptions): Promise<Prediction>;
+  /**
+   * Readers in this process that can do a batch faster than one report at a time (the guideline engine spreads
+   * it over worker threads): the predictions of the reports, in their order, exactly those `classify` gives.
+   */
+  classifyMany?(reports: Report[]): Promise<Prediction[]>;
   /** Frees what the reader holds (a loaded model, sockets). */
   close?(): Promise<void>;
 }

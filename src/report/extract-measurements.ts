@@ -93,6 +93,12 @@ const TOKEN = new RegExp(
   'y',
 );
 
+/** A value made on the first call and kept. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
 /** Dates and clock times look like numbers ("12.03.2024", "10:30"); blank them before scanning. */
 function maskDates(folded: string): string {
   return folded.replace(/(?<![\d.,])(?:\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}(?::\d{2})?)(?![\d])/g, (m) =>
@@ -103,8 +109,10 @@ function maskDates(folded: string): string {
 export function extractMeasurements(text: string, style: NumberStyle = numberStyleOf(text), folded = foldText(text), index = new TextIndex(folded)): Measurement[] {
   const scan = maskDates(folded);
   const anchors = findAnchors(scan, index);
-  const tables = findVentricleTables(scan);
-  const context = new VentricleContext(scan);
+  // Tables with LV and RV columns and the ventricle a line speaks of are only needed for labels that do not
+  // name their ventricle; most reports never ask, so both are found on the first question.
+  const tables = once(() => findVentricleTables(scan));
+  const context = once(() => new VentricleContext(scan));
 
   // Weak labels only count when they find a value; drop the ones that do not and read again, so they do
   // not cut the region of a strong label before them ("native T1 im Septum 1.062 ms").
@@ -128,8 +136,8 @@ function readAll(
   text: string,
   scan: string,
   anchors: Anchor[],
-  tables: TableRows,
-  context: VentricleContext,
+  tables: () => TableRows,
+  context: () => VentricleContext,
   style: NumberStyle,
   tokenCache: Map<number, Token[]>,
 ): Measurement[][] {
@@ -458,20 +466,20 @@ function readOne(
   scan: string,
   anchor: Anchor,
   tokens: Token[],
-  tables: TableRows,
-  context: VentricleContext,
+  tables: () => TableRows,
+  context: () => VentricleContext,
   style: NumberStyle,
 ): Measurement[] {
   const family = anchor.pattern.family;
   const perVentricle = ['EF', 'EDV', 'ESV', 'SV', 'MASS'].includes(family);
-  const lineStart = scan.lastIndexOf('\n', anchor.start - 1) + 1;
-  const table = tables.get(lineStart);
-  if (perVentricle && table && (anchor.ventricle === undefined || anchor.ventricle === 'pair')) {
-    const fromTable = readTableRow(text, anchor, tokens, table, style);
+  if (perVentricle && (anchor.ventricle === undefined || anchor.ventricle === 'pair')) {
+    const lineStart = scan.lastIndexOf('\n', anchor.start - 1) + 1;
+    const table = tables().get(lineStart);
+    const fromTable = table ? readTableRow(text, anchor, tokens, table, style) : [];
     if (fromTable.length > 0) return fromTable;
   }
   if (anchor.ventricle === 'pair') return readPair(text, anchor, tokens, style);
-  const ventricle = anchor.ventricle ?? (perVentricle ? context.at(anchor.start) : 'LV');
+  const ventricle = anchor.ventricle ?? (perVentricle ? context().at(anchor.start) : 'LV');
   const maxValues = ['EDV', 'ESV', 'SV', 'MASS', 'CO'].includes(family) ? 2 : 1;
   return toMeasurements(text, anchor, readValues(text, anchor, ventricle, tokens, style, maxValues));
 }
@@ -495,13 +503,13 @@ function readPair(text: string, anchor: Anchor, tokens: Token[], style: NumberSt
 }
 
 /** "EDV/ESV/EF: 148 ml/52 ml/65 %": the k-th value belongs to the k-th label. */
-function readGroup(text: string, group: Anchor[], tokens: Token[], style: NumberStyle, context: VentricleContext): Measurement[][] {
+function readGroup(text: string, group: Anchor[], tokens: Token[], style: NumberStyle, context: () => VentricleContext): Measurement[][] {
   const nums = tokens.filter((t): t is Extract<Token, { t: 'num' }> => t.t === 'num' && !t.afterPlusMinus);
   return group.map((anchor, k) => {
     const tok = nums[k];
     if (!tok) return [];
     const unit = tok.unit ?? anchor.labelUnit;
-    const ventricle = anchor.ventricle === 'LV' || anchor.ventricle === 'RV' ? anchor.ventricle : context.at(anchor.start);
+    const ventricle = anchor.ventricle === 'LV' || anchor.ventricle === 'RV' ? anchor.ventricle : context().at(anchor.start);
     const key = keyFor(anchor.pattern.family, ventricle, anchor.index, unit);
     const value = key ? plausible(key, unit, tok.raw, style) : undefined;
     if (!key || value === undefined) return [];

@@ -38,15 +38,22 @@ function foldChar(ch: string): string {
   return folded;
 }
 
+/**
+ * Built from character codes rather than by appending to a string: appending makes a rope that every later
+ * character access (the pattern index reads each letter several times) has to see through.
+ */
 export function foldText(text: string): string {
-  let out = '';
+  const codes = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code < 128) {
-      out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i];
-    } else {
-      out += foldChar(text[i]!);
-    }
+    if (code < 128) codes[i] = code >= 65 && code <= 90 ? code + 32 : code;
+    else codes[i] = foldChar(text[i]!).charCodeAt(0);
   }
-  return out;
+  // `apply`, not a spread (which copies the codes into an array first), in chunks that fit on the stack.
+  const chunk = 8192;
+  const fromCodes = (part: Uint16Array) => String.fromCharCode.apply(null, part as unknown as number[]);
+  if (codes.length <= chunk) return fromCodes(codes);
+  const parts: string[] = [];
+  for (let i = 0; i < codes.length; i += chunk) parts.push(fromCodes(codes.subarray(i, i + chunk)));
+  return parts.join('');
 }

@@ -1,20 +1,26 @@
 /**
  * Runs hundreds of lexicon patterns over a report quickly. Two pre-checks decide where a pattern can match at
- * all: the literal letters it cannot match without (as trigrams, checked once per report) and the letters its
- * match must start with (looked up in an index of the report's word starts), so most patterns run at a
- * handful of positions instead of scanning the whole text. This is what keeps the guideline engine and the
- * measurement extractor at thousands of reports per second.
+ * all: the literal letters it cannot match without (each of their trigrams looked up in a table of the
+ * report's trigrams) and the letters its match must start with (looked up in an index of the report's word starts),
+ * so most patterns run at a handful of positions instead of scanning the whole text. The index is built once
+ * per report in tables shared by all reports, and each pattern costs a few look-ups, so the cost grows with the
+ * text and the patterns that can match, hardly with the size of the lexicon.
  */
 
 export interface IndexedPattern {
+  /** Place in the registry of all patterns (see REGISTRY). */
+  id: number;
   /** Global regex for patterns that must scan the text. */
   global: RegExp;
   /** Sticky regex, run only at word starts that begin with one of `prefixes`. */
   sticky: RegExp;
   /** Literal starts of every possible match (lower case), or null: scan the whole text. */
   prefixes: string[] | null;
-  /** Trigram keys per alternative of the literals a match needs, or null: no literal is known. */
-  literals: number[][] | null;
+  /**
+   * The literals a match needs, one per alternative (a match contains at least one), with the table slots of
+   * their trigrams; null when none is known.
+   */
+  literals: { literal: string; slots: Int32Array }[] | null;
   /** The match must start a word (checked here, not by a slow leading lookbehind in the regex). */
   wordStart: boolean;
   /** The regex finds the stem of a compound word; a match is widened back to the start of its word. */
@@ -138,72 +144,195 @@ export function requiredLiterals(source: string): string[] | null {
   return literals;
 }
 
-const key = (text: string, i: number) => ((text.charCodeAt(i) & 0x7f) << 14) | ((text.charCodeAt(i + 1) & 0x7f) << 7) | (text.charCodeAt(i + 2) & 0x7f);
+/** A trigram (three letters at a position) as one number; codes above 127 fold into the low bits. */
+const trigram = (text: string, i: number) => ((text.charCodeAt(i) & 0x7f) << 14) | ((text.charCodeAt(i + 1) & 0x7f) << 7) | (text.charCodeAt(i + 2) & 0x7f);
 
-function trigramKeys(literal: string): number[] {
-  const keys: number[] = [];
-  for (let i = 0; i + 3 <= literal.length; i++) keys.push(key(literal, i));
-  return keys;
-}
+/** The first two letters at a position as one number (exact: 14 bits). */
+const prefix2 = (text: string, i: number) => ((text.charCodeAt(i) & 0x7f) << 7) | (text.charCodeAt(i + 1) & 0x7f);
+
+/** Hashes of trigrams and three-letter prefixes into small tables that stay in the processor's cache. */
+const TRIGRAM_BITS = 16;
+const trigramSlot = (key: number) => Math.imul(key, 0x9e3779b1) >>> (32 - TRIGRAM_BITS);
+const PREFIX3_BITS = 14;
+const prefix3Slot = (text: string, i: number) => Math.imul(trigram(text, i), 0x9e3779b1) >>> (32 - PREFIX3_BITS);
+
+/**
+ * Every pattern built, in order; its place is its `id`. Each pattern has a gate, the cheapest sign in a text
+ * that it may match: a word start with the first two letters of one of its prefixes, else the first trigram
+ * of one of its literals; a pattern with neither always runs. Indexing a report opens the gates of what it
+ * contains (one pass over its word starts and one over its trigrams), so a pattern whose gate stays shut
+ * costs one look-up, however large the lexicon grows.
+ */
+const REGISTRY: IndexedPattern[] = [];
 
 /**
  * Builds an indexed pattern. `pattern` is the lexicon source (for the pre-checks); `compiled` the regex
  * source actually run, which must match at the same positions.
  */
 export function indexPattern(pattern: string, compiled: string, options: { wordStart?: boolean; compound?: boolean } = {}): IndexedPattern {
-  const literals = requiredLiterals(pattern);
   const compound = options.compound ?? false;
-  return {
+  const literals = requiredLiterals(pattern);
+  const indexed: IndexedPattern = {
+    id: REGISTRY.length,
     global: new RegExp(compiled, 'g'),
     sticky: new RegExp(compiled, 'y'),
     prefixes: compound ? null : leadingPrefixes(pattern),
-    literals: literals ? literals.map(trigramKeys) : null,
+    literals: literals ? literals.map((literal) => ({ literal, slots: trigramSlots(literal) })) : null,
     wordStart: options.wordStart ?? false,
     compound,
   };
+  REGISTRY.push(indexed);
+  return indexed;
 }
 
+/** Every pattern built so far, so a test can check the index against a plain scan of the whole text. */
+export function indexedPatterns(): readonly IndexedPattern[] {
+  return REGISTRY;
+}
+
+function trigramSlots(literal: string): Int32Array {
+  const slots = new Set<number>();
+  for (let i = 0; i + 3 <= literal.length; i++) slots.add(trigramSlot(trigram(literal, i)));
+  return Int32Array.from(slots);
+}
+
+/** Gate → ids of the patterns behind it, as offsets into one flat list (rebuilt when patterns were added). */
+interface Gates {
+  patterns: number;
+  byPrefix2: { offsets: Int32Array; ids: Int32Array };
+  byPrefix3: { offsets: Int32Array; ids: Int32Array };
+  byTrigram: { offsets: Int32Array; ids: Int32Array };
+  ungated: Int32Array;
+}
+
+function flatten(keys: number, entries: [number, number][]): { offsets: Int32Array; ids: Int32Array } {
+  const offsets = new Int32Array(keys + 1);
+  for (const [key] of entries) offsets[key + 1]!++;
+  for (let k = 0; k < keys; k++) offsets[k + 1]! += offsets[k]!;
+  const ids = new Int32Array(entries.length);
+  const fill = offsets.slice(0, keys);
+  for (const [key, id] of entries) ids[fill[key]!++] = id;
+  return { offsets, ids };
+}
+
+function buildGates(): Gates {
+  const byPrefix2: [number, number][] = [];
+  const byPrefix3: [number, number][] = [];
+  const byTrigram: [number, number][] = [];
+  const ungated: number[] = [];
+  const add = (list: [number, number][], keys: number[], id: number) => {
+    for (const key of new Set(keys)) list.push([key, id]);
+  };
+  for (const p of REGISTRY) {
+    // Three letters say more than two; a pattern with a two-letter prefix waits for a word with those two.
+    if (p.prefixes?.every((x) => x.length >= 3)) add(byPrefix3, p.prefixes.map((x) => prefix3Slot(x, 0)), p.id);
+    else if (p.prefixes) add(byPrefix2, p.prefixes.map((x) => prefix2(x, 0)), p.id);
+    else if (p.literals) add(byTrigram, p.literals.map((x) => x.slots[0]!), p.id);
+    else ungated.push(p.id);
+  }
+  return {
+    patterns: REGISTRY.length,
+    byPrefix2: flatten(1 << 14, byPrefix2),
+    byPrefix3: flatten(1 << PREFIX3_BITS, byPrefix3),
+    byTrigram: flatten(1 << TRIGRAM_BITS, byTrigram),
+    ungated: Int32Array.from(ungated),
+  };
+}
+
+const NO_MATCHES: readonly (readonly [number, number])[] = Object.freeze([]);
 
 const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+const isLetterCode = (c: number) => c >= 97 && c <= 122;
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
 
 /**
- * What a text contains, for the pre-checks: its trigrams and its word starts. One trigram table is shared by
- * all texts; a slot holds the number of the text that marked it, so nothing is cleared between reports, and an
- * index whose marks were overwritten by a newer one marks its text again before it answers.
+ * What a text contains, for the pre-checks: which gates it opens, and its word starts chained by their first
+ * two letters (exact) and by their first three (hashed), in text order. The tables are shared by all texts, so
+ * nothing is allocated or cleared per report: a slot counts only when it holds the number of the text that
+ * marked it, and an index whose marks were overwritten by a newer one marks its text again before it answers.
  */
 export class TextIndex {
-  private static readonly table = new Uint32Array(1 << 21);
   private static generation = 0;
+  private static gates: Gates | undefined;
+  /** Per pattern id: the number of the text that opened its gate. */
+  private static open = new Uint32Array(0);
+  /** Per trigram slot: the number of the text that contains a trigram of that slot. */
+  private static readonly trigrams = new Uint32Array(1 << TRIGRAM_BITS);
+  private static readonly stamp2 = new Uint32Array(1 << 14);
+  private static readonly head2 = new Int32Array(1 << 14);
+  private static readonly tail2 = new Int32Array(1 << 14);
+  private static readonly stamp3 = new Uint32Array(1 << PREFIX3_BITS);
+  private static readonly head3 = new Int32Array(1 << PREFIX3_BITS);
+  private static readonly tail3 = new Int32Array(1 << PREFIX3_BITS);
+  private static next2 = new Int32Array(4096);
+  private static next3 = new Int32Array(4096);
   private stamp = 0;
-  /** Word-start positions by their first two letters, and by their first three (as numbers). */
-  private readonly starts2 = new Map<number, number[]>();
-  private readonly starts3 = new Map<number, number[]>();
+  /** Patterns built after this text was marked have no gate information: they always run. */
+  private gated = 0;
 
   constructor(readonly text: string) {
     this.mark();
-    for (let i = 0; i + 1 < text.length; i++) {
-      if (!isWordCode(text.charCodeAt(i)) || (i > 0 && isWordCode(text.charCodeAt(i - 1)))) continue;
-      push(this.starts2, prefixKey(text, i, 2), i);
-      if (i + 2 < text.length) push(this.starts3, prefixKey(text, i, 3), i);
-    }
   }
 
   private mark(): void {
+    if (TextIndex.gates?.patterns !== REGISTRY.length) {
+      TextIndex.gates = buildGates();
+      TextIndex.open = new Uint32Array(REGISTRY.length);
+    }
     TextIndex.generation = (TextIndex.generation + 1) >>> 0 || 1;
-    this.stamp = TextIndex.generation;
-    const table = TextIndex.table;
+    const stamp = (this.stamp = TextIndex.generation);
+    const { gates, open, trigrams, stamp2, head2, tail2, stamp3, head3, tail3 } = TextIndex;
+    const { byPrefix2, byPrefix3, byTrigram } = gates;
+    this.gated = gates.patterns;
     const text = this.text;
-    for (let i = 0; i + 3 <= text.length; i++) table[key(text, i)] = this.stamp;
+    if (TextIndex.next2.length < text.length) {
+      TextIndex.next2 = new Int32Array(text.length * 2);
+      TextIndex.next3 = new Int32Array(text.length * 2);
+    }
+    const { next2, next3 } = TextIndex;
+    for (const id of gates.ungated) open[id] = stamp;
+    for (let i = 0; i + 3 <= text.length; i++) {
+      const slot = trigramSlot(trigram(text, i));
+      if (trigrams[slot] === stamp) continue;
+      trigrams[slot] = stamp;
+      for (let j = byTrigram.offsets[slot]!; j < byTrigram.offsets[slot + 1]!; j++) open[byTrigram.ids[j]!] = stamp;
+    }
+    // Chains in text order: each list ends at its tail, whose `next` is -1.
+    const link = (stamps: Uint32Array, heads: Int32Array, tails: Int32Array, next: Int32Array, k: number, i: number) => {
+      next[i] = -1;
+      if (stamps[k] !== stamp) {
+        stamps[k] = stamp;
+        heads[k] = i;
+      } else next[tails[k]!] = i;
+      tails[k] = i;
+    };
+    for (let i = 0; i + 1 < text.length; i++) {
+      if (!isWordCode(text.charCodeAt(i)) || (i > 0 && isWordCode(text.charCodeAt(i - 1)))) continue;
+      const k2 = prefix2(text, i);
+      // The first word start with these two letters opens the gates of the patterns that start with them.
+      if (stamp2[k2] !== stamp) for (let j = byPrefix2.offsets[k2]!; j < byPrefix2.offsets[k2 + 1]!; j++) open[byPrefix2.ids[j]!] = stamp;
+      link(stamp2, head2, tail2, next2, k2, i);
+      if (i + 2 >= text.length) continue;
+      const k3 = prefix3Slot(text, i);
+      if (stamp3[k3] !== stamp) for (let j = byPrefix3.offsets[k3]!; j < byPrefix3.offsets[k3 + 1]!; j++) open[byPrefix3.ids[j]!] = stamp;
+      link(stamp3, head3, tail3, next3, k3, i);
+    }
   }
 
-  mayMatch(p: IndexedPattern): boolean {
-    if (!p.literals) return true;
+  private fresh(): void {
     if (this.stamp !== TextIndex.generation) this.mark();
-    const table = TextIndex.table;
-    for (const keys of p.literals) {
+  }
+
+  /** False when the pattern cannot match: its gate is shut, or the text lacks a trigram of every literal it needs. */
+  mayMatch(p: IndexedPattern): boolean {
+    this.fresh();
+    if (p.id < this.gated && TextIndex.open[p.id] !== this.stamp) return false;
+    if (!p.literals) return true;
+    const { trigrams } = TextIndex;
+    for (const { slots } of p.literals) {
       let all = true;
-      for (const k of keys) {
-        if (table[k] !== this.stamp) {
+      for (let i = 0; i < slots.length; i++) {
+        if (trigrams[slots[i]!] !== this.stamp) {
           all = false;
           break;
         }
@@ -217,18 +346,24 @@ export class TextIndex {
    * Every match of the pattern as [start, end]. `text` may be a variant of the indexed text with the same
    * length whose letters are the same (e.g. with dates blanked), so one index serves both.
    */
-  matches(p: IndexedPattern, text = this.text): [number, number][] {
+  matches(p: IndexedPattern, text = this.text): readonly (readonly [number, number])[] {
+    // Most patterns stop at their gate: one look-up, nothing allocated.
+    if (this.stamp === TextIndex.generation && p.id < this.gated && TextIndex.open[p.id] !== this.stamp) return NO_MATCHES;
+    if (!this.mayMatch(p)) return NO_MATCHES;
     const out: [number, number][] = [];
-    if (!this.mayMatch(p)) return out;
     if (p.prefixes) {
+      const { stamp2, head2, next2, stamp3, head3, next3 } = TextIndex;
       for (const prefix of p.prefixes) {
-        const candidates = prefix.length >= 3 ? this.starts3.get(prefixKey(prefix, 0, 3)) : this.starts2.get(prefixKey(prefix, 0, 2));
-        if (!candidates) continue;
-        for (const pos of candidates) {
+        // Candidates: the word starts that begin with the prefix's first three letters (or two, when it has two).
+        const long = prefix.length >= 3;
+        const k = long ? prefix3Slot(prefix, 0) : prefix2(prefix, 0);
+        if ((long ? stamp3 : stamp2)[k] !== this.stamp) continue;
+        const next = long ? next3 : next2;
+        for (let pos = (long ? head3 : head2)[k]!; pos !== -1; pos = next[pos]!) {
           if (!text.startsWith(prefix, pos)) continue;
+          // `test` on a sticky regex matches only at lastIndex and leaves lastIndex at the match's end.
           p.sticky.lastIndex = pos;
-          const m = p.sticky.exec(text);
-          if (m && m[0].length > 0) out.push([pos, pos + m[0].length]);
+          if (p.sticky.test(text) && p.sticky.lastIndex > pos) out.push([pos, p.sticky.lastIndex]);
         }
       }
       return out;
@@ -253,19 +388,3 @@ export class TextIndex {
     return out;
   }
 }
-
-const isLetterCode = (c: number) => c >= 97 && c <= 122;
-
-/** The first two or three letters at a position as one number (codes above 127 fold into the low bits). */
-function prefixKey(text: string, i: number, length: 2 | 3): number {
-  let k = 0;
-  for (let j = 0; j < length; j++) k = k * 128 + (text.charCodeAt(i + j) & 0x7f);
-  return k;
-}
-
-function push(map: Map<number, number[]>, k: number, value: number): void {
-  const list = map.get(k);
-  if (list) list.push(value);
-  else map.set(k, [value]);
-}
-const isDigitCode = (c: number) => c >= 48 && c <= 57;

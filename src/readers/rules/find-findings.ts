@@ -121,13 +121,21 @@ interface Match<T> {
   end: number;
 }
 
+/** A zeroed buffer of at least `length` bytes, reused: allocating a typed array per call costs more than the search. */
+let scratchBuffer = new Uint8Array(4096);
+function scratch(length: number): Uint8Array {
+  if (scratchBuffer.length < length) scratchBuffer = new Uint8Array(length * 2);
+  else scratchBuffer.fill(0, 0, length);
+  return scratchBuffer;
+}
+
 /** All non-overlapping matches in the text, the longest winning where they overlap (earlier definitions win ties). */
 function findAll<T>(index: TextIndex, compiled: Compiled<T>[]): Match<T>[] {
   const candidates: (Match<T> & { order: number })[] = [];
   for (const c of compiled) for (const [start, end] of index.matches(c.pattern)) candidates.push({ def: c.def, start, end, order: c.order });
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.order - b.order);
   const taken: Match<T>[] = [];
-  const used = new Uint8Array(index.text.length);
+  const used = scratch(index.text.length);
   for (const c of candidates) {
     let free = true;
     for (let i = c.start; i < c.end; i++) if (used[i]) { free = false; break; }

@@ -14,6 +14,7 @@ import { marginConfidence } from './rules-confidence.js';
 import { findFindings, type Mention } from './find-findings.js';
 import { buildOutcomeMap, type OutcomeMap, type Resolved } from './outcome-map.js';
 import { outcomeName } from './outcomes.js';
+import { RulesWorkers } from './rules-workers.js';
 
 export const RULES_READER_ID = 'rules';
 
@@ -70,8 +71,20 @@ export function evidenceFor(text: string, result: Scored, limit = 3): Evidence[]
 /** @param taxonomy the active taxonomy; refused (ConfigError) when a category has no engine criteria. */
 export function createRulesReader(taxonomy: Taxonomy = DEFAULT_TAXONOMY): Reader {
   const outcomes = buildOutcomeMap(taxonomy);
-  return {
+  let workers: RulesWorkers | undefined;
+  const reader: Reader = {
     id: RULES_READER_ID,
+    /** A large batch goes to worker threads (rules-workers.ts); a small one is classified here, one by one. */
+    async classifyMany(reports: Report[]): Promise<Prediction[]> {
+      workers ??= new RulesWorkers(taxonomy);
+      if (workers.worthIt(reports.length)) return workers.classify(reports);
+      const out: Prediction[] = [];
+      for (const report of reports) out.push(await reader.classify(report));
+      return out;
+    },
+    async close(): Promise<void> {
+      await workers?.close();
+    },
     async classify(report: Report): Promise<Prediction> {
       const started = performance.now();
       const result = applyRules(report);
@@ -96,4 +109,5 @@ export function createRulesReader(taxonomy: Taxonomy = DEFAULT_TAXONOMY): Reader
       return prediction;
     },
   };
+  return reader;
 }
