@@ -7,7 +7,7 @@
  *
  * Each golden line keeps what is readable (id, category, confidence) and a hash of the rest: the prediction
  * line of predictions.jsonl without its timing (`seconds`), and what `cmrdx parse` says of the report (sections
- * and measurements). The file was generated from main (6a1d279, issue 12 points 1-4 merged) without the speed
+ * and measurements). The file was generated from main (05141e6, both vocabulary rounds of issue 12) without the speed
  * work of point 5, and the speed work gives the same file, with
  *
  *   node --import tsx test/helpers/golden-answers.ts --write
