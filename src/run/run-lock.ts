@@ -46,7 +46,9 @@ export function acquireRunLock(outDir: string, holder: () => LockHolder | undefi
     db.close();
     if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw storageError(path, error);
     const who = holder();
-    throw new StorageError(path, `${outDir}: another cmrdx run is using this output folder (${who ? `PID ${who.pid}, started ${who.startedAt}` : 'it has just started'})`, {
+    // A library script may start two runs on one folder itself: then the holder is this very process.
+    const named = !who ? 'it has just started' : who.pid === process.pid ? `a run of this same process, started ${who.startedAt}` : `PID ${who.pid}, started ${who.startedAt}`;
+    throw new StorageError(path, `${outDir}: another cmrdx run is using this output folder (${named})`, {
       code: 'storage.locked',
       hint: 'Wait for it to finish, stop it, or choose another --out folder; --fresh cannot start over under a running run either',
     });
