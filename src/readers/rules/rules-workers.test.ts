@@ -3,7 +3,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateCohort } from '../../synth/generate-cohort.js';
 import { DEFAULT_TAXONOMY } from '../../taxonomy/taxonomy.js';
-import type { Prediction } from '../reader.js';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Report } from '../../report/report.js';
+import { runClassify } from '../../run/run-classify.js';
+import type { Prediction, Reader } from '../reader.js';
 import { createRulesReader } from './rules-reader.js';
 import { PARALLEL_MIN_REPORTS, RulesWorkers } from './rules-workers.js';
 
@@ -30,4 +35,45 @@ test('rules workers: a batch split over two worker threads gives the predictions
 test('rules workers: one core or a small batch stays in the calling thread', () => {
   assert.equal(new RulesWorkers(DEFAULT_TAXONOMY, 1).worthIt(10_000), false);
   assert.equal(new RulesWorkers(DEFAULT_TAXONOMY, 2).worthIt(PARALLEL_MIN_REPORTS - 1), false);
+});
+
+test('rules workers: a report the engine fails on fails its batch (naming no text), and the workers go on', async () => {
+  const reports = generateCohort({ seed: 'workers-fail', n: 4, lang: 'de' });
+  const workers = new RulesWorkers(DEFAULT_TAXONOMY, 2);
+  try {
+    const broken = { id: 'broken', text: undefined } as unknown as Report;
+    await assert.rejects(workers.classify([...reports, broken]), (e: unknown) => e instanceof Error && /the guideline engine failed on a report of this batch \(TypeError\)$/.test(e.message));
+    const after = await workers.classify(reports);
+    assert.deepEqual(after.map((p) => p.id), reports.map((r) => r.id));
+  } finally {
+    await workers.close();
+  }
+});
+
+test('run loop: a batch that fails as a whole is done again one report at a time; only the failing report is an error', async () => {
+  const reports: Report[] = Array.from({ length: 600 }, (_, i) => ({ id: `r${i}`, text: 'Beurteilung: Normalbefund.' }));
+  const batches: number[] = [];
+  const reader: Reader = {
+    id: 'batched',
+    async classify(r) {
+      if (r.id === 'r300') throw new Error('engine failure');
+      return { id: r.id, model: 'batched', category: 'NORMAL', evidence: [], seconds: 0, error: null };
+    },
+    async classifyMany(batch) {
+      batches.push(batch.length);
+      if (batch.some((r) => r.id === 'r300')) throw new Error('batch failed');
+      return Promise.all(batch.map((r) => reader.classify(r)));
+    },
+  };
+  const outDir = mkdtempSync(join(tmpdir(), 'cmrdx-batches-'));
+  try {
+    const summary = await runClassify({ reports, readers: [reader], outDir, config: { models: ['batched'], taxonomy: { name: 'd', version: '1' } } });
+    assert.deepEqual(batches, [512, 88], 'two batches of at most 512');
+    assert.equal(summary.failed, 1);
+    const lines = readFileSync(join(outDir, 'predictions.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Prediction);
+    assert.equal(lines.length, 600, 'every report exactly once');
+    assert.deepEqual(lines.filter((p) => p.error !== null).map((p) => p.id), ['r300']);
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
 });

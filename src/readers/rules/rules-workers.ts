@@ -66,9 +66,11 @@ export class RulesWorkers {
     for (let k = 0; k < this.count; k++) {
       const worker = startWorker({ taxonomy: this.taxonomy });
       worker.unref();
-      worker.on('message', ({ batch, predictions }: { batch: number; predictions: Prediction[] }) => {
-        this.pending.get(batch)?.resolve(predictions);
+      worker.on('message', ({ batch, predictions, failed }: { batch: number; predictions?: Prediction[]; failed?: string }) => {
+        const pending = this.pending.get(batch);
         this.pending.delete(batch);
+        if (predictions) pending?.resolve(predictions);
+        else pending?.reject(new Error(`the guideline engine failed on a report of this batch (${failed})`));
       });
       const fail = (error: Error) => {
         // A worker that fails takes every batch in flight with it; the next batch starts new workers.
