@@ -5,5 +5,5 @@ import { printRealCorpus } from './real-corpus.js';
 import { printRulesThroughput } from './rules-throughput.js';
 import { printSchedulerBench } from './scheduler.js';
 
-const results = [printRulesThroughput(), await printRealCorpus(), await printSchedulerBench(), printEvaluateBench(), await printAnswerCost()];
+const results = [await printRulesThroughput(), await printRealCorpus(), await printSchedulerBench(), printEvaluateBench(), await printAnswerCost()];
 process.exitCode = results.every(Boolean) ? 0 : 1;
