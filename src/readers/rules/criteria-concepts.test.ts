@@ -161,3 +161,59 @@ test('concept: spotty LGE is patchy, hinge points are insertion points', () => {
 test('concept: AV block written with a space or as atrioventricular block is conduction disease', () => {
   for (const text of ['ECG: AV block III.', 'ECG: atrioventricular block.', 'ECG: Mobitz II.']) assert.equal(statusOf(text, 'ctx:av-block'), 'affirmed', text);
 });
+
+// ---- Issue 12, round 3: concepts that generalise, each in English and German ----
+const CASES_12R: [string, string, string][] = [
+  ['Extracardiac oedema: pulmonary oedema is no myocardial oedema', 'DCM', 'Chest X-ray: pulmonary oedema, ankle oedema. CMR: LVEDVi 140 ml/m², LVEF 28 %, no LGE.'],
+  ['Extracardiac oedema (German): Lungenödem and Beinödeme are no myocardial oedema', 'DCM', 'Anamnese: Lungenödem, Beinödeme.\nKardio-MRT: LVEDVi 138 ml/m², LVEF 27 %, kein LGE.'],
+  ['Hypertrabeculation beside HCM-range walls is a trait (ESC 2023): HCM', 'HCM', 'CMR: septum 21 mm; prominent trabeculation of the apex (non-compaction spectrum); patchy mid-wall LGE in the septum.'],
+  ['Hypertrabeculation beside HCM-range walls (German): HCM', 'HCM', 'Befund: Septum 19 mm, ausgeprägte Trabekularisierung im Sinne einer Non-Compaction, fleckiges intramyokardiales LGE septal.'],
+  ['HCM: apical aneurysm in hypertrophied myocardium', 'HCM', 'CMR: asymmetric septal hypertrophy; apical aneurysm with subendocardial LGE of the apex.'],
+  ['HCM (German): apikales Aneurysma bei asymmetrischer Hypertrophie', 'HCM', 'Befund: Asymmetrische Septumhypertrophie, apikales Aneurysma mit subendokardialem LGE apikal.'],
+  ['End-stage HCM: hypertrophy known from before, now a thinned, poorly contracting LV', 'HCM', 'Echo ten years earlier: marked LV hypertrophy. CMR now: LVEF 30 %, thinned septum with patchy transmural LGE.'],
+  ['End-stage HCM (German): bekannte Hypertrophie, jetzt ausgedünnt und eingeschränkt', 'HCM', 'Anamnese: Bekannte linksventrikuläre Hypertrophie.\nBefund: LVEF 32 %, ausgedünntes Septum mit fleckigem transmuralem LGE.'],
+  ['CA red flags: circumferential LGE in an obstructive asymmetric hypertrophy without them is HCM', 'HCM', 'CMR: asymmetric septal hypertrophy with SAM; circumferential subendocardial LGE of the hypertrophied segments.'],
+  ['CA red flags (German): zirkuläres LGE bei obstruktiver asymmetrischer Hypertrophie ohne Amyloid-Zeichen', 'HCM', 'Befund: Asymmetrische Septumhypertrophie mit SAM, zirkuläres subendokardiales LGE im hypertrophierten Septum.'],
+  ['CA red flags: the same LGE with difficult nulling is amyloid', 'CA', 'CMR: asymmetric septal hypertrophy with SAM; circumferential subendocardial LGE; difficult nulling of the myocardium.'],
+  ['Normal worded as an absence survives the negation before it', 'NORMAL', 'CMR: no evidence of myocarditis (no abnormality).'],
+  ['Normal worded as an absence (German)', 'NORMAL', 'Beurteilung: Kein Hinweis auf eine Myokarditis, kein pathologischer Befund.'],
+  ['Pericarditis (ESC 2015): pericarditic pain and colchicine with effusion, no myocardial LGE', 'OTHER.pericarditis', 'History: recurrent pleuritic chest pain on colchicine. CMR: pericardial effusion, high STIR signal around the heart, no myocardial LGE.'],
+  ['Pericarditis (German): atemabhängiger Thoraxschmerz, Colchicin, Erguss, kein myokardiales LGE', 'OTHER.pericarditis', 'Anamnese: rezidivierende atemabhängige Thoraxschmerzen, Colchicin.\nKardio-MRT: Perikarderguss, T2-Signalanhebung perikardial, kein myokardiales LGE.'],
+  ['Perimyocarditis: the same history with subepicardial LGE and oedema is MYO', 'MYO', 'History: pleuritic chest pain, troponin rise. CMR: subepicardial LGE of the lateral wall with oedema there; small pericardial effusion.'],
+  ['Congenital: repaired tetralogy in the history is the diagnosis the CMR follows', 'OTHER.congenital', 'History: repaired tetralogy. CMR: RVEDVi 160 ml/m², RVEF 42 %, pulmonary regurgitant fraction 40 %.'],
+  ['Congenital (German): Z.n. Korrektur einer Fallot-Tetralogie', 'OTHER.congenital', 'Anamnese: Z.n. Korrektur einer Fallot-Tetralogie im Kindesalter.\nBefund: RVEDVi 165 ml/m², RVEF 43 %.'],
+  ['Congenital: a shunt with Qp:Qs above 1.5', 'OTHER.congenital', 'CMR: dilated RV; Qp:Qs 2.1; LVEF 60 %.'],
+  ['Congenital (German): Einengung des Aortenisthmus', 'OTHER.congenital', 'Befund: umschriebene Einengung des Aortenisthmus, konzentrische Hypertrophie 12 mm.'],
+  ['Congenital: focal narrowing of the aortic arch', 'OTHER.congenital', 'CMR: focal narrowing of the aortic arch; hypertrophied LV; LVEF 55 %.'],
+  ['Chagas (AHA 2018): apical aneurysm in someone from an endemic region', 'OTHER.other', 'Man born in Bolivia. CMR: apical aneurysm with transmural LGE of the apex; LVEF 45 %.'],
+  ['Chagas (German): apikales Aneurysma bei Herkunft aus Südamerika', 'OTHER.other', 'Anamnese: Patient aus Bolivien.\nBefund: Apikales Aneurysma mit transmuralem LGE apikal, LVEF 46 %.'],
+  ['Sarcoid (HRS 2014): extracardiac sarcoidosis signs with patchy LGE outweigh a troponin rise', 'CS', 'History: erythema nodosum and uveitis; troponin rise. CMR: oedema and patchy subepicardial LGE of the septum and lateral wall.'],
+  ['Sarcoid (German, HRS 2014): Erythema nodosum mit multifokalem LGE', 'CS', 'Anamnese: Erythema nodosum, Troponinanstieg.\nBefund: Myokardödem, multifokales subepikardiales LGE septal und lateral.'],
+  ['Myocardial inflammation named on CMR is myocarditis', 'MYO', 'CMR: signs of acute myocardial inflammation in the lateral wall.'],
+  ['Myocardial inflammation (German): entzündliche Myokardbeteiligung', 'MYO', 'Beurteilung: entzündliche Myokardbeteiligung lateral.'],
+  ['Myocardial inflammation on FDG-PET is tracer uptake (JCS 2016)', 'CS', 'FDG-PET: active myocardial inflammation of the septum. CMR: LGE of the basal septum, LVEF 40 %.'],
+  ['Loading (ESC 2023): uncontrolled long-standing hypertension explains a dilated, poorly contracting LV', 'OTHER.hypertensive', 'History: long-standing uncontrolled hypertension. CMR: dilated LV, LVEF 30 %, no LGE.'],
+  ['Loading (German): langjährige, schlecht eingestellte Hypertonie', 'OTHER.hypertensive', 'Anamnese: langjährige, schlecht eingestellte arterielle Hypertonie.\nBefund: dilatierter linker Ventrikel, LVEF 30 %, kein LGE.'],
+  ['Loading: the same heart without hypertension is DCM', 'DCM', 'CMR: dilated LV, LVEF 30 %, no LGE.'],
+  ['ARVC (Padua 2020): RV dyskinesia with RV LGE, RV not dilated', 'OTHER.arvc', 'CMR: dyskinesia of the RV free wall with LGE of the RV free wall; RVEF 44 %; LVEF 58 %.'],
+  ['ARVC (German, Padua 2020): RV-Dyskinesie mit RV-LGE', 'OTHER.arvc', 'Befund: Dyskinesie der rechtsventrikulären freien Wand mit LGE der RV-Wand, RVEF 44 %, LVEF 57 %.'],
+];
+for (const [name, expected, text] of CASES_12R) test(`concept: ${name}`, () => assert.equal(outcome(text), expected, JSON.stringify(categorise(text).scores)));
+
+test('concept: a normal variant in a differential is no normal study', () => {
+  for (const text of ['CMR: asymmetric septal hypertrophy 14 mm. Differential includes athlete’s heart.', 'Befund: Asymmetrische Septumhypertrophie 14 mm. DD Sportlerherz.']) {
+    assert.ok(!fired(text).includes('dx.normal'), text);
+  }
+});
+
+test('concept: "could not be distinguished between" hedges what follows', () => {
+  assert.equal(statusOf('CMR: a pattern that could not be distinguished between sarcoidosis and myocarditis.', 'dx:CS'), 'uncertain 0.35');
+  assert.equal(statusOf('Befund: Muster nicht sicher zu unterscheiden zwischen Sarkoidose und Myokarditis.', 'dx:CS'), 'uncertain 0.35');
+});
+
+test('concept: "16 years earlier" puts a finding in the past, before or after it', () => {
+  assert.equal(statusOf('A hypertrophied LV was documented 16 years earlier.', 'hypertrophy'), 'historical');
+  assert.equal(statusOf('Echo 16 years earlier: hypertrophied LV.', 'hypertrophy'), 'historical');
+  assert.equal(statusOf('16 Jahre zuvor: Hypertrophie.', 'hypertrophy'), 'historical');
+  assert.equal(statusOf('Hypertrophie erstmals 16 Jahre zuvor beschrieben.', 'hypertrophy'), 'historical');
+});

@@ -203,6 +203,8 @@ export interface FindingsResult {
 }
 
 const NO_ATTRIBUTES: Set<string> = new Set();
+/** Statements of normality that carry their own negation ("no abnormality", "kein pathologischer Befund"). */
+const SELF_NEGATED = /^(?:no|kein|keine|keinen|ohne)\b/;
 const overlapsAny = (t: Match<unknown>, spans: Match<unknown>[]) => spans.some((c) => t.start < c.end && c.start < t.end);
 
 export function findFindings(text: string, sections: Section[] = splitSections(text), folded = foldText(text), index = new TextIndex(folded)): FindingsResult {
@@ -233,6 +235,13 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
     };
     if (c.def.subtype) mention.subtype = c.def.subtype;
     applyContext(mention, folded, triggers);
+    // "No evidence of myocarditis (no abnormality)": a normal study worded as an absence is not undone by the
+    // negation before it; two negations do not make an abnormal study.
+    if (mention.status === 'negated' && c.def.id === 'dx:NORMAL' && SELF_NEGATED.test(folded.slice(c.start, c.end))) {
+      mention.status = 'affirmed';
+      mention.certainty = 1;
+      delete mention.trigger;
+    }
     if (!NARRATIVE_KINDS.has(section) && section !== 'recommendation') {
       // History, indication and technique lines: a known diagnosis there is context; a suspected one is the question.
       if (mention.status === 'affirmed' || mention.status === 'historical') mention.status = 'context';
@@ -298,8 +307,12 @@ const LGE_DESCRIPTION = /(?:subendo|subepi|epikard|epicard|mittmyo|midmyo|mid-?w
 /** Sequence names: a parenthesis listing two or more of them is the protocol ("(cine, T2-weighted, LGE)"). */
 const SEQUENCE_WORDS = /\b(?:cine|ssfp|stir|molli|shmolli|t1|t2|mapping|perfusion|tagging|psir|flow|phase[- ]contrast|ecv)\b/g;
 
+/** What follows LGE when it is a finding placed somewhere ("with LGE of the RV free wall", "mit LGE der Hinterwand"). */
+const PLACED = /^\s(?:of|in|at|involving|along|within|affecting|der|des|im|in der|an der)\s/;
+
 function isModalityReference(folded: string, m: Match<unknown>): boolean {
-  if (MODALITY_AFTER.test(folded.slice(m.end, m.end + 14)) || MODALITY_BEFORE.test(folded.slice(Math.max(0, m.start - 12), m.start))) return true;
+  if (MODALITY_AFTER.test(folded.slice(m.end, m.end + 14))) return true;
+  if (MODALITY_BEFORE.test(folded.slice(Math.max(0, m.start - 12), m.start)) && !PLACED.test(folded.slice(m.end, m.end + 10))) return true;
   // "LGE: no evidence of infarction": a heading for what follows; "LGE: subepikardial lateral" describes LGE.
   if (/^\s?:/.test(folded.slice(m.end, m.end + 2))) {
     const rest = folded.slice(m.end, m.end + 120).split(/[.;\n]/)[0]!;
