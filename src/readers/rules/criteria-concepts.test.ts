@@ -217,3 +217,34 @@ test('concept: "16 years earlier" puts a finding in the past, before or after it
   assert.equal(statusOf('16 Jahre zuvor: Hypertrophie.', 'hypertrophy'), 'historical');
   assert.equal(statusOf('Hypertrophie erstmals 16 Jahre zuvor beschrieben.', 'hypertrophy'), 'historical');
 });
+
+const CASES_12R2: [string, string, string][] = [
+  ['Pulmonary hypertension (ESC/ERS 2022) is a diagnosis of its own', 'OTHER.other', 'Impression: pulmonary arterial hypertension with RV pressure overload.'],
+  ['Pulmonary hypertension (German): pulmonalarterielle Hypertonie', 'OTHER.other', 'Beurteilung: pulmonalarterielle Hypertonie mit Rechtsherzbelastung.'],
+  ['Pulmonary hypertension called secondary follows the left heart', 'DCM', 'CMR: dilated LV, LVEDVi 150 ml/m², LVEF 25 %, no LGE; secondary pulmonary hypertension.'],
+  ['Pulmonary hypertension called secondary (German)', 'DCM', 'Befund: dilatierter LV, LVEDVi 150 ml/m², LVEF 25 %, kein LGE; sekundäre pulmonale Hypertonie.'],
+  ['RV pressure overload: flattened septum with a hypertrophied, dilated RV', 'OTHER.other', 'CMR: RV dilated and hypertrophied, flattened septum, RVEF 35 %.'],
+  ['RV pressure overload (German): abgeflachtes Septum, dilatierter RV', 'OTHER.other', 'Befund: rechter Ventrikel dilatiert, Septum systolisch abgeflacht, RVEF 36 %.'],
+  ['Arrhythmic mitral valve prolapse (EHRA 2022): prolapse with papillary LGE', 'OTHER.valve', 'CMR: mitral valve prolapse with annular disjunction; LGE of the papillary muscles.'],
+  ['Arrhythmic mitral valve prolapse (German): Prolaps mit LGE der Papillarmuskeln', 'OTHER.valve', 'Befund: Mitralklappenprolaps mit Anulusdisjunktion, LGE der Papillarmuskeln.'],
+  ['Coronary dissection (SCAD) is coronary disease: regional hypokinesia without scar', 'ICM', 'History: spontaneous coronary artery dissection of the LAD. CMR: hypokinesia of the anterior wall, no LGE.'],
+  ['Coronary dissection (German): spontane Koronardissektion', 'ICM', 'Anamnese: spontane Koronardissektion.\nKardio-MRT: Hypokinesie der Vorderwand, kein LGE.'],
+  ['Normal variant: a variant the report calls normal is a normal study', 'NORMAL', 'Echo: suspected right atrial mass. CMR: prominent crista terminalis, a normal variant; normal biventricular function.'],
+  ['Normal variant (German): Normvariante', 'NORMAL', 'Beurteilung: Prominente Crista terminalis im Sinne einer Normvariante, sonst unauffällig.'],
+  ['Normal: no structural heart disease', 'NORMAL', 'Impression: no structural heart disease.'],
+  ['Normal (German): kein Anhalt für eine strukturelle Herzerkrankung', 'NORMAL', 'Beurteilung: Kein Anhalt für eine strukturelle Herzerkrankung.'],
+  ['HCM phenocopies by name: Danon disease', 'OTHER.other', 'Impression: Danon disease with marked hypertrophy.'],
+  ['HCM phenocopies (German): mitochondriale Kardiomyopathie', 'OTHER.other', 'Beurteilung: mitochondriale Kardiomyopathie.'],
+  ['Cardiotoxicity: dysfunction after mediastinal irradiation', 'OTHER.other', 'History: mediastinal irradiation for lymphoma. CMR: LVEF 40 %, no LGE, no oedema.'],
+  ['Cardiotoxicity (German): nach Bestrahlung', 'OTHER.other', 'Anamnese: Z.n. Bestrahlung bei Lymphom.\nBefund: LVEF 40 %, kein LGE, kein Ödem.'],
+  ['Congenital: an LV diverticulum', 'OTHER.congenital', 'CMR: contractile LV diverticulum at the apex; LVEF 60 %.'],
+  ['Congenital (German): linksventrikuläres Divertikel', 'OTHER.congenital', 'Befund: apikales linksventrikuläres Divertikel, LVEF 60 %.'],
+  ['A one-paragraph history going on with "Befund:" has reached the findings', 'NORMAL', 'Fragestellung: Myokarditis? Befund: Normale Größe und Funktion beider Ventrikel. Kein LGE.'],
+  ['A one-paragraph history going on with "Findings:" has reached the findings', 'MYO', 'History: chest pain after a cold. Findings: subepicardial LGE of the lateral wall with oedema there.'],
+];
+for (const [name, expected, text] of CASES_12R2) test(`concept: ${name}`, () => assert.equal(outcome(text), expected, JSON.stringify(categorise(text).scores)));
+
+test('concept: pulmonary hypertension is not arterial hypertension', () => {
+  assert.equal(statusOf('History: pulmonary hypertension.', 'ctx:hypertension'), 'missing');
+  assert.equal(statusOf('Anamnese: pulmonale Hypertonie.', 'ctx:hypertension'), 'missing');
+});

@@ -492,6 +492,19 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
     fire('other.chagas', 'OTHER', 4, 'apical aneurysm / inferolateral scar with origin from a Chagas-endemic region', spansOf(endemic), 'other');
     scores.ICM -= 1.5;
   }
+  // Arrhythmic mitral valve prolapse (EHRA 2022 consensus): prolapse or annular disjunction with LGE of the papillary
+  // muscles or the basal inferolateral wall is the valve's disease, not myocarditis.
+  const prolapse = f.context('dx:OTHER').filter((m) => m.subtype === 'valve' && m.attrs.has('prolapse'));
+  const mvpLge = lge.filter((m) => m.attrs.has('papillary') || (m.attrs.has('basal') && m.attrs.has('inferior') && m.attrs.has('lateral')));
+  if (prolapse.length > 0 && mvpLge.length > 0 && !ischemicLge && oedema.length === 0) {
+    fire('other.arrhythmic-mvp', 'OTHER', 3, 'mitral valve prolapse / annular disjunction with papillary or basal inferolateral LGE (arrhythmic MVP)', spansOf([...prolapse, ...mvpLge]), 'valve');
+    scores.MYO -= 1;
+  }
+  // RV pressure overload (ESC/ERS 2022): a flattened septum with a dilated or hypertrophied RV is pulmonary
+  // hypertension's heart, not arrhythmogenic cardiomyopathy.
+  const rvPressure = f.present('rv-pressure');
+  const rvLoaded = rvDilatedByNumbers || rvDilatedWords.length > 0 || hypertrophy.some((m) => m.attrs.has('rv') && !m.attrs.has('lv'));
+  if (rvPressure.length > 0 && rvLoaded) fire('other.rv-pressure', 'OTHER', 2.5, 'flattened septum with a dilated or hypertrophied RV (pressure overload)', spansOf(rvPressure), 'other');
   const hypertension = f.context('ctx:hypertension');
   const hcmSigns = asymmetric.length > 0 || sam.length > 0 || (mwtMm !== null && mwtMm >= 16);
   const caSigns = diffuseLge.length > 0 || nulling.length > 0 || (ecvValue !== null && ecvValue >= 40);
@@ -606,6 +619,8 @@ function scoreDiagnoses(f: Facts, fire: Fire, { trabeculationTrait = false } = {
     if (category === 'NORMAL' && weight > 0 && m.attrs.has('othermod') && !m.attrs.has('cmr')) weight *= 0.2;
     // Secondary valve disease (functional mitral regurgitation in a DCM) is not the diagnosis.
     if (category === 'OTHER' && m.subtype === 'valve' && weight > 0 && (m.attrs.has('functional') || !m.attrs.has('severe'))) weight *= 0.3;
+    // Pulmonary hypertension called secondary or mild follows the left heart's disease; it is not the diagnosis.
+    if (m.secondary && weight > 0 && (m.attrs.has('functional') || m.attrs.has('mild'))) weight *= 0.3;
     if (weight === 0) continue;
     const list = per.get(category) ?? [];
     list.push({ weight, mention: m });

@@ -17,6 +17,8 @@ export type Status = 'affirmed' | 'negated' | 'uncertain' | 'historical' | 'aske
 export interface Mention {
   concept: ConceptId;
   subtype?: OtherSubtype;
+  /** The diagnosis is often only secondary to another (lexicon `secondary`). */
+  secondary?: boolean;
   span: Span;
   /** The sentence the mention stands in. */
   sentence: Span;
@@ -222,7 +224,9 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
     const at = sectionAt(c.start);
     // Only under the history: a technique line ("MRT bei 1,5 T: Cine, Ödemsequenzen, LGE") names sequences, not findings.
     // A one-paragraph report ("History: flu. CMR: oedema ...") opens the CMR's sentence with the label mid-line.
-    const section: SectionKind = at === 'history' && (cmrLine(folded, c.start) || cmrSentence(folded, sentence.start)) ? 'findings' : at;
+    // A one-paragraph history that goes on with "Befund: ..." or "Impression: ..." has reached the report itself.
+    const heading = at === 'history' ? HEADING_SENTENCE.exec(folded.slice(sentence.start, sentence.start + 30)) : null;
+    const section: SectionKind = heading ? (ASSESSMENT_WORDS.has(heading[1]!) ? 'assessment' : 'findings') : at === 'history' && (cmrLine(folded, c.start) || cmrSentence(folded, sentence.start)) ? 'findings' : at;
     const mention: Mention = {
       concept: c.def.id,
       span: { start: c.start, end: c.end },
@@ -234,6 +238,7 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
       attrs,
     };
     if (c.def.subtype) mention.subtype = c.def.subtype;
+    if (c.def.secondary) mention.secondary = true;
     applyContext(mention, folded, triggers);
     // "No evidence of myocarditis (no abnormality)": a normal study worded as an absence is not undone by the
     // negation before it; two negations do not make an abnormal study.
@@ -287,6 +292,10 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
  * "CMR at 3 T: ...") reports this study's findings even where the section splitter left it under the history.
  */
 const CMR_LINE = /^[ \t]*(?:[-*•][ \t]*)?(?:(?:verlauf|befund|serielle?|multiparametrische?s?|kontroll|follow-?up|repeat|initial)[ -]?)?(?:kardio-?mrt?|cardio-?mrt?|herz-?mrt|kardiale?s? mrt|cardiac mri?|cardiac magnetic resonance|cmr|mrt?|mri)\b[^:\n]{0,140}:/;
+
+/** A sentence opening with a findings or assessment label. */
+const HEADING_SENTENCE = /^(befunde?|findings|results|beurteilung|zusammenfassung|impression|conclusions?|assessment|summary)\s?:/;
+const ASSESSMENT_WORDS = new Set(['beurteilung', 'zusammenfassung', 'impression', 'conclusion', 'conclusions', 'assessment', 'summary']);
 
 function cmrLine(folded: string, pos: number): boolean {
   const start = folded.lastIndexOf('\n', pos - 1) + 1;
