@@ -248,3 +248,20 @@ test('concept: pulmonary hypertension is not arterial hypertension', () => {
   assert.equal(statusOf('History: pulmonary hypertension.', 'ctx:hypertension'), 'missing');
   assert.equal(statusOf('Anamnese: pulmonale Hypertonie.', 'ctx:hypertension'), 'missing');
 });
+
+test('concept: the suspicion that sent the patient to CMR is the question, not the answer', () => {
+  assert.equal(statusOf('Bei Verdacht auf Myokarditis wurde eine Kardio-MRT durchgeführt.', 'dx:MYO'), 'asked');
+  assert.equal(statusOf('A cardiac MRI was requested for suspected myocarditis.', 'dx:MYO'), 'asked');
+  // A sentence that gives the result is the answer.
+  assert.equal(statusOf('Bei Verdacht auf Myokarditis wurde eine Kardio-MRT durchgeführt, die ein Ödem zeigte.', 'dx:MYO'), 'uncertain 0.6');
+  assert.equal(outcome('Bei Verdacht auf Myokarditis wurde eine Kardio-MRT durchgeführt. Diese zeigte eine normale Größe und Funktion beider Ventrikel ohne Hinweis auf Ödem oder Late Enhancement.'), 'NORMAL');
+  assert.equal(outcome('CMR was performed for suspected myocarditis. Biventricular size and function were normal, with no oedema and no late gadolinium enhancement.'), 'NORMAL');
+});
+
+test('concept: Takotsubo (InterTAK) triggers and unobstructed coronaries in German word order', () => {
+  const text = 'Bei einer 70-jährigen Patientin nach dem Tod ihres Ehemannes zeigte sich eine apikale Akinesie bei unauffälligen Koronarien. Die MRT zeigte ein apikales Ödem ohne Late Enhancement.';
+  assert.equal(statusOf(text, 'ctx:stress'), 'affirmed');
+  assert.equal(statusOf(text, 'ctx:normal-coronaries'), 'affirmed');
+  assert.equal(outcome(text), 'OTHER.takotsubo');
+  assert.equal(outcome('After the death of her husband she developed chest pain. Angiography: unobstructed coronaries. CMR: apical akinesia with apical oedema, no LGE.'), 'OTHER.takotsubo');
+});

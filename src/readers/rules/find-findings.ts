@@ -247,6 +247,12 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
       mention.certainty = 1;
       delete mention.trigger;
     }
+    // "Bei Verdacht auf Myokarditis wurde eine Kardio-MRT durchgeführt", "CMR was requested for suspected sarcoidosis":
+    // the suspicion that sent the patient is the question, not this study's answer.
+    if (mention.status === 'uncertain' && mention.certainty <= 0.6 && c.def.id.startsWith('dx:') && section !== 'assessment') {
+      const text = folded.slice(sentence.start, sentence.end);
+      if (REFERRAL.test(text) && !RESULT.test(text)) mention.status = 'asked';
+    }
     if (!NARRATIVE_KINDS.has(section) && section !== 'recommendation') {
       // History, indication and technique lines: a known diagnosis there is context; a suspected one is the question.
       if (mention.status === 'affirmed' || mention.status === 'historical') mention.status = 'context';
@@ -292,6 +298,12 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
  * "CMR at 3 T: ...") reports this study's findings even where the section splitter left it under the history.
  */
 const CMR_LINE = /^[ \t]*(?:[-*•][ \t]*)?(?:(?:verlauf|befund|serielle?|multiparametrische?s?|kontroll|follow-?up|repeat|initial)[ -]?)?(?:kardio-?mrt?|cardio-?mrt?|herz-?mrt|kardiale?s? mrt|cardiac mri?|cardiac magnetic resonance|cmr|mrt?|mri)\b[^:\n]{0,140}:/;
+
+/** A sentence that tells why the CMR was done: it names the exam and its ordering or performing. */
+const REFERRAL = /(?:kardio-?mrt?|herz-?mrt|kardiale?n? (?:mrt|magnetresonanz)|cmr|cardiac mri?|cardiac magnetic resonance|\bmrt?\b|\bmri\b)[^.;]{0,80}?(?:wurde \w+ ?durchgef|durchgefuhrt|veranlasst|angefordert|zugewiesen|erfolgte|performed|requested|ordered|obtained|undertaken|was done|referred)|(?:zugewiesen|uberwiesen|vorgestellt|referred|sent|underwent|underwent a|was performed)[^.;]{0,60}?(?:kardio-?mrt?|herz-?mrt|cmr|cardiac mri?|cardiac magnetic resonance|\bmri\b|\bmrt\b)/;
+
+/** A sentence that also gives the exam's result is the answer, whatever sent the patient. */
+const RESULT = /(?:showed|shows|revealed|demonstrat|disclosed|found|confirm|zeigte|zeigt|ergab|fand sich|fanden sich|bestatig|nachgewiesen)/;
 
 /** A sentence opening with a findings or assessment label. */
 const HEADING_SENTENCE = /^(befunde?|findings|results|beurteilung|zusammenfassung|impression|conclusions?|assessment|summary)\s?:/;
