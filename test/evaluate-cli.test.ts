@@ -50,6 +50,10 @@ test('evaluate writes metrics.json in the contract shape, metrics.csv and a self
     assert.equal(r.n, 40);
     assert.ok(r.ci.accuracy[0] <= r.accuracy && r.accuracy <= r.ci.accuracy[1]);
     assert.ok(r.ci.macroF1[0] <= r.macro.f1 && r.macro.f1 <= r.ci.macroF1[1]);
+    // The terminal table prints the interval to the point estimate's three decimals (two would print 0.999
+    // beside "1.00–1.00").
+    const row = io.stdout().split('\n').find((l) => l.startsWith(`${name} `));
+    assert.ok(row?.includes(`${r.ci.macroF1[0].toFixed(3)}–${r.ci.macroF1[1].toFixed(3)}`), `${name} row: ${row}`);
   }
   // Recomputed here from predictions.jsonl and the truth, they must agree.
   const truth = new Map(reports.map((r) => [r.id, r.label]));

@@ -11,9 +11,12 @@ import { scoreHalf, type CorpusLang, type CorpusSplit } from '../bench/real-corp
 // Reached on 2026-12-01 (issue 12): en dev 0.788, en test 0.640; de dev 0.927, de test 0.627 (before: 0.482, 0.528,
 // 0.491, 0.465). Round 2 (issue-12c, measured once): en dev 0.788, en test 0.641; de dev 0.927, de test 0.627, so the
 // floors stay. Raise a floor when the engine improves; never lower one to make a change pass.
+// Corpus round 2 (2026-12-02, 24 new cases, 16 en + 8 de; the engine unchanged) moved the halves themselves: en dev
+// 0.786, en test 0.651; de dev 0.806 (its first NORMAL case joins the class set), de test 0.574. The floors follow
+// the corpus, 0.03 under these; only a change of the corpus may re-base them.
 const FLOORS: Record<CorpusLang, Record<CorpusSplit, number>> = {
-  en: { dev: 0.75, test: 0.61 },
-  de: { dev: 0.89, test: 0.59 },
+  en: { dev: 0.75, test: 0.62 },
+  de: { dev: 0.77, test: 0.54 },
 };
 
 for (const lang of ['en', 'de'] as const) {
