@@ -265,3 +265,23 @@ test('concept: Takotsubo (InterTAK) triggers and unobstructed coronaries in Germ
   assert.equal(outcome(text), 'OTHER.takotsubo');
   assert.equal(outcome('After the death of her husband she developed chest pain. Angiography: unobstructed coronaries. CMR: apical akinesia with apical oedema, no LGE.'), 'OTHER.takotsubo');
 });
+
+const CASES_12R3: [string, string, string][] = [
+  ['A line "Echokardiographie und Kardio-MRT:" under the history reports this study', 'NORMAL', 'Anamnese: Herzrasen seit der Kindheit.\nEchokardiographie und Kardio-MRT: Normale Struktur und normale systolische Funktion beider Ventrikel.'],
+  ['A line "Echo and CMR:" under the history reports this study', 'NORMAL', 'History: palpitations since childhood.\nEcho and CMR: normal structure and normal systolic function of both ventricles.'],
+  ['Congenital absence of the pericardium', 'OTHER.congenital', 'CMR: partial absence of the left pericardium with leftward displacement of the heart; both ventricles normal.'],
+  ['Congenital absence of the pericardium (German): kein Perikard abgrenzbar', 'OTHER.congenital', 'Befund: Verlagerung des Herzens nach links, um die Ventrikel kein Perikard abgrenzbar. Beide Ventrikel normal.'],
+  ['Context below imaging: an infarct in the history, a CMR without scar but with pericarditis', 'OTHER.pericarditis', 'Man after a myocardial infarction treated with a stent. CMR: LVEF 60 %, no regional wall motion abnormality, no LGE. Pericardial effusion with pericardial enhancement and thickening.'],
+  ['Context below imaging (German): Infarkt in der Anamnese, Kardio-MRT ohne Narbe mit Perikarditis', 'OTHER.pericarditis', 'Patient nach Myokardinfarkt mit Stent. Kardio-MRT: LVEF 60 %, keine Wandbewegungsstörung, kein LGE. Perikarderguss mit perikardialem Enhancement und Perikardverdickung.'],
+  ['A hedge covers the diagnosis it names, not the findings "with" it', 'CS', 'FDG-PET and CMR: a picture resembling dilated cardiomyopathy with extensive LV scar and signs of active myocardial inflammation on PET; LVEF 30 %.'],
+];
+for (const [name, expected, text] of CASES_12R3) test(`concept: ${name}`, () => assert.equal(outcome(text), expected, JSON.stringify(categorise(text).scores)));
+
+test('concept: "unter der Frage einer" asks; it does not state', () => {
+  assert.equal(statusOf('Anamnese: Zuweisung zum Kardio-MRT unter der Frage einer arrhythmogenen rechtsventrikulären Kardiomyopathie.', 'dx:OTHER'), 'asked');
+});
+
+test('concept: what a one-paragraph text names before the CMR is the referral’s view', () => {
+  const text = 'Man with suspected myocarditis after a cold. Cardiac MRI: normal size and function of both ventricles, no oedema, no LGE.';
+  assert.equal(outcome(text), 'NORMAL');
+});

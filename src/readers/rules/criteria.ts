@@ -355,6 +355,11 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if (mvo.length > 0) fire('icm.mvo', 'ICM', 4, 'microvascular obstruction / no-reflow (acute infarct)', spansOf(mvo));
   if (ischemicLge && oedema.length > 0) fire('icm.acute', 'ICM', 1, 'oedema with ischaemic LGE: acute infarction', spansOf(oedema));
   if (nonIschemic.length > 0) scores.ICM -= 3;
+  // Context below imaging: coronary disease or an infarct known from the history, on a CMR that found no scar, no
+  // regional wall-motion abnormality, no thinning and no perfusion defect, is not what this study shows.
+  const ischemicImaging = ischemicLge || regionalWma.length > 0 || thinning.length > 0 || perfusion.length > 0 || mvo.length > 0 || f.present('aneurysm').length > 0 || territoryInjury.length > 0;
+  const icmStatedNow = f.mentions.some((m) => m.concept === 'dx:ICM' && m.section === 'assessment' && m.status === 'affirmed');
+  if (lgeNegated && !ischemicImaging && !icmStatedNow && scores.ICM > 0) scores.ICM -= 2.5;
   const normalCoronaries = f.context('ctx:normal-coronaries');
   if (normalCoronaries.length > 0) scores.ICM -= 2;
 
@@ -397,6 +402,8 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   // Diffuse LGE is amyloid's or storage's pattern, not dilated cardiomyopathy's (mid-wall stripe or none).
   if (diffuseLge.length > 0) scores.DCM -= 1.5;
   if (ischemicLge) scores.DCM -= 3;
+  // ESC 2023: a dilated or poorly contracting LV after known hypertrophy is end-stage HCM, not DCM.
+  if (endStageHcm) scores.DCM -= 2;
   if (oedema.length > 0) scores.DCM -= 1;
 
   // ---- OTHER: Takotsubo, LV non-compaction, Fabry, ARVC, pericarditis, mass, hypertensive heart disease ----
@@ -579,7 +586,7 @@ const LIFELONG_OTHER = new Set<OtherSubtype>(['congenital', 'arvc', 'fabry', 'lv
 function scoreDiagnoses(f: Facts, fire: Fire, { trabeculationTrait = false } = {}): void {
   const hasAssessment = f.mentions.some((m) => m.section === 'assessment');
   const lastSentenceStart = f.mentions.reduce((max, m) => Math.max(max, m.sentence.start), 0); // no spread: mentions are unbounded
-  const cmrStart = f.mentions.filter((m) => m.attrs.has('cmr') && m.section === 'preamble').reduce<number | null>((min, m) => (min === null || m.sentence.start < min ? m.sentence.start : min), null);
+  const cmrStart = f.mentions.filter((m) => (m.attrs.has('cmr') || m.concept === 'cmr-exam') && m.section === 'preamble').reduce<number | null>((min, m) => (min === null || m.sentence.start < min ? m.sentence.start : min), null);
   const per = new Map<DxCategory, { weight: number; mention: Mention }[]>();
   for (const m of f.mentions) {
     if (!m.concept.startsWith('dx:')) continue;

@@ -297,7 +297,7 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
  * A line that opens with the CMR's own label ("Kardio-MRT (Cine, LGE): ...", "Verlauf Kardio-MRT (serial): ...",
  * "CMR at 3 T: ...") reports this study's findings even where the section splitter left it under the history.
  */
-const CMR_LINE = /^[ \t]*(?:[-*•][ \t]*)?(?:(?:verlauf|befund|serielle?|multiparametrische?s?|kontroll|follow-?up|repeat|initial)[ -]?)?(?:kardio-?mrt?|cardio-?mrt?|herz-?mrt|kardiale?s? mrt|cardiac mri?|cardiac magnetic resonance|cmr|mrt?|mri)\b[^:\n]{0,140}:/;
+const CMR_LINE = /^[ \t]*(?:[-*•][ \t]*)?(?:(?:echokardiographie|echocardiography|echo|tte|ct|koronarangiographie|angiography)[ \t]+(?:und|and|sowie|&|\/)[ \t]+)?(?:(?:verlauf|befund|serielle?|multiparametrische?s?|kontroll|follow-?up|repeat|initial)[ -]?)?(?:kardio-?mrt?|cardio-?mrt?|herz-?mrt|kardiale?s? mrt|cardiac mri?|cardiac magnetic resonance|cmr|mrt?|mri)\b[^:\n]{0,140}:/;
 
 /** A sentence that tells why the CMR was done: it names the exam and its ordering or performing. */
 const REFERRAL = /(?:kardio-?mrt?|herz-?mrt|kardiale?n? (?:mrt|magnetresonanz)|cmr|cardiac mri?|cardiac magnetic resonance|\bmrt?\b|\bmri\b)[^.;]{0,80}?(?:wurde \w+ ?durchgef|durchgefuhrt|veranlasst|angefordert|zugewiesen|erfolgte|performed|requested|ordered|obtained|undertaken|was done|referred)|(?:zugewiesen|uberwiesen|vorgestellt|referred|sent|underwent|underwent a|was performed)[^.;]{0,60}?(?:kardio-?mrt?|herz-?mrt|cmr|cardiac mri?|cardiac magnetic resonance|\bmri\b|\bmrt\b)/;
@@ -353,6 +353,7 @@ function isModalityReference(folded: string, m: Match<unknown>): boolean {
 const LIST = /^[^,.;:]{0,90}(?:,[^,.;:]{0,40})*\s(?:oder|or|und|and|bzw|noch|nor|sowie|beziehungsweise)\s[^,.;:]{0,40}(?=[.;:,]|$)/;
 
 const CATEGORY = (kind: TriggerKind): string => kind.split('-')[0]!;
+const WITH = /\s(?:with|mit|showing)\s/;
 
 /**
  * Where a pre-trigger's scope ends: the sentence end, a terminator, the next trigger of the same kind (a
@@ -364,6 +365,11 @@ function preScopeEnd(folded: string, trigger: Match<{ kind: TriggerKind }>, trig
   for (const t of triggers) {
     if (t.start < trigger.end || t.start >= end) continue;
     if (t.def.kind === 'term' || (CATEGORY(t.def.kind) === category && t.def.kind.endsWith('pre'))) end = t.start;
+  }
+  // A hedge covers the diagnosis it names, not the findings that come "with" it ("resembling DCM with extensive scar").
+  if (category === 'unc') {
+    const withAt = WITH.exec(folded.slice(trigger.end, end));
+    if (withAt) end = trigger.end + withAt.index;
   }
   const comma = folded.indexOf(',', trigger.end);
   if (comma !== -1 && comma < end) {
