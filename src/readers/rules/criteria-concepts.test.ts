@@ -285,3 +285,19 @@ test('concept: what a one-paragraph text names before the CMR is the referral’
   const text = 'Man with suspected myocarditis after a cold. Cardiac MRI: normal size and function of both ventricles, no oedema, no LGE.';
   assert.equal(outcome(text), 'NORMAL');
 });
+
+test('concept: "nicht sicher auszuschließen ist" hedges what stands before it', () => {
+  assert.equal(statusOf('Beurteilung: am ehesten HCM, wobei eine Speichererkrankung nicht sicher auszuschließen ist.', 'infiltrative'), 'uncertain 0.35');
+  assert.equal(outcome('Beurteilung: Befundkonstellation am ehesten passend zu einer HCM, wobei eine Speichererkrankung nicht sicher auszuschließen ist.'), 'HCM');
+  assert.equal(statusOf('Impression: HCM; a storage disease is not excluded.', 'infiltrative'), 'uncertain 0.35');
+});
+
+test('concept: a past diagnosis the assessment names is the cause of what this study shows', () => {
+  assert.equal(outcome('Beurteilung: Kein Infarktmuster. Vereinbar mit abgelaufener Myokarditis.'), 'MYO');
+  assert.equal(outcome('Impression: no infarct pattern; in keeping with previous myocarditis.'), 'MYO');
+});
+
+test('concept: a misspelt cardiomyopathy is still named ("Kardiomypathie")', () => {
+  assert.equal(statusOf('Beurteilung: dilatative Kardiomypathie.', 'dx:DCM'), 'affirmed');
+  assert.equal(statusOf('Impression: dilated cardiomypathy.', 'dx:DCM'), 'affirmed');
+});

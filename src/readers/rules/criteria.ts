@@ -605,7 +605,8 @@ function scoreDiagnoses(f: Facts, fire: Fire, { trabeculationTrait = false } = {
         weight = 10 * where * m.certainty;
         break;
       case 'historical':
-        weight = CHRONIC.has(category) || (m.subtype && LIFELONG_OTHER.has(m.subtype)) ? 3 : 0;
+        // "Vereinbar mit einer abgelaufenen Myokarditis" in the assessment: the cause of what this study shows.
+        weight = m.section === 'assessment' ? 4 : CHRONIC.has(category) || (m.subtype && LIFELONG_OTHER.has(m.subtype)) ? 3 : 0;
         break;
       case 'context': {
         const lifelong = CHRONIC.has(category) || (m.subtype !== undefined && LIFELONG_OTHER.has(m.subtype));
