@@ -301,3 +301,25 @@ test('concept: a misspelt cardiomyopathy is still named ("Kardiomypathie")', () 
   assert.equal(statusOf('Beurteilung: dilatative Kardiomypathie.', 'dx:DCM'), 'affirmed');
   assert.equal(statusOf('Impression: dilated cardiomypathy.', 'dx:DCM'), 'affirmed');
 });
+
+const CASES_12R4: [string, string, string][] = [
+  ['Mass: a described mass without a named tumour', 'OTHER.mass', 'CMR: a mobile, well-circumscribed mass attached to the interatrial septum in the left atrium.'],
+  ['Mass: a mass infiltrating an atrial wall', 'OTHER.mass', 'CMR: a mass of the right atrial free wall extending into the pericardium.'],
+  ['Pericardial disease: a large effusion with a thickened, enhancing pericardium', 'OTHER.pericarditis', 'CMR: large pericardial effusion with thickened, enhancing pericardium; myocardium without LGE.'],
+  ['Pericardial disease (ESC 2015): a large effusion alone', 'OTHER.pericarditis', 'CMR: large circumferential pericardial effusion, LVEF 60 %, no LGE, no oedema.'],
+  ['Pericardial disease (German): großer Perikarderguss', 'OTHER.pericarditis', 'Befund: Großer zirkulärer Perikarderguss, LVEF 60 %, kein LGE, kein Ödem.'],
+  ['Hypereosinophilic endomyocardial disease: subendocardial apical LGE with thrombus is not an infarct', 'OTHER.other', 'Patient with hypereosinophilia. CMR: subendocardial LGE of the apex with apical thrombus, LVEF 55 %.'],
+  ['Hypereosinophilic endomyocardial disease (German)', 'OTHER.other', 'Anamnese: Hypereosinophilie.\nBefund: Subendokardiales LGE apikal mit apikalem Thrombus, LVEF 56 %.'],
+  ['A thrombus in the atrial appendage comes from the atrium, not an infarct', 'OTHER.mass', 'CMR: a thrombus in the left atrial appendage, otherwise normal.'],
+  ['A thrombus in the atrial appendage (German): Herzohrthrombus', 'OTHER.mass', 'Befund: Thrombus im linken Herzohr, sonst unauffällig.'],
+  ['Congenital: anomalous drainage of a pulmonary vein', 'OTHER.congenital', 'CMR: anomalous drainage of the right upper pulmonary vein into the SVC.'],
+  ['Vaccination before the illness is myocarditis context', 'MYO', 'Chest pain two days after the second mRNA vaccine dose, troponin rise. CMR: subepicardial LGE inferolateral, oedema there.'],
+  ['Vaccination (German): nach Impfung', 'MYO', 'Anamnese: Thoraxschmerz zwei Tage nach COVID-Impfung, Troponinanstieg.\nBefund: subepikardiales LGE inferolateral, Ödem.'],
+];
+for (const [name, expected, text] of CASES_12R4) test(`concept: ${name}`, () => assert.equal(outcome(text), expected, JSON.stringify(categorise(text).scores)));
+
+test('concept: diffuse mid-wall fibrosis is not amyloid’s LGE', () => {
+  const text = 'CMR: diffuse mid-wall fibrosis, raised ECV, LVEF 50 %.';
+  assert.ok(categorise(text).criteria.some((c) => c.id === 'ca.diffuse-lge' && c.weight <= 1.5));
+  assert.ok(categorise('CMR: diffuse subendocardial LGE, LVEF 50 %.').criteria.some((c) => c.id === 'ca.diffuse-lge' && c.weight >= 3));
+});

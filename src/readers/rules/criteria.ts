@@ -239,7 +239,9 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const caRedFlags = nulling.length > 0 || (ecvValue !== null && ecvValue >= 40) || t1Marked || f.present('atrial-septum').length > 0 || f.present('biatrial').length > 0 || f.present('valve-thickening').length > 0 || f.present('infiltrative').length > 0 || f.present('ecv-high').some((m) => m.attrs.has('severe')) || [f.context('ctx:low-voltage'), f.context('ctx:carpal'), f.context('ctx:gammopathy'), f.context('ctx:bone-scan')].some((x) => x.length > 0);
   const hcmPattern = asymmetric.length > 0 && (sam.length > 0 || apicalHypertrophy.length > 0 || (gradient !== undefined && gradient.value >= 30) || hypertrophy.some((m) => m.attrs.has('midventricular')));
   const caLgeFactor = (!wallsThick && oedema.length > 0) || (hcmPattern && !caRedFlags) ? 0.5 : 1;
-  if (diffuseLge.length > 0) fire('ca.diffuse-lge', 'CA', caLgeFactor * (diffuseLge.some((m) => m.attrs.has('subendo') || m.attrs.has('transmural')) ? 4 : 3), 'diffuse / circumferential (subendocardial or transmural) LGE', spansOf(diffuseLge));
+  // Amyloid's LGE is global subendocardial or transmural; diffuse mid-wall or subepicardial fibrosis is not its pattern.
+  const midwallOnly = diffuseLge.every((m) => (m.attrs.has('midwall') || m.attrs.has('subepi')) && !m.attrs.has('subendo') && !m.attrs.has('transmural'));
+  if (diffuseLge.length > 0) fire('ca.diffuse-lge', 'CA', caLgeFactor * (diffuseLge.some((m) => m.attrs.has('subendo') || m.attrs.has('transmural')) ? 4 : midwallOnly ? 1.5 : 3), 'diffuse / circumferential (subendocardial or transmural) LGE', spansOf(diffuseLge));
   if (nulling.length > 0) fire('ca.nulling', 'CA', 4, 'difficult myocardial nulling / abnormal gadolinium kinetics', spansOf(nulling));
   if (ecvValue !== null && ecvValue >= 40) fire('ca.ecv', 'CA', 4, `ECV ${ecvValue} % (>= 40 %)`, spansOf([ecv!]));
   else if (ecvValue !== null && ecvValue >= 35) fire('ca.ecv-raised', 'CA', 1.5, `ECV ${ecvValue} % (35-39 %)`, spansOf([ecv!]));
@@ -339,7 +341,9 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const regionalWma = wma.filter((m) => !m.attrs.has('diffuse'));
   if (regionalWma.length > 0 && (ischemicLge || f.context('ctx:cad').length > 0)) fire('icm.wma', 'ICM', 1.5, 'regional wall-motion abnormality', spansOf(regionalWma));
   if (thinning.length > 0) fire('icm.thinning', 'ICM', 1.5, 'wall thinning', spansOf(thinning));
-  if (thrombus.length > 0) fire('icm.thrombus', 'ICM', 1, 'LV thrombus', spansOf(thrombus));
+  // A thrombus in the atrium or its appendage comes from atrial fibrillation, not from an infarct.
+  const ventricularThrombus = thrombus.filter((m) => !m.attrs.has('atrium') || m.attrs.has('lv') || m.attrs.has('apical'));
+  if (ventricularThrombus.length > 0) fire('icm.thrombus', 'ICM', 1, 'LV thrombus', spansOf(ventricularThrombus));
   const perfusion = f.present('perfusion-defect');
   if (perfusion.length > 0) fire('icm.perfusion', 'ICM', 1.5, 'perfusion defect / inducible ischaemia', spansOf(perfusion));
   const cad = [...f.context('ctx:cad'), ...f.mentions.filter((m) => m.concept === 'dx:ICM' && (m.status === 'context' || m.status === 'historical'))];
@@ -454,6 +458,12 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const thrombusSentences = new Set(thrombus.map((m) => m.sentence.start));
   const mass = f.present('mass').filter((m) => !thrombusSentences.has(m.sentence.start));
   if (mass.length > 0) fire('other.mass', 'OTHER', 4, 'cardiac mass', spansOf(mass), 'mass');
+  const atrialThrombus = thrombus.filter((m) => !ventricularThrombus.includes(m));
+  if (atrialThrombus.length > 0 && mass.length === 0) fire('other.atrial-thrombus', 'OTHER', 2.5, 'atrial / appendage thrombus', spansOf(atrialThrombus), 'mass');
+  // A moderate or large effusion (ESC 2015), or one with a thickened, enhancing pericardium, is pericardial disease
+  // when the myocardium has no LGE and no oedema.
+  const sizeableEffusion = effusion.filter((m) => m.attrs.has('sizeable') && !m.attrs.has('pleural'));
+  if (sizeableEffusion.length > 0 && lge.length === 0 && oedema.length === 0 && pericardial.length === 0) fire('other.effusion', 'OTHER', 2.5, 'moderate / large pericardial effusion', spansOf(sizeableEffusion), 'pericarditis');
   // Takotsubo (InterTAK 2018): apical, mid-ventricular or basal akinesia, no LGE, with normal coronaries, stress,
   // oedema, spared segments or recovery supporting it.
   const takoWma = wma.filter((m) => m.attrs.has('apical') || m.attrs.has('midventricular') || m.attrs.has('basal'));
@@ -490,7 +500,12 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const subendoAny = lge.filter((m) => m.attrs.has('subendo'));
   if (obliteration.length > 0 && (thrombus.length > 0 || subendoAny.length > 0) && hypertrophy.length === 0) fire('other.emf', 'OTHER', 5, 'apical obliteration with thrombus / subendocardial fibrosis (endomyocardial fibrosis)', spansOf(obliteration), 'other');
   const eosinophilia = f.context('ctx:eosinophilia');
-  if (eosinophilia.length > 0 && (subendoAny.length > 0 || thrombus.length > 0 || obliteration.length > 0)) fire('other.eosinophilic', 'OTHER', 2.5, 'eosinophilia with subendocardial fibrosis / thrombus (Löffler)', spansOf(eosinophilia), 'other');
+  // Hypereosinophilic endomyocardial disease (ESC 2023): subendocardial LGE that follows no coronary territory, often
+  // with apical thrombus; without coronary disease it is not an infarct.
+  if (eosinophilia.length > 0 && (subendoAny.length > 0 || thrombus.length > 0 || obliteration.length > 0)) {
+    fire('other.eosinophilic', 'OTHER', 4, 'eosinophilia with subendocardial fibrosis / thrombus (Löffler)', spansOf(eosinophilia), 'other');
+    if (f.context('ctx:cad').length === 0 && territorial.length === 0) scores.ICM -= 2;
+  }
   // Chagas cardiomyopathy (AHA 2018 scientific statement): an LV apical aneurysm or inferolateral / apical scar in
   // someone from a region where T. cruzi is endemic, without coronary disease.
   const endemic = f.context('ctx:endemic');
@@ -542,7 +557,7 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
     ['dilated LV', lvDilated, 2], ['reduced function', efReduced, 2.5], ['SAM', sam.length > 0, 2], ['nulling', nulling.length > 0, 2], ['lymphadenopathy', lymph.length > 0, 1],
     ['thrombus', thrombus.length > 0, 1], ['mass', mass.length > 0, 2], ['non-compaction', trabeculation.length > 0, 2], ['ballooning', ballooning.length > 0, 2],
     ['pericardial involvement', pericardial.length > 0, 2], ['wall thickness >= 13 mm', mwtMm !== null && mwtMm >= 13, 2], ['ECV raised', ecvHigh, 1], ['T1 raised', t1High, 1], ['T2 raised', t2High, 1],
-    ['RV dysfunction', Boolean(rvef && rvef.value < 45), 1], ['pericarditis', pericarditisPicture, 2], ['myocardial inflammation', cmrInflammation.length > 0, 2],
+    ['RV dysfunction', Boolean(rvef && rvef.value < 45), 1], ['pericarditis', pericarditisPicture, 2], ['sizeable effusion', sizeableEffusion.length > 0, 1.5], ['atrial thrombus', atrialThrombus.length > 0, 1], ['myocardial inflammation', cmrInflammation.length > 0, 2],
   ];
   const penalty = abnormal.filter(([, yes]) => yes).reduce((s, [, , w]) => s + w, 0);
   if (penalty > 0) fire('normal.abnormal', 'NORMAL', -Math.min(penalty, 10), `abnormal: ${abnormal.filter(([, yes]) => yes).map(([n]) => n).join(', ')}`, []);
