@@ -323,3 +323,11 @@ test('concept: diffuse mid-wall fibrosis is not amyloid’s LGE', () => {
   assert.ok(categorise(text).criteria.some((c) => c.id === 'ca.diffuse-lge' && c.weight <= 1.5));
   assert.ok(categorise('CMR: diffuse subendocardial LGE, LVEF 50 %.').criteria.some((c) => c.id === 'ca.diffuse-lge' && c.weight >= 3));
 });
+
+const CASES_12R5: [string, string, string][] = [
+  ['"cMRT" names the CMR (a line under the history opening with it reports this study)', 'NORMAL', 'Anamnese: Palpitationen.\ncMRT: normale biventrikuläre Funktion, kein LGE, kein Ödem.'],
+  ['ARVC (Task Force 2010): RV aneurysm with RVEF <= 40 %, "erweitert" is dilated', 'OTHER.arvc', 'In der cMRT zeigte sich eine dünnwandige, aneurysmatisch erweiterte rechtsventrikuläre freie Wand mit Dyskinesie, RVEF 30 %.'],
+  ['ARVC (Task Force 2010): RV free-wall dyskinesia with RVEF 35 % and a normal-sized RV', 'OTHER.arvc', 'CMR: dyskinesia of the RV free wall, RV not dilated, RVEF 35 %, LVEF 60 %.'],
+  ['Near-global akinesia of both ventricles is no regional RV abnormality', 'DCM', 'CMR: severely reduced LV function with near-global akinesia and severely impaired RV function; LVEF 16 %, RVEF 20 %; LVEDVi 160 ml/m²; patchy LGE not following any coronary territory.'],
+];
+for (const [name, expected, text] of CASES_12R5) test(`concept: ${name}`, () => assert.equal(outcome(text), expected, JSON.stringify(categorise(text).scores)));

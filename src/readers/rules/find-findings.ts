@@ -297,7 +297,7 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
  * A line that opens with the CMR's own label ("Kardio-MRT (Cine, LGE): ...", "Verlauf Kardio-MRT (serial): ...",
  * "CMR at 3 T: ...") reports this study's findings even where the section splitter left it under the history.
  */
-const CMR_LINE = /^[ \t]*(?:[-*•][ \t]*)?(?:(?:echokardiographie|echocardiography|echo|tte|ct|koronarangiographie|angiography)[ \t]+(?:und|and|sowie|&|\/)[ \t]+)?(?:(?:verlauf|befund|serielle?|multiparametrische?s?|kontroll|follow-?up|repeat|initial)[ -]?)?(?:kardio-?mrt?|cardio-?mrt?|herz-?mrt|kardiale?s? mrt|cardiac mri?|cardiac magnetic resonance|cmr|mrt?|mri)\b[^:\n]{0,140}:/;
+const CMR_LINE = /^[ \t]*(?:[-*•][ \t]*)?(?:(?:echokardiographie|echocardiography|echo|tte|ct|koronarangiographie|angiography)[ \t]+(?:und|and|sowie|&|\/)[ \t]+)?(?:(?:verlauf|befund|serielle?|multiparametrische?s?|kontroll|follow-?up|repeat|initial)[ -]?)?(?:kardio-?mrt?|cardio-?mrt?|herz-?mrt|kardiale?s? mrt|cardiac mri?|cardiac magnetic resonance|cmr|c-?mrt|c-?mri|mrt?|mri)\b[^:\n]{0,140}:/;
 
 /** A sentence that tells why the CMR was done: it names the exam and its ordering or performing. */
 const REFERRAL = /(?:kardio-?mrt?|herz-?mrt|kardiale?n? (?:mrt|magnetresonanz)|cmr|cardiac mri?|cardiac magnetic resonance|\bmrt?\b|\bmri\b)[^.;]{0,80}?(?:wurde \w+ ?durchgef|durchgefuhrt|veranlasst|angefordert|zugewiesen|erfolgte|performed|requested|ordered|obtained|undertaken|was done|referred)|(?:zugewiesen|uberwiesen|vorgestellt|referred|sent|underwent|underwent a|was performed)[^.;]{0,60}?(?:kardio-?mrt?|herz-?mrt|cmr|cardiac mri?|cardiac magnetic resonance|\bmri\b|\bmrt\b)/;
