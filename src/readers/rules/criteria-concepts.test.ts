@@ -331,3 +331,22 @@ const CASES_12R5: [string, string, string][] = [
   ['Near-global akinesia of both ventricles is no regional RV abnormality', 'DCM', 'CMR: severely reduced LV function with near-global akinesia and severely impaired RV function; LVEF 16 %, RVEF 20 %; LVEDVi 160 ml/m²; patchy LGE not following any coronary territory.'],
 ];
 for (const [name, expected, text] of CASES_12R5) test(`concept: ${name}`, () => assert.equal(outcome(text), expected, JSON.stringify(categorise(text).scores)));
+
+test('concept: LGE sparing the subendocardium is non-ischaemic (an infarct always involves it)', () => {
+  for (const text of ['CMR: LVEDVi 150 ml/m², LVEF 25 %; LGE of the lateral wall sparing the subendocardium.', 'Befund: LVEDVi 150 ml/m², LVEF 25 %; LGE lateral unter Aussparung des Subendokards.']) {
+    assert.ok(!fired(text).includes('icm.subendocardial'), text);
+    assert.notEqual(outcome(text), 'ICM', text);
+  }
+});
+
+const CASES_12R6: [string, string, string][] = [
+  ['Nulling: failure to null the myocardium with rapid washout', 'CA', 'CMR: concentric hypertrophy 17 mm; failure to null the myocardium, rapid blood-pool washout.'],
+  ['Nulling (German): Blutpool dunkler als das Myokard', 'CA', 'Befund: konzentrische Hypertrophie 17 mm, auf den LGE-Bildern Blutpool dunkler als das Myokard.'],
+  ['LGE family: MDE and contrast uptake', 'MYO', 'CMR: subepicardial MDE of the lateral wall with oedema there.'],
+  ['Infection context: sore throat, diarrhoea', 'MYO', 'Sore throat and diarrhoea a week ago, troponin rise. CMR: subepicardial LGE lateral, oedema.'],
+  ['Dilated: increased LV volumes', 'DCM', 'CMR: increased LV volumes, LVEF 25 %, no LGE.'],
+  ['Dilated (German): erhöhte Volumina', 'DCM', 'Befund: erhöhte linksventrikuläre Volumina, LVEF 25 %, kein LGE.'],
+  ['SAM family: mitral-septal contact', 'HCM', 'CMR: asymmetric septal hypertrophy with mitral-septal contact.'],
+  ['Transmural family: full-thickness enhancement in a territory', 'ICM', 'CMR: full-thickness enhancement of the inferior wall, akinetic, LVEF 40 %.'],
+];
+for (const [name, expected, text] of CASES_12R6) test(`concept: ${name}`, () => assert.equal(outcome(text), expected, JSON.stringify(categorise(text).scores)));
