@@ -350,3 +350,17 @@ const CASES_12R6: [string, string, string][] = [
   ['Transmural family: full-thickness enhancement in a territory', 'ICM', 'CMR: full-thickness enhancement of the inferior wall, akinetic, LVEF 40 %.'],
 ];
 for (const [name, expected, text] of CASES_12R6) test(`concept: ${name}`, () => assert.equal(outcome(text), expected, JSON.stringify(categorise(text).scores)));
+
+test('concept: diffuse interstitial fibrosis is raised ECV, not a diffuse LGE', () => {
+  for (const text of ['CMR: diffuse interstitial fibrosis with markedly increased extracellular volume.', 'Befund: diffuse interstitielle Fibrose mit deutlich erhöhtem Extrazellulärvolumen.']) {
+    assert.equal(statusOf(text, 'ecv-high'), 'affirmed', text);
+    assert.ok(!fired(text).includes('ca.diffuse-lge'), text);
+  }
+});
+
+test('concept: beside extracardiac sarcoidosis, myocardial inflammation is the granulomatous one (HRS 2014)', () => {
+  const text = 'Anamnese: Erythema nodosum, Sprunggelenksarthritis, Fieber, Troponinanstieg.\nKardio-MRT: Ödem, multifokales subepikardiales LGE.\nBeurteilung: entzündliche Myokardbeteiligung.';
+  assert.ok(!fired(text).includes('myo.inflammation'));
+  assert.equal(outcome(text), 'CS');
+  assert.equal(outcome('History: erythema nodosum, arthritis, fever, troponin rise. CMR: oedema, multifocal subepicardial LGE. Impression: inflammatory myocardial involvement.'), 'CS');
+});

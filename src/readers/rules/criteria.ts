@@ -298,7 +298,8 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if ((t2Criterion || nonIschemicLge) && (effusion.length > 0 || f.present('pericardial').length > 0)) fire('myo.pericardium', 'MYO', 0.5, 'pericardial effusion / involvement', spansOf(effusion));
   // Myocardial inflammation named on CMR (not on PET) is what myocarditis means.
   const cmrInflammation = f.present('inflammation').filter((m) => !m.attrs.has('pet'));
-  if (cmrInflammation.length > 0) fire('myo.inflammation', 'MYO', 2, 'myocardial inflammation described', spansOf(cmrInflammation));
+  // Beside extracardiac sarcoidosis, the inflammation is the granulomatous one (HRS 2014).
+  if (cmrInflammation.length > 0 && !extracardiacSarcoidLike) fire('myo.inflammation', 'MYO', 2, 'myocardial inflammation described', spansOf(cmrInflammation));
   if (myoContext.length > 0 && (t2Criterion || nonIschemicLge)) fire('myo.context', 'MYO', 1, 'clinical context: infection / troponin rise', spansOf(myoContext));
 
   // ---- CS: patchy multifocal LGE (basal septum, RV side), lymphadenopathy, AV block ----
