@@ -364,3 +364,9 @@ test('concept: beside extracardiac sarcoidosis, myocardial inflammation is the g
   assert.equal(outcome(text), 'CS');
   assert.equal(outcome('History: erythema nodosum, arthritis, fever, troponin rise. CMR: oedema, multifocal subepicardial LGE. Impression: inflammatory myocardial involvement.'), 'CS');
 });
+
+const CASES_12R7: [string, string, string][] = [
+  ['Loading (ESC 2021 valve): known severe aortic stenosis explains LVH and its mid-wall fibrosis', 'OTHER.valve', 'A 55-year-old with known severe aortic stenosis. CMR: concentric LVH, patchy mid-wall LGE, LVEF 55 %.'],
+  ['Loading (German): bekannte hochgradige Aortenklappenstenose', 'OTHER.valve', 'Anamnese: bekannte hochgradige Aortenklappenstenose.\nBefund: konzentrische Hypertrophie 14 mm, fleckiges intramyokardiales LGE, LVEF 56 %.'],
+];
+for (const [name, expected, text] of CASES_12R7) test(`concept: ${name}`, () => assert.equal(outcome(text), expected, JSON.stringify(categorise(text).scores)));

@@ -519,6 +519,15 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
     fire('other.chagas', 'OTHER', 4, 'apical aneurysm / inferolateral scar with origin from a Chagas-endemic region', spansOf(endemic), 'other');
     scores.ICM -= 1.5;
   }
+  // ESC 2023 / ESC 2021 valve guideline: severe valve disease (stenosis, regurgitation) explains the hypertrophy or
+  // dilatation it loads the LV with, and its mid-wall fibrosis; known from the history or found now.
+  const severeValve = f.context('dx:OTHER').filter((m) => m.subtype === 'valve' && m.attrs.has('severe') && !m.attrs.has('functional'));
+  if (severeValve.length > 0 && (hypertrophy.length > 0 || lvDilated || (mwtMm !== null && mwtMm >= 12))) {
+    fire('other.valve-loading', 'OTHER', 3, 'severe valve disease loading the LV (hypertrophy / dilatation)', spansOf(severeValve), 'valve');
+    scores.HCM -= 2;
+    scores.DCM -= 1.5;
+    if (!t2Criterion) scores.MYO -= 1.5;
+  }
   // Arrhythmic mitral valve prolapse (EHRA 2022 consensus): prolapse or annular disjunction with LGE of the papillary
   // muscles or the basal inferolateral wall is the valve's disease, not myocarditis.
   const prolapse = f.context('dx:OTHER').filter((m) => m.subtype === 'valve' && m.attrs.has('prolapse'));
