@@ -370,3 +370,12 @@ const CASES_12R7: [string, string, string][] = [
   ['Loading (German): bekannte hochgradige Aortenklappenstenose', 'OTHER.valve', 'Anamnese: bekannte hochgradige Aortenklappenstenose.\nBefund: konzentrische Hypertrophie 14 mm, fleckiges intramyokardiales LGE, LVEF 56 %.'],
 ];
 for (const [name, expected, text] of CASES_12R7) test(`concept: ${name}`, () => assert.equal(outcome(text), expected, JSON.stringify(categorise(text).scores)));
+
+const CASES_12R8: [string, string, string][] = [
+  ['Sarcoid (HRS 2014): hilar nodes known from the history with multifocal LGE and oedema', 'CS', 'Rechtfertigende Indikation: Bihiläre Lymphadenopathie im Röntgen-Thorax, Synkope.\nBefund: Multifokales, fleckiges LGE basal anteroseptal, umschriebenes Ödem basal anteroseptal. T1 nativ erhöht.'],
+  ['Sarcoid (HRS 2014, English): hilar nodes in the indication', 'CS', 'Indication: bilateral hilar lymphadenopathy on chest X-ray, syncope.\nFindings: multifocal patchy LGE of the basal anteroseptum, oedema there, raised native T1.'],
+  ['LGE misspelt "enhancment" is still LGE', 'CS', 'Clinical information: new complete heart block.\nFindings: oedema of the basal septum; multifocal patchy late enhancment in the basal inferoseptal segments on the right ventricular side of the septum.'],
+  ['Fabry: native T1 "auffällig niedrig" is low T1', 'OTHER.fabry', 'Befund: Septum 15 mm, konzentrische Hypertrophie. Native T1-Zeit auffällig niedrig. Mittmyokardiales LGE basal inferolateral.'],
+  ['Valve: severe valve disease named so', 'OTHER.valve', 'Findings: calcified aortic valve with severely restricted opening, normal LV. Summary: severe valve disease.'],
+];
+for (const [name, expected, text] of CASES_12R8) test(`concept: ${name}`, () => assert.equal(outcome(text), expected, JSON.stringify(categorise(text).scores)));

@@ -288,7 +288,8 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const basalSeptalPatchy = patchy.filter((m) => m.attrs.has('septal') && (m.attrs.has('basal') || m.attrs.has('rv-side')));
   // HRS 2014: extracardiac sarcoidosis (stated, or its signs: hilar nodes, erythema nodosum, uveitis, granulomas)
   // with patchy or multifocal LGE is probable cardiac sarcoidosis, whatever the troponin or fever.
-  const extracardiacSarcoid = [...f.context('ctx:sarcoid').filter((m) => m.status !== 'uncertain'), ...f.mentions.filter((m) => m.concept === 'dx:CS' && (m.status === 'context' || m.status === 'historical')), ...lymph.filter((m) => m.attrs.has('hilar'))];
+  const hilarNodes = f.context('lymph').filter((m) => m.attrs.has('hilar') && m.status !== 'uncertain');
+  const extracardiacSarcoid = [...f.context('ctx:sarcoid').filter((m) => m.status !== 'uncertain'), ...f.mentions.filter((m) => m.concept === 'dx:CS' && (m.status === 'context' || m.status === 'historical')), ...hilarNodes];
   const conductionSarcoidLike = conduction.length > 0 && basalSeptalPatchy.length > 0 && myoContext.length === 0;
   const extracardiacSarcoidLike = extracardiacSarcoid.length > 0 && patchy.length > 0;
   const sarcoidLike = conductionSarcoidLike || extracardiacSarcoidLike;
@@ -313,6 +314,8 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if (rvSide.length > 0) fire('cs.rv-side', 'CS', 1.5, 'LGE on the right ventricular side of the septum', spansOf(rvSide));
   const nodes = lymph.filter((m) => m.attrs.has('hilar') || m.attrs.has('pulmonary') || !m.attrs.has('diffuse'));
   if (nodes.length > 0) fire('cs.lymph', 'CS', 3.5, 'hilar / mediastinal lymphadenopathy', spansOf(nodes));
+  // Hilar nodes known from the history (chest X-ray, CT): context, below the CMR's own findings.
+  else if (hilarNodes.length > 0 && (lge.length > 0 || conduction.length > 0)) fire('cs.lymph-history', 'CS', 2.5, 'hilar lymphadenopathy in the history', spansOf(hilarNodes));
   // JCS 2016 major criteria: myocardial FDG uptake; thinning of the basal ventricular septum.
   // What FDG-PET calls active inflammation is myocardial tracer uptake.
   const inflammation = f.present('inflammation');
