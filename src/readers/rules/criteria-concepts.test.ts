@@ -379,3 +379,9 @@ const CASES_12R8: [string, string, string][] = [
   ['Valve: severe valve disease named so', 'OTHER.valve', 'Findings: calcified aortic valve with severely restricted opening, normal LV. Summary: severe valve disease.'],
 ];
 for (const [name, expected, text] of CASES_12R8) test(`concept: ${name}`, () => assert.equal(outcome(text), expected, JSON.stringify(categorise(text).scores)));
+
+test('concept: compounds written with a hyphen, a space or joined are one word family', () => {
+  for (const [text, concept] of [['Impression: non compaction cardiomyopathy.', 'dx:OTHER'], ['Impression: LGE in a non ischaemic pattern.', 'lge-nonischemic'], ['Beurteilung: nicht ischämisches Muster.', 'lge-nonischemic'], ['CMR: high signal on T2 weighted images.', 'oedema']] as const) {
+    assert.equal(statusOf(text, concept), 'affirmed', text);
+  }
+});
