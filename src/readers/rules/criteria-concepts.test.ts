@@ -385,3 +385,13 @@ test('concept: compounds written with a hyphen, a space or joined are one word f
     assert.equal(statusOf(text, concept), 'affirmed', text);
   }
 });
+
+test('concept: a finding belongs to the ventricle named in its own clause', () => {
+  const dilated = (text: string) => findFindings(text).mentions.find((m) => m.concept === 'dilated')!.attrs;
+  const en = dilated('Echo: hypertrophied LV with poor systolic function, moderate mitral regurgitation, dilated RV.');
+  assert.ok(en.has('rv') && !en.has('lv'));
+  const de = dilated('Befund: LV hypertrophiert mit eingeschränkter Funktion, rechter Ventrikel dilatiert.');
+  assert.ok(de.has('rv') && !de.has('lv'));
+  const both = dilated('CMR: LV and RV dilated.');
+  assert.ok(both.has('rv') && both.has('lv'));
+});

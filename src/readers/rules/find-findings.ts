@@ -273,7 +273,7 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
     for (const c of concepts) {
       // "in den LGE-Sequenzen", "on LGE imaging": the sequence, not a finding.
       if (c.def.id === 'lge' && isModalityReference(folded, c)) continue;
-      mentions.push(read(c, sentence, triggers, attrs));
+      mentions.push(read(c, sentence, triggers, VENTRICLE_LOCAL.has(c.def.id) ? ownVentricle(folded, c, sentence, attrs) : attrs));
     }
   }
   let signals: Mention[] | undefined;
@@ -298,6 +298,29 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
  * "CMR at 3 T: ...") reports this study's findings even where the section splitter left it under the history.
  */
 const CMR_LINE = /^[ \t]*(?:[-*•][ \t]*)?(?:(?:echokardiographie|echocardiography|echo|tte|ct|koronarangiographie|angiography)[ \t]+(?:und|and|sowie|&|\/)[ \t]+)?(?:(?:verlauf|befund|serielle?|multiparametrische?s?|kontroll|follow-?up|repeat|initial)[ -]?)?(?:kardio-?mrt?|cardio-?mrt?|herz-?mrt|kardiale?s? mrt|cardiac mri?|cardiac magnetic resonance|cmr|c-?mrt|c-?mri|mrt?|mri)\b[^:\n]{0,140}:/;
+
+/**
+ * Findings whose ventricle is named beside them: "hypertrophied LV with poor function, ..., dilated RV" dilates
+ * the RV only. Within the mention's clause (between commas), one ventricle named and not the other decides.
+ */
+const VENTRICLE_LOCAL = new Set<string>(['dilated', 'reduced-fn', 'hypertrophy', 'wma']);
+const LV_WORD = /\b(?:lv|left ventric\w*|links\w* ventrik\w*|linksventrikul\w*)/;
+const RV_WORD = /\b(?:rv|right ventric\w*|recht\w* ventrik\w*|rechtsventrikul\w*)/;
+
+function ownVentricle(folded: string, c: Match<unknown>, sentence: Span, attrs: Set<string>): Set<string> {
+  if (!attrs.has('lv') || !attrs.has('rv')) return attrs;
+  const before = folded.slice(sentence.start, c.start);
+  const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('('));
+  const after = folded.slice(c.end, sentence.end);
+  const stop = after.search(/[,;)]/);
+  const clause = folded.slice(cut === -1 ? sentence.start : sentence.start + cut + 1, stop === -1 ? sentence.end : c.end + stop);
+  const lv = LV_WORD.test(clause);
+  const rv = RV_WORD.test(clause);
+  if (lv === rv) return attrs;
+  const own = new Set(attrs);
+  own.delete(lv ? 'rv' : 'lv');
+  return own;
+}
 
 /** A sentence that tells why the CMR was done: it names the exam and its ordering or performing. */
 const REFERRAL = /(?:kardio-?mrt?|herz-?mrt|kardiale?n? (?:mrt|magnetresonanz)|cmr|cardiac mri?|cardiac magnetic resonance|\bmrt?\b|\bmri\b)[^.;]{0,80}?(?:wurde \w+ ?durchgef|durchgefuhrt|veranlasst|angefordert|zugewiesen|erfolgte|performed|requested|ordered|obtained|undertaken|was done|referred)|(?:zugewiesen|uberwiesen|vorgestellt|referred|sent|underwent|underwent a|was performed)[^.;]{0,60}?(?:kardio-?mrt?|herz-?mrt|cmr|cardiac mri?|cardiac magnetic resonance|\bmri\b|\bmrt\b)/;
