@@ -395,3 +395,23 @@ test('concept: a finding belongs to the ventricle named in its own clause', () =
   const both = dilated('CMR: LV and RV dilated.');
   assert.ok(both.has('rv') && both.has('lv'));
 });
+
+const CASES_12R9: [string, string, string][] = [
+  ['HCM markers (ESC 2023): crypts and an elongated mitral leaflet beside borderline hypertrophy', 'HCM', 'Brother with HCM. CMR: septum 14 mm, myocardial crypts in the inferoseptum, elongated anterior mitral leaflet.'],
+  ['HCM markers (German): Krypten und verlängertes Vordersegel', 'HCM', 'Bruder mit HCM. Befund: Septum 14 mm, myokardiale Krypten inferoseptal, verlängertes Vordersegel.'],
+  ['CA: an ATTR drug in the history names the diagnosis', 'CA', 'History: on tafamidis. CMR: concentric hypertrophy 16 mm, diffuse subendocardial LGE.'],
+];
+for (const [name, expected, text] of CASES_12R9) test(`concept: ${name}`, () => assert.equal(outcome(text), expected, JSON.stringify(categorise(text).scores)));
+
+test('concept: a relative’s diagnosis is family history, not the patient’s', () => {
+  assert.ok(categorise('His brother has HCM. CMR: normal LV size and function, no LGE.').criteria.every((c) => !(c.id === 'dx.hcm' && c.weight > 1)));
+  assert.equal(outcome('Mutter mit DCM. Kardio-MRT: normale Größe und Funktion beider Ventrikel, kein LGE.'), 'NORMAL');
+});
+
+const CASES_12R10: [string, string, string][] = [
+  ['Familial DCM (ESC 2023): a relative with DCM, the patient’s septal stripe and AV block (LMNA picture)', 'DCM', 'His mother had a transplant for dilated cardiomyopathy. ECG: complete AV block. CMR: mild LV dilatation; linear mid-myocardial LGE of the basal septum.'],
+  ['Familial DCM (German): Mutter mit DCM, AV-Block, septaler Streifen', 'DCM', 'Mutter mit dilatativer Kardiomyopathie. EKG: AV-Block III°. Kardio-MRT: leicht dilatierter LV, streifiges mittmyokardiales LGE basal septal.'],
+  ['Familial HCM (ESC 2023): a relative with HCM and a 13 mm wall', 'HCM', 'Sister with hypertrophic cardiomyopathy. CMR: septum 13 mm, LVEF 68 %.'],
+  ['Familial HCM (German): Schwester mit HCM, Septum 13 mm', 'HCM', 'Schwester mit hypertropher Kardiomyopathie. Befund: Septum 13 mm, LVEF 68 %.'],
+];
+for (const [name, expected, text] of CASES_12R10) test(`concept: ${name}`, () => assert.equal(outcome(text), expected, JSON.stringify(categorise(text).scores)));

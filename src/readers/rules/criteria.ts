@@ -215,6 +215,9 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   }
   // Family history of HCM or sudden death with unexplained hypertrophy (ESC 2023).
   const familySigns = [...f.context('ctx:family'), ...f.context('ctx:scd')];
+  // ESC 2023: in a first-degree relative of a patient with HCM, a wall of 13 mm or more is enough.
+  const familyHcm = f.mentions.filter((m) => m.concept === 'dx:HCM' && m.attrs.has('family') && m.status !== 'negated' && m.status !== 'asked');
+  if (familyHcm.length > 0 && (hypertrophy.length > 0 || (mwtMm !== null && mwtMm >= 13))) fire('hcm.family-dx', 'HCM', 2, 'a relative with HCM and the patient’s own hypertrophy (>= 13 mm)', spansOf(familyHcm));
   if (familySigns.length > 0 && (asymmetric.length > 0 || (mwtMm !== null && mwtMm >= 15))) fire('hcm.family', 'HCM', 1, 'family history / sudden death with hypertrophy', spansOf(familySigns));
   // ESC 2023 / Maron: an LV apical aneurysm in hypertrophied myocardium (often behind a mid-cavity obstruction) is
   // HCM's, its scar included; an infarct's aneurysm lies in thinned, not thickened, walls.
@@ -227,6 +230,8 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const declined = (lvef ? lvef.value < 50 : reduced.length > 0) || f.present('thinning').length > 0 || lvDilatedByNumbers || dilated.some((m) => m.attrs.has('lv'));
   const endStageHcm = earlierHypertrophy.length > 0 && declined;
   if (endStageHcm) fire('hcm.end-stage', 'HCM', 3, 'hypertrophy known from before, now a thinned, dilated or poorly contracting LV (end-stage HCM)', spansOf(earlierHypertrophy));
+  const markers = f.present('hcm-marker');
+  if (markers.length > 0 && (hypertrophy.length > 0 || (mwtMm !== null && mwtMm >= 13) || familySigns.length > 0)) fire('hcm.markers', 'HCM', 1.5, 'morphological HCM markers (crypts, elongated mitral leaflet, anomalous papillary muscles)', spansOf(markers));
   const hyper = f.present('hyperdynamic');
   if (hyper.length > 0 || (lvef && lvef.value >= 70)) fire('hcm.hyperdynamic', 'HCM', 0.5, 'hyperdynamic LV', spansOf(hyper.length > 0 ? hyper : [lvef!]));
 
@@ -406,6 +411,14 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if (genes.length > 0 && (lvDilated || efReduced || lge.length > 0)) {
     scores.MYO -= t2Criterion ? 0 : 1.5;
     fire('dcm.genetic', 'DCM', 3.5, 'pathogenic gene of dilated cardiomyopathy (LMNA, TTN, FLNC, RBM20)', spansOf(genes));
+  }
+  // ESC 2023 family screening: a relative with DCM and the patient's own dilatation, dysfunction or septal stripe is
+  // familial DCM; with conduction disease it is the LMNA picture, not sarcoidosis.
+  const familyDx = (category: DxCategory) => f.mentions.filter((m) => m.concept === `dx:${category}` && m.attrs.has('family') && m.status !== 'negated' && m.status !== 'asked');
+  const familyDcm = familyDx('DCM');
+  if (familyDcm.length > 0 && (lvDilated || efReduced || stripe.length > 0)) {
+    fire('dcm.family', 'DCM', 2.5, 'a relative with DCM and the patient’s own dilatation, dysfunction or septal stripe', spansOf(familyDcm));
+    if (conduction.length > 0) scores.CS -= 1.5;
   }
   // Diffuse LGE is amyloid's or storage's pattern, not dilated cardiomyopathy's (mid-wall stripe or none).
   if (diffuseLge.length > 0) scores.DCM -= 1.5;
@@ -651,6 +664,9 @@ function scoreDiagnoses(f: Facts, fire: Fire, { trabeculationTrait = false } = {
         weight = 0;
         break;
     }
+    // "Brother with HCM", "Mutter mit DCM": a relative's diagnosis is family history, not the patient's (ESC 2023 counts
+    // it only beside the patient's own phenotype).
+    if (m.attrs.has('family') && !m.attrs.has('cmr') && m.section !== 'assessment' && weight > 0 && (m.status === 'affirmed' || m.status === 'uncertain')) weight = CHRONIC.has(category) ? 1 : 0;
     // A normal study cannot be suspected: "athlete's heart" in a differential names a variant, not this study's verdict.
     if (category === 'NORMAL' && m.status === 'uncertain' && m.certainty < 0.6) weight = 0;
     if (category === 'OTHER' && m.subtype === 'lvnc' && weight > 0 && trabeculationTrait) weight *= 0.3;

@@ -18,7 +18,7 @@ export type ConceptId =
   | 'ctx:av-block' | 'ctx:vt' | 'ctx:low-voltage' | 'ctx:carpal' | 'ctx:gammopathy' | 'ctx:hypertension' | 'ctx:infection'
   | 'ctx:troponin' | 'ctx:normal-coronaries' | 'ctx:cad' | 'ctx:acs' | 'ctx:sarcoid' | 'ctx:neuromuscular' | 'ctx:genetic-dcm'
   | 'ctx:eosinophilia' | 'ctx:arvc-gene' | 'ctx:fabry' | 'ctx:bone-scan' | 'ctx:transfusion' | 'ctx:recovery' | 'ctx:stress' | 'ctx:bnp' | 'ctx:athlete' | 'ctx:hfpef' | 'ctx:family' | 'ctx:scd' | 'ctx:cardiotoxic'
-  | 'ctx:pericarditis' | 'ctx:endemic' | 'inflammation' | 'rv-pressure' | 'cmr-exam'
+  | 'ctx:pericarditis' | 'ctx:endemic' | 'inflammation' | 'rv-pressure' | 'cmr-exam' | 'hcm-marker'
   | SignalId;
 
 /**
@@ -46,7 +46,7 @@ export const CONCEPTS: ConceptDef[] = [
   { id: 'extracardiac', patterns: [String.raw`(?:renal|splenic|cerebral|lacunar|pulmonary|bowel|mesenteric|kidney|brain|cerebellar|retinal) (?:\w+ )?infarct(?:s|ion|ions)?`, String.raw`(?:nieren|milz|hirn|lungen|kleinhirn|darm|mesenterial)infarkt${W}`, String.raw`renal infarction`, String.raw`(?:pulmonary|lung|alveolar|peripheral|ankle|leg|pedal|pitting|lower[- ]limb|lower[- ]extremity|cerebral|macular|facial|periorbital|bilateral leg) (?:o|oe|e)dema${W}`, String.raw`(?:lungen|bein|knöchel|unterschenkel|lid|hirn|gesichts|lungenstauungs)ödem${W}`, String.raw`periphere${W} ödem${W}`, String.raw`(?:o|oe|e)dema (?:of|in) the (?:lungs?|legs?|ankles?|lower (?:limbs|extremities))`] },
   // ---- Diagnoses ----
   { id: 'dx:HCM', patterns: [String.raw`hypertroph${W}[ -](?:(?:nicht-?|non-?)?obstru[ck]tiv${W}[ -])?[ck]ardiomy?o?path${W}`, String.raw`hypertrophic (?:(?:non-?)?obstructive )?cardiomy?o?path${W}`, 'h[on]?cmp?', 'apikale hcm', 'apical hcm', 'yamaguchi'] },
-  { id: 'dx:CA', patterns: [`${W}amyloid${W}`, 'attr(?:-?cm|wt|v)?', `transthyretin${W}`] },
+  { id: 'dx:CA', patterns: [`${W}amyloid${W}`, 'tafamidis', 'patisiran', 'vutrisiran', 'inotersen', 'eplontersen', 'acoramidis', 'attr(?:-?cm|wt|v)?', `transthyretin${W}`] },
   { id: 'dx:CS', patterns: [`${W}sar[ck]o?id${W}`, String.raw`(?:morbus |besnier-?)boeck${W}`] },
   { id: 'dx:MYO', patterns: [`${W}myo[ck]ardit${W}`, 'myo ?peri[ck]ardit[a-z]*', String.raw`(?:entzündlich|inflammatorisch)${W} kardiomyopathie`, 'inflammatory cardiomyopathy', String.raw`(?:herzmuskel|myokard)entzündung${W}`, String.raw`lake[- ]louise[- ]?(?:kriterien|criteria)`] },
   { id: 'dx:ICM', patterns: [String.raw`ischämisch${W} [ck]ardiomy?o?path${W}`, String.raw`isch(?:a?e|ae)mic cardiomy?o?path${W}`, 'icmp?', `${W}infarkt${W}`, `${W}infarct${W}`, 'n?stemi', String.raw`ischämisch${W} (?:myokard)?schädigung`, String.raw`isch(?:a?e|ae)mic (?:myocardial )?(?:injury|damage)`, String.raw`(?:prior|previous|old|remote|inferior|anterior|lateral|posterior) mi`] },
@@ -127,6 +127,9 @@ export const CONCEPTS: ConceptDef[] = [
   { id: 'apical-obliteration', patterns: [String.raw`(?:apex|spitze) (?:is |ist )?(?:\w+ )?obliter${W}`, String.raw`apical (?:cavity )?obliteration`, String.raw`apikal${W} obliteration`] },
   // RV pressure overload (ESC/ERS 2022 pulmonary hypertension): the septum flattened towards the LV, a D-shaped LV.
   { id: 'rv-pressure', patterns: [String.raw`(?:septal|septum) (?:\w+ )?flatten${W}`, String.raw`flatten${W} (?:of )?(?:the )?(?:interventricular )?septum`, String.raw`d ?shaped? (?:lv|left ventricle|ventricle|configuration)`, String.raw`d ?förmig${W}`, String.raw`(?:abgeflacht${W}|abflachung) (?:\w+ )?(?:septum${W}|des septums|kammerseptum${W})`, String.raw`septum(?:abflachung|abplattung)`, String.raw`(?:septum|septal) (?:\w+ )?(?:abgeflacht|abgeplattet)`] },
+  // Morphological markers of HCM (ESC 2023, CMR): myocardial crypts, elongated mitral leaflets, anomalous papillary
+  // muscles, an apical-basal muscle bundle.
+  { id: 'hcm-marker', patterns: [String.raw`(?:myocardial |myokardial${W} )?(?:crypts?|krypten|krypte)`, String.raw`elongated (?:anterior )?mitral (?:valve )?leaflets?`, String.raw`verlängert${W} (?:vorder)?(?:mitral)?segel${W}`, String.raw`(?:anomalous|abnormal|apically displaced|hypertrophied|bifid) papillary muscles?`, String.raw`papillarmuskel(?:anomalie|hypertrophie)${W}`, String.raw`(?:anomal${W}|apikal verlagert${W}|hypertrophiert${W}) papillarmuskel${W}`, String.raw`apical-?basal muscle bundle`, String.raw`apikobasal${W} muskelbündel`] },
   // The CMR exam itself, named: where a one-paragraph text reaches this study (what it names before is the referral's view).
   { id: 'cmr-exam', patterns: [String.raw`(?:cardiac |cardiovascular )?magnetic resonance(?: imaging)?`, String.raw`cardiac mri?`, 'cmr', 'cmrt', 'cmri', String.raw`kardio ?mrt?`, String.raw`herz ?mrt`, String.raw`kardial${W} (?:mrt|magnetresonanztomographie)`, String.raw`mrt des herzens`, String.raw`cardio ?mri?`] },
   // ---- Clinical context (what the history says) ----
