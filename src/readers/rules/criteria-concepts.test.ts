@@ -415,3 +415,10 @@ const CASES_12R10: [string, string, string][] = [
   ['Familial HCM (German): Schwester mit HCM, Septum 13 mm', 'HCM', 'Schwester mit hypertropher Kardiomyopathie. Befund: Septum 13 mm, LVEF 68 %.'],
 ];
 for (const [name, expected, text] of CASES_12R10) test(`concept: ${name}`, () => assert.equal(outcome(text), expected, JSON.stringify(categorise(text).scores)));
+
+test('concept: "argues against", "spricht gegen", "nicht vereinbar mit", "untypisch für" negate', () => {
+  for (const [text, concept] of [['Impression: the pattern argues against amyloidosis.', 'dx:CA'], ['Beurteilung: Das Muster spricht eher gegen eine Amyloidose.', 'dx:CA'], ['Beurteilung: Nicht vereinbar mit einer Myokarditis.', 'dx:MYO'], ['Impression: inconsistent with amyloidosis.', 'dx:CA'], ['Beurteilung: untypisch für eine HCM.', 'dx:HCM']] as const) {
+    assert.equal(statusOf(text, concept), 'negated', text);
+  }
+  assert.equal(statusOf('Beurteilung: vereinbar mit einer Myokarditis.', 'dx:MYO'), 'affirmed');
+});
