@@ -422,3 +422,10 @@ test('concept: "argues against", "spricht gegen", "nicht vereinbar mit", "untypi
   }
   assert.equal(statusOf('Beurteilung: vereinbar mit einer Myokarditis.', 'dx:MYO'), 'affirmed');
 });
+
+test('concept: "X vs. Y" hedges both candidates', () => {
+  for (const [text, a, b] of [['Beurteilung: Myokarditis vs. Sarkoidose.', 'dx:MYO', 'dx:CS'], ['Impression: amyloidosis versus HCM.', 'dx:CA', 'dx:HCM']] as const) {
+    assert.equal(statusOf(text, a), 'uncertain 0.5', text);
+    assert.equal(statusOf(text, b), 'uncertain 0.5', text);
+  }
+});

@@ -377,7 +377,7 @@ const LIST = /^[^,.;:]{0,90}(?:,[^,.;:]{0,40})*\s(?:oder|or|und|and|bzw|noch|nor
 
 const CATEGORY = (kind: TriggerKind): string => kind.split('-')[0]!;
 const WITH = /\s(?:with|mit|showing)\s/;
-const BOTH_WAYS = /^(?:nicht|not) (?:sicher )?(?:auszuschl|ausgeschl|excluded)/;
+const BOTH_WAYS = /^(?:(?:nicht|not) (?:sicher )?(?:auszuschl|ausgeschl|excluded)|vs\b|versus)/;
 
 /**
  * Where a pre-trigger's scope ends: the sentence end, a terminator, the next trigger of the same kind (a
@@ -433,7 +433,7 @@ function applyContext(mention: Mention, folded: string, triggers: Match<{ kind: 
   }
   found.push(...nearestPre.values());
   for (const t of triggers) {
-    // "nicht (sicher) auszuschließen (ist)" hedges what stands before it as well as what follows it.
+    // "nicht (sicher) auszuschließen (ist)" and "vs." hedge what stands before them as well as what follows them.
     const both = t.def.kind === 'unc-pre' && BOTH_WAYS.test(folded.slice(t.start, t.end));
     if (t.start < span.end || !(t.def.kind.endsWith('post') || both)) continue;
     if (postScopeStart(folded, t, sentence.start) > span.start || t.start - span.end > 60) continue;
