@@ -429,3 +429,8 @@ test('concept: "X vs. Y" hedges both candidates', () => {
     assert.equal(statusOf(text, b), 'uncertain 0.5', text);
   }
 });
+
+test('concept: LGE of the (infero)lateral wall with nothing else is abnormal, most often myocarditis', () => {
+  assert.equal(outcome('CMR: no LV hypertrophy; late gadolinium enhancement of the inferolateral wall.'), 'MYO');
+  assert.equal(outcome('Befund: Keine Hypertrophie; Late Enhancement der inferolateralen Wand.'), 'MYO');
+});

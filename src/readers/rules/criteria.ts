@@ -576,6 +576,9 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if (!explained) {
     if (regionalWma.length > 0) fire('icm.wma-only', 'ICM', 0.75, 'regional wall-motion abnormality, nothing else', spansOf(regionalWma));
     if (hypertrophy.length > 0 && hypertension.length === 0 && concentric.length === 0) fire('hcm.lvh-only', 'HCM', 0.75, 'LV hypertrophy, nothing else', spansOf(hypertrophy));
+    // LGE of the (infero)lateral wall with no depth or pattern named: most often myocarditis' subepicardial scar.
+    const lateralLge = lge.filter((m) => m.attrs.has('lateral') && !m.attrs.has('territory'));
+    if (lateralLge.length > 0) fire('myo.lge-only', 'MYO', 0.75, 'LGE of the (infero)lateral wall, nothing else', spansOf(lateralLge));
     if (effusion.length > 0 && lge.length === 0 && oedema.length === 0) fire('other.effusion-only', 'OTHER', 0.75, 'pericardial effusion, nothing else', spansOf(effusion), 'pericarditis');
   }
 
