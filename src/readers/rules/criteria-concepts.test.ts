@@ -434,3 +434,10 @@ test('concept: LGE of the (infero)lateral wall with nothing else is abnormal, mo
   assert.equal(outcome('CMR: no LV hypertrophy; late gadolinium enhancement of the inferolateral wall.'), 'MYO');
   assert.equal(outcome('Befund: Keine Hypertrophie; Late Enhancement der inferolateralen Wand.'), 'MYO');
 });
+
+test('concept: a text that tells a repeat study is about the later one; a recommended follow-up is not one', () => {
+  assert.equal(outcome('First CMR: oedema and subepicardial LGE lateral, consistent with myocarditis. Repeat CMR one year later: dilated RV, RVEF 35 %, dyskinesia of the RV free wall, fatty infiltration of the RV.'), 'OTHER.arvc');
+  assert.equal(outcome('Erstes Kardio-MRT: Ödem und subepikardiales LGE lateral, vereinbar mit Myokarditis. Kontroll-MRT nach einem Jahr: RV dilatiert, RVEF 35 %, Dyskinesie der freien RV-Wand, Fetteinlagerung im RV.'), 'OTHER.arvc');
+  assert.equal(outcome('CMR: subepicardial LGE lateral, oedema; consistent with myocarditis. A follow-up CMR is recommended in 3 months.'), 'MYO');
+  assert.equal(outcome('Initial CMR: oedema and subepicardial LGE lateral, consistent with myocarditis. Follow-up CMR after 6 months: resolution of oedema, residual subepicardial LGE lateral.'), 'MYO');
+});

@@ -119,8 +119,28 @@ function upperLimit(m: Measurement, field: number | null, defaults: { '1.5': num
   return field >= 2 ? defaults['3'] : defaults['1.5'];
 }
 
+/** Findings that pass: described in an earlier study of a text that tells a repeat one, they are history. */
+const TRANSIENT = new Set<ConceptId>(['oedema', 't2-high']);
+const FINDING_CONCEPTS = new Set<ConceptId>(['lge', 'oedema', 'wma', 'dilated', 'hypertrophy', 'reduced-fn', 'effusion', 'thinning', 'aneurysm', 'fat', 't1-high', 't2-high']);
+
+/**
+ * A one-paragraph text that tells two studies ("First CMR: ... One year later, repeat CMR: ...") is about the later
+ * one: where it starts, or null. Only a repeat study that reports findings counts (not "a follow-up CMR is recommended").
+ */
+function repeatStudyStart(mentions: Mention[]): number | null {
+  const findingStarts = mentions.filter((m) => FINDING_CONCEPTS.has(m.concept)).map((m) => m.sentence.start);
+  let start: number | null = null;
+  for (const m of mentions) {
+    if (m.concept !== 'cmr-exam' || m.section !== 'preamble' || !m.attrs.has('followup')) continue;
+    if (findingStarts.some((s) => s >= m.sentence.start) && (start === null || m.sentence.start > start)) start = m.sentence.start;
+  }
+  return start;
+}
+
 export function score(mentions: Mention[], measurements: Measurement[], findSignals: () => Mention[] = () => []): Scored {
-  const f = new Facts(mentions, measurements);
+  const repeatStart = repeatStudyStart(mentions);
+  const current = repeatStart === null ? mentions : mentions.map((m) => (TRANSIENT.has(m.concept) && m.status === 'affirmed' && m.sentence.start < repeatStart ? { ...m, status: 'historical' as const } : m));
+  const f = new Facts(current, measurements);
   const scores = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<DxCategory, number>;
   const criteria: FiredCriterion[] = [];
   // OTHER's score per subtype, to name the OTHER diagnosis when OTHER wins.
@@ -633,7 +653,9 @@ const LIFELONG_OTHER = new Set<OtherSubtype>(['congenital', 'arvc', 'fabry', 'lv
 function scoreDiagnoses(f: Facts, fire: Fire, { trabeculationTrait = false } = {}): void {
   const hasAssessment = f.mentions.some((m) => m.section === 'assessment');
   const lastSentenceStart = f.mentions.reduce((max, m) => Math.max(max, m.sentence.start), 0); // no spread: mentions are unbounded
-  const cmrStart = f.mentions.filter((m) => (m.attrs.has('cmr') || m.concept === 'cmr-exam') && m.section === 'preamble').reduce<number | null>((min, m) => (min === null || m.sentence.start < min ? m.sentence.start : min), null);
+  const cmrMentions = f.mentions.filter((m) => (m.attrs.has('cmr') || m.concept === 'cmr-exam') && m.section === 'preamble');
+  const repeatStart = repeatStudyStart(f.mentions);
+  const cmrStart = repeatStart ?? cmrMentions.reduce<number | null>((min, m) => (min === null || m.sentence.start < min ? m.sentence.start : min), null);
   const per = new Map<DxCategory, { weight: number; mention: Mention }[]>();
   for (const m of f.mentions) {
     if (!m.concept.startsWith('dx:')) continue;

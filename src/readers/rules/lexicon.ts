@@ -131,7 +131,7 @@ export const CONCEPTS: ConceptDef[] = [
   // muscles, an apical-basal muscle bundle.
   { id: 'hcm-marker', patterns: [String.raw`(?:myocardial |myokardial${W} )?(?:crypts?|krypten|krypte)`, String.raw`elongated (?:anterior )?mitral (?:valve )?leaflets?`, String.raw`verlängert${W} (?:vorder)?(?:mitral)?segel${W}`, String.raw`(?:anomalous|abnormal|apically displaced|hypertrophied|bifid) papillary muscles?`, String.raw`papillarmuskel(?:anomalie|hypertrophie)${W}`, String.raw`(?:anomal${W}|apikal verlagert${W}|hypertrophiert${W}) papillarmuskel${W}`, String.raw`apical-?basal muscle bundle`, String.raw`apikobasal${W} muskelbündel`] },
   // The CMR exam itself, named: where a one-paragraph text reaches this study (what it names before is the referral's view).
-  { id: 'cmr-exam', patterns: [String.raw`(?:cardiac |cardiovascular )?magnetic resonance(?: imaging)?`, String.raw`cardiac mri?`, 'cmr', 'cmrt', 'cmri', String.raw`kardio ?mrt?`, String.raw`herz ?mrt`, String.raw`kardial${W} (?:mrt|magnetresonanztomographie)`, String.raw`mrt des herzens`, String.raw`cardio ?mri?`] },
+  { id: 'cmr-exam', patterns: [String.raw`(?:cardiac |cardiovascular )?magnetic resonance(?: imaging)?`, String.raw`cardiac mri?`, 'cmr', 'cmrt', 'cmri', String.raw`(?:kontroll|verlaufs?|folge|follow ?up|repeat) ?(?:mrt?|mri)`, String.raw`kardio ?mrt?`, String.raw`herz ?mrt`, String.raw`kardial${W} (?:mrt|magnetresonanztomographie)`, String.raw`mrt des herzens`, String.raw`cardio ?mri?`] },
   // ---- Clinical context (what the history says) ----
   { id: 'ctx:av-block', patterns: [String.raw`av[- ]?block${W}`, String.raw`atrioventrikulär${W} block${W}`, String.raw`atrioventricular (?:conduction )?block`, String.raw`mobitz${W}`, 'avb', String.raw`(?:complete|high-grade|second-degree|third-degree|2nd-degree|3rd-degree) (?:heart |av )?block`, String.raw`heart block`, `schrittmacher${W}`, 'pacemaker'] },
   { id: 'ctx:vt', patterns: [String.raw`ventrikulär${W} tachykard${W}`, String.raw`ventricular tachycardia${W}`, 'vt', 'vts', `kammertachykard${W}`, `kammerflimmern`, String.raw`ventricular fibrillation`] },
@@ -327,6 +327,8 @@ export const ATTRIBUTES: [string, string][] = [
   ['uncontrolled', String.raw`(?:uncontrolled|poorly controlled|long ?standing|longstanding|malignant|refractory|resistant|untreated)`],
   ['uncontrolled', String.raw`(?:unkontrolliert${W}|langjährig${W}|langjährig${W}|schlecht eingestellt${W}|entgleist${W}|therapierefraktär${W}|maligne${W}|unbehandelt${W}|schwer einstellbar${W})`],
   ['uncontrolled', String.raw`(?:hypertensive (?:crisis|emergency)|hypertensiv${W} (?:krise|entgleisung|notfall))`],
+  // A later study of the same patient ("repeat CMR", "Verlaufs-MRT").
+  ['followup', String.raw`(?:repeat|follow-?up|subsequent|second|later|erneut${W}|verlauf${W}|kontroll${W}|folge${W})`],
   ['functional', `funktionell${W}`],
   ['functional', 'functional'],
   ['functional', 'secondary'],
