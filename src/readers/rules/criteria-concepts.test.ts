@@ -441,3 +441,9 @@ test('concept: a text that tells a repeat study is about the later one; a recomm
   assert.equal(outcome('CMR: subepicardial LGE lateral, oedema; consistent with myocarditis. A follow-up CMR is recommended in 3 months.'), 'MYO');
   assert.equal(outcome('Initial CMR: oedema and subepicardial LGE lateral, consistent with myocarditis. Follow-up CMR after 6 months: resolution of oedema, residual subepicardial LGE lateral.'), 'MYO');
 });
+
+test('concept: "familial" names the patient’s own disease; a relative’s is family history', () => {
+  assert.equal(outcome('CMR: LVEDVi 150 ml/m², LVEF 25 %; findings consistent with familial dilated cardiomyopathy.'), 'DCM');
+  assert.ok(categorise('Beurteilung: familiäre DCM.').criteria.some((c) => c.id === 'dx.dcm' && c.weight >= 10));
+  assert.ok(categorise('Her daughter has HCM. CMR: normal LV size and function, no LGE.').criteria.every((c) => !(c.id === 'dx.hcm' && c.weight > 1)));
+});

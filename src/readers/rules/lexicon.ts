@@ -335,7 +335,6 @@ export const ATTRIBUTES: [string, string][] = [
   ['functional', `sekundär${W}`],
   ['family', `familienanamnese${W}`],
   ['family', String.raw`family history`],
-  ['family', `familiär${W}`],
   ['family', `bruder${W}`],
   ['family', `schwester${W}`],
   ['family', `vater${W}`],
@@ -344,6 +343,8 @@ export const ATTRIBUTES: [string, string][] = [
   ['family', 'sister'],
   ['family', 'father'],
   ['family', 'mother'],
+  // Relatives ("familial" / "familiär" is left out: it may be the patient's own diagnosis).
+  ...[`sohn${W}`, `tochter${W}`, `onkel${W}`, `tante${W}`, `geschwister${W}`, `verwandte${W}`, String.raw`sons?`, String.raw`daughters?`, String.raw`uncles?`, String.raw`aunts?`, String.raw`cousins?`, String.raw`siblings?`, String.raw`grand(?:father|mother)`, String.raw`(?:first|1st) ?degree relatives?`].map((p): [string, string] => ['family', p]),
   ['pulmonary', `pulmonal${W}`],
   ['pulmonary', `pulmonary`],
   ['pulmonary', `lunge${W}`],
