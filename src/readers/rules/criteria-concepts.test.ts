@@ -447,3 +447,11 @@ test('concept: "familial" names the patient’s own disease; a relative’s is f
   assert.ok(categorise('Beurteilung: familiäre DCM.').criteria.some((c) => c.id === 'dx.dcm' && c.weight >= 10));
   assert.ok(categorise('Her daughter has HCM. CMR: normal LV size and function, no LGE.').criteria.every((c) => !(c.id === 'dx.hcm' && c.weight > 1)));
 });
+
+const CASES_12R11: [string, string, string][] = [
+  ['Normal: "did not show any abnormality"', 'NORMAL', 'Cardiac MRI did not show any abnormality.'],
+  ['Normal: "CMR findings were normal"', 'NORMAL', 'A 30-year-old with palpitations. CMR findings were normal.'],
+  ['Normal (German): "keine wesentlichen Auffälligkeiten"', 'NORMAL', 'Kardio-MRT: keine wesentlichen Auffälligkeiten.'],
+  ['Normal (German): another test without findings is not this study’s verdict', 'MYO', 'Echo: keine Auffälligkeiten. Kardio-MRT: subepikardiales LGE lateral, Ödem.'],
+];
+for (const [name, expected, text] of CASES_12R11) test(`concept: ${name}`, () => assert.equal(outcome(text), expected, JSON.stringify(categorise(text).scores)));
