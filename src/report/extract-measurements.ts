@@ -235,7 +235,9 @@ function readAll(
 function findAnchors(scan: string, index: TextIndex): Anchor[] {
   const matches: { pattern: LabelPattern; start: number; end: number }[] = [];
   for (const { pattern, regex } of COMPILED) {
-    for (const [start, end] of index.matches(regex, scan)) matches.push({ pattern, start, end });
+    // Indexes, not `for (const [start, end] of ...)`: destructuring a pair goes through an iterator per match.
+    const found = index.matches(regex, scan);
+    for (let k = 0; k < found.length; k++) matches.push({ pattern, start: found[k]![0], end: found[k]![1] });
   }
   matches.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const anchors: Anchor[] = [];
