@@ -224,6 +224,13 @@ interface Gates {
   byPrefix3: GateTable;
   byTrigram: GateTable;
   ungated: Int32Array;
+  /**
+   * Every pattern's literals in one array, checked for all patterns whose gate opened right after marking:
+   * pattern `id` has `literals[literalsAt[id] .. literalsAt[id + 1])`, each literal as its count of trigram
+   * slots followed by the slots (none: the pattern needs no literal).
+   */
+  literalsAt: Int32Array;
+  literals: Int32Array;
 }
 
 function flatten(keys: number, entries: [number, number][]): GateTable {
@@ -255,8 +262,16 @@ function buildGates(): Gates {
     else if (p.literals) add(byTrigram, p.literals.map((x) => x.slots[0]!), p.id);
     else ungated.push(p.id);
   }
+  const literalsAt = new Int32Array(REGISTRY.length + 1);
+  const literals: number[] = [];
+  for (const p of REGISTRY) {
+    for (const { slots } of p.literals ?? []) literals.push(slots.length, ...slots);
+    literalsAt[p.id + 1] = literals.length;
+  }
   return {
     patterns: REGISTRY.length,
+    literalsAt,
+    literals: Int32Array.from(literals),
     byPrefix2: flatten(1 << 14, byPrefix2),
     byPrefix3: flatten(1 << PREFIX3_BITS, byPrefix3),
     byTrigram: flatten(1 << TRIGRAM_BITS, byTrigram),
@@ -298,6 +313,10 @@ export class TextIndex {
   private static gates: Gates | undefined;
   /** Per pattern id: the number of the text that opened its gate. */
   private static open = new Uint32Array(0);
+  /** Per pattern id: the number of the text that opened its gate and has all trigrams of one of its literals. */
+  private static pass = new Uint32Array(0);
+  /** The ids whose gates the text being marked opened, in the order they opened. */
+  private static opened = new Int32Array(0);
   /** One bit per trigram slot: the last text marked contains a trigram of that slot. */
   private static readonly trigrams = new Uint32Array((1 << TRIGRAM_BITS) >>> 5);
   private static readonly stamp2 = new Uint32Array(1 << 14);
@@ -320,10 +339,12 @@ export class TextIndex {
     if (TextIndex.gates?.patterns !== REGISTRY.length) {
       TextIndex.gates = buildGates();
       TextIndex.open = new Uint32Array(REGISTRY.length);
+      TextIndex.pass = new Uint32Array(REGISTRY.length);
+      TextIndex.opened = new Int32Array(REGISTRY.length);
     }
     TextIndex.generation = (TextIndex.generation + 1) >>> 0 || 1;
     const stamp = (this.stamp = TextIndex.generation);
-    const { gates, open, trigrams, stamp2, head2, tail2, stamp3, head3, tail3 } = TextIndex;
+    const { gates, open, opened, trigrams, stamp2, head2, tail2, stamp3, head3, tail3 } = TextIndex;
     const { byPrefix2, byPrefix3, byTrigram } = gates;
     this.gated = gates.patterns;
     const text = this.text;
@@ -332,7 +353,13 @@ export class TextIndex {
       TextIndex.next3 = new Int32Array(text.length * 2);
     }
     const { next2, next3 } = TextIndex;
-    for (const id of gates.ungated) open[id] = stamp;
+    let openedCount = 0;
+    const openGate = (id: number) => {
+      if (open[id] === stamp) return;
+      open[id] = stamp;
+      opened[openedCount++] = id;
+    };
+    for (const id of gates.ungated) openGate(id);
     trigrams.fill(0);
     const gatedTrigrams = byTrigram.bits;
     for (let i = 0; i + 3 <= text.length; i++) {
@@ -341,7 +368,7 @@ export class TextIndex {
       const bit = 1 << (slot & 31);
       if (trigrams[word]! & bit) continue;
       trigrams[word]! |= bit;
-      if (gatedTrigrams[word]! & bit) for (let j = byTrigram.offsets[slot]!; j < byTrigram.offsets[slot + 1]!; j++) open[byTrigram.ids[j]!] = stamp;
+      if (gatedTrigrams[word]! & bit) for (let j = byTrigram.offsets[slot]!; j < byTrigram.offsets[slot + 1]!; j++) openGate(byTrigram.ids[j]!);
     }
     // Chains in text order: each list ends at its tail, whose `next` is -1.
     const link = (stamps: Uint32Array, heads: Int32Array, tails: Int32Array, next: Int32Array, k: number, i: number) => {
@@ -356,12 +383,32 @@ export class TextIndex {
       if (!isWordCode(text.charCodeAt(i)) || (i > 0 && isWordCode(text.charCodeAt(i - 1)))) continue;
       const k2 = prefix2(text, i);
       // The first word start with these two letters opens the gates of the patterns that start with them.
-      if (stamp2[k2] !== stamp && byPrefix2.bits[k2 >>> 5]! & (1 << (k2 & 31))) for (let j = byPrefix2.offsets[k2]!; j < byPrefix2.offsets[k2 + 1]!; j++) open[byPrefix2.ids[j]!] = stamp;
+      if (stamp2[k2] !== stamp && byPrefix2.bits[k2 >>> 5]! & (1 << (k2 & 31))) for (let j = byPrefix2.offsets[k2]!; j < byPrefix2.offsets[k2 + 1]!; j++) openGate(byPrefix2.ids[j]!);
       link(stamp2, head2, tail2, next2, k2, i);
       if (i + 2 >= text.length) continue;
       const k3 = prefix3Slot(text, i);
-      if (stamp3[k3] !== stamp && byPrefix3.bits[k3 >>> 5]! & (1 << (k3 & 31))) for (let j = byPrefix3.offsets[k3]!; j < byPrefix3.offsets[k3 + 1]!; j++) open[byPrefix3.ids[j]!] = stamp;
+      if (stamp3[k3] !== stamp && byPrefix3.bits[k3 >>> 5]! & (1 << (k3 & 31))) for (let j = byPrefix3.offsets[k3]!; j < byPrefix3.offsets[k3 + 1]!; j++) openGate(byPrefix3.ids[j]!);
       link(stamp3, head3, tail3, next3, k3, i);
+    }
+    // The literal check of every pattern whose gate opened, in one pass over one array.
+    const { literalsAt, literals } = gates;
+    const { pass } = TextIndex;
+    for (let n = 0; n < openedCount; n++) {
+      const id = opened[n]!;
+      let at = literalsAt[id]!;
+      const end = literalsAt[id + 1]!;
+      let ok = at === end;
+      while (!ok && at < end) {
+        const next = at + 1 + literals[at]!;
+        let i = at + 1;
+        for (; i < next; i++) {
+          const slot = literals[i]!;
+          if (!(trigrams[slot >>> 5]! & (1 << (slot & 31)))) break;
+        }
+        ok = i === next;
+        at = next;
+      }
+      if (ok) pass[id] = stamp;
     }
   }
 
@@ -369,10 +416,13 @@ export class TextIndex {
     if (this.stamp !== TextIndex.generation) this.mark();
   }
 
-  /** False when the pattern cannot match: its gate is shut, or the text lacks a trigram of every literal it needs. */
+  /**
+   * False when the pattern cannot match: its gate is shut, or the text lacks a trigram of every literal it needs
+   * (both known from marking, except for patterns built since).
+   */
   mayMatch(p: IndexedPattern): boolean {
     this.fresh();
-    if (p.id < this.gated && TextIndex.open[p.id] !== this.stamp) return false;
+    if (p.id < this.gated) return TextIndex.pass[p.id] === this.stamp;
     return p.literals === null || hasLiteral(p, TextIndex.trigrams);
   }
 
@@ -382,7 +432,7 @@ export class TextIndex {
    */
   matches(p: IndexedPattern, text = this.text): readonly (readonly [number, number])[] {
     // Most patterns stop at their gate: one look-up, nothing allocated.
-    if (this.stamp === TextIndex.generation && p.id < this.gated && TextIndex.open[p.id] !== this.stamp) return NO_MATCHES;
+    if (this.stamp === TextIndex.generation && p.id < this.gated && TextIndex.pass[p.id] !== this.stamp) return NO_MATCHES;
     if (!this.mayMatch(p)) return NO_MATCHES;
     const out: [number, number][] = [];
     if (p.prefixes) {
