@@ -35,18 +35,23 @@ const benchCohort = (n: number) => generateCohort({ seed: 'bench', n, lang: 'de'
 
 /**
  * The engine alone in this thread (no reading, store or export), after a warm-up: what one core gives, and so
- * the ceiling of the worker threads the CLI spreads it over.
+ * the ceiling of the threads the CLI spreads it over (the calling thread and one worker per further core).
  */
 export async function benchEngineAlone(n = 4000): Promise<number> {
   const reader = createRulesReader();
   const reports = benchCohort(n);
   for (const r of reports.slice(0, 300)) await reader.classify(r);
-  const started = performance.now();
-  for (const r of reports) await reader.classify(r);
-  return (performance.now() - started) / n;
+  // The best of three passes: other work on the machine only ever makes a pass slower.
+  let best = Infinity;
+  for (let pass = 0; pass < 3; pass++) {
+    const started = performance.now();
+    for (const r of reports) await reader.classify(r);
+    best = Math.min(best, (performance.now() - started) / n);
+  }
+  return best;
 }
 
-export function benchRulesThroughput(n = 4000, runs = 3): { reportsPerSecond: number; seconds: number; n: number; meanBytes: number } {
+export function benchRulesThroughput(n = 4000, runs = 5): { reportsPerSecond: number; seconds: number; n: number; meanBytes: number } {
   const dir = mkdtempSync(join(tmpdir(), 'cmrdx-bench-rules-'));
   try {
     const reports = benchCohort(n);

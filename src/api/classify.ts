@@ -140,9 +140,21 @@ export async function classify(options: ClassifyOptions): Promise<ClassifyResult
       onTranslationStart: (n) => emit({ type: 'translation', reports: n, model: built.translator?.id ?? '' }),
     });
     if (callbackError) throw callbackError.error;
-    const lines = readFileSync(join(options.out, PREDICTIONS_FILE), 'utf8').split('\n').filter((l) => l !== '');
-    const predictions = lines.map((l) => JSON.parse(l) as Prediction);
-    return { summary, predictions, warnings, reports, taxonomy };
+    // The file as it is now; parsed when first asked for (the CLI never asks, and parsing is most of the cost).
+    const file = readFileSync(join(options.out, PREDICTIONS_FILE), 'utf8');
+    let predictions: Prediction[] | undefined;
+    return {
+      summary,
+      get predictions() {
+        return (predictions ??= file
+          .split('\n')
+          .filter((l) => l !== '')
+          .map((l) => JSON.parse(l) as Prediction));
+      },
+      warnings,
+      reports,
+      taxonomy,
+    };
   } finally {
     for (const reader of built.readers) await reader.close?.();
     await built.translator?.close();

@@ -76,22 +76,84 @@ const PAIR_BEFORE = /(?:^|[^a-z0-9])(?:lv|links)\s*\/\s*(?:rv|rechts)\s?-?\s?$/;
 const INDEX_AFTER = /^\s*(?:\(\s*)?(?:indexiert|indiziert|index|\/\s*kof|\/\s*bsa|indexed|bsa-?indexed|auf\s+(?:die\s+)?kof)(?:\s*\))?(?![a-z0-9])/;
 const INDEX_BEFORE = /(?:^|[^a-z0-9])(?:indexierte[snmr]?|indizierte[snmr]?|indexed)\s+$/;
 
-const TOKEN = new RegExp(
-  [
-    String.raw`(?<pm>±|\+\/-)`,
-    String.raw`(?<range>(?<lo>${NUMBER_SOURCE})\s?(?<ulo>${UNIT_SOURCE})?\s?(?:-|bis|to)\s?(?<hi>${NUMBER_SOURCE})(?![\d]))`,
-    String.raw`(?<cmp>(?<op><=|>=|≤|≥|<|>|kleiner(?:\s+als)?|grosser(?:\s+als)?|unter|uber|bis|less\s+than|greater\s+than|below|above|up\s+to)\s?(?<cnum>${NUMBER_SOURCE}))`,
-    String.raw`(?<num>${NUMBER_SOURCE})`,
-    String.raw`(?<absent>n\.\s?d\.?|n\.\s?a\.?|k\.\s?a\.?|nicht\s+(?:bestimmt|gemessen|erhoben|auswertbar|beurteilbar|verwertbar|durchgefuhrt)|not\s+(?:measured|assessed|available|done|performed)|entfallt|n\/a|nd(?![a-z])|-{1,3}(?=\s*(?:$|\||\t|\s{2,}|[,;)\]])))`,
-    String.raw`(?<cue>(?:normwerte?|normbereich|normalbereich|norm|referenz(?:bereich|wert(?:e)?)?|ref\.?|nw|nr|normal\s+range|reference(?:\s+range)?|normal\s+values?|upper\s+limit|obere\s+grenze)(?=\s*[:=]?\s*(?:[<>≤≥]|\d|bis\s|up\s+to|kleiner|grosser|unter\s|uber\s))` +
-      // A bare "normal" is a cue only before a bound or a range: "normal < 1050 ms", not "LVEF normal 62 %".
-      String.raw`|normal(?=\s*[:=]?\s*(?:[<>≤≥]|(?:${NUMBER_SOURCE})\s?%?\s?(?:-|bis|to)\s?\d)))`,
-    String.raw`(?<open>[(\[])`,
-    String.raw`(?<close>[)\]])`,
-    String.raw`(?<word>[a-z][a-z-]*)`,
-  ].join('|'),
-  'y',
-);
+const TOKEN_SOURCE = [
+  String.raw`(?<pm>±|\+\/-)`,
+  String.raw`(?<range>(?<lo>${NUMBER_SOURCE})\s?(?<ulo>${UNIT_SOURCE})?\s?(?:-|bis|to)\s?(?<hi>${NUMBER_SOURCE})(?![\d]))`,
+  String.raw`(?<cmp>(?<op><=|>=|≤|≥|<|>|kleiner(?:\s+als)?|grosser(?:\s+als)?|unter|uber|bis|less\s+than|greater\s+than|below|above|up\s+to)\s?(?<cnum>${NUMBER_SOURCE}))`,
+  String.raw`(?<num>${NUMBER_SOURCE})`,
+  String.raw`(?<absent>n\.\s?d\.?|n\.\s?a\.?|k\.\s?a\.?|nicht\s+(?:bestimmt|gemessen|erhoben|auswertbar|beurteilbar|verwertbar|durchgefuhrt)|not\s+(?:measured|assessed|available|done|performed)|entfallt|n\/a|nd(?![a-z])|-{1,3}(?=\s*(?:$|\||\t|\s{2,}|[,;)\]])))`,
+  String.raw`(?<cue>(?:normwerte?|normbereich|normalbereich|norm|referenz(?:bereich|wert(?:e)?)?|ref\.?|nw|nr|normal\s+range|reference(?:\s+range)?|normal\s+values?|upper\s+limit|obere\s+grenze)(?=\s*[:=]?\s*(?:[<>≤≥]|\d|bis\s|up\s+to|kleiner|grosser|unter\s|uber\s))` +
+    // A bare "normal" is a cue only before a bound or a range: "normal < 1050 ms", not "LVEF normal 62 %".
+    String.raw`|normal(?=\s*[:=]?\s*(?:[<>≤≥]|(?:${NUMBER_SOURCE})\s?%?\s?(?:-|bis|to)\s?\d)))`,
+  String.raw`(?<open>[(\[])`,
+  String.raw`(?<close>[)\]])`,
+  String.raw`(?<word>[a-z][a-z-]*)`,
+].join('|');
+
+/**
+ * The token regex with plain numbered groups: a named group makes every match build a `groups` object, and the
+ * tokenizer runs once per character run of every value region. `G` is each name's group number.
+ */
+const G = groupNumbers(TOKEN_SOURCE);
+const TOKEN = new RegExp(TOKEN_SOURCE.replace(/\(\?<([a-z]+)>/g, '('), 'y');
+const group = (name: string): number => {
+  const n = G[name];
+  if (n === undefined) throw new Error(`the token regex has no group ${name}`);
+  return n;
+};
+const G_PM = group('pm');
+const G_RANGE = group('range');
+const G_LO = group('lo');
+const G_ULO = group('ulo');
+const G_HI = group('hi');
+const G_CMP = group('cmp');
+const G_OP = group('op');
+const G_CNUM = group('cnum');
+const G_NUM = group('num');
+const G_ABSENT = group('absent');
+const G_CUE = group('cue');
+const G_OPEN = group('open');
+const G_CLOSE = group('close');
+
+/**
+ * Letters that can start a token other than a word (the operators, absent markers and reference cues above):
+ * a run that starts with any other letter is a word, read without the regex.
+ */
+const NOT_ONLY_WORD = new Set([...'abegklnoru'].map((c) => c.charCodeAt(0)));
+
+/** Name → number of the named groups of a regex source (every capturing group counts, in order). */
+function groupNumbers(source: string): Record<string, number> {
+  const numbers: Record<string, number> = {};
+  let n = 0;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') i++;
+    else if (ch === '[') {
+      // A class may hold parentheses; skip to its end.
+      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
+    } else if (ch === '(') {
+      const named = /^\?<([a-z]+)>/.exec(source.slice(i + 1, i + 40));
+      if (named) numbers[named[1]!] = ++n;
+      else if (source[i + 1] !== '?') ++n;
+    }
+  }
+  return numbers;
+}
+
+/**
+ * Every match of a global regex, like `matchAll` but with the regex itself: matchAll (and split) copy the regex
+ * on each call, and the copy is often compiled again, which cost more than the search (measured: 5 % of the
+ * engine for one such regex).
+ */
+function execAll(regex: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  regex.lastIndex = 0;
+  for (let m = regex.exec(text); m; m = regex.exec(text)) {
+    out.push(m);
+    if (m[0].length === 0) regex.lastIndex++;
+  }
+  return out;
+}
 
 /** A value made on the first call and kept. */
 function once<T>(make: () => T): () => T {
@@ -173,7 +235,9 @@ function readAll(
 function findAnchors(scan: string, index: TextIndex): Anchor[] {
   const matches: { pattern: LabelPattern; start: number; end: number }[] = [];
   for (const { pattern, regex } of COMPILED) {
-    for (const [start, end] of index.matches(regex, scan)) matches.push({ pattern, start, end });
+    // Indexes, not `for (const [start, end] of ...)`: destructuring a pair goes through an iterator per match.
+    const found = index.matches(regex, scan);
+    for (let k = 0; k < found.length; k++) matches.push({ pattern, start: found[k]![0], end: found[k]![1] });
   }
   matches.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const anchors: Anchor[] = [];
@@ -256,8 +320,17 @@ function tokenize(scan: string, start: number, end: number): Token[] {
   let pos = start;
   let plusMinus = false;
   while (pos < end) {
-    if (SKIP.has(region.charCodeAt(pos))) {
+    const code = region.charCodeAt(pos);
+    if (SKIP.has(code)) {
       pos++;
+      continue;
+    }
+    if (code >= 97 && code <= 122 && !NOT_ONLY_WORD.has(code)) {
+      // `[a-z][a-z-]*`, what the regex's last alternative would match here.
+      let wordEnd = pos + 1;
+      for (let c = region.charCodeAt(wordEnd); (c >= 97 && c <= 122) || c === 45; c = region.charCodeAt(++wordEnd));
+      tokens.push({ t: 'word', start: pos, end: wordEnd, word: region.slice(pos, wordEnd) });
+      pos = wordEnd;
       continue;
     }
     TOKEN.lastIndex = pos;
@@ -266,44 +339,57 @@ function tokenize(scan: string, start: number, end: number): Token[] {
       pos++;
       continue;
     }
-    const g = m.groups!;
     const tokEnd = pos + m[0].length;
-    const afterSlash = /\/\s*$/.test(region.slice(Math.max(start, pos - 3), pos));
-    if (g.pm) {
+    const afterSlash = slashBefore(region, Math.max(start, pos - 3), pos);
+    if (m[G_PM] !== undefined) {
       plusMinus = true;
       pos = tokEnd;
       continue;
     }
-    if (g.range) {
+    if (m[G_RANGE] !== undefined) {
       const unitEnd = readUnit(region, tokEnd);
-      tokens.push({ t: 'range', start: pos, end: unitEnd.end, low: g.lo!, high: g.hi!, unit: unitEnd.unit ?? (g.ulo ? canonicalUnit(g.ulo) : null) });
+      const ulo = m[G_ULO];
+      tokens.push({ t: 'range', start: pos, end: unitEnd.end, low: m[G_LO]!, high: m[G_HI]!, unit: unitEnd.unit ?? (ulo ? canonicalUnit(ulo) : null) });
       pos = unitEnd.end;
-    } else if (g.cmp) {
+    } else if (m[G_CMP] !== undefined) {
       const unitEnd = readUnit(region, tokEnd);
-      const op = /^(?:<|≤|kleiner|unter|bis|less|below|up)/.test(g.op!) ? '<' : '>';
-      const upTo = /^(?:bis|up)/.test(g.op!);
-      tokens.push({ t: 'cmp', start: pos, end: unitEnd.end, op, upTo, raw: g.cnum!, unit: unitEnd.unit });
+      const opText = m[G_OP]!;
+      const op = /^(?:<|≤|kleiner|unter|bis|less|below|up)/.test(opText) ? '<' : '>';
+      const upTo = /^(?:bis|up)/.test(opText);
+      tokens.push({ t: 'cmp', start: pos, end: unitEnd.end, op, upTo, raw: m[G_CNUM]!, unit: unitEnd.unit });
       pos = unitEnd.end;
-    } else if (g.num) {
+    } else if (m[G_NUM] !== undefined) {
       const unitEnd = readUnit(region, tokEnd);
-      tokens.push({ t: 'num', start: pos, end: unitEnd.end, raw: g.num, unit: unitEnd.unit, afterPlusMinus: plusMinus, afterSlash });
+      tokens.push({ t: 'num', start: pos, end: unitEnd.end, raw: m[G_NUM], unit: unitEnd.unit, afterPlusMinus: plusMinus, afterSlash });
       plusMinus = false;
       pos = unitEnd.end;
-    } else if (g.absent) {
+    } else if (m[G_ABSENT] !== undefined) {
       tokens.push({ t: 'absent', start: pos, end: tokEnd });
       pos = tokEnd;
-    } else if (g.cue) {
+    } else if (m[G_CUE] !== undefined) {
       tokens.push({ t: 'cue', start: pos, end: tokEnd });
       pos = tokEnd;
-    } else if (g.open || g.close) {
-      tokens.push({ t: g.open ? 'open' : 'close', start: pos, end: tokEnd });
+    } else if (m[G_OPEN] !== undefined) {
+      tokens.push({ t: 'open', start: pos, end: tokEnd });
+      pos = tokEnd;
+    } else if (m[G_CLOSE] !== undefined) {
+      tokens.push({ t: 'close', start: pos, end: tokEnd });
       pos = tokEnd;
     } else {
-      tokens.push({ t: 'word', start: pos, end: tokEnd, word: g.word! });
+      tokens.push({ t: 'word', start: pos, end: tokEnd, word: m[0] });
       pos = tokEnd;
     }
   }
   return tokens;
+}
+
+const SPACE = /\s/;
+
+/** Whether `text[from, to)` ends in a slash and blanks (`/\/\s*$/`). */
+function slashBefore(text: string, from: number, to: number): boolean {
+  let i = to - 1;
+  while (i >= from && SPACE.test(text[i]!)) i--;
+  return i >= from && text.charCodeAt(i) === 47;
 }
 
 function readUnit(region: string, from: number): { unit: string | null; end: number } {
@@ -536,9 +622,9 @@ function findVentricleTables(scan: string): TableRows {
     if (line.trim() === '') {
       roles = null;
     } else if (!/\d/.test(line.replace(/\b(?:lv|rv)\b/g, ''))) {
-      const cells = [...line.matchAll(HEADER_CELL)].map((m) => (/^(?:lv|links|linker|left)/.test(m[1]!) ? 'LV' : /^(?:rv|rechts|rechter|right)/.test(m[1]!) ? 'RV' : 'ref') as Role);
+      const cells = execAll(HEADER_CELL, line).map((m) => (/^(?:lv|links|linker|left)/.test(m[1]!) ? 'LV' : /^(?:rv|rechts|rechter|right)/.test(m[1]!) ? 'RV' : 'ref') as Role);
       // "Norm LV" is one reference column, not a second LV column.
-      const words = line.replace(/[|:()[\]\-\t%]/g, ' ').trim().split(/\s+/).length;
+      const words = line.replace(/[|:()[\]\-\t%]/g, ' ').trim().match(/\S+/g)?.length ?? 1;
       roles = cells.includes('LV') && cells.includes('RV') && words <= cells.length + 4 ? cells : null;
     } else if (roles) {
       rows.set(offset, roles);
@@ -615,7 +701,7 @@ class VentricleContext {
     const sentenceStart = Math.max(head.lastIndexOf('. '), head.lastIndexOf('; '));
     const sentence = sentenceStart >= 0 ? head.slice(sentenceStart + 2) : head;
     let nearest: string | undefined;
-    for (const m of sentence.matchAll(VENTRICLE_MENTION)) nearest = m[1];
+    for (const m of execAll(VENTRICLE_MENTION, sentence)) nearest = m[1];
     if (nearest) return /^(?:lv|linke|left|linksv)/.test(nearest) ? 'LV' : 'RV';
     return this.blockContext[lo] ?? 'LV';
   }
@@ -623,10 +709,11 @@ class VentricleContext {
 
 /* ---------- Field strength: "1,5 T", "3T", "3-Tesla" ---------- */
 
+const FIELD_STRENGTH = /(?<![\d.,a-z])(\d(?:[.,]\d)?)\s?-?\s?(tesla|t)(?![a-z0-9])/g;
+
 function findFieldStrength(text: string, scan: string, style: NumberStyle): Measurement[] {
   const out: Measurement[] = [];
-  const regex = /(?<![\d.,a-z])(\d(?:[.,]\d)?)\s?-?\s?(tesla|t)(?![a-z0-9])/g;
-  for (const m of scan.matchAll(regex)) {
+  for (const m of execAll(FIELD_STRENGTH, scan)) {
     const value = plausible('FIELD', 'T', m[1]!, style);
     if (value === undefined) continue;
     const start = m.index;

@@ -9,7 +9,11 @@ export const NUMBER_SOURCE = String.raw`\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:
 
 export type NumberStyle = 'de' | 'en';
 
+const PLAIN_DIGITS = /^\d+$/;
+
 export function numberReadings(raw: string, style: NumberStyle): number[] {
+  // Most printed numbers are plain digits: one reading, without trying the patterns below.
+  if (PLAIN_DIGITS.test(raw)) return [Number(raw)];
   // 1.231,5 (German thousands + decimal) and 1,231.5 (English).
   let m = /^(\d{1,3}(?:\.\d{3})+),(\d+)$/.exec(raw);
   if (m) return [Number(m[1]!.replace(/\./g, '') + '.' + m[2])];

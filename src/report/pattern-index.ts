@@ -16,11 +16,16 @@ export interface IndexedPattern {
   sticky: RegExp;
   /** Literal starts of every possible match (lower case), or null: scan the whole text. */
   prefixes: string[] | null;
+  /** Per prefix, its chain of word starts: the three-letter slot, or -1 - the two-letter key for a two-letter prefix. */
+  prefixKeys: Int32Array;
   /**
    * The literals a match needs, one per alternative (a match contains at least one), with the table slots of
    * their trigrams; null when none is known.
    */
   literals: { literal: string; slots: Int32Array }[] | null;
+  /** The literals' slots end to end, and where each literal's slots end: the hot check reads one flat array. */
+  literalSlots: Int32Array;
+  literalEnds: Int32Array;
   /** The match must start a word (checked here, not by a slow leading lookbehind in the regex). */
   wordStart: boolean;
   /** The regex finds the stem of a compound word; a match is widened back to the start of its word. */
@@ -172,12 +177,18 @@ const REGISTRY: IndexedPattern[] = [];
 export function indexPattern(pattern: string, compiled: string, options: { wordStart?: boolean; compound?: boolean } = {}): IndexedPattern {
   const compound = options.compound ?? false;
   const literals = requiredLiterals(pattern);
+  const slotLists = literals ? literals.map(trigramSlots) : [];
+  const ends = slotLists.map((_, k) => slotLists.slice(0, k + 1).reduce((sum, l) => sum + l.length, 0));
+  const prefixes = compound ? null : leadingPrefixes(pattern);
   const indexed: IndexedPattern = {
     id: REGISTRY.length,
     global: new RegExp(compiled, 'g'),
     sticky: new RegExp(compiled, 'y'),
-    prefixes: compound ? null : leadingPrefixes(pattern),
-    literals: literals ? literals.map((literal) => ({ literal, slots: trigramSlots(literal) })) : null,
+    prefixes,
+    prefixKeys: Int32Array.from(prefixes ?? [], (x) => (x.length >= 3 ? prefix3Slot(x, 0) : -1 - prefix2(x, 0))),
+    literals: literals ? literals.map((literal, k) => ({ literal, slots: slotLists[k]! })) : null,
+    literalSlots: Int32Array.from(slotLists.flatMap((l) => [...l])),
+    literalEnds: Int32Array.from(ends),
     wordStart: options.wordStart ?? false,
     compound,
   };
@@ -197,22 +208,43 @@ function trigramSlots(literal: string): Int32Array {
 }
 
 /** Gate → ids of the patterns behind it, as offsets into one flat list (rebuilt when patterns were added). */
-interface Gates {
-  patterns: number;
-  byPrefix2: { offsets: Int32Array; ids: Int32Array };
-  byPrefix3: { offsets: Int32Array; ids: Int32Array };
-  byTrigram: { offsets: Int32Array; ids: Int32Array };
-  ungated: Int32Array;
+interface GateTable {
+  offsets: Int32Array;
+  ids: Int32Array;
+  /**
+   * One bit per key: does any pattern wait behind it? Most keys have none, and this small table stays in the
+   * processor's cache where the offsets (256 KB for trigrams) would not.
+   */
+  bits: Uint32Array;
 }
 
-function flatten(keys: number, entries: [number, number][]): { offsets: Int32Array; ids: Int32Array } {
+interface Gates {
+  patterns: number;
+  byPrefix2: GateTable;
+  byPrefix3: GateTable;
+  byTrigram: GateTable;
+  ungated: Int32Array;
+  /**
+   * Every pattern's literals in one array, checked for all patterns whose gate opened right after marking:
+   * pattern `id` has `literals[literalsAt[id] .. literalsAt[id + 1])`, each literal as its count of trigram
+   * slots followed by the slots (none: the pattern needs no literal).
+   */
+  literalsAt: Int32Array;
+  literals: Int32Array;
+}
+
+function flatten(keys: number, entries: [number, number][]): GateTable {
   const offsets = new Int32Array(keys + 1);
-  for (const [key] of entries) offsets[key + 1]!++;
+  const bits = new Uint32Array(keys >>> 5);
+  for (const [key] of entries) {
+    offsets[key + 1]!++;
+    bits[key >>> 5]! |= 1 << (key & 31);
+  }
   for (let k = 0; k < keys; k++) offsets[k + 1]! += offsets[k]!;
   const ids = new Int32Array(entries.length);
   const fill = offsets.slice(0, keys);
   for (const [key, id] of entries) ids[fill[key]!++] = id;
-  return { offsets, ids };
+  return { offsets, ids, bits };
 }
 
 function buildGates(): Gates {
@@ -230,13 +262,37 @@ function buildGates(): Gates {
     else if (p.literals) add(byTrigram, p.literals.map((x) => x.slots[0]!), p.id);
     else ungated.push(p.id);
   }
+  const literalsAt = new Int32Array(REGISTRY.length + 1);
+  const literals: number[] = [];
+  for (const p of REGISTRY) {
+    for (const { slots } of p.literals ?? []) literals.push(slots.length, ...slots);
+    literalsAt[p.id + 1] = literals.length;
+  }
   return {
     patterns: REGISTRY.length,
+    literalsAt,
+    literals: Int32Array.from(literals),
     byPrefix2: flatten(1 << 14, byPrefix2),
     byPrefix3: flatten(1 << PREFIX3_BITS, byPrefix3),
     byTrigram: flatten(1 << TRIGRAM_BITS, byTrigram),
     ungated: Int32Array.from(ungated),
   };
+}
+
+/** Whether the text whose trigrams are `present` has every trigram of at least one of the pattern's literals. */
+function hasLiteral(p: IndexedPattern, present: Uint32Array): boolean {
+  const { literalSlots, literalEnds } = p;
+  let i = 0;
+  for (let k = 0; k < literalEnds.length; k++) {
+    const end = literalEnds[k]!;
+    for (; i < end; i++) {
+      const slot = literalSlots[i]!;
+      if (!(present[slot >>> 5]! & (1 << (slot & 31)))) break;
+    }
+    if (i === end) return true;
+    i = end;
+  }
+  return false;
 }
 
 const NO_MATCHES: readonly (readonly [number, number])[] = Object.freeze([]);
@@ -246,18 +302,23 @@ const isLetterCode = (c: number) => c >= 97 && c <= 122;
 const isDigitCode = (c: number) => c >= 48 && c <= 57;
 
 /**
- * What a text contains, for the pre-checks: which gates it opens, and its word starts chained by their first
- * two letters (exact) and by their first three (hashed), in text order. The tables are shared by all texts, so
- * nothing is allocated or cleared per report: a slot counts only when it holds the number of the text that
- * marked it, and an index whose marks were overwritten by a newer one marks its text again before it answers.
+ * What a text contains, for the pre-checks: which gates it opens, its trigrams, and its word starts chained by
+ * their first two letters (exact) and by their first three (hashed), in text order. The tables are shared by
+ * all texts, so nothing is allocated per report: a slot counts only when it holds the number of the text that
+ * marked it (the trigrams are a bit set, small enough to clear per text and to stay in the processor's cache),
+ * and an index whose marks were overwritten by a newer one marks its text again before it answers.
  */
 export class TextIndex {
   private static generation = 0;
   private static gates: Gates | undefined;
   /** Per pattern id: the number of the text that opened its gate. */
   private static open = new Uint32Array(0);
-  /** Per trigram slot: the number of the text that contains a trigram of that slot. */
-  private static readonly trigrams = new Uint32Array(1 << TRIGRAM_BITS);
+  /** Per pattern id: the number of the text that opened its gate and has all trigrams of one of its literals. */
+  private static pass = new Uint32Array(0);
+  /** The ids whose gates the text being marked opened, in the order they opened. */
+  private static opened = new Int32Array(0);
+  /** One bit per trigram slot: the last text marked contains a trigram of that slot. */
+  private static readonly trigrams = new Uint32Array((1 << TRIGRAM_BITS) >>> 5);
   private static readonly stamp2 = new Uint32Array(1 << 14);
   private static readonly head2 = new Int32Array(1 << 14);
   private static readonly tail2 = new Int32Array(1 << 14);
@@ -278,10 +339,12 @@ export class TextIndex {
     if (TextIndex.gates?.patterns !== REGISTRY.length) {
       TextIndex.gates = buildGates();
       TextIndex.open = new Uint32Array(REGISTRY.length);
+      TextIndex.pass = new Uint32Array(REGISTRY.length);
+      TextIndex.opened = new Int32Array(REGISTRY.length);
     }
     TextIndex.generation = (TextIndex.generation + 1) >>> 0 || 1;
     const stamp = (this.stamp = TextIndex.generation);
-    const { gates, open, trigrams, stamp2, head2, tail2, stamp3, head3, tail3 } = TextIndex;
+    const { gates, open, opened, trigrams, stamp2, head2, tail2, stamp3, head3, tail3 } = TextIndex;
     const { byPrefix2, byPrefix3, byTrigram } = gates;
     this.gated = gates.patterns;
     const text = this.text;
@@ -290,12 +353,22 @@ export class TextIndex {
       TextIndex.next3 = new Int32Array(text.length * 2);
     }
     const { next2, next3 } = TextIndex;
-    for (const id of gates.ungated) open[id] = stamp;
+    let openedCount = 0;
+    const openGate = (id: number) => {
+      if (open[id] === stamp) return;
+      open[id] = stamp;
+      opened[openedCount++] = id;
+    };
+    for (const id of gates.ungated) openGate(id);
+    trigrams.fill(0);
+    const gatedTrigrams = byTrigram.bits;
     for (let i = 0; i + 3 <= text.length; i++) {
       const slot = trigramSlot(trigram(text, i));
-      if (trigrams[slot] === stamp) continue;
-      trigrams[slot] = stamp;
-      for (let j = byTrigram.offsets[slot]!; j < byTrigram.offsets[slot + 1]!; j++) open[byTrigram.ids[j]!] = stamp;
+      const word = slot >>> 5;
+      const bit = 1 << (slot & 31);
+      if (trigrams[word]! & bit) continue;
+      trigrams[word]! |= bit;
+      if (gatedTrigrams[word]! & bit) for (let j = byTrigram.offsets[slot]!; j < byTrigram.offsets[slot + 1]!; j++) openGate(byTrigram.ids[j]!);
     }
     // Chains in text order: each list ends at its tail, whose `next` is -1.
     const link = (stamps: Uint32Array, heads: Int32Array, tails: Int32Array, next: Int32Array, k: number, i: number) => {
@@ -310,12 +383,32 @@ export class TextIndex {
       if (!isWordCode(text.charCodeAt(i)) || (i > 0 && isWordCode(text.charCodeAt(i - 1)))) continue;
       const k2 = prefix2(text, i);
       // The first word start with these two letters opens the gates of the patterns that start with them.
-      if (stamp2[k2] !== stamp) for (let j = byPrefix2.offsets[k2]!; j < byPrefix2.offsets[k2 + 1]!; j++) open[byPrefix2.ids[j]!] = stamp;
+      if (stamp2[k2] !== stamp && byPrefix2.bits[k2 >>> 5]! & (1 << (k2 & 31))) for (let j = byPrefix2.offsets[k2]!; j < byPrefix2.offsets[k2 + 1]!; j++) openGate(byPrefix2.ids[j]!);
       link(stamp2, head2, tail2, next2, k2, i);
       if (i + 2 >= text.length) continue;
       const k3 = prefix3Slot(text, i);
-      if (stamp3[k3] !== stamp) for (let j = byPrefix3.offsets[k3]!; j < byPrefix3.offsets[k3 + 1]!; j++) open[byPrefix3.ids[j]!] = stamp;
+      if (stamp3[k3] !== stamp && byPrefix3.bits[k3 >>> 5]! & (1 << (k3 & 31))) for (let j = byPrefix3.offsets[k3]!; j < byPrefix3.offsets[k3 + 1]!; j++) openGate(byPrefix3.ids[j]!);
       link(stamp3, head3, tail3, next3, k3, i);
+    }
+    // The literal check of every pattern whose gate opened, in one pass over one array.
+    const { literalsAt, literals } = gates;
+    const { pass } = TextIndex;
+    for (let n = 0; n < openedCount; n++) {
+      const id = opened[n]!;
+      let at = literalsAt[id]!;
+      const end = literalsAt[id + 1]!;
+      let ok = at === end;
+      while (!ok && at < end) {
+        const next = at + 1 + literals[at]!;
+        let i = at + 1;
+        for (; i < next; i++) {
+          const slot = literals[i]!;
+          if (!(trigrams[slot >>> 5]! & (1 << (slot & 31)))) break;
+        }
+        ok = i === next;
+        at = next;
+      }
+      if (ok) pass[id] = stamp;
     }
   }
 
@@ -323,23 +416,14 @@ export class TextIndex {
     if (this.stamp !== TextIndex.generation) this.mark();
   }
 
-  /** False when the pattern cannot match: its gate is shut, or the text lacks a trigram of every literal it needs. */
+  /**
+   * False when the pattern cannot match: its gate is shut, or the text lacks a trigram of every literal it needs
+   * (both known from marking, except for patterns built since).
+   */
   mayMatch(p: IndexedPattern): boolean {
     this.fresh();
-    if (p.id < this.gated && TextIndex.open[p.id] !== this.stamp) return false;
-    if (!p.literals) return true;
-    const { trigrams } = TextIndex;
-    for (const { slots } of p.literals) {
-      let all = true;
-      for (let i = 0; i < slots.length; i++) {
-        if (trigrams[slots[i]!] !== this.stamp) {
-          all = false;
-          break;
-        }
-      }
-      if (all) return true;
-    }
-    return false;
+    if (p.id < this.gated) return TextIndex.pass[p.id] === this.stamp;
+    return p.literals === null || hasLiteral(p, TextIndex.trigrams);
   }
 
   /**
@@ -348,22 +432,25 @@ export class TextIndex {
    */
   matches(p: IndexedPattern, text = this.text): readonly (readonly [number, number])[] {
     // Most patterns stop at their gate: one look-up, nothing allocated.
-    if (this.stamp === TextIndex.generation && p.id < this.gated && TextIndex.open[p.id] !== this.stamp) return NO_MATCHES;
+    if (this.stamp === TextIndex.generation && p.id < this.gated && TextIndex.pass[p.id] !== this.stamp) return NO_MATCHES;
     if (!this.mayMatch(p)) return NO_MATCHES;
     const out: [number, number][] = [];
     if (p.prefixes) {
       const { stamp2, head2, next2, stamp3, head3, next3 } = TextIndex;
-      for (const prefix of p.prefixes) {
+      const { prefixes, prefixKeys, sticky } = p;
+      for (let n = 0; n < prefixKeys.length; n++) {
         // Candidates: the word starts that begin with the prefix's first three letters (or two, when it has two).
-        const long = prefix.length >= 3;
-        const k = long ? prefix3Slot(prefix, 0) : prefix2(prefix, 0);
+        const key = prefixKeys[n]!;
+        const long = key >= 0;
+        const k = long ? key : -1 - key;
         if ((long ? stamp3 : stamp2)[k] !== this.stamp) continue;
+        const prefix = prefixes[n]!;
         const next = long ? next3 : next2;
         for (let pos = (long ? head3 : head2)[k]!; pos !== -1; pos = next[pos]!) {
           if (!text.startsWith(prefix, pos)) continue;
           // `test` on a sticky regex matches only at lastIndex and leaves lastIndex at the match's end.
-          p.sticky.lastIndex = pos;
-          if (p.sticky.test(text) && p.sticky.lastIndex > pos) out.push([pos, p.sticky.lastIndex]);
+          sticky.lastIndex = pos;
+          if (sticky.test(text) && sticky.lastIndex > pos) out.push([pos, sticky.lastIndex]);
         }
       }
       return out;

@@ -119,7 +119,7 @@ export class RunStore {
       })();
       this.insert = db.prepare(
         `INSERT INTO predictions (report_id, model, seq, category, error, seconds, tokens_in, tokens_out, line, completed_at, text_hash, tokens_thinking, stop_reason, confidence, confidence_source)
-         VALUES (@report_id, @model, @seq, @category, @error, @seconds, @tokens_in, @tokens_out, @line, @completed_at, @text_hash, @tokens_thinking, @stop_reason, @confidence, @confidence_source)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (report_id, model) DO UPDATE SET seq = excluded.seq, category = excluded.category, error = excluded.error,
            seconds = excluded.seconds, tokens_in = excluded.tokens_in, tokens_out = excluded.tokens_out, line = excluded.line,
            completed_at = excluded.completed_at, text_hash = excluded.text_hash, tokens_thinking = excluded.tokens_thinking,
@@ -221,32 +221,34 @@ export class RunStore {
    * Commits one prediction (replacing an earlier attempt of the same report and model). It is stored as its
    * predictions.jsonl line, so exporting is a concatenation.
    */
-  put(prediction: Prediction, seq: number, textHash?: string): void {
+  put(prediction: Prediction, seq: number, textHash?: string, completedAt = new Date().toISOString()): void {
     const usage = prediction.details?.usage as { promptTokens?: number; outputTokens?: number; thinkingTokens?: number } | undefined;
     const stopReason = prediction.details?.stopReason;
-    this.insert.run({
-      report_id: prediction.id,
-      model: prediction.model,
+    // Positional parameters, in the order of the statement's columns: binding by name costs a look-up per column.
+    this.insert.run(
+      prediction.id,
+      prediction.model,
       seq,
-      category: prediction.category,
-      error: prediction.error ? JSON.stringify(prediction.error) : null,
-      seconds: prediction.seconds,
-      tokens_in: usage?.promptTokens ?? null,
-      tokens_out: usage?.outputTokens ?? null,
-      line: predictionLine(prediction),
-      completed_at: new Date().toISOString(),
-      text_hash: textHash ?? null,
-      tokens_thinking: usage?.thinkingTokens ?? null,
-      stop_reason: typeof stopReason === 'string' ? stopReason : null,
-      confidence: prediction.confidence?.value ?? null,
-      confidence_source: prediction.confidence?.source ?? null,
-    });
+      prediction.category,
+      prediction.error ? JSON.stringify(prediction.error) : null,
+      prediction.seconds,
+      usage?.promptTokens ?? null,
+      usage?.outputTokens ?? null,
+      predictionLine(prediction),
+      completedAt,
+      textHash ?? null,
+      usage?.thinkingTokens ?? null,
+      typeof stopReason === 'string' ? stopReason : null,
+      prediction.confidence?.value ?? null,
+      prediction.confidence?.source ?? null,
+    );
   }
 
-  /** Commits many predictions in one transaction (the in-process rules reader makes thousands per second). */
+  /** Commits many predictions in one transaction (the in-process rules reader makes thousands per second), with its time. */
   putMany(items: { prediction: Prediction; seq: number; textHash?: string }[]): void {
     this.db.transaction(() => {
-      for (const { prediction, seq, textHash } of items) this.put(prediction, seq, textHash);
+      const completedAt = new Date().toISOString();
+      for (const { prediction, seq, textHash } of items) this.put(prediction, seq, textHash, completedAt);
     })();
   }
 

@@ -68,15 +68,44 @@ export function evidenceFor(text: string, result: Scored, limit = 3): Evidence[]
   return out;
 }
 
+/** The engine's prediction for one report, in the taxonomy of `outcomes`, in this thread. */
+export function rulesPrediction(report: Report, outcomes: OutcomeMap): Prediction {
+  const started = performance.now();
+  const result = applyRules(report);
+  const answer = answerOf(result, outcomes);
+  const prediction: Prediction = {
+    id: report.id,
+    model: RULES_READER_ID,
+    category: 'category' in answer ? answer.category : UNCLASSIFIED,
+    evidence: result.abstention
+      ? result.abstention.spans.slice(0, 3).map((s) => ({ quote: report.text.slice(s.start, s.end), start: s.start, end: s.end, alignment: 'exact' as const }))
+      : evidenceFor(report.text, result),
+    criteria: result.criteria.filter((c) => c.weight !== 0 && c.id !== 'normal.base'),
+    scores: result.scores,
+    confidence: 'category' in answer ? marginConfidence(result.scores, result.category) : null,
+    seconds: 0,
+    error: null,
+  };
+  if ('unclassified' in answer) prediction.unclassified = answer.unclassified;
+  // What the engine itself read, before the taxonomy: "OTHER.takotsubo", "MYO".
+  if (!result.abstention) prediction.details = result.subtype ? { outcome: outcomeName(result.category, result.subtype), subtype: result.subtype } : { outcome: result.category };
+  prediction.seconds = (performance.now() - started) / 1000;
+  return prediction;
+}
+
 /** @param taxonomy the active taxonomy; refused (ConfigError) when a category has no engine criteria. */
 export function createRulesReader(taxonomy: Taxonomy = DEFAULT_TAXONOMY): Reader {
   const outcomes = buildOutcomeMap(taxonomy);
+  const classifyHere = (report: Report) => rulesPrediction(report, outcomes);
   let workers: RulesWorkers | undefined;
   const reader: Reader = {
     id: RULES_READER_ID,
-    /** A large batch goes to worker threads (rules-workers.ts); a small one is classified here, one by one. */
+    /**
+     * A large batch goes to worker threads and this thread together (rules-workers.ts); a small one is
+     * classified here, one by one.
+     */
     async classifyMany(reports: Report[]): Promise<Prediction[]> {
-      workers ??= new RulesWorkers(taxonomy);
+      workers ??= new RulesWorkers(taxonomy, undefined, classifyHere);
       if (workers.worthIt(reports.length)) return workers.classify(reports);
       const out: Prediction[] = [];
       for (const report of reports) out.push(await reader.classify(report));
@@ -86,27 +115,7 @@ export function createRulesReader(taxonomy: Taxonomy = DEFAULT_TAXONOMY): Reader
       await workers?.close();
     },
     async classify(report: Report): Promise<Prediction> {
-      const started = performance.now();
-      const result = applyRules(report);
-      const answer = answerOf(result, outcomes);
-      const prediction: Prediction = {
-        id: report.id,
-        model: RULES_READER_ID,
-        category: 'category' in answer ? answer.category : UNCLASSIFIED,
-        evidence: result.abstention
-          ? result.abstention.spans.slice(0, 3).map((s) => ({ quote: report.text.slice(s.start, s.end), start: s.start, end: s.end, alignment: 'exact' as const }))
-          : evidenceFor(report.text, result),
-        criteria: result.criteria.filter((c) => c.weight !== 0 && c.id !== 'normal.base'),
-        scores: result.scores,
-        confidence: 'category' in answer ? marginConfidence(result.scores, result.category) : null,
-        seconds: 0,
-        error: null,
-      };
-      if ('unclassified' in answer) prediction.unclassified = answer.unclassified;
-      // What the engine itself read, before the taxonomy: "OTHER.takotsubo", "MYO".
-      if (!result.abstention) prediction.details = result.subtype ? { outcome: outcomeName(result.category, result.subtype), subtype: result.subtype } : { outcome: result.category };
-      prediction.seconds = (performance.now() - started) / 1000;
-      return prediction;
+      return classifyHere(report);
     },
   };
   return reader;

@@ -9,18 +9,29 @@ import { join } from 'node:path';
 import type { Report } from '../../report/report.js';
 import { runClassify } from '../../run/run-classify.js';
 import type { Prediction, Reader } from '../reader.js';
-import { createRulesReader } from './rules-reader.js';
+import { buildOutcomeMap } from './outcome-map.js';
+import { createRulesReader, rulesPrediction } from './rules-reader.js';
 import { PARALLEL_MIN_REPORTS, RulesWorkers } from './rules-workers.js';
 
 const withoutTiming = (p: Prediction) => JSON.stringify({ ...p, seconds: 0 });
 
-test('rules workers: a batch split over two worker threads gives the predictions of one-by-one classification, in order', async () => {
+/** The engine in this thread, synchronously, as the rules reader gives it to its workers. */
+const outcomes = buildOutcomeMap(DEFAULT_TAXONOMY);
+const applyHere = (report: Report) => rulesPrediction(report, outcomes);
+
+test('rules workers: a batch shared by a worker thread and the calling thread gives the predictions of one-by-one classification, in order', async () => {
   const reports = [...generateCohort({ seed: 'workers-de', n: 150, lang: 'de' }), ...generateCohort({ seed: 'workers-en', n: 150, lang: 'en', mix: { OTHER: 30 } })];
-  const workers = new RulesWorkers(DEFAULT_TAXONOMY, 2);
+  const reader = createRulesReader();
+  // The calling thread's part is counted, so the test sees that both threads took chunks.
+  let here = 0;
+  const workers = new RulesWorkers(DEFAULT_TAXONOMY, 2, (r) => {
+    here++;
+    return applyHere(r);
+  });
   assert.ok(workers.worthIt(reports.length) && reports.length >= PARALLEL_MIN_REPORTS);
   try {
     const parallel = await workers.classify(reports);
-    const reader = createRulesReader();
+    assert.ok(here > 0 && here < reports.length, `the calling thread classified ${here} of ${reports.length}`);
     const serial: Prediction[] = [];
     for (const r of reports) serial.push(await reader.classify(r));
     assert.equal(parallel.length, reports.length);
@@ -34,6 +45,7 @@ test('rules workers: a batch split over two worker threads gives the predictions
 
 test('rules workers: one core or a small batch stays in the calling thread', () => {
   assert.equal(new RulesWorkers(DEFAULT_TAXONOMY, 1).worthIt(10_000), false);
+  assert.equal(new RulesWorkers(DEFAULT_TAXONOMY, 1, applyHere).worthIt(10_000), false);
   assert.equal(new RulesWorkers(DEFAULT_TAXONOMY, 2).worthIt(PARALLEL_MIN_REPORTS - 1), false);
 });
 

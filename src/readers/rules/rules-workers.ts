@@ -1,7 +1,9 @@
 /**
- * The guideline engine on several cores. The engine is plain computation, so a large batch of reports is split
- * into contiguous parts, one per worker thread (rules-worker.ts runs the same engine for the same taxonomy),
- * and the predictions come back in the order of the reports. Workers start on the first batch and stop with
+ * The guideline engine on several cores. The engine is plain computation, so a large batch of reports is cut
+ * into small chunks that the threads take one after another: worker threads (rules-worker.ts runs the same
+ * engine for the same taxonomy) and, between its other work, the calling thread itself, which has the engine
+ * built already; so a machine with n cores runs n - 1 workers, and no thread waits while another has work
+ * left. The predictions come back in the order of the reports. Workers start on the first batch and stop with
  * close(); they never keep the process alive. Small batches and one-core machines stay in the calling thread,
  * where starting a worker costs more than it saves.
  */
@@ -13,7 +15,14 @@ import type { Prediction } from '../reader.js';
 
 /** Below this many reports a batch is classified in the calling thread. */
 export const PARALLEL_MIN_REPORTS = 200;
-const MAX_WORKERS = 4;
+const MAX_THREADS = 4;
+/**
+ * Reports per chunk: some 20 ms of the engine's work, so the calling thread is back to its event loop (and
+ * to the workers' answers) soon, and a batch ends with every thread busy until nearly the last chunk.
+ */
+const CHUNK = 32;
+/** Chunks a worker holds at once: it starts the next one without waiting for the calling thread. */
+const IN_FLIGHT = 3;
 
 const WORKER_FILE = new URL('./rules-worker.js', import.meta.url);
 
@@ -33,27 +42,82 @@ interface Pending {
   reject(error: Error): void;
 }
 
+/** What a failing report becomes: only the error's name, since a message could quote the report. */
+export const batchFailure = (name: string) => new Error(`the guideline engine failed on a report of this batch (${name})`);
+
 export class RulesWorkers {
   private workers: Worker[] = [];
   private readonly pending = new Map<number, Pending>();
   private nextBatch = 0;
+  /** Worker threads to start: one thread fewer when the calling thread classifies too. */
+  private readonly workerCount: number;
 
+  /**
+   * @param threads the threads that classify, the calling thread included when `here` is given
+   * @param here the engine in the calling thread (synchronous); without it, only workers classify
+   */
   constructor(
     private readonly taxonomy: Taxonomy,
-    readonly count = Math.min(MAX_WORKERS, availableParallelism()),
-  ) {}
+    readonly threads = Math.min(MAX_THREADS, availableParallelism()),
+    private readonly here?: (report: Report) => Prediction,
+  ) {
+    this.workerCount = here ? threads - 1 : threads;
+  }
 
   /** Whether a batch of this size is worth the workers. */
   worthIt(reports: number): boolean {
-    return this.count >= 2 && reports >= PARALLEL_MIN_REPORTS;
+    return this.threads >= 2 && this.workerCount >= 1 && reports >= PARALLEL_MIN_REPORTS;
   }
 
-  /** The predictions of the reports, in their order. Rejects when a worker fails (the caller may redo the batch). */
-  async classify(reports: Report[]): Promise<Prediction[]> {
+  /** The predictions of the reports, in their order. Rejects when a report or a worker fails (the caller may redo the batch). */
+  classify(reports: Report[]): Promise<Prediction[]> {
     if (this.workers.length === 0) this.start();
-    const size = Math.ceil(reports.length / this.workers.length);
-    const parts = this.workers.map((worker, k) => this.send(worker, reports.slice(k * size, (k + 1) * size)));
-    return (await Promise.all(parts)).flat();
+    const out: Prediction[] = new Array<Prediction>(reports.length);
+    const chunks = Math.ceil(reports.length / CHUNK);
+    const chunk = (k: number) => reports.slice(k * CHUNK, (k + 1) * CHUNK);
+    return new Promise((resolve, reject) => {
+      let next = 0;
+      let left = chunks;
+      let failed = false;
+      const fail = (error: Error) => {
+        if (failed) return;
+        failed = true;
+        reject(error);
+      };
+      const done = (k: number, predictions: Prediction[]) => {
+        if (failed) return;
+        for (let i = 0; i < predictions.length; i++) out[k * CHUNK + i] = predictions[i]!;
+        if (--left === 0) resolve(out);
+      };
+      const feed = (worker: Worker) => {
+        if (failed || next >= chunks) return;
+        const k = next++;
+        this.send(worker, chunk(k)).then((predictions) => {
+          done(k, predictions);
+          feed(worker);
+        }, fail);
+      };
+      for (const worker of this.workers) for (let i = 0; i < IN_FLIGHT; i++) feed(worker);
+      if (chunks === 0) resolve(out);
+      const here = this.here;
+      if (!here) return;
+      // The calling thread takes a chunk at a time and returns to its event loop between chunks, where the
+      // workers' answers are taken and their next chunks sent.
+      const step = () => {
+        if (failed || next >= chunks) return;
+        const k = next++;
+        let predictions: Prediction[];
+        try {
+          predictions = chunk(k).map(here);
+        } catch (error) {
+          fail(batchFailure(error instanceof Error ? error.name : 'Error'));
+          return;
+        }
+        done(k, predictions);
+        setImmediate(step);
+      };
+      setImmediate(step);
+    });
   }
 
   async close(): Promise<void> {
@@ -63,14 +127,14 @@ export class RulesWorkers {
   }
 
   private start(): void {
-    for (let k = 0; k < this.count; k++) {
+    for (let k = 0; k < this.workerCount; k++) {
       const worker = startWorker({ taxonomy: this.taxonomy });
       worker.unref();
       worker.on('message', ({ batch, predictions, failed }: { batch: number; predictions?: Prediction[]; failed?: string }) => {
         const pending = this.pending.get(batch);
         this.pending.delete(batch);
         if (predictions) pending?.resolve(predictions);
-        else pending?.reject(new Error(`the guideline engine failed on a report of this batch (${failed})`));
+        else pending?.reject(batchFailure(failed ?? 'Error'));
       });
       const fail = (error: Error) => {
         // A worker that fails takes every batch in flight with it; the next batch starts new workers.
