@@ -328,7 +328,7 @@ export const ATTRIBUTES: [string, string][] = [
   ['uncontrolled', String.raw`(?:unkontrolliert${W}|langjährig${W}|langjährig${W}|schlecht eingestellt${W}|entgleist${W}|therapierefraktär${W}|maligne${W}|unbehandelt${W}|schwer einstellbar${W})`],
   ['uncontrolled', String.raw`(?:hypertensive (?:crisis|emergency)|hypertensiv${W} (?:krise|entgleisung|notfall))`],
   // A later study of the same patient ("repeat CMR", "Verlaufs-MRT").
-  ['followup', String.raw`(?:repeat|follow-?up|subsequent|second|later|erneut${W}|verlauf${W}|kontroll${W}|folge${W})`],
+  ['followup', String.raw`(?:repeat|follow ?up|subsequent|erneut${W}|verlauf${W}|kontroll${W})`],
   ['functional', `funktionell${W}`],
   ['functional', 'functional'],
   ['functional', 'secondary'],
@@ -344,7 +344,7 @@ export const ATTRIBUTES: [string, string][] = [
   ['family', 'father'],
   ['family', 'mother'],
   // Relatives ("familial" / "familiär" is left out: it may be the patient's own diagnosis).
-  ...[`sohn${W}`, `tochter${W}`, `onkel${W}`, `tante${W}`, `geschwister${W}`, `verwandte${W}`, String.raw`sons?`, String.raw`daughters?`, String.raw`uncles?`, String.raw`aunts?`, String.raw`cousins?`, String.raw`siblings?`, String.raw`grand(?:father|mother)`, String.raw`(?:first|1st) ?degree relatives?`].map((p): [string, string] => ['family', p]),
+  ...[`sohn${W}`, `tochter${W}`, `onkel${W}`, `tante${W}`, `geschwister${W}`, `verwandte${W}`, String.raw`daughters?`, String.raw`cousins?`, String.raw`siblings?`, String.raw`grand(?:father|mother)`, String.raw`(?:first|1st) ?degree relatives?`].map((p): [string, string] => ['family', p]),
   ['pulmonary', `pulmonal${W}`],
   ['pulmonary', `pulmonary`],
   ['pulmonary', `lunge${W}`],
