@@ -14,9 +14,11 @@ import { scoreHalf, type CorpusLang, type CorpusSplit } from '../bench/real-corp
 // Corpus round 2 (2026-12-02, 24 new cases, 16 en + 8 de; the engine unchanged) moved the halves themselves: en dev
 // 0.786, en test 0.651; de dev 0.806 (its first NORMAL case joins the class set), de test 0.574. The floors follow
 // the corpus, 0.03 under these; only a change of the corpus may re-base them.
+// Round 3 (issue-12r, concept rules that generalise; test halves measured once at the end): en dev 0.931, en test
+// 0.694; de dev 0.952, de test 0.564. Floors raised to 0.03 under these; German test stays at 0.54 (0.534 would lower it).
 const FLOORS: Record<CorpusLang, Record<CorpusSplit, number>> = {
-  en: { dev: 0.75, test: 0.62 },
-  de: { dev: 0.77, test: 0.54 },
+  en: { dev: 0.9, test: 0.66 },
+  de: { dev: 0.92, test: 0.54 },
 };
 
 for (const lang of ['en', 'de'] as const) {

@@ -161,3 +161,297 @@ test('concept: spotty LGE is patchy, hinge points are insertion points', () => {
 test('concept: AV block written with a space or as atrioventricular block is conduction disease', () => {
   for (const text of ['ECG: AV block III.', 'ECG: atrioventricular block.', 'ECG: Mobitz II.']) assert.equal(statusOf(text, 'ctx:av-block'), 'affirmed', text);
 });
+
+// ---- Issue 12, round 3: concepts that generalise, each in English and German ----
+const CASES_12R: [string, string, string][] = [
+  ['Extracardiac oedema: pulmonary oedema is no myocardial oedema', 'DCM', 'Chest X-ray: pulmonary oedema, ankle oedema. CMR: LVEDVi 140 ml/m², LVEF 28 %, no LGE.'],
+  ['Extracardiac oedema (German): Lungenödem and Beinödeme are no myocardial oedema', 'DCM', 'Anamnese: Lungenödem, Beinödeme.\nKardio-MRT: LVEDVi 138 ml/m², LVEF 27 %, kein LGE.'],
+  ['Hypertrabeculation beside HCM-range walls is a trait (ESC 2023): HCM', 'HCM', 'CMR: septum 21 mm; prominent trabeculation of the apex (non-compaction spectrum); patchy mid-wall LGE in the septum.'],
+  ['Hypertrabeculation beside HCM-range walls (German): HCM', 'HCM', 'Befund: Septum 19 mm, ausgeprägte Trabekularisierung im Sinne einer Non-Compaction, fleckiges intramyokardiales LGE septal.'],
+  ['HCM: apical aneurysm in hypertrophied myocardium', 'HCM', 'CMR: asymmetric septal hypertrophy; apical aneurysm with subendocardial LGE of the apex.'],
+  ['HCM (German): apikales Aneurysma bei asymmetrischer Hypertrophie', 'HCM', 'Befund: Asymmetrische Septumhypertrophie, apikales Aneurysma mit subendokardialem LGE apikal.'],
+  ['End-stage HCM: hypertrophy known from before, now a thinned, poorly contracting LV', 'HCM', 'Echo ten years earlier: marked LV hypertrophy. CMR now: LVEF 30 %, thinned septum with patchy transmural LGE.'],
+  ['End-stage HCM (German): bekannte Hypertrophie, jetzt ausgedünnt und eingeschränkt', 'HCM', 'Anamnese: Bekannte linksventrikuläre Hypertrophie.\nBefund: LVEF 32 %, ausgedünntes Septum mit fleckigem transmuralem LGE.'],
+  ['CA red flags: circumferential LGE in an obstructive asymmetric hypertrophy without them is HCM', 'HCM', 'CMR: asymmetric septal hypertrophy with SAM; circumferential subendocardial LGE of the hypertrophied segments.'],
+  ['CA red flags (German): zirkuläres LGE bei obstruktiver asymmetrischer Hypertrophie ohne Amyloid-Zeichen', 'HCM', 'Befund: Asymmetrische Septumhypertrophie mit SAM, zirkuläres subendokardiales LGE im hypertrophierten Septum.'],
+  ['CA red flags: the same LGE with difficult nulling is amyloid', 'CA', 'CMR: asymmetric septal hypertrophy with SAM; circumferential subendocardial LGE; difficult nulling of the myocardium.'],
+  ['Normal worded as an absence survives the negation before it', 'NORMAL', 'CMR: no evidence of myocarditis (no abnormality).'],
+  ['Normal worded as an absence (German)', 'NORMAL', 'Beurteilung: Kein Hinweis auf eine Myokarditis, kein pathologischer Befund.'],
+  ['Pericarditis (ESC 2015): pericarditic pain and colchicine with effusion, no myocardial LGE', 'OTHER.pericarditis', 'History: recurrent pleuritic chest pain on colchicine. CMR: pericardial effusion, high STIR signal around the heart, no myocardial LGE.'],
+  ['Pericarditis (German): atemabhängiger Thoraxschmerz, Colchicin, Erguss, kein myokardiales LGE', 'OTHER.pericarditis', 'Anamnese: rezidivierende atemabhängige Thoraxschmerzen, Colchicin.\nKardio-MRT: Perikarderguss, T2-Signalanhebung perikardial, kein myokardiales LGE.'],
+  ['Perimyocarditis: the same history with subepicardial LGE and oedema is MYO', 'MYO', 'History: pleuritic chest pain, troponin rise. CMR: subepicardial LGE of the lateral wall with oedema there; small pericardial effusion.'],
+  ['Congenital: repaired tetralogy in the history is the diagnosis the CMR follows', 'OTHER.congenital', 'History: repaired tetralogy. CMR: RVEDVi 160 ml/m², RVEF 42 %, pulmonary regurgitant fraction 40 %.'],
+  ['Congenital (German): Z.n. Korrektur einer Fallot-Tetralogie', 'OTHER.congenital', 'Anamnese: Z.n. Korrektur einer Fallot-Tetralogie im Kindesalter.\nBefund: RVEDVi 165 ml/m², RVEF 43 %.'],
+  ['Congenital: a shunt with Qp:Qs above 1.5', 'OTHER.congenital', 'CMR: dilated RV; Qp:Qs 2.1; LVEF 60 %.'],
+  ['Congenital (German): Einengung des Aortenisthmus', 'OTHER.congenital', 'Befund: umschriebene Einengung des Aortenisthmus, konzentrische Hypertrophie 12 mm.'],
+  ['Congenital: focal narrowing of the aortic arch', 'OTHER.congenital', 'CMR: focal narrowing of the aortic arch; hypertrophied LV; LVEF 55 %.'],
+  ['Chagas (AHA 2018): apical aneurysm in someone from an endemic region', 'OTHER.other', 'Man born in Bolivia. CMR: apical aneurysm with transmural LGE of the apex; LVEF 45 %.'],
+  ['Chagas (German): apikales Aneurysma bei Herkunft aus Südamerika', 'OTHER.other', 'Anamnese: Patient aus Bolivien.\nBefund: Apikales Aneurysma mit transmuralem LGE apikal, LVEF 46 %.'],
+  ['Sarcoid (HRS 2014): extracardiac sarcoidosis signs with patchy LGE outweigh a troponin rise', 'CS', 'History: erythema nodosum and uveitis; troponin rise. CMR: oedema and patchy subepicardial LGE of the septum and lateral wall.'],
+  ['Sarcoid (German, HRS 2014): Erythema nodosum mit multifokalem LGE', 'CS', 'Anamnese: Erythema nodosum, Troponinanstieg.\nBefund: Myokardödem, multifokales subepikardiales LGE septal und lateral.'],
+  ['Myocardial inflammation named on CMR is myocarditis', 'MYO', 'CMR: signs of acute myocardial inflammation in the lateral wall.'],
+  ['Myocardial inflammation (German): entzündliche Myokardbeteiligung', 'MYO', 'Beurteilung: entzündliche Myokardbeteiligung lateral.'],
+  ['Myocardial inflammation on FDG-PET is tracer uptake (JCS 2016)', 'CS', 'FDG-PET: active myocardial inflammation of the septum. CMR: LGE of the basal septum, LVEF 40 %.'],
+  ['Loading (ESC 2023): uncontrolled long-standing hypertension explains a dilated, poorly contracting LV', 'OTHER.hypertensive', 'History: long-standing uncontrolled hypertension. CMR: dilated LV, LVEF 30 %, no LGE.'],
+  ['Loading (German): langjährige, schlecht eingestellte Hypertonie', 'OTHER.hypertensive', 'Anamnese: langjährige, schlecht eingestellte arterielle Hypertonie.\nBefund: dilatierter linker Ventrikel, LVEF 30 %, kein LGE.'],
+  ['Loading: the same heart without hypertension is DCM', 'DCM', 'CMR: dilated LV, LVEF 30 %, no LGE.'],
+  ['ARVC (Padua 2020): RV dyskinesia with RV LGE, RV not dilated', 'OTHER.arvc', 'CMR: dyskinesia of the RV free wall with LGE of the RV free wall; RVEF 44 %; LVEF 58 %.'],
+  ['ARVC (German, Padua 2020): RV-Dyskinesie mit RV-LGE', 'OTHER.arvc', 'Befund: Dyskinesie der rechtsventrikulären freien Wand mit LGE der RV-Wand, RVEF 44 %, LVEF 57 %.'],
+];
+for (const [name, expected, text] of CASES_12R) test(`concept: ${name}`, () => assert.equal(outcome(text), expected, JSON.stringify(categorise(text).scores)));
+
+test('concept: a normal variant in a differential is no normal study', () => {
+  for (const text of ['CMR: asymmetric septal hypertrophy 14 mm. Differential includes athlete’s heart.', 'Befund: Asymmetrische Septumhypertrophie 14 mm. DD Sportlerherz.']) {
+    assert.ok(!fired(text).includes('dx.normal'), text);
+  }
+});
+
+test('concept: "could not be distinguished between" hedges what follows', () => {
+  assert.equal(statusOf('CMR: a pattern that could not be distinguished between sarcoidosis and myocarditis.', 'dx:CS'), 'uncertain 0.35');
+  assert.equal(statusOf('Befund: Muster nicht sicher zu unterscheiden zwischen Sarkoidose und Myokarditis.', 'dx:CS'), 'uncertain 0.35');
+});
+
+test('concept: "16 years earlier" puts a finding in the past, before or after it', () => {
+  assert.equal(statusOf('A hypertrophied LV was documented 16 years earlier.', 'hypertrophy'), 'historical');
+  assert.equal(statusOf('Echo 16 years earlier: hypertrophied LV.', 'hypertrophy'), 'historical');
+  assert.equal(statusOf('16 Jahre zuvor: Hypertrophie.', 'hypertrophy'), 'historical');
+  assert.equal(statusOf('Hypertrophie erstmals 16 Jahre zuvor beschrieben.', 'hypertrophy'), 'historical');
+});
+
+const CASES_12R2: [string, string, string][] = [
+  ['Pulmonary hypertension (ESC/ERS 2022) is a diagnosis of its own', 'OTHER.other', 'Impression: pulmonary arterial hypertension with RV pressure overload.'],
+  ['Pulmonary hypertension (German): pulmonalarterielle Hypertonie', 'OTHER.other', 'Beurteilung: pulmonalarterielle Hypertonie mit Rechtsherzbelastung.'],
+  ['Pulmonary hypertension called secondary follows the left heart', 'DCM', 'CMR: dilated LV, LVEDVi 150 ml/m², LVEF 25 %, no LGE; secondary pulmonary hypertension.'],
+  ['Pulmonary hypertension called secondary (German)', 'DCM', 'Befund: dilatierter LV, LVEDVi 150 ml/m², LVEF 25 %, kein LGE; sekundäre pulmonale Hypertonie.'],
+  ['RV pressure overload: flattened septum with a hypertrophied, dilated RV', 'OTHER.other', 'CMR: RV dilated and hypertrophied, flattened septum, RVEF 35 %.'],
+  ['RV pressure overload (German): abgeflachtes Septum, dilatierter RV', 'OTHER.other', 'Befund: rechter Ventrikel dilatiert, Septum systolisch abgeflacht, RVEF 36 %.'],
+  ['Arrhythmic mitral valve prolapse (EHRA 2022): prolapse with papillary LGE', 'OTHER.valve', 'CMR: mitral valve prolapse with annular disjunction; LGE of the papillary muscles.'],
+  ['Arrhythmic mitral valve prolapse (German): Prolaps mit LGE der Papillarmuskeln', 'OTHER.valve', 'Befund: Mitralklappenprolaps mit Anulusdisjunktion, LGE der Papillarmuskeln.'],
+  ['Coronary dissection (SCAD) is coronary disease: regional hypokinesia without scar', 'ICM', 'History: spontaneous coronary artery dissection of the LAD. CMR: hypokinesia of the anterior wall, no LGE.'],
+  ['Coronary dissection (German): spontane Koronardissektion', 'ICM', 'Anamnese: spontane Koronardissektion.\nKardio-MRT: Hypokinesie der Vorderwand, kein LGE.'],
+  ['Normal variant: a variant the report calls normal is a normal study', 'NORMAL', 'Echo: suspected right atrial mass. CMR: prominent crista terminalis, a normal variant; normal biventricular function.'],
+  ['Normal variant (German): Normvariante', 'NORMAL', 'Beurteilung: Prominente Crista terminalis im Sinne einer Normvariante, sonst unauffällig.'],
+  ['Normal: no structural heart disease', 'NORMAL', 'Impression: no structural heart disease.'],
+  ['Normal (German): kein Anhalt für eine strukturelle Herzerkrankung', 'NORMAL', 'Beurteilung: Kein Anhalt für eine strukturelle Herzerkrankung.'],
+  ['HCM phenocopies by name: Danon disease', 'OTHER.other', 'Impression: Danon disease with marked hypertrophy.'],
+  ['HCM phenocopies (German): mitochondriale Kardiomyopathie', 'OTHER.other', 'Beurteilung: mitochondriale Kardiomyopathie.'],
+  ['Cardiotoxicity: dysfunction after mediastinal irradiation', 'OTHER.other', 'History: mediastinal irradiation for lymphoma. CMR: LVEF 40 %, no LGE, no oedema.'],
+  ['Cardiotoxicity (German): nach Bestrahlung', 'OTHER.other', 'Anamnese: Z.n. Bestrahlung bei Lymphom.\nBefund: LVEF 40 %, kein LGE, kein Ödem.'],
+  ['Congenital: an LV diverticulum', 'OTHER.congenital', 'CMR: contractile LV diverticulum at the apex; LVEF 60 %.'],
+  ['Congenital (German): linksventrikuläres Divertikel', 'OTHER.congenital', 'Befund: apikales linksventrikuläres Divertikel, LVEF 60 %.'],
+  ['A one-paragraph history going on with "Befund:" has reached the findings', 'NORMAL', 'Fragestellung: Myokarditis? Befund: Normale Größe und Funktion beider Ventrikel. Kein LGE.'],
+  ['A one-paragraph history going on with "Findings:" has reached the findings', 'MYO', 'History: chest pain after a cold. Findings: subepicardial LGE of the lateral wall with oedema there.'],
+];
+for (const [name, expected, text] of CASES_12R2) test(`concept: ${name}`, () => assert.equal(outcome(text), expected, JSON.stringify(categorise(text).scores)));
+
+test('concept: pulmonary hypertension is not arterial hypertension', () => {
+  assert.equal(statusOf('History: pulmonary hypertension.', 'ctx:hypertension'), 'missing');
+  assert.equal(statusOf('Anamnese: pulmonale Hypertonie.', 'ctx:hypertension'), 'missing');
+});
+
+test('concept: the suspicion that sent the patient to CMR is the question, not the answer', () => {
+  assert.equal(statusOf('Bei Verdacht auf Myokarditis wurde eine Kardio-MRT durchgeführt.', 'dx:MYO'), 'asked');
+  assert.equal(statusOf('A cardiac MRI was requested for suspected myocarditis.', 'dx:MYO'), 'asked');
+  // A sentence that gives the result is the answer.
+  assert.equal(statusOf('Bei Verdacht auf Myokarditis wurde eine Kardio-MRT durchgeführt, die ein Ödem zeigte.', 'dx:MYO'), 'uncertain 0.6');
+  assert.equal(outcome('Bei Verdacht auf Myokarditis wurde eine Kardio-MRT durchgeführt. Diese zeigte eine normale Größe und Funktion beider Ventrikel ohne Hinweis auf Ödem oder Late Enhancement.'), 'NORMAL');
+  assert.equal(outcome('CMR was performed for suspected myocarditis. Biventricular size and function were normal, with no oedema and no late gadolinium enhancement.'), 'NORMAL');
+});
+
+test('concept: Takotsubo (InterTAK) triggers and unobstructed coronaries in German word order', () => {
+  const text = 'Bei einer 70-jährigen Patientin nach dem Tod ihres Ehemannes zeigte sich eine apikale Akinesie bei unauffälligen Koronarien. Die MRT zeigte ein apikales Ödem ohne Late Enhancement.';
+  assert.equal(statusOf(text, 'ctx:stress'), 'affirmed');
+  assert.equal(statusOf(text, 'ctx:normal-coronaries'), 'affirmed');
+  assert.equal(outcome(text), 'OTHER.takotsubo');
+  assert.equal(outcome('After the death of her husband she developed chest pain. Angiography: unobstructed coronaries. CMR: apical akinesia with apical oedema, no LGE.'), 'OTHER.takotsubo');
+});
+
+const CASES_12R3: [string, string, string][] = [
+  ['A line "Echokardiographie und Kardio-MRT:" under the history reports this study', 'NORMAL', 'Anamnese: Herzrasen seit der Kindheit.\nEchokardiographie und Kardio-MRT: Normale Struktur und normale systolische Funktion beider Ventrikel.'],
+  ['A line "Echo and CMR:" under the history reports this study', 'NORMAL', 'History: palpitations since childhood.\nEcho and CMR: normal structure and normal systolic function of both ventricles.'],
+  ['Congenital absence of the pericardium', 'OTHER.congenital', 'CMR: partial absence of the left pericardium with leftward displacement of the heart; both ventricles normal.'],
+  ['Congenital absence of the pericardium (German): kein Perikard abgrenzbar', 'OTHER.congenital', 'Befund: Verlagerung des Herzens nach links, um die Ventrikel kein Perikard abgrenzbar. Beide Ventrikel normal.'],
+  ['Context below imaging: an infarct in the history, a CMR without scar but with pericarditis', 'OTHER.pericarditis', 'Man after a myocardial infarction treated with a stent. CMR: LVEF 60 %, no regional wall motion abnormality, no LGE. Pericardial effusion with pericardial enhancement and thickening.'],
+  ['Context below imaging (German): Infarkt in der Anamnese, Kardio-MRT ohne Narbe mit Perikarditis', 'OTHER.pericarditis', 'Patient nach Myokardinfarkt mit Stent. Kardio-MRT: LVEF 60 %, keine Wandbewegungsstörung, kein LGE. Perikarderguss mit perikardialem Enhancement und Perikardverdickung.'],
+  ['A hedge covers the diagnosis it names, not the findings "with" it', 'CS', 'FDG-PET and CMR: a picture resembling dilated cardiomyopathy with extensive LV scar and signs of active myocardial inflammation on PET; LVEF 30 %.'],
+];
+for (const [name, expected, text] of CASES_12R3) test(`concept: ${name}`, () => assert.equal(outcome(text), expected, JSON.stringify(categorise(text).scores)));
+
+test('concept: "unter der Frage einer" asks; it does not state', () => {
+  assert.equal(statusOf('Anamnese: Zuweisung zum Kardio-MRT unter der Frage einer arrhythmogenen rechtsventrikulären Kardiomyopathie.', 'dx:OTHER'), 'asked');
+});
+
+test('concept: what a one-paragraph text names before the CMR is the referral’s view', () => {
+  const text = 'Man with suspected myocarditis after a cold. Cardiac MRI: normal size and function of both ventricles, no oedema, no LGE.';
+  assert.equal(outcome(text), 'NORMAL');
+});
+
+test('concept: "nicht sicher auszuschließen ist" hedges what stands before it', () => {
+  assert.equal(statusOf('Beurteilung: am ehesten HCM, wobei eine Speichererkrankung nicht sicher auszuschließen ist.', 'infiltrative'), 'uncertain 0.35');
+  assert.equal(outcome('Beurteilung: Befundkonstellation am ehesten passend zu einer HCM, wobei eine Speichererkrankung nicht sicher auszuschließen ist.'), 'HCM');
+  assert.equal(statusOf('Impression: HCM; a storage disease is not excluded.', 'infiltrative'), 'uncertain 0.35');
+});
+
+test('concept: a past diagnosis the assessment names is the cause of what this study shows', () => {
+  assert.equal(outcome('Beurteilung: Kein Infarktmuster. Vereinbar mit abgelaufener Myokarditis.'), 'MYO');
+  assert.equal(outcome('Impression: no infarct pattern; in keeping with previous myocarditis.'), 'MYO');
+});
+
+test('concept: a misspelt cardiomyopathy is still named ("Kardiomypathie")', () => {
+  assert.equal(statusOf('Beurteilung: dilatative Kardiomypathie.', 'dx:DCM'), 'affirmed');
+  assert.equal(statusOf('Impression: dilated cardiomypathy.', 'dx:DCM'), 'affirmed');
+});
+
+const CASES_12R4: [string, string, string][] = [
+  ['Mass: a described mass without a named tumour', 'OTHER.mass', 'CMR: a mobile, well-circumscribed mass attached to the interatrial septum in the left atrium.'],
+  ['Mass: a mass infiltrating an atrial wall', 'OTHER.mass', 'CMR: a mass of the right atrial free wall extending into the pericardium.'],
+  ['Pericardial disease: a large effusion with a thickened, enhancing pericardium', 'OTHER.pericarditis', 'CMR: large pericardial effusion with thickened, enhancing pericardium; myocardium without LGE.'],
+  ['Pericardial disease (ESC 2015): a large effusion alone', 'OTHER.pericarditis', 'CMR: large circumferential pericardial effusion, LVEF 60 %, no LGE, no oedema.'],
+  ['Pericardial disease (German): großer Perikarderguss', 'OTHER.pericarditis', 'Befund: Großer zirkulärer Perikarderguss, LVEF 60 %, kein LGE, kein Ödem.'],
+  ['Hypereosinophilic endomyocardial disease: subendocardial apical LGE with thrombus is not an infarct', 'OTHER.other', 'Patient with hypereosinophilia. CMR: subendocardial LGE of the apex with apical thrombus, LVEF 55 %.'],
+  ['Hypereosinophilic endomyocardial disease (German)', 'OTHER.other', 'Anamnese: Hypereosinophilie.\nBefund: Subendokardiales LGE apikal mit apikalem Thrombus, LVEF 56 %.'],
+  ['A thrombus in the atrial appendage comes from the atrium, not an infarct', 'OTHER.mass', 'CMR: a thrombus in the left atrial appendage, otherwise normal.'],
+  ['A thrombus in the atrial appendage (German): Herzohrthrombus', 'OTHER.mass', 'Befund: Thrombus im linken Herzohr, sonst unauffällig.'],
+  ['Congenital: anomalous drainage of a pulmonary vein', 'OTHER.congenital', 'CMR: anomalous drainage of the right upper pulmonary vein into the SVC.'],
+  ['Vaccination before the illness is myocarditis context', 'MYO', 'Chest pain two days after the second mRNA vaccine dose, troponin rise. CMR: subepicardial LGE inferolateral, oedema there.'],
+  ['Vaccination (German): nach Impfung', 'MYO', 'Anamnese: Thoraxschmerz zwei Tage nach COVID-Impfung, Troponinanstieg.\nBefund: subepikardiales LGE inferolateral, Ödem.'],
+];
+for (const [name, expected, text] of CASES_12R4) test(`concept: ${name}`, () => assert.equal(outcome(text), expected, JSON.stringify(categorise(text).scores)));
+
+test('concept: diffuse mid-wall fibrosis is not amyloid’s LGE', () => {
+  const text = 'CMR: diffuse mid-wall fibrosis, raised ECV, LVEF 50 %.';
+  assert.ok(categorise(text).criteria.some((c) => c.id === 'ca.diffuse-lge' && c.weight <= 1.5));
+  assert.ok(categorise('CMR: diffuse subendocardial LGE, LVEF 50 %.').criteria.some((c) => c.id === 'ca.diffuse-lge' && c.weight >= 3));
+});
+
+const CASES_12R5: [string, string, string][] = [
+  ['"cMRT" names the CMR (a line under the history opening with it reports this study)', 'NORMAL', 'Anamnese: Palpitationen.\ncMRT: normale biventrikuläre Funktion, kein LGE, kein Ödem.'],
+  ['ARVC (Task Force 2010): RV aneurysm with RVEF <= 40 %, "erweitert" is dilated', 'OTHER.arvc', 'In der cMRT zeigte sich eine dünnwandige, aneurysmatisch erweiterte rechtsventrikuläre freie Wand mit Dyskinesie, RVEF 30 %.'],
+  ['ARVC (Task Force 2010): RV free-wall dyskinesia with RVEF 35 % and a normal-sized RV', 'OTHER.arvc', 'CMR: dyskinesia of the RV free wall, RV not dilated, RVEF 35 %, LVEF 60 %.'],
+  ['Near-global akinesia of both ventricles is no regional RV abnormality', 'DCM', 'CMR: severely reduced LV function with near-global akinesia and severely impaired RV function; LVEF 16 %, RVEF 20 %; LVEDVi 160 ml/m²; patchy LGE not following any coronary territory.'],
+];
+for (const [name, expected, text] of CASES_12R5) test(`concept: ${name}`, () => assert.equal(outcome(text), expected, JSON.stringify(categorise(text).scores)));
+
+test('concept: LGE sparing the subendocardium is non-ischaemic (an infarct always involves it)', () => {
+  for (const text of ['CMR: LVEDVi 150 ml/m², LVEF 25 %; LGE of the lateral wall sparing the subendocardium.', 'Befund: LVEDVi 150 ml/m², LVEF 25 %; LGE lateral unter Aussparung des Subendokards.']) {
+    assert.ok(!fired(text).includes('icm.subendocardial'), text);
+    assert.notEqual(outcome(text), 'ICM', text);
+  }
+});
+
+const CASES_12R6: [string, string, string][] = [
+  ['Nulling: failure to null the myocardium with rapid washout', 'CA', 'CMR: concentric hypertrophy 17 mm; failure to null the myocardium, rapid blood-pool washout.'],
+  ['Nulling (German): Blutpool dunkler als das Myokard', 'CA', 'Befund: konzentrische Hypertrophie 17 mm, auf den LGE-Bildern Blutpool dunkler als das Myokard.'],
+  ['LGE family: MDE and contrast uptake', 'MYO', 'CMR: subepicardial MDE of the lateral wall with oedema there.'],
+  ['Infection context: sore throat, diarrhoea', 'MYO', 'Sore throat and diarrhoea a week ago, troponin rise. CMR: subepicardial LGE lateral, oedema.'],
+  ['Dilated: increased LV volumes', 'DCM', 'CMR: increased LV volumes, LVEF 25 %, no LGE.'],
+  ['Dilated (German): erhöhte Volumina', 'DCM', 'Befund: erhöhte linksventrikuläre Volumina, LVEF 25 %, kein LGE.'],
+  ['SAM family: mitral-septal contact', 'HCM', 'CMR: asymmetric septal hypertrophy with mitral-septal contact.'],
+  ['Transmural family: full-thickness enhancement in a territory', 'ICM', 'CMR: full-thickness enhancement of the inferior wall, akinetic, LVEF 40 %.'],
+];
+for (const [name, expected, text] of CASES_12R6) test(`concept: ${name}`, () => assert.equal(outcome(text), expected, JSON.stringify(categorise(text).scores)));
+
+test('concept: diffuse interstitial fibrosis is raised ECV, not a diffuse LGE', () => {
+  for (const text of ['CMR: diffuse interstitial fibrosis with markedly increased extracellular volume.', 'Befund: diffuse interstitielle Fibrose mit deutlich erhöhtem Extrazellulärvolumen.']) {
+    assert.equal(statusOf(text, 'ecv-high'), 'affirmed', text);
+    assert.ok(!fired(text).includes('ca.diffuse-lge'), text);
+  }
+});
+
+test('concept: beside extracardiac sarcoidosis, myocardial inflammation is the granulomatous one (HRS 2014)', () => {
+  const text = 'Anamnese: Erythema nodosum, Sprunggelenksarthritis, Fieber, Troponinanstieg.\nKardio-MRT: Ödem, multifokales subepikardiales LGE.\nBeurteilung: entzündliche Myokardbeteiligung.';
+  assert.ok(!fired(text).includes('myo.inflammation'));
+  assert.equal(outcome(text), 'CS');
+  assert.equal(outcome('History: erythema nodosum, arthritis, fever, troponin rise. CMR: oedema, multifocal subepicardial LGE. Impression: inflammatory myocardial involvement.'), 'CS');
+});
+
+const CASES_12R7: [string, string, string][] = [
+  ['Loading (ESC 2021 valve): known severe aortic stenosis explains LVH and its mid-wall fibrosis', 'OTHER.valve', 'A 55-year-old with known severe aortic stenosis. CMR: concentric LVH, patchy mid-wall LGE, LVEF 55 %.'],
+  ['Loading (German): bekannte hochgradige Aortenklappenstenose', 'OTHER.valve', 'Anamnese: bekannte hochgradige Aortenklappenstenose.\nBefund: konzentrische Hypertrophie 14 mm, fleckiges intramyokardiales LGE, LVEF 56 %.'],
+];
+for (const [name, expected, text] of CASES_12R7) test(`concept: ${name}`, () => assert.equal(outcome(text), expected, JSON.stringify(categorise(text).scores)));
+
+const CASES_12R8: [string, string, string][] = [
+  ['Sarcoid (HRS 2014): hilar nodes known from the history with multifocal LGE and oedema', 'CS', 'Rechtfertigende Indikation: Bihiläre Lymphadenopathie im Röntgen-Thorax, Synkope.\nBefund: Multifokales, fleckiges LGE basal anteroseptal, umschriebenes Ödem basal anteroseptal. T1 nativ erhöht.'],
+  ['Sarcoid (HRS 2014, English): hilar nodes in the indication', 'CS', 'Indication: bilateral hilar lymphadenopathy on chest X-ray, syncope.\nFindings: multifocal patchy LGE of the basal anteroseptum, oedema there, raised native T1.'],
+  ['LGE misspelt "enhancment" is still LGE', 'CS', 'Clinical information: new complete heart block.\nFindings: oedema of the basal septum; multifocal patchy late enhancment in the basal inferoseptal segments on the right ventricular side of the septum.'],
+  ['Fabry: native T1 "auffällig niedrig" is low T1', 'OTHER.fabry', 'Befund: Septum 15 mm, konzentrische Hypertrophie. Native T1-Zeit auffällig niedrig. Mittmyokardiales LGE basal inferolateral.'],
+  ['Valve: severe valve disease named so', 'OTHER.valve', 'Findings: calcified aortic valve with severely restricted opening, normal LV. Summary: severe valve disease.'],
+];
+for (const [name, expected, text] of CASES_12R8) test(`concept: ${name}`, () => assert.equal(outcome(text), expected, JSON.stringify(categorise(text).scores)));
+
+test('concept: compounds written with a hyphen, a space or joined are one word family', () => {
+  for (const [text, concept] of [['Impression: non compaction cardiomyopathy.', 'dx:OTHER'], ['Impression: LGE in a non ischaemic pattern.', 'lge-nonischemic'], ['Beurteilung: nicht ischämisches Muster.', 'lge-nonischemic'], ['CMR: high signal on T2 weighted images.', 'oedema']] as const) {
+    assert.equal(statusOf(text, concept), 'affirmed', text);
+  }
+});
+
+test('concept: a finding belongs to the ventricle named in its own clause', () => {
+  const dilated = (text: string) => findFindings(text).mentions.find((m) => m.concept === 'dilated')!.attrs;
+  const en = dilated('Echo: hypertrophied LV with poor systolic function, moderate mitral regurgitation, dilated RV.');
+  assert.ok(en.has('rv') && !en.has('lv'));
+  const de = dilated('Befund: LV hypertrophiert mit eingeschränkter Funktion, rechter Ventrikel dilatiert.');
+  assert.ok(de.has('rv') && !de.has('lv'));
+  const both = dilated('CMR: LV and RV dilated.');
+  assert.ok(both.has('rv') && both.has('lv'));
+});
+
+const CASES_12R9: [string, string, string][] = [
+  ['HCM markers (ESC 2023): crypts and an elongated mitral leaflet beside borderline hypertrophy', 'HCM', 'Brother with HCM. CMR: septum 14 mm, myocardial crypts in the inferoseptum, elongated anterior mitral leaflet.'],
+  ['HCM markers (German): Krypten und verlängertes Vordersegel', 'HCM', 'Bruder mit HCM. Befund: Septum 14 mm, myokardiale Krypten inferoseptal, verlängertes Vordersegel.'],
+  ['CA: an ATTR drug in the history names the diagnosis', 'CA', 'History: on tafamidis. CMR: concentric hypertrophy 16 mm, diffuse subendocardial LGE.'],
+];
+for (const [name, expected, text] of CASES_12R9) test(`concept: ${name}`, () => assert.equal(outcome(text), expected, JSON.stringify(categorise(text).scores)));
+
+test('concept: a relative’s diagnosis is family history, not the patient’s', () => {
+  assert.ok(categorise('His brother has HCM. CMR: normal LV size and function, no LGE.').criteria.every((c) => !(c.id === 'dx.hcm' && c.weight > 1)));
+  assert.equal(outcome('Mutter mit DCM. Kardio-MRT: normale Größe und Funktion beider Ventrikel, kein LGE.'), 'NORMAL');
+});
+
+const CASES_12R10: [string, string, string][] = [
+  ['Familial DCM (ESC 2023): a relative with DCM, the patient’s septal stripe and AV block (LMNA picture)', 'DCM', 'His mother had a transplant for dilated cardiomyopathy. ECG: complete AV block. CMR: mild LV dilatation; linear mid-myocardial LGE of the basal septum.'],
+  ['Familial DCM (German): Mutter mit DCM, AV-Block, septaler Streifen', 'DCM', 'Mutter mit dilatativer Kardiomyopathie. EKG: AV-Block III°. Kardio-MRT: leicht dilatierter LV, streifiges mittmyokardiales LGE basal septal.'],
+  ['Familial HCM (ESC 2023): a relative with HCM and a 13 mm wall', 'HCM', 'Sister with hypertrophic cardiomyopathy. CMR: septum 13 mm, LVEF 68 %.'],
+  ['Familial HCM (German): Schwester mit HCM, Septum 13 mm', 'HCM', 'Schwester mit hypertropher Kardiomyopathie. Befund: Septum 13 mm, LVEF 68 %.'],
+];
+for (const [name, expected, text] of CASES_12R10) test(`concept: ${name}`, () => assert.equal(outcome(text), expected, JSON.stringify(categorise(text).scores)));
+
+test('concept: "argues against", "spricht gegen", "nicht vereinbar mit", "untypisch für" negate', () => {
+  for (const [text, concept] of [['Impression: the pattern argues against amyloidosis.', 'dx:CA'], ['Beurteilung: Das Muster spricht eher gegen eine Amyloidose.', 'dx:CA'], ['Beurteilung: Nicht vereinbar mit einer Myokarditis.', 'dx:MYO'], ['Impression: inconsistent with amyloidosis.', 'dx:CA'], ['Beurteilung: untypisch für eine HCM.', 'dx:HCM']] as const) {
+    assert.equal(statusOf(text, concept), 'negated', text);
+  }
+  assert.equal(statusOf('Beurteilung: vereinbar mit einer Myokarditis.', 'dx:MYO'), 'affirmed');
+});
+
+test('concept: "X vs. Y" hedges both candidates', () => {
+  for (const [text, a, b] of [['Beurteilung: Myokarditis vs. Sarkoidose.', 'dx:MYO', 'dx:CS'], ['Impression: amyloidosis versus HCM.', 'dx:CA', 'dx:HCM']] as const) {
+    assert.equal(statusOf(text, a), 'uncertain 0.5', text);
+    assert.equal(statusOf(text, b), 'uncertain 0.5', text);
+  }
+});
+
+test('concept: LGE of the (infero)lateral wall with nothing else is abnormal, most often myocarditis', () => {
+  assert.equal(outcome('CMR: no LV hypertrophy; late gadolinium enhancement of the inferolateral wall.'), 'MYO');
+  assert.equal(outcome('Befund: Keine Hypertrophie; Late Enhancement der inferolateralen Wand.'), 'MYO');
+});
+
+test('concept: a text that tells a repeat study is about the later one; a recommended follow-up is not one', () => {
+  assert.equal(outcome('First CMR: oedema and subepicardial LGE lateral, consistent with myocarditis. Repeat CMR one year later: dilated RV, RVEF 35 %, dyskinesia of the RV free wall, fatty infiltration of the RV.'), 'OTHER.arvc');
+  assert.equal(outcome('Erstes Kardio-MRT: Ödem und subepikardiales LGE lateral, vereinbar mit Myokarditis. Kontroll-MRT nach einem Jahr: RV dilatiert, RVEF 35 %, Dyskinesie der freien RV-Wand, Fetteinlagerung im RV.'), 'OTHER.arvc');
+  assert.equal(outcome('CMR: subepicardial LGE lateral, oedema; consistent with myocarditis. A follow-up CMR is recommended in 3 months.'), 'MYO');
+  assert.equal(outcome('Initial CMR: oedema and subepicardial LGE lateral, consistent with myocarditis. Follow-up CMR after 6 months: resolution of oedema, residual subepicardial LGE lateral.'), 'MYO');
+});
+
+test('concept: "familial" names the patient’s own disease; a relative’s is family history', () => {
+  assert.equal(outcome('CMR: LVEDVi 150 ml/m², LVEF 25 %; findings consistent with familial dilated cardiomyopathy.'), 'DCM');
+  assert.ok(categorise('Beurteilung: familiäre DCM.').criteria.some((c) => c.id === 'dx.dcm' && c.weight >= 10));
+  assert.ok(categorise('Her daughter has HCM. CMR: normal LV size and function, no LGE.').criteria.every((c) => !(c.id === 'dx.hcm' && c.weight > 1)));
+});
+
+const CASES_12R11: [string, string, string][] = [
+  ['Normal: "did not show any abnormality"', 'NORMAL', 'Cardiac MRI did not show any abnormality.'],
+  ['Normal: "CMR findings were normal"', 'NORMAL', 'A 30-year-old with palpitations. CMR findings were normal.'],
+  ['Normal (German): "keine wesentlichen Auffälligkeiten"', 'NORMAL', 'Kardio-MRT: keine wesentlichen Auffälligkeiten.'],
+  ['Normal (German): another test without findings is not this study’s verdict', 'MYO', 'Echo: keine Auffälligkeiten. Kardio-MRT: subepikardiales LGE lateral, Ödem.'],
+];
+for (const [name, expected, text] of CASES_12R11) test(`concept: ${name}`, () => assert.equal(outcome(text), expected, JSON.stringify(categorise(text).scores)));

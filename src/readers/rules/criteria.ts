@@ -119,8 +119,28 @@ function upperLimit(m: Measurement, field: number | null, defaults: { '1.5': num
   return field >= 2 ? defaults['3'] : defaults['1.5'];
 }
 
+/** Findings that pass: described in an earlier study of a text that tells a repeat one, they are history. */
+const TRANSIENT = new Set<ConceptId>(['oedema', 't2-high']);
+const FINDING_CONCEPTS = new Set<ConceptId>(['lge', 'oedema', 'wma', 'dilated', 'hypertrophy', 'reduced-fn', 'effusion', 'thinning', 'aneurysm', 'fat', 't1-high', 't2-high']);
+
+/**
+ * A one-paragraph text that tells two studies ("First CMR: ... One year later, repeat CMR: ...") is about the later
+ * one: where it starts, or null. Only a repeat study that reports findings counts (not "a follow-up CMR is recommended").
+ */
+function repeatStudyStart(mentions: Mention[]): number | null {
+  const findingStarts = mentions.filter((m) => FINDING_CONCEPTS.has(m.concept)).map((m) => m.sentence.start);
+  let start: number | null = null;
+  for (const m of mentions) {
+    if (m.concept !== 'cmr-exam' || m.section !== 'preamble' || !m.attrs.has('followup')) continue;
+    if (findingStarts.some((s) => s >= m.sentence.start) && (start === null || m.sentence.start > start)) start = m.sentence.start;
+  }
+  return start;
+}
+
 export function score(mentions: Mention[], measurements: Measurement[], findSignals: () => Mention[] = () => []): Scored {
-  const f = new Facts(mentions, measurements);
+  const repeatStart = repeatStudyStart(mentions);
+  const current = repeatStart === null ? mentions : mentions.map((m) => (TRANSIENT.has(m.concept) && m.status === 'affirmed' && m.sentence.start < repeatStart ? { ...m, status: 'historical' as const } : m));
+  const f = new Facts(current, measurements);
   const scores = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<DxCategory, number>;
   const criteria: FiredCriterion[] = [];
   // OTHER's score per subtype, to name the OTHER diagnosis when OTHER wins.
@@ -132,8 +152,6 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
     criteria.push({ id, category, weight: Math.round(weight * 100) / 100, description, spans: spans.slice(0, 4) });
   };
   const spansOf = (ms: (Mention | Measurement)[]) => ms.map((m) => ('sentence' in m ? m.sentence : m.span));
-
-  scoreDiagnoses(f, fire);
 
   // ---- Numbers ----
   const lvef = f.first('LVEF');
@@ -157,6 +175,11 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const mwtMm = mwt ? (mwt.unit === 'cm' ? mwt.value * 10 : mwt.value) : null;
   const lvDilatedByNumbers = edvi ? edvi.value > (edvi.ref?.high ?? 105) : edv ? edv.value > (edv.ref?.high ?? 240) : false;
   const rvDilatedByNumbers = rvedvi ? rvedvi.value > (rvedvi.ref?.high ?? 125) : false;
+
+  // ESC 2023: LV hypertrabeculation is a trait, not a cardiomyopathy of its own; beside walls of HCM thickness
+  // (>= 15 mm, where non-compaction's thin compacted layer is absent) the words "non-compaction" name that trait.
+  const hcmThickWalls = mwtMm !== null && mwtMm >= 15;
+  scoreDiagnoses(f, fire, { trabeculationTrait: hcmThickWalls });
 
   // ---- Findings ----
   // LGE only at the RV insertion points is a common non-specific finding (DOMAIN.md): it counts for HCM in
@@ -212,15 +235,38 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   }
   // Family history of HCM or sudden death with unexplained hypertrophy (ESC 2023).
   const familySigns = [...f.context('ctx:family'), ...f.context('ctx:scd')];
+  // ESC 2023: in a first-degree relative of a patient with HCM, a wall of 13 mm or more is enough.
+  const familyHcm = f.mentions.filter((m) => m.concept === 'dx:HCM' && m.attrs.has('family') && m.status !== 'negated' && m.status !== 'asked');
+  if (familyHcm.length > 0 && (hypertrophy.length > 0 || (mwtMm !== null && mwtMm >= 13))) fire('hcm.family-dx', 'HCM', 2, 'a relative with HCM and the patient’s own hypertrophy (>= 13 mm)', spansOf(familyHcm));
   if (familySigns.length > 0 && (asymmetric.length > 0 || (mwtMm !== null && mwtMm >= 15))) fire('hcm.family', 'HCM', 1, 'family history / sudden death with hypertrophy', spansOf(familySigns));
+  // ESC 2023 / Maron: an LV apical aneurysm in hypertrophied myocardium (often behind a mid-cavity obstruction) is
+  // HCM's, its scar included; an infarct's aneurysm lies in thinned, not thickened, walls.
+  const apicalAneurysm = f.present('aneurysm').filter((m) => m.attrs.has('apical') && !m.attrs.has('rv'));
+  const hcmHypertrophy = asymmetric.length > 0 || apicalHypertrophy.length > 0 || (mwtMm !== null && mwtMm >= 15);
+  if (apicalAneurysm.length > 0 && hcmHypertrophy) fire('hcm.apical-aneurysm', 'HCM', 2.5, 'apical aneurysm in hypertrophied myocardium', spansOf(apicalAneurysm));
+  // End-stage ("burnt-out") HCM (ESC 2023): hypertrophy known from before, now a thinned, dilated or poorly
+  // contracting LV. The earlier hypertrophy is what tells it from a dilated cardiomyopathy.
+  const earlierHypertrophy = f.mentions.filter((m) => (m.concept === 'hypertrophy' || m.concept === 'dx:HCM') && (m.status === 'historical' || m.status === 'context') && !m.attrs.has('family') && !(m.attrs.has('ecg') && !m.attrs.has('cmr')));
+  const declined = (lvef ? lvef.value < 50 : reduced.length > 0) || f.present('thinning').length > 0 || lvDilatedByNumbers || dilated.some((m) => m.attrs.has('lv'));
+  const endStageHcm = earlierHypertrophy.length > 0 && declined;
+  if (endStageHcm) fire('hcm.end-stage', 'HCM', 3, 'hypertrophy known from before, now a thinned, dilated or poorly contracting LV (end-stage HCM)', spansOf(earlierHypertrophy));
+  const markers = f.present('hcm-marker');
+  if (markers.length > 0 && (hypertrophy.length > 0 || (mwtMm !== null && mwtMm >= 13) || familySigns.length > 0)) fire('hcm.markers', 'HCM', 1.5, 'morphological HCM markers (crypts, elongated mitral leaflet, anomalous papillary muscles)', spansOf(markers));
   const hyper = f.present('hyperdynamic');
   if (hyper.length > 0 || (lvef && lvef.value >= 70)) fire('hcm.hyperdynamic', 'HCM', 0.5, 'hyperdynamic LV', spansOf(hyper.length > 0 ? hyper : [lvef!]));
 
   // ---- CA: diffuse subendocardial/transmural LGE, difficult nulling, ECV >= 40 %, high native T1, concentric LVH ----
   // Amyloid thickens the walls it infiltrates; diffuse LGE in walls of normal thickness with oedema is inflammation.
   const wallsThick = hypertrophy.length > 0 || (mwtMm !== null && mwtMm >= 12);
-  const caLgeFactor = !wallsThick && oedema.length > 0 ? 0.5 : 1;
-  if (diffuseLge.length > 0) fire('ca.diffuse-lge', 'CA', caLgeFactor * (diffuseLge.some((m) => m.attrs.has('subendo') || m.attrs.has('transmural')) ? 4 : 3), 'diffuse / circumferential (subendocardial or transmural) LGE', spansOf(diffuseLge));
+  // ESC 2023 red flags of amyloid beside its LGE: difficult nulling, ECV >= 40 %, markedly raised T1, thickened atrial
+  // septum or valves, biatrial enlargement, low voltage, carpal tunnel, a gammopathy, bone-scan uptake. Extensive LGE in
+  // an asymmetric, obstructive hypertrophy without any of them is HCM's fibrosis.
+  const caRedFlags = nulling.length > 0 || (ecvValue !== null && ecvValue >= 40) || t1Marked || f.present('atrial-septum').length > 0 || f.present('biatrial').length > 0 || f.present('valve-thickening').length > 0 || f.present('infiltrative').length > 0 || f.present('ecv-high').some((m) => m.attrs.has('severe')) || [f.context('ctx:low-voltage'), f.context('ctx:carpal'), f.context('ctx:gammopathy'), f.context('ctx:bone-scan')].some((x) => x.length > 0);
+  const hcmPattern = asymmetric.length > 0 && (sam.length > 0 || apicalHypertrophy.length > 0 || (gradient !== undefined && gradient.value >= 30) || hypertrophy.some((m) => m.attrs.has('midventricular')));
+  const caLgeFactor = (!wallsThick && oedema.length > 0) || (hcmPattern && !caRedFlags) ? 0.5 : 1;
+  // Amyloid's LGE is global subendocardial or transmural; diffuse mid-wall or subepicardial fibrosis is not its pattern.
+  const midwallOnly = diffuseLge.every((m) => (m.attrs.has('midwall') || m.attrs.has('subepi')) && !m.attrs.has('subendo') && !m.attrs.has('transmural'));
+  if (diffuseLge.length > 0) fire('ca.diffuse-lge', 'CA', caLgeFactor * (diffuseLge.some((m) => m.attrs.has('subendo') || m.attrs.has('transmural')) ? 4 : midwallOnly ? 1.5 : 3), 'diffuse / circumferential (subendocardial or transmural) LGE', spansOf(diffuseLge));
   if (nulling.length > 0) fire('ca.nulling', 'CA', 4, 'difficult myocardial nulling / abnormal gadolinium kinetics', spansOf(nulling));
   if (ecvValue !== null && ecvValue >= 40) fire('ca.ecv', 'CA', 4, `ECV ${ecvValue} % (>= 40 %)`, spansOf([ecv!]));
   else if (ecvValue !== null && ecvValue >= 35) fire('ca.ecv-raised', 'CA', 1.5, `ECV ${ecvValue} % (35-39 %)`, spansOf([ecv!]));
@@ -265,23 +311,40 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const conduction = own([...f.context('ctx:av-block'), ...f.context('ctx:vt')]);
   const myoContext = [...f.context('ctx:infection'), ...f.context('ctx:troponin')];
   const basalSeptalPatchy = patchy.filter((m) => m.attrs.has('septal') && (m.attrs.has('basal') || m.attrs.has('rv-side')));
-  const sarcoidLike = conduction.length > 0 && basalSeptalPatchy.length > 0 && myoContext.length === 0;
+  // HRS 2014: extracardiac sarcoidosis (stated, or its signs: hilar nodes, erythema nodosum, uveitis, granulomas)
+  // with patchy or multifocal LGE is probable cardiac sarcoidosis, whatever the troponin or fever.
+  const hilarNodes = f.context('lymph').filter((m) => m.attrs.has('hilar') && m.status !== 'uncertain');
+  const extracardiacSarcoid = [...f.context('ctx:sarcoid').filter((m) => m.status !== 'uncertain'), ...f.mentions.filter((m) => m.concept === 'dx:CS' && (m.status === 'context' || m.status === 'historical')), ...hilarNodes];
+  const conductionSarcoidLike = conduction.length > 0 && basalSeptalPatchy.length > 0 && myoContext.length === 0;
+  const extracardiacSarcoidLike = extracardiacSarcoid.length > 0 && patchy.length > 0;
+  const sarcoidLike = conductionSarcoidLike || extracardiacSarcoidLike;
   if (t2Criterion && t1Criterion && !sarcoidLike) fire('myo.lake-louise', 'MYO', 2.5, 'Lake Louise 2018 criteria met (T2 + T1 criterion)', spansOf([...oedema, ...epiMid]));
   if (nonIschemic.length > 0 && lge.length > 0 && patchy.length === 0) fire('myo.nonischemic-pattern', 'MYO', 1.5, 'LGE pattern called non-ischaemic', spansOf(nonIschemic));
   if (epiMid.some((m) => m.attrs.has('lateral') || m.attrs.has('inferior')) && epiMid.some((m) => m.attrs.has('subepi'))) fire('myo.location', 'MYO', 1, 'subepicardial LGE of the (infero)lateral wall', spansOf(epiMid));
   if ((t2Criterion || nonIschemicLge) && (effusion.length > 0 || f.present('pericardial').length > 0)) fire('myo.pericardium', 'MYO', 0.5, 'pericardial effusion / involvement', spansOf(effusion));
+  // Myocardial inflammation named on CMR (not on PET) is what myocarditis means.
+  const cmrInflammation = f.present('inflammation').filter((m) => !m.attrs.has('pet'));
+  // Beside extracardiac sarcoidosis, the inflammation is the granulomatous one (HRS 2014).
+  if (cmrInflammation.length > 0 && !extracardiacSarcoidLike) fire('myo.inflammation', 'MYO', 2, 'myocardial inflammation described', spansOf(cmrInflammation));
   if (myoContext.length > 0 && (t2Criterion || nonIschemicLge)) fire('myo.context', 'MYO', 1, 'clinical context: infection / troponin rise', spansOf(myoContext));
 
   // ---- CS: patchy multifocal LGE (basal septum, RV side), lymphadenopathy, AV block ----
   if (patchy.length > 0 && !ischemicLge) fire('cs.patchy', 'CS', 2, 'patchy / multifocal LGE', spansOf(patchy));
   if (basalSeptalPatchy.length > 0) fire('cs.septal', 'CS', 1, 'LGE of the basal septum', spansOf(basalSeptalPatchy));
-  if (sarcoidLike) fire('cs.conduction', 'CS', 1, 'conduction disease with basal septal LGE, no infection or troponin context', spansOf(conduction));
+  // Beside extracardiac sarcoidosis, the non-ischaemic LGE that would speak for myocarditis is the sarcoid's own.
+  if (extracardiacSarcoidLike) scores.MYO -= 2;
+  if (extracardiacSarcoidLike) fire('cs.extracardiac', 'CS', 2.5, 'extracardiac sarcoidosis with patchy / multifocal LGE (HRS 2014 probable CS)', spansOf(extracardiacSarcoid));
+  if (conductionSarcoidLike) fire('cs.conduction', 'CS', 1, 'conduction disease with basal septal LGE, no infection or troponin context', spansOf(conduction));
   const rvSide = lge.filter((m) => m.attrs.has('rv-side'));
   if (rvSide.length > 0) fire('cs.rv-side', 'CS', 1.5, 'LGE on the right ventricular side of the septum', spansOf(rvSide));
   const nodes = lymph.filter((m) => m.attrs.has('hilar') || m.attrs.has('pulmonary') || !m.attrs.has('diffuse'));
   if (nodes.length > 0) fire('cs.lymph', 'CS', 3.5, 'hilar / mediastinal lymphadenopathy', spansOf(nodes));
+  // Hilar nodes known from the history (chest X-ray, CT): context, below the CMR's own findings.
+  else if (hilarNodes.length > 0 && (lge.length > 0 || conduction.length > 0)) fire('cs.lymph-history', 'CS', 2.5, 'hilar lymphadenopathy in the history', spansOf(hilarNodes));
   // JCS 2016 major criteria: myocardial FDG uptake; thinning of the basal ventricular septum.
-  const pet = f.present('pet-uptake');
+  // What FDG-PET calls active inflammation is myocardial tracer uptake.
+  const inflammation = f.present('inflammation');
+  const pet = [...f.present('pet-uptake'), ...inflammation.filter((m) => m.attrs.has('pet'))];
   if (pet.length > 0) fire('cs.pet', 'CS', 3.5, 'myocardial FDG-PET uptake (JCS 2016 major criterion)', spansOf(pet));
   const basalSeptalThinning = f.present('thinning').filter((m) => m.attrs.has('basal') && m.attrs.has('septal'));
   if (basalSeptalThinning.length > 0) fire('cs.septal-thinning', 'CS', 2, 'thinning of the basal septum (JCS 2016 major criterion)', spansOf(basalSeptalThinning));
@@ -307,7 +370,9 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const regionalWma = wma.filter((m) => !m.attrs.has('diffuse'));
   if (regionalWma.length > 0 && (ischemicLge || f.context('ctx:cad').length > 0)) fire('icm.wma', 'ICM', 1.5, 'regional wall-motion abnormality', spansOf(regionalWma));
   if (thinning.length > 0) fire('icm.thinning', 'ICM', 1.5, 'wall thinning', spansOf(thinning));
-  if (thrombus.length > 0) fire('icm.thrombus', 'ICM', 1, 'LV thrombus', spansOf(thrombus));
+  // A thrombus in the atrium or its appendage comes from atrial fibrillation, not from an infarct.
+  const ventricularThrombus = thrombus.filter((m) => !m.attrs.has('atrium') || m.attrs.has('lv') || m.attrs.has('apical'));
+  if (ventricularThrombus.length > 0) fire('icm.thrombus', 'ICM', 1, 'LV thrombus', spansOf(ventricularThrombus));
   const perfusion = f.present('perfusion-defect');
   if (perfusion.length > 0) fire('icm.perfusion', 'ICM', 1.5, 'perfusion defect / inducible ischaemia', spansOf(perfusion));
   const cad = [...f.context('ctx:cad'), ...f.mentions.filter((m) => m.concept === 'dx:ICM' && (m.status === 'context' || m.status === 'historical'))];
@@ -323,6 +388,11 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if (mvo.length > 0) fire('icm.mvo', 'ICM', 4, 'microvascular obstruction / no-reflow (acute infarct)', spansOf(mvo));
   if (ischemicLge && oedema.length > 0) fire('icm.acute', 'ICM', 1, 'oedema with ischaemic LGE: acute infarction', spansOf(oedema));
   if (nonIschemic.length > 0) scores.ICM -= 3;
+  // Context below imaging: coronary disease or an infarct known from the history, on a CMR that found no scar, no
+  // regional wall-motion abnormality, no thinning and no perfusion defect, is not what this study shows.
+  const ischemicImaging = ischemicLge || regionalWma.length > 0 || thinning.length > 0 || perfusion.length > 0 || mvo.length > 0 || f.present('aneurysm').length > 0 || territoryInjury.length > 0;
+  const icmStatedNow = f.mentions.some((m) => m.concept === 'dx:ICM' && m.section === 'assessment' && m.status === 'affirmed');
+  if (lgeNegated && !ischemicImaging && !icmStatedNow && scores.ICM > 0) scores.ICM -= 2.5;
   const normalCoronaries = f.context('ctx:normal-coronaries');
   if (normalCoronaries.length > 0) scores.ICM -= 2;
 
@@ -362,9 +432,19 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
     scores.MYO -= t2Criterion ? 0 : 1.5;
     fire('dcm.genetic', 'DCM', 3.5, 'pathogenic gene of dilated cardiomyopathy (LMNA, TTN, FLNC, RBM20)', spansOf(genes));
   }
+  // ESC 2023 family screening: a relative with DCM and the patient's own dilatation, dysfunction or septal stripe is
+  // familial DCM; with conduction disease it is the LMNA picture, not sarcoidosis.
+  const familyDx = (category: DxCategory) => f.mentions.filter((m) => m.concept === `dx:${category}` && m.attrs.has('family') && m.status !== 'negated' && m.status !== 'asked');
+  const familyDcm = familyDx('DCM');
+  if (familyDcm.length > 0 && (lvDilated || efReduced || stripe.length > 0)) {
+    fire('dcm.family', 'DCM', 2.5, 'a relative with DCM and the patient’s own dilatation, dysfunction or septal stripe', spansOf(familyDcm));
+    if (conduction.length > 0) scores.CS -= 1.5;
+  }
   // Diffuse LGE is amyloid's or storage's pattern, not dilated cardiomyopathy's (mid-wall stripe or none).
   if (diffuseLge.length > 0) scores.DCM -= 1.5;
   if (ischemicLge) scores.DCM -= 3;
+  // ESC 2023: a dilated or poorly contracting LV after known hypertrophy is end-stage HCM, not DCM.
+  if (endStageHcm) scores.DCM -= 2;
   if (oedema.length > 0) scores.DCM -= 1;
 
   // ---- OTHER: Takotsubo, LV non-compaction, Fabry, ARVC, pericarditis, mass, hypertensive heart disease ----
@@ -386,7 +466,8 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const thinCompact = trabeculation.some((m) => m.attrs.has('severe') || thinning.some((t) => t.sentence.start === m.sentence.start));
   const lvncSupport = thinCompact || ncHigh.length > 0 || lvncNamed || efReduced || thrombus.length > 0 || f.context('ctx:family').length > 0;
   if ((trabeculation.length > 0 || ncHigh.length > 0) && !lvncRuledOut && !(ncNormal.length > 0 && ncHigh.length === 0 && !lvncNamed)) {
-    fire('other.lvnc', 'OTHER', lvncSupport ? 5.5 : 2.5, lvncSupport ? 'non-compaction (NC/C > 2.3, dysfunction, thrombus or family history)' : 'prominent trabeculation', spansOf([...ncHigh, ...trabeculation]), 'lvnc');
+    // Beside HCM-range walls, hypertrabeculation is a trait of the hypertrophy (ESC 2023), weighed as a mention only.
+    fire('other.lvnc', 'OTHER', hcmThickWalls ? 1 : lvncSupport ? 5.5 : 2.5, lvncSupport ? 'non-compaction (NC/C > 2.3, dysfunction, thrombus or family history)' : 'prominent trabeculation', spansOf([...ncHigh, ...trabeculation]), 'lvnc');
   }
   // Low native T1 is the mark of Fabry disease (sphingolipid storage), the opposite of amyloid and oedema.
   const lowT1 = [...f.present('t1-low')];
@@ -396,14 +477,33 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
     scores.MYO -= 2;
   }
   const rvBad = (rvef && rvef.value < 45) || f.present('reduced-fn').some((m) => m.attrs.has('rv') && !m.attrs.has('lv'));
-  const rvRegional = [...wma.filter((m) => m.attrs.has('rv')), ...f.present('aneurysm').filter((m) => !m.attrs.has('lv'))];
+  // Regional: global or near-global akinesia of both ventricles is no regional RV wall-motion abnormality.
+  const rvRegional = [...wma.filter((m) => m.attrs.has('rv') && !m.attrs.has('diffuse')), ...f.present('aneurysm').filter((m) => !m.attrs.has('lv'))];
   if ((rvDilatedByNumbers || rvDilatedWords.length > 0) && rvBad && (rvRegional.length > 0 || !lvDilated)) fire('other.arvc', 'OTHER', rvRegional.length > 0 ? 4.5 : 2, 'dilated, dysfunctional RV (ARVC)', spansOf(rvRegional.length > 0 ? rvRegional : rvDilatedWords), 'arvc');
+  // Task Force 2010 major criterion: regional RV akinesia, dyskinesia or aneurysm with RVEF <= 40 %, dilated or not.
+  else if (rvRegional.length > 0 && rvef && rvef.value <= 40 && !ischemicLge) fire('other.arvc', 'OTHER', 4.5, 'regional RV akinesia / dyskinesia / aneurysm with RVEF <= 40 % (Task Force 2010)', spansOf(rvRegional), 'arvc');
   const pericardial = f.present('pericardial');
   if (pericardial.length > 0 && lge.length === 0) fire('other.pericarditis', 'OTHER', 3.5, 'pericardial thickening / enhancement', spansOf(pericardial), 'pericarditis');
+  // Pericarditis (ESC 2015): its clinical criteria (pericarditic pain, rub, widespread ST elevation, pericardiocentesis
+  // or pericardiectomy, colchicine) with effusion, pericardial signs or inflammation that no myocardial LGE pattern
+  // places in the myocardium. With subepicardial or mid-wall LGE it is perimyocarditis (MYO).
+  const pericarditisContext = [...f.context('ctx:pericarditis'), ...f.mentions.filter((m) => m.concept === 'dx:OTHER' && m.subtype === 'pericarditis' && (m.status === 'context' || m.status === 'historical'))];
+  const myocardialLge = lge.filter((m) => MYOCARDIAL_PLACES.some((a) => m.attrs.has(a)) || m.attrs.has('patchy') || m.attrs.has('territory'));
+  const pericarditisPicture = pericarditisContext.length > 0 && myocardialLge.length === 0 && (effusion.length > 0 || pericardial.length > 0 || oedema.length > 0 || lge.length > 0);
+  if (pericarditisPicture) {
+    fire('other.pericarditis-context', 'OTHER', 3, 'pericarditis criteria (ESC 2015) with effusion or inflammation outside the myocardium', spansOf(pericarditisContext), 'pericarditis');
+    scores.MYO -= 1;
+  }
   // "The mass proved to be a thrombus": a mass in a sentence that names a thrombus is the thrombus.
   const thrombusSentences = new Set(thrombus.map((m) => m.sentence.start));
   const mass = f.present('mass').filter((m) => !thrombusSentences.has(m.sentence.start));
   if (mass.length > 0) fire('other.mass', 'OTHER', 4, 'cardiac mass', spansOf(mass), 'mass');
+  const atrialThrombus = thrombus.filter((m) => !ventricularThrombus.includes(m));
+  if (atrialThrombus.length > 0 && mass.length === 0) fire('other.atrial-thrombus', 'OTHER', 2.5, 'atrial / appendage thrombus', spansOf(atrialThrombus), 'mass');
+  // A moderate or large effusion (ESC 2015), or one with a thickened, enhancing pericardium, is pericardial disease
+  // when the myocardium has no LGE and no oedema.
+  const sizeableEffusion = effusion.filter((m) => m.attrs.has('sizeable') && !m.attrs.has('pleural'));
+  if (sizeableEffusion.length > 0 && lge.length === 0 && oedema.length === 0 && pericardial.length === 0) fire('other.effusion', 'OTHER', 2.5, 'moderate / large pericardial effusion', spansOf(sizeableEffusion), 'pericarditis');
   // Takotsubo (InterTAK 2018): apical, mid-ventricular or basal akinesia, no LGE, with normal coronaries, stress,
   // oedema, spared segments or recovery supporting it.
   const takoWma = wma.filter((m) => m.attrs.has('apical') || m.attrs.has('midventricular') || m.attrs.has('basal'));
@@ -415,6 +515,10 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   }
   // Fibro-fatty replacement of the RV (Task Force 2010 / Padua): ARVC.
   const fat = f.present('fat');
+  // Padua 2020 / Task Force 2010: regional RV akinesia or dyskinesia together with RV scar or fat is arrhythmogenic
+  // cardiomyopathy, whatever the RV size (an infarct's RV scar comes with ischaemic LV scar).
+  const rvScar = [...lge.filter((m) => m.attrs.has('rv') && !m.attrs.has('rv-side')), ...fat.filter((m) => m.attrs.has('rv'))];
+  if (rvRegional.length > 0 && rvScar.length > 0 && !ischemicLge) fire('other.arvc-padua', 'OTHER', 3, 'regional RV akinesia / dyskinesia with RV LGE or fat (Padua 2020)', spansOf(rvRegional), 'arvc');
   if (fat.some((m) => m.attrs.has('rv') || m.attrs.has('lv'))) fire('other.arvc-fat', 'OTHER', 2.5, 'fibro-fatty myocardial replacement (ARVC)', spansOf(fat), 'arvc');
   // Desmosomal genes or an epsilon wave (Task Force 2010) with RV or LV involvement: ARVC.
   const arvcGene = f.context('ctx:arvc-gene');
@@ -436,12 +540,54 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const subendoAny = lge.filter((m) => m.attrs.has('subendo'));
   if (obliteration.length > 0 && (thrombus.length > 0 || subendoAny.length > 0) && hypertrophy.length === 0) fire('other.emf', 'OTHER', 5, 'apical obliteration with thrombus / subendocardial fibrosis (endomyocardial fibrosis)', spansOf(obliteration), 'other');
   const eosinophilia = f.context('ctx:eosinophilia');
-  if (eosinophilia.length > 0 && (subendoAny.length > 0 || thrombus.length > 0 || obliteration.length > 0)) fire('other.eosinophilic', 'OTHER', 2.5, 'eosinophilia with subendocardial fibrosis / thrombus (Löffler)', spansOf(eosinophilia), 'other');
+  // Hypereosinophilic endomyocardial disease (ESC 2023): subendocardial LGE that follows no coronary territory, often
+  // with apical thrombus; without coronary disease it is not an infarct.
+  if (eosinophilia.length > 0 && (subendoAny.length > 0 || thrombus.length > 0 || obliteration.length > 0)) {
+    fire('other.eosinophilic', 'OTHER', 4, 'eosinophilia with subendocardial fibrosis / thrombus (Löffler)', spansOf(eosinophilia), 'other');
+    if (f.context('ctx:cad').length === 0 && territorial.length === 0) scores.ICM -= 2;
+  }
+  // Chagas cardiomyopathy (AHA 2018 scientific statement): an LV apical aneurysm or inferolateral / apical scar in
+  // someone from a region where T. cruzi is endemic, without coronary disease.
+  const endemic = f.context('ctx:endemic');
+  const chagasPattern = [...apicalAneurysm, ...f.present('aneurysm').filter((m) => m.attrs.has('apical') || m.attrs.has('inferior') || m.attrs.has('lateral')), ...lge.filter((m) => m.attrs.has('apical') || (m.attrs.has('inferior') && m.attrs.has('lateral')))];
+  if (endemic.length > 0 && chagasPattern.length > 0 && f.context('ctx:cad').length === 0) {
+    fire('other.chagas', 'OTHER', 4, 'apical aneurysm / inferolateral scar with origin from a Chagas-endemic region', spansOf(endemic), 'other');
+    scores.ICM -= 1.5;
+  }
+  // ESC 2023 / ESC 2021 valve guideline: severe valve disease (stenosis, regurgitation) explains the hypertrophy or
+  // dilatation it loads the LV with, and its mid-wall fibrosis; known from the history or found now.
+  const severeValve = f.context('dx:OTHER').filter((m) => m.subtype === 'valve' && m.attrs.has('severe') && !m.attrs.has('functional'));
+  if (severeValve.length > 0 && (hypertrophy.length > 0 || lvDilated || (mwtMm !== null && mwtMm >= 12))) {
+    fire('other.valve-loading', 'OTHER', 3, 'severe valve disease loading the LV (hypertrophy / dilatation)', spansOf(severeValve), 'valve');
+    scores.HCM -= 2;
+    scores.DCM -= 1.5;
+    if (!t2Criterion) scores.MYO -= 1.5;
+  }
+  // Arrhythmic mitral valve prolapse (EHRA 2022 consensus): prolapse or annular disjunction with LGE of the papillary
+  // muscles or the basal inferolateral wall is the valve's disease, not myocarditis.
+  const prolapse = f.context('dx:OTHER').filter((m) => m.subtype === 'valve' && m.attrs.has('prolapse'));
+  const mvpLge = lge.filter((m) => m.attrs.has('papillary') || (m.attrs.has('basal') && m.attrs.has('inferior') && m.attrs.has('lateral')));
+  if (prolapse.length > 0 && mvpLge.length > 0 && !ischemicLge && oedema.length === 0) {
+    fire('other.arrhythmic-mvp', 'OTHER', 3, 'mitral valve prolapse / annular disjunction with papillary or basal inferolateral LGE (arrhythmic MVP)', spansOf([...prolapse, ...mvpLge]), 'valve');
+    scores.MYO -= 1;
+  }
+  // RV pressure overload (ESC/ERS 2022): a flattened septum with a dilated or hypertrophied RV is pulmonary
+  // hypertension's heart, not arrhythmogenic cardiomyopathy.
+  const rvPressure = f.present('rv-pressure');
+  const rvLoaded = rvDilatedByNumbers || rvDilatedWords.length > 0 || hypertrophy.some((m) => m.attrs.has('rv') && !m.attrs.has('lv'));
+  if (rvPressure.length > 0 && rvLoaded) fire('other.rv-pressure', 'OTHER', 2.5, 'flattened septum with a dilated or hypertrophied RV (pressure overload)', spansOf(rvPressure), 'other');
   const hypertension = f.context('ctx:hypertension');
   const hcmSigns = asymmetric.length > 0 || sam.length > 0 || (mwtMm !== null && mwtMm >= 16);
   const caSigns = diffuseLge.length > 0 || nulling.length > 0 || (ecvValue !== null && ecvValue >= 40);
   if (hypertension.length > 0 && (concentric.length > 0 || (mwtMm !== null && mwtMm >= 12)) && !hcmSigns && !caSigns) fire('other.hypertensive', 'OTHER', 3, 'concentric LVH with arterial hypertension', spansOf([...hypertension, ...concentric]), 'hypertensive');
   if (caSigns && scores.CA >= 6) scores.HCM -= 3;
+  // ESC 2023: a dilated, poorly contracting LV explained by abnormal loading is not DCM. Long-standing or uncontrolled
+  // hypertension, with no ischaemic scar, is hypertensive heart disease in its dilated stage.
+  const severeHypertension = hypertension.filter((m) => m.attrs.has('uncontrolled') && !m.attrs.has('family'));
+  if (severeHypertension.length > 0 && efReduced && !ischemicLge && !hcmSigns && !caSigns && oedema.length === 0) {
+    fire('other.hypertensive-loading', 'OTHER', 4.5, 'long-standing / uncontrolled hypertension explaining LV dysfunction', spansOf(severeHypertension), 'hypertensive');
+    scores.DCM -= 2.5;
+  }
 
   // ---- Findings no criterion above explains: the category each points to most often, weakly, so that an abnormal
   // report gets an answer rather than none. Regional wall-motion abnormality is ischaemic until shown otherwise;
@@ -450,6 +596,9 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if (!explained) {
     if (regionalWma.length > 0) fire('icm.wma-only', 'ICM', 0.75, 'regional wall-motion abnormality, nothing else', spansOf(regionalWma));
     if (hypertrophy.length > 0 && hypertension.length === 0 && concentric.length === 0) fire('hcm.lvh-only', 'HCM', 0.75, 'LV hypertrophy, nothing else', spansOf(hypertrophy));
+    // LGE of the (infero)lateral wall with no depth or pattern named: most often myocarditis' subepicardial scar.
+    const lateralLge = lge.filter((m) => m.attrs.has('lateral') && !m.attrs.has('territory'));
+    if (lateralLge.length > 0) fire('myo.lge-only', 'MYO', 0.75, 'LGE of the (infero)lateral wall, nothing else', spansOf(lateralLge));
     if (effusion.length > 0 && lge.length === 0 && oedema.length === 0) fire('other.effusion-only', 'OTHER', 0.75, 'pericardial effusion, nothing else', spansOf(effusion), 'pericarditis');
   }
 
@@ -460,7 +609,7 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
     ['dilated LV', lvDilated, 2], ['reduced function', efReduced, 2.5], ['SAM', sam.length > 0, 2], ['nulling', nulling.length > 0, 2], ['lymphadenopathy', lymph.length > 0, 1],
     ['thrombus', thrombus.length > 0, 1], ['mass', mass.length > 0, 2], ['non-compaction', trabeculation.length > 0, 2], ['ballooning', ballooning.length > 0, 2],
     ['pericardial involvement', pericardial.length > 0, 2], ['wall thickness >= 13 mm', mwtMm !== null && mwtMm >= 13, 2], ['ECV raised', ecvHigh, 1], ['T1 raised', t1High, 1], ['T2 raised', t2High, 1],
-    ['RV dysfunction', Boolean(rvef && rvef.value < 45), 1],
+    ['RV dysfunction', Boolean(rvef && rvef.value < 45), 1], ['pericarditis', pericarditisPicture, 2], ['sizeable effusion', sizeableEffusion.length > 0, 1.5], ['atrial thrombus', atrialThrombus.length > 0, 1], ['myocardial inflammation', cmrInflammation.length > 0, 2],
   ];
   const penalty = abnormal.filter(([, yes]) => yes).reduce((s, [, , w]) => s + w, 0);
   if (penalty > 0) fire('normal.abnormal', 'NORMAL', -Math.min(penalty, 10), `abnormal: ${abnormal.filter(([, yes]) => yes).map(([n]) => n).join(', ')}`, []);
@@ -498,10 +647,15 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
 }
 
 /** Stated diagnoses: the strongest mention per category counts fully, further ones a little. */
-function scoreDiagnoses(f: Facts, fire: Fire): void {
+/** Subtypes of OTHER that a patient keeps for life: known in the history, they are the diagnosis the CMR describes. */
+const LIFELONG_OTHER = new Set<OtherSubtype>(['congenital', 'arvc', 'fabry', 'lvnc', 'siderosis']);
+
+function scoreDiagnoses(f: Facts, fire: Fire, { trabeculationTrait = false } = {}): void {
   const hasAssessment = f.mentions.some((m) => m.section === 'assessment');
   const lastSentenceStart = f.mentions.reduce((max, m) => Math.max(max, m.sentence.start), 0); // no spread: mentions are unbounded
-  const cmrStart = f.mentions.filter((m) => m.attrs.has('cmr') && m.section === 'preamble').reduce<number | null>((min, m) => (min === null || m.sentence.start < min ? m.sentence.start : min), null);
+  const cmrMentions = f.mentions.filter((m) => (m.attrs.has('cmr') || m.concept === 'cmr-exam') && m.section === 'preamble');
+  const repeatStart = repeatStudyStart(f.mentions);
+  const cmrStart = repeatStart ?? cmrMentions.reduce<number | null>((min, m) => (min === null || m.sentence.start < min ? m.sentence.start : min), null);
   const per = new Map<DxCategory, { weight: number; mention: Mention }[]>();
   for (const m of f.mentions) {
     if (!m.concept.startsWith('dx:')) continue;
@@ -520,11 +674,14 @@ function scoreDiagnoses(f: Facts, fire: Fire): void {
         weight = 10 * where * m.certainty;
         break;
       case 'historical':
-        weight = CHRONIC.has(category) ? 3 : 0;
+        // "Vereinbar mit einer abgelaufenen Myokarditis" in the assessment: the cause of what this study shows.
+        weight = m.section === 'assessment' ? 4 : CHRONIC.has(category) || (m.subtype && LIFELONG_OTHER.has(m.subtype)) ? 3 : 0;
         break;
-      case 'context':
-        weight = category === 'CS' || category === 'ICM' ? 3 : CHRONIC.has(category) && !m.attrs.has('family') ? 2 : category === 'HCM' ? 1 : 0;
+      case 'context': {
+        const lifelong = CHRONIC.has(category) || (m.subtype !== undefined && LIFELONG_OTHER.has(m.subtype));
+        weight = category === 'CS' || category === 'ICM' ? 3 : lifelong && !m.attrs.has('family') ? 2 : category === 'HCM' ? 1 : 0;
         break;
+      }
       case 'negated':
         weight = -3 * where;
         break;
@@ -532,10 +689,18 @@ function scoreDiagnoses(f: Facts, fire: Fire): void {
         weight = 0;
         break;
     }
+    // "Brother with HCM", "Mutter mit DCM": a relative's diagnosis is family history, not the patient's (ESC 2023 counts
+    // it only beside the patient's own phenotype).
+    if (m.attrs.has('family') && !m.attrs.has('cmr') && m.section !== 'assessment' && weight > 0 && (m.status === 'affirmed' || m.status === 'uncertain')) weight = CHRONIC.has(category) ? 1 : 0;
+    // A normal study cannot be suspected: "athlete's heart" in a differential names a variant, not this study's verdict.
+    if (category === 'NORMAL' && m.status === 'uncertain' && m.certainty < 0.6) weight = 0;
+    if (category === 'OTHER' && m.subtype === 'lvnc' && weight > 0 && trabeculationTrait) weight *= 0.3;
     // "Echo and angiography showed no abnormality": another test's normal verdict is history, not this study's.
     if (category === 'NORMAL' && weight > 0 && m.attrs.has('othermod') && !m.attrs.has('cmr')) weight *= 0.2;
     // Secondary valve disease (functional mitral regurgitation in a DCM) is not the diagnosis.
     if (category === 'OTHER' && m.subtype === 'valve' && weight > 0 && (m.attrs.has('functional') || !m.attrs.has('severe'))) weight *= 0.3;
+    // Pulmonary hypertension called secondary or mild follows the left heart's disease; it is not the diagnosis.
+    if (m.secondary && weight > 0 && (m.attrs.has('functional') || m.attrs.has('mild'))) weight *= 0.3;
     if (weight === 0) continue;
     const list = per.get(category) ?? [];
     list.push({ weight, mention: m });

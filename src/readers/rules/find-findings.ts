@@ -17,6 +17,8 @@ export type Status = 'affirmed' | 'negated' | 'uncertain' | 'historical' | 'aske
 export interface Mention {
   concept: ConceptId;
   subtype?: OtherSubtype;
+  /** The diagnosis is often only secondary to another (lexicon `secondary`). */
+  secondary?: boolean;
   span: Span;
   /** The sentence the mention stands in. */
   sentence: Span;
@@ -203,6 +205,8 @@ export interface FindingsResult {
 }
 
 const NO_ATTRIBUTES: Set<string> = new Set();
+/** Statements of normality that carry their own negation ("no abnormality", "kein pathologischer Befund"). */
+const SELF_NEGATED = /^(?:no|kein|keine|keinen|ohne)\b/;
 const overlapsAny = (t: Match<unknown>, spans: Match<unknown>[]) => spans.some((c) => t.start < c.end && c.start < t.end);
 
 export function findFindings(text: string, sections: Section[] = splitSections(text), folded = foldText(text), index = new TextIndex(folded)): FindingsResult {
@@ -220,7 +224,9 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
     const at = sectionAt(c.start);
     // Only under the history: a technique line ("MRT bei 1,5 T: Cine, Ödemsequenzen, LGE") names sequences, not findings.
     // A one-paragraph report ("History: flu. CMR: oedema ...") opens the CMR's sentence with the label mid-line.
-    const section: SectionKind = at === 'history' && (cmrLine(folded, c.start) || cmrSentence(folded, sentence.start)) ? 'findings' : at;
+    // A one-paragraph history that goes on with "Befund: ..." or "Impression: ..." has reached the report itself.
+    const heading = at === 'history' ? HEADING_SENTENCE.exec(folded.slice(sentence.start, sentence.start + 30)) : null;
+    const section: SectionKind = heading ? (ASSESSMENT_WORDS.has(heading[1]!) ? 'assessment' : 'findings') : at === 'history' && (cmrLine(folded, c.start) || cmrSentence(folded, sentence.start)) ? 'findings' : at;
     const mention: Mention = {
       concept: c.def.id,
       span: { start: c.start, end: c.end },
@@ -232,7 +238,21 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
       attrs,
     };
     if (c.def.subtype) mention.subtype = c.def.subtype;
+    if (c.def.secondary) mention.secondary = true;
     applyContext(mention, folded, triggers);
+    // "No evidence of myocarditis (no abnormality)": a normal study worded as an absence is not undone by the
+    // negation before it; two negations do not make an abnormal study.
+    if (mention.status === 'negated' && c.def.id === 'dx:NORMAL' && SELF_NEGATED.test(folded.slice(c.start, c.end))) {
+      mention.status = 'affirmed';
+      mention.certainty = 1;
+      delete mention.trigger;
+    }
+    // "Bei Verdacht auf Myokarditis wurde eine Kardio-MRT durchgeführt", "CMR was requested for suspected sarcoidosis":
+    // the suspicion that sent the patient is the question, not this study's answer.
+    if (mention.status === 'uncertain' && mention.certainty <= 0.6 && c.def.id.startsWith('dx:') && section !== 'assessment') {
+      const text = folded.slice(sentence.start, sentence.end);
+      if (REFERRAL.test(text) && !RESULT.test(text)) mention.status = 'asked';
+    }
     if (!NARRATIVE_KINDS.has(section) && section !== 'recommendation') {
       // History, indication and technique lines: a known diagnosis there is context; a suspected one is the question.
       if (mention.status === 'affirmed' || mention.status === 'historical') mention.status = 'context';
@@ -253,7 +273,7 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
     for (const c of concepts) {
       // "in den LGE-Sequenzen", "on LGE imaging": the sequence, not a finding.
       if (c.def.id === 'lge' && isModalityReference(folded, c)) continue;
-      mentions.push(read(c, sentence, triggers, attrs));
+      mentions.push(read(c, sentence, triggers, VENTRICLE_LOCAL.has(c.def.id) ? ownVentricle(folded, c, sentence, attrs) : attrs));
     }
   }
   let signals: Mention[] | undefined;
@@ -277,7 +297,40 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
  * A line that opens with the CMR's own label ("Kardio-MRT (Cine, LGE): ...", "Verlauf Kardio-MRT (serial): ...",
  * "CMR at 3 T: ...") reports this study's findings even where the section splitter left it under the history.
  */
-const CMR_LINE = /^[ \t]*(?:[-*•][ \t]*)?(?:(?:verlauf|befund|serielle?|multiparametrische?s?|kontroll|follow-?up|repeat|initial)[ -]?)?(?:kardio-?mrt?|cardio-?mrt?|herz-?mrt|kardiale?s? mrt|cardiac mri?|cardiac magnetic resonance|cmr|mrt?|mri)\b[^:\n]{0,140}:/;
+const CMR_LINE = /^[ \t]*(?:[-*•][ \t]*)?(?:(?:echokardiographie|echocardiography|echo|tte|ct|koronarangiographie|angiography)[ \t]+(?:und|and|sowie|&|\/)[ \t]+)?(?:(?:verlauf|befund|serielle?|multiparametrische?s?|kontroll|follow-?up|repeat|initial)[ -]?)?(?:kardio-?mrt?|cardio-?mrt?|herz-?mrt|kardiale?s? mrt|cardiac mri?|cardiac magnetic resonance|cmr|c-?mrt|c-?mri|mrt?|mri)\b[^:\n]{0,140}:/;
+
+/**
+ * Findings whose ventricle is named beside them: "hypertrophied LV with poor function, ..., dilated RV" dilates
+ * the RV only. Within the mention's clause (between commas), one ventricle named and not the other decides.
+ */
+const VENTRICLE_LOCAL = new Set<string>(['dilated', 'reduced-fn', 'hypertrophy', 'wma']);
+const LV_WORD = /\b(?:lv|left ventric\w*|links\w* ventrik\w*|linksventrikul\w*)/;
+const RV_WORD = /\b(?:rv|right ventric\w*|recht\w* ventrik\w*|rechtsventrikul\w*)/;
+
+function ownVentricle(folded: string, c: Match<unknown>, sentence: Span, attrs: Set<string>): Set<string> {
+  if (!attrs.has('lv') || !attrs.has('rv')) return attrs;
+  const before = folded.slice(sentence.start, c.start);
+  const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('('));
+  const after = folded.slice(c.end, sentence.end);
+  const stop = after.search(/[,;)]/);
+  const clause = folded.slice(cut === -1 ? sentence.start : sentence.start + cut + 1, stop === -1 ? sentence.end : c.end + stop);
+  const lv = LV_WORD.test(clause);
+  const rv = RV_WORD.test(clause);
+  if (lv === rv) return attrs;
+  const own = new Set(attrs);
+  own.delete(lv ? 'rv' : 'lv');
+  return own;
+}
+
+/** A sentence that tells why the CMR was done: it names the exam and its ordering or performing. */
+const REFERRAL = /(?:kardio-?mrt?|herz-?mrt|kardiale?n? (?:mrt|magnetresonanz)|cmr|cardiac mri?|cardiac magnetic resonance|\bmrt?\b|\bmri\b)[^.;]{0,80}?(?:wurde \w+ ?durchgef|durchgefuhrt|veranlasst|angefordert|zugewiesen|erfolgte|performed|requested|ordered|obtained|undertaken|was done|referred)|(?:zugewiesen|uberwiesen|vorgestellt|referred|sent|underwent|underwent a|was performed)[^.;]{0,60}?(?:kardio-?mrt?|herz-?mrt|cmr|cardiac mri?|cardiac magnetic resonance|\bmri\b|\bmrt\b)/;
+
+/** A sentence that also gives the exam's result is the answer, whatever sent the patient. */
+const RESULT = /(?:showed|shows|revealed|demonstrat|disclosed|found|confirm|zeigte|zeigt|ergab|fand sich|fanden sich|bestatig|nachgewiesen)/;
+
+/** A sentence opening with a findings or assessment label. */
+const HEADING_SENTENCE = /^(befunde?|findings|results|beurteilung|zusammenfassung|impression|conclusions?|assessment|summary)\s?:/;
+const ASSESSMENT_WORDS = new Set(['beurteilung', 'zusammenfassung', 'impression', 'conclusion', 'conclusions', 'assessment', 'summary']);
 
 function cmrLine(folded: string, pos: number): boolean {
   const start = folded.lastIndexOf('\n', pos - 1) + 1;
@@ -298,8 +351,12 @@ const LGE_DESCRIPTION = /(?:subendo|subepi|epikard|epicard|mittmyo|midmyo|mid-?w
 /** Sequence names: a parenthesis listing two or more of them is the protocol ("(cine, T2-weighted, LGE)"). */
 const SEQUENCE_WORDS = /\b(?:cine|ssfp|stir|molli|shmolli|t1|t2|mapping|perfusion|tagging|psir|flow|phase[- ]contrast|ecv)\b/g;
 
+/** What follows LGE when it is a finding placed somewhere ("with LGE of the RV free wall", "mit LGE der Hinterwand"). */
+const PLACED = /^\s(?:of|in|at|involving|along|within|affecting|der|des|im|in der|an der)\s/;
+
 function isModalityReference(folded: string, m: Match<unknown>): boolean {
-  if (MODALITY_AFTER.test(folded.slice(m.end, m.end + 14)) || MODALITY_BEFORE.test(folded.slice(Math.max(0, m.start - 12), m.start))) return true;
+  if (MODALITY_AFTER.test(folded.slice(m.end, m.end + 14))) return true;
+  if (MODALITY_BEFORE.test(folded.slice(Math.max(0, m.start - 12), m.start)) && !PLACED.test(folded.slice(m.end, m.end + 10))) return true;
   // "LGE: no evidence of infarction": a heading for what follows; "LGE: subepikardial lateral" describes LGE.
   if (/^\s?:/.test(folded.slice(m.end, m.end + 2))) {
     const rest = folded.slice(m.end, m.end + 120).split(/[.;\n]/)[0]!;
@@ -319,6 +376,8 @@ function isModalityReference(folded: string, m: Match<unknown>): boolean {
 const LIST = /^[^,.;:]{0,90}(?:,[^,.;:]{0,40})*\s(?:oder|or|und|and|bzw|noch|nor|sowie|beziehungsweise)\s[^,.;:]{0,40}(?=[.;:,]|$)/;
 
 const CATEGORY = (kind: TriggerKind): string => kind.split('-')[0]!;
+const WITH = /\s(?:with|mit|showing)\s/;
+const BOTH_WAYS = /^(?:(?:nicht|not) (?:sicher )?(?:auszuschl|ausgeschl|excluded)|vs\b|versus)/;
 
 /**
  * Where a pre-trigger's scope ends: the sentence end, a terminator, the next trigger of the same kind (a
@@ -330,6 +389,11 @@ function preScopeEnd(folded: string, trigger: Match<{ kind: TriggerKind }>, trig
   for (const t of triggers) {
     if (t.start < trigger.end || t.start >= end) continue;
     if (t.def.kind === 'term' || (CATEGORY(t.def.kind) === category && t.def.kind.endsWith('pre'))) end = t.start;
+  }
+  // A hedge covers the diagnosis it names, not the findings that come "with" it ("resembling DCM with extensive scar").
+  if (category === 'unc') {
+    const withAt = WITH.exec(folded.slice(trigger.end, end));
+    if (withAt) end = trigger.end + withAt.index;
   }
   const comma = folded.indexOf(',', trigger.end);
   if (comma !== -1 && comma < end) {
@@ -369,7 +433,9 @@ function applyContext(mention: Mention, folded: string, triggers: Match<{ kind: 
   }
   found.push(...nearestPre.values());
   for (const t of triggers) {
-    if (t.start < span.end || !t.def.kind.endsWith('post')) continue;
+    // "nicht (sicher) auszuschließen (ist)" and "vs." hedge what stands before them as well as what follows them.
+    const both = t.def.kind === 'unc-pre' && BOTH_WAYS.test(folded.slice(t.start, t.end));
+    if (t.start < span.end || !(t.def.kind.endsWith('post') || both)) continue;
     if (postScopeStart(folded, t, sentence.start) > span.start || t.start - span.end > 60) continue;
     found.push(t);
     break;
