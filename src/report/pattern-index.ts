@@ -330,6 +330,8 @@ export class TextIndex {
   private stamp = 0;
   /** Patterns built after this text was marked have no gate information: they always run. */
   private gated = 0;
+  /** The ids of the patterns that passed marking (gate open, a literal's trigrams present). */
+  private passedIds: number[] = [];
 
   constructor(readonly text: string) {
     this.mark();
@@ -393,6 +395,7 @@ export class TextIndex {
     // The literal check of every pattern whose gate opened, in one pass over one array.
     const { literalsAt, literals } = gates;
     const { pass } = TextIndex;
+    const passed: number[] = (this.passedIds = []);
     for (let n = 0; n < openedCount; n++) {
       const id = opened[n]!;
       let at = literalsAt[id]!;
@@ -408,12 +411,31 @@ export class TextIndex {
         ok = i === next;
         at = next;
       }
-      if (ok) pass[id] = stamp;
+      if (ok) {
+        pass[id] = stamp;
+        passed.push(id);
+      }
     }
   }
 
   private fresh(): void {
     if (this.stamp !== TextIndex.generation) this.mark();
+  }
+
+  /**
+   * The ids of the patterns that may match this text, in no particular order: a caller with many patterns tries
+   * these instead of asking each of its patterns in turn. Patterns with ids from `gatedPatterns` on were built
+   * after marking and are not among them.
+   */
+  passed(): readonly number[] {
+    this.fresh();
+    return this.passedIds;
+  }
+
+  /** How many patterns existed when this text was marked (ids below it have gate information). */
+  get gatedPatterns(): number {
+    this.fresh();
+    return this.gated;
   }
 
   /**
