@@ -455,3 +455,13 @@ const CASES_12R11: [string, string, string][] = [
   ['Normal (German): another test without findings is not this study’s verdict', 'MYO', 'Echo: keine Auffälligkeiten. Kardio-MRT: subepikardiales LGE lateral, Ödem.'],
 ];
 for (const [name, expected, text] of CASES_12R11) test(`concept: ${name}`, () => assert.equal(outcome(text), expected, JSON.stringify(categorise(text).scores)));
+
+test("concept: athlete's heart is an OTHER diagnosis (the taxonomy's Sportlerherz), not a normal study", () => {
+  // Stated in the assessment, in both languages and their spellings.
+  assert.equal(outcome('Befund: LV und RV harmonisch vergrößert, LVEF 57 %, Wanddicke 11 mm, kein LGE.\nBeurteilung: Befund vereinbar mit einem Sportlerherzen.'), 'OTHER.athlete');
+  assert.equal(outcome('CMR: balanced biventricular enlargement, LVEF 56 %, wall thickness 11 mm, no LGE. Impression: athletic heart.'), 'OTHER.athlete');
+  assert.equal(outcome('Impression: exercise-induced cardiac remodelling; no cardiomyopathy.'), 'OTHER.athlete');
+  // Ruled out, it is no diagnosis; an athlete with a normal heart is a normal study.
+  assert.equal(outcome('CMR: septal wall thickness 24 mm with patchy mid-wall LGE. Athlete’s heart was excluded.'), 'HCM');
+  assert.equal(outcome('A 23-year-old athlete. CMR: normal LV and RV size and function, LVEF 62 %, no LGE, normal T1 and T2. Normal study.'), 'NORMAL');
+});

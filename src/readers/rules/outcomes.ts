@@ -10,7 +10,7 @@ export type DxCategory = 'HCM' | 'CA' | 'CS' | 'MYO' | 'ICM' | 'DCM' | 'NORMAL' 
 export const ENGINE_CATEGORIES: readonly DxCategory[] = ['HCM', 'CA', 'CS', 'MYO', 'ICM', 'DCM', 'NORMAL', 'OTHER'];
 
 /** The OTHER diagnoses the engine names apart (from stated diagnoses or its own criteria). */
-export const OTHER_SUBTYPES = ['takotsubo', 'lvnc', 'arvc', 'fabry', 'siderosis', 'pericarditis', 'valve', 'mass', 'hypertensive', 'congenital', 'restrictive', 'other'] as const;
+export const OTHER_SUBTYPES = ['takotsubo', 'lvnc', 'arvc', 'fabry', 'siderosis', 'pericarditis', 'valve', 'mass', 'hypertensive', 'congenital', 'restrictive', 'athlete', 'other'] as const;
 export type OtherSubtype = (typeof OTHER_SUBTYPES)[number];
 
 /** Every outcome name a taxonomy's `rules:` list may use. */
