@@ -98,3 +98,15 @@ const MORE: [string, string, string[]][] = [
 for (const [name, text, expected] of MORE) {
   test(`extracts: ${name}`, () => assert.deepEqual(summary(text), expected));
 }
+
+test('a narrow range with no value before it is the reader\'s estimate: its midpoint is the value', () => {
+  assert.deepEqual(summary('CMR: LVEF 60-65 %, LVEDV 150 ml.'), ['LVEF=62.5', 'LVEDV=150']);
+  assert.deepEqual(summary('Befund: LVEF 55–60 %, kein LGE.'), ['LVEF=57.5']);
+  assert.deepEqual(summary('IVSd 12-13 mm.'), ['MWT=12.5']);
+  // A norm spans a population: after a value it is the reference, and alone it is no value.
+  const [ef] = extractMeasurements('LVEF 62 % (57-77 %).');
+  assert.equal(ef?.value, 62);
+  assert.deepEqual([ef?.ref?.low, ef?.ref?.high], [57, 77]);
+  assert.deepEqual(summary('LVEF 57-77 %'), []);
+  assert.deepEqual(summary('LVEF (Norm 55-60 %)'), []);
+});

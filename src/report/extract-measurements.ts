@@ -405,6 +405,18 @@ function plausible(key: string, unit: string | null, raw: string, style: NumberS
   return numberReadings(raw, style).find((v) => v >= range[0] && v <= range[1]);
 }
 
+/**
+ * The midpoint of a printed range read as one measurement ("LVEF 55-60 %"), or undefined when it is no estimate:
+ * an estimate is narrow (its width at most a fifth of its upper end), where a norm spans a population ("57-77 %",
+ * "6-11 mm").
+ */
+function estimateRange(key: string, unit: string | null, lowRaw: string, highRaw: string, style: NumberStyle): number | undefined {
+  const low = plausible(key, unit, lowRaw, style);
+  const high = plausible(key, unit, highRaw, style);
+  if (low === undefined || high === undefined || low >= high || high - low > high / 5) return undefined;
+  return (low + high) / 2;
+}
+
 function toReference(text: string, token: Token, key: string | undefined, unit: string | null, style: NumberStyle): Reference | null {
   const read = (raw: string): number | null => {
     const readings = numberReadings(raw, style);
@@ -453,12 +465,12 @@ function readValues(
   let regionSinceValue = false;
 
   /** Takes a printed number as a value of this label; 'stop' when it ends the label's values. */
-  const valueEntry = (raw: string, printedUnit: string | null, end: number): 'taken' | 'skipped' | 'stop' => {
+  const valueEntry = (raw: string, printedUnit: string | null, end: number, read = (key: string, unit: string | null) => plausible(key, unit, raw, style)): 'taken' | 'skipped' | 'stop' => {
     const unit = printedUnit ?? anchor.labelUnit;
     if (pattern.requireUnit && !pattern.requireUnit.includes(unit ?? '')) return found.length > 0 ? 'stop' : 'skipped';
     const key = keyFor(pattern.family, ventricle, anchor.index, unit);
     if (!key) return 'skipped';
-    const value = plausible(key, unit, raw, style);
+    const value = read(key, unit);
     // Inside brackets after the value, a number of another kind ("1.125 ms (1,5 T; Norm < 1.030 ms)") is a
     // remark; the reference may still follow it.
     if (value === undefined) return found.length > 0 && depth === 0 ? 'stop' : 'skipped';
@@ -520,6 +532,11 @@ function readValues(
         if (tok.t === 'cmp' && tok.upTo && !refMode) {
           if (valueEntry(tok.raw, tok.unit, tok.end) === 'stop') return found;
           continue;
+        }
+        // "LVEF 55-60 %" with no value before it is the reader's estimate, not a norm: its midpoint is the value.
+        if (tok.t === 'range' && found.length === 0 && !refMode && depth === 0) {
+          const taken = valueEntry(tok.low, tok.unit, tok.end, (key, unit) => estimateRange(key, unit, tok.low, tok.high, style));
+          if (taken === 'taken') continue;
         }
         const last = found[found.length - 1];
         attachRef(toReference(text, tok, last?.key, last?.unit ?? tok.unit, style));
