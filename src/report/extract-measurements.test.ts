@@ -109,4 +109,6 @@ test('a narrow range with no value before it is the reader\'s estimate: its midp
   assert.deepEqual([ef?.ref?.low, ef?.ref?.high], [57, 77]);
   assert.deepEqual(summary('LVEF 57-77 %'), []);
   assert.deepEqual(summary('LVEF (Norm 55-60 %)'), []);
+  // Mapping norms are narrow beside their size: a range there is a norm, never a value.
+  assert.deepEqual(summary('Natives T1 950-1050 ms.'), []);
 });

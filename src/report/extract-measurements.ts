@@ -406,6 +406,12 @@ function plausible(key: string, unit: string | null, raw: string, style: NumberS
 }
 
 /**
+ * What readers give as an estimate range ("LVEF 55-60 %", "septum 12-13 mm"). Mapping values are left out: their
+ * norms are narrow beside their size ("T1 950-1050 ms"), so a range there is a norm.
+ */
+const ESTIMATED_FAMILIES = new Set(['EF', 'WALL', 'EDD', 'ESD', 'EDV', 'ESV', 'SV', 'MASS', 'RF']);
+
+/**
  * The midpoint of a printed range read as one measurement ("LVEF 55-60 %"), or undefined when it is no estimate:
  * an estimate is narrow (its width at most a fifth of its upper end), where a norm spans a population ("57-77 %",
  * "6-11 mm").
@@ -534,7 +540,7 @@ function readValues(
           continue;
         }
         // "LVEF 55-60 %" with no value before it is the reader's estimate, not a norm: its midpoint is the value.
-        if (tok.t === 'range' && found.length === 0 && !refMode && depth === 0) {
+        if (tok.t === 'range' && found.length === 0 && !refMode && depth === 0 && ESTIMATED_FAMILIES.has(pattern.family)) {
           const taken = valueEntry(tok.low, tok.unit, tok.end, (key, unit) => estimateRange(key, unit, tok.low, tok.high, style));
           if (taken === 'taken') continue;
         }
