@@ -22,6 +22,10 @@ test('synth → classify → consensus → evaluate as a script: data back, file
   assert.equal(events[0], 'start');
   assert.equal(events.filter((e) => e === 'prediction').length, 24);
   assert.deepEqual(run.predictions.map((p) => p.id), reports.map((r) => r.id), 'input order');
+  // predictions is read lazily but stays a plain field: spread, serialised and assigned like one.
+  assert.equal({ ...run }.predictions.length, 24);
+  run.predictions = run.predictions.slice(0, 1);
+  assert.equal(run.predictions.length, 1);
 
   const study = await evaluate({ dir: out, write: false });
   const rules = (study.metrics.readers as Record<string, { n: number; accuracy: number }>).rules!;

@@ -151,6 +151,10 @@ export async function classify(options: ClassifyOptions): Promise<ClassifyResult
           .filter((l) => l !== '')
           .map((l) => JSON.parse(l) as Prediction));
       },
+      // Still a plain field to the caller: it may replace the list (a getter alone would throw on assignment).
+      set predictions(value: Prediction[]) {
+        predictions = value;
+      },
       warnings,
       reports,
       taxonomy,

@@ -111,4 +111,14 @@ test('a narrow range with no value before it is the reader\'s estimate: its midp
   assert.deepEqual(summary('LVEF (Norm 55-60 %)'), []);
   // Mapping norms are narrow beside their size: a range there is a norm, never a value.
   assert.deepEqual(summary('Natives T1 950-1050 ms.'), []);
+  // A change over time has two readings, not one estimate.
+  assert.deepEqual(summary('LVEF improved from 45 to 50 %.'), []);
+  assert.deepEqual(summary('Die LVEF stieg von 40 bis 45 % an.'), []);
+  // After an estimate, a later range without a norm cue is another reading, not its norm; a cued one is.
+  const [later] = extractMeasurements('LVEF 30-35 %, previously 50-55 %.');
+  assert.deepEqual([later?.value, later?.ref], [32.5, null]);
+  const [cued] = extractMeasurements('LVEF 55-60 % (Norm 57-77 %).');
+  assert.deepEqual([cued?.value, cued?.ref?.low, cued?.ref?.high], [57.5, 57, 77]);
+  // In an LV/RV column table a range cell is never one estimate with the other column as its norm.
+  assert.deepEqual(summary('              LV      RV\nEF (%)        50-55   55-60'), []);
 });

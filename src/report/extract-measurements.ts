@@ -412,6 +412,15 @@ function plausible(key: string, unit: string | null, raw: string, style: NumberS
 const ESTIMATED_FAMILIES = new Set(['EF', 'WALL', 'EDD', 'ESD', 'EDV', 'ESV', 'SV', 'MASS', 'RF']);
 
 /**
+ * A range printed as one reading: "55-60 %", "55 - 60 %", not a change over time ("from 45 to 50 %", "von 40 bis
+ * 45 %", "stieg auf ...") whose ends are two readings.
+ */
+function isEstimate(text: string, tok: Extract<Token, { t: 'range' }>): boolean {
+  if (/(?:^|[^a-z])(?:to|bis)(?![a-z])/i.test(text.slice(tok.start, tok.end))) return false;
+  return !/(?:^|[^a-z])(?:from|von|vorher|previously|prior|zuvor)\s*$/i.test(text.slice(Math.max(0, tok.start - 12), tok.start));
+}
+
+/**
  * The midpoint of a printed range read as one measurement ("LVEF 55-60 %"), or undefined when it is no estimate:
  * an estimate is narrow (its width at most a fifth of its upper end), where a norm spans a population ("57-77 %",
  * "6-11 mm").
@@ -457,6 +466,7 @@ function readValues(
   tokens: Token[],
   style: NumberStyle,
   maxValues: number,
+  estimates = true,
 ): Found[] {
   const { pattern } = anchor;
   const found: Found[] = [];
@@ -469,6 +479,8 @@ function readValues(
   const maxWords = pattern.maxWords ?? (pattern.weak ? 1 : 4);
   let lastRefTarget: Found | undefined;
   let regionSinceValue = false;
+  /** The value is an estimate range: a later range without a norm cue is another reading, not its norm. */
+  let estimated = false;
 
   /** Takes a printed number as a value of this label; 'stop' when it ends the label's values. */
   const valueEntry = (raw: string, printedUnit: string | null, end: number, read = (key: string, unit: string | null) => plausible(key, unit, raw, style)): 'taken' | 'skipped' | 'stop' => {
@@ -540,10 +552,15 @@ function readValues(
           continue;
         }
         // "LVEF 55-60 %" with no value before it is the reader's estimate, not a norm: its midpoint is the value.
-        if (tok.t === 'range' && found.length === 0 && !refMode && depth === 0 && ESTIMATED_FAMILIES.has(pattern.family)) {
+        if (tok.t === 'range' && found.length === 0 && !refMode && depth === 0 && estimates && ESTIMATED_FAMILIES.has(pattern.family) && isEstimate(text, tok)) {
           const taken = valueEntry(tok.low, tok.unit, tok.end, (key, unit) => estimateRange(key, unit, tok.low, tok.high, style));
-          if (taken === 'taken') continue;
+          if (taken === 'taken') {
+            estimated = true;
+            continue;
+          }
         }
+        // "LVEF 30-35 %, previously 50-55 %": after an estimate, only a cued range is its norm.
+        if (estimated && !refMode) continue;
         const last = found[found.length - 1];
         attachRef(toReference(text, tok, last?.key, last?.unit ?? tok.unit, style));
         refMode = false;
@@ -581,16 +598,19 @@ function readOne(
 ): Measurement[] {
   const family = anchor.pattern.family;
   const perVentricle = ['EF', 'EDV', 'ESV', 'SV', 'MASS'].includes(family);
+  let inTable = false;
   if (perVentricle && (anchor.ventricle === undefined || anchor.ventricle === 'pair')) {
     const lineStart = scan.lastIndexOf('\n', anchor.start - 1) + 1;
     const table = tables().get(lineStart);
     const fromTable = table ? readTableRow(text, anchor, tokens, table, style) : [];
     if (fromTable.length > 0) return fromTable;
+    // In a column table a range cell is the LV's or the RV's, or a norm column's: never one estimate.
+    if (table) inTable = true;
   }
   if (anchor.ventricle === 'pair') return readPair(text, anchor, tokens, style);
   const ventricle = anchor.ventricle ?? (perVentricle ? context().at(anchor.start) : 'LV');
   const maxValues = ['EDV', 'ESV', 'SV', 'MASS', 'CO'].includes(family) ? 2 : 1;
-  return toMeasurements(text, anchor, readValues(text, anchor, ventricle, tokens, style, maxValues));
+  return toMeasurements(text, anchor, readValues(text, anchor, ventricle, tokens, style, maxValues, !inTable));
 }
 
 /** "EF LV/RV 60/55 %": first value for the LV, second for the RV. */

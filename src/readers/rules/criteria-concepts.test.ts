@@ -464,4 +464,6 @@ test("concept: athlete's heart is an OTHER diagnosis (the taxonomy's Sportlerher
   // Ruled out, it is no diagnosis; an athlete with a normal heart is a normal study.
   assert.equal(outcome('CMR: septal wall thickness 24 mm with patchy mid-wall LGE. Athlete’s heart was excluded.'), 'HCM');
   assert.equal(outcome('A 23-year-old athlete. CMR: normal LV and RV size and function, LVEF 62 %, no LGE, normal T1 and T2. Normal study.'), 'NORMAL');
+  // An athletic heart rate is a pulse, not a diagnosis.
+  assert.equal(outcome('CMR: sinus bradycardia with an athletic heart rate of 45/min. LVEF 60 %, LVEDVi 90 ml/m2, no LGE, normal T1 and T2.'), 'NORMAL');
 });

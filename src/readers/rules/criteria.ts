@@ -692,7 +692,7 @@ function scoreDiagnoses(f: Facts, fire: Fire, { trabeculationTrait = false } = {
     // "Brother with HCM", "Mutter mit DCM": a relative's diagnosis is family history, not the patient's (ESC 2023 counts
     // it only beside the patient's own phenotype).
     if (m.attrs.has('family') && !m.attrs.has('cmr') && m.section !== 'assessment' && weight > 0 && (m.status === 'affirmed' || m.status === 'uncertain')) weight = CHRONIC.has(category) ? 1 : 0;
-    // A normal study cannot be suspected: "athlete's heart" in a differential names a variant, not this study's verdict.
+    // A normal study cannot be suspected: "normal variant?" in a differential is no verdict on this study.
     if (category === 'NORMAL' && m.status === 'uncertain' && m.certainty < 0.6) weight = 0;
     if (category === 'OTHER' && m.subtype === 'lvnc' && weight > 0 && trabeculationTrait) weight *= 0.3;
     // "Echo and angiography showed no abnormality": another test's normal verdict is history, not this study's.
