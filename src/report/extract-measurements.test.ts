@@ -119,6 +119,12 @@ test('a narrow range with no value before it is the reader\'s estimate: its midp
   assert.deepEqual([later?.value, later?.ref], [32.5, null]);
   const [cued] = extractMeasurements('LVEF 55-60 % (Norm 57-77 %).');
   assert.deepEqual([cued?.value, cued?.ref?.low, cued?.ref?.high], [57.5, 57, 77]);
+  // After a plain value too, an uncued range is its norm only in its unit, with plausible ends, and not an
+  // earlier study's reading or a count of segments.
+  assert.deepEqual(extractMeasurements('LVEF 62 % 57-77 %.')[0]?.ref?.text, '57-77 %');
+  assert.equal(extractMeasurements('LVEF 32 %, previously 50-55 %.')[0]?.ref, null);
+  assert.equal(extractMeasurements('LVEF 50 %, 3-5 Segmente hypokinetisch.')[0]?.ref, null);
+  assert.equal(extractMeasurements('LVEF 55 % bei Vorhofflimmern (HF 90-100/min).')[0]?.ref, null);
   // In an LV/RV column table a range cell is never one estimate with the other column as its norm.
   assert.deepEqual(summary('              LV      RV\nEF (%)        50-55   55-60'), []);
 });

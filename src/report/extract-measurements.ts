@@ -412,6 +412,18 @@ function plausible(key: string, unit: string | null, raw: string, style: NumberS
 const ESTIMATED_FAMILIES = new Set(['EF', 'WALL', 'EDD', 'ESD', 'EDV', 'ESV', 'SV', 'MASS', 'RF']);
 
 /**
+ * Whether a range printed after a value without a norm cue is that value's norm ("LVEF 62 % 57-77 %"): in the
+ * value's unit, with ends that are plausible values of its kind, and not another reading ("previously 50-55 %",
+ * "3-5 Segmente", "HF 90-100/min").
+ */
+function uncuedNorm(text: string, tok: Extract<Token, { t: 'range' }>, value: Found, style: NumberStyle): boolean {
+  if (tok.unit !== null && tok.unit !== value.unit) return false;
+  if (plausible(value.key, value.unit, tok.low, style) === undefined || plausible(value.key, value.unit, tok.high, style) === undefined) return false;
+  if (/^\s*(?:segment|seg\.)/i.test(text.slice(tok.end, tok.end + 10))) return false;
+  return !/(?:previously|prior|before|earlier|vorher|zuvor|vorbefund|voruntersuchung|im vergleich|compared)[^.;]{0,20}$/i.test(text.slice(Math.max(0, tok.start - 32), tok.start));
+}
+
+/**
  * A range printed as one reading: "55-60 %", "55 - 60 %", not a change over time ("from 45 to 50 %", "von 40 bis
  * 45 %", "stieg auf ...") whose ends are two readings.
  */
@@ -562,6 +574,7 @@ function readValues(
         // "LVEF 30-35 %, previously 50-55 %": after an estimate, only a cued range is its norm.
         if (estimated && !refMode) continue;
         const last = found[found.length - 1];
+        if (tok.t === 'range' && !refMode && last && !uncuedNorm(text, tok, last, style)) continue;
         attachRef(toReference(text, tok, last?.key, last?.unit ?? tok.unit, style));
         refMode = false;
         continue;
