@@ -411,6 +411,14 @@ function plausible(key: string, unit: string | null, raw: string, style: NumberS
  */
 const ESTIMATED_FAMILIES = new Set(['EF', 'WALL', 'EDD', 'ESD', 'EDV', 'ESV', 'SV', 'MASS', 'RF']);
 
+/** Words that make the number after them another study's reading ("previously 50-55 %", "Vorbefund 60 %"). */
+const EARLIER_READING = String.raw`previously|prior|before|earlier|vorher|zuvor|vorbefund|voruntersuchung|im vergleich|compared`;
+const EARLIER_BEFORE = new RegExp(String.raw`(?:${EARLIER_READING})[^.;]{0,20}$`, 'i');
+/** What opens a change over time or an earlier reading right before a range ("from 45 to 50 %", "von 40 bis 45 %"). */
+const CHANGE_BEFORE = new RegExp(String.raw`(?:^|[^a-z])(?:from|von|${EARLIER_READING})\s*$`, 'i');
+const CHANGE_INSIDE = /(?:^|[^a-z])(?:to|bis)(?![a-z])/i;
+const SEGMENT_AFTER = /^\s*(?:segment|seg\.)/i;
+
 /**
  * Whether a range printed after a value without a norm cue is that value's norm ("LVEF 62 % 57-77 %"): in the
  * value's unit, with ends that are plausible values of its kind, and not another reading ("previously 50-55 %",
@@ -419,8 +427,8 @@ const ESTIMATED_FAMILIES = new Set(['EF', 'WALL', 'EDD', 'ESD', 'EDV', 'ESV', 'S
 function uncuedNorm(text: string, tok: Extract<Token, { t: 'range' }>, value: Found, style: NumberStyle): boolean {
   if (tok.unit !== null && tok.unit !== value.unit) return false;
   if (plausible(value.key, value.unit, tok.low, style) === undefined || plausible(value.key, value.unit, tok.high, style) === undefined) return false;
-  if (/^\s*(?:segment|seg\.)/i.test(text.slice(tok.end, tok.end + 10))) return false;
-  return !/(?:previously|prior|before|earlier|vorher|zuvor|vorbefund|voruntersuchung|im vergleich|compared)[^.;]{0,20}$/i.test(text.slice(Math.max(0, tok.start - 32), tok.start));
+  if (SEGMENT_AFTER.test(text.slice(tok.end, tok.end + 10))) return false;
+  return !EARLIER_BEFORE.test(text.slice(Math.max(0, tok.start - 32), tok.start));
 }
 
 /**
@@ -428,8 +436,8 @@ function uncuedNorm(text: string, tok: Extract<Token, { t: 'range' }>, value: Fo
  * 45 %", "stieg auf ...") whose ends are two readings.
  */
 function isEstimate(text: string, tok: Extract<Token, { t: 'range' }>): boolean {
-  if (/(?:^|[^a-z])(?:to|bis)(?![a-z])/i.test(text.slice(tok.start, tok.end))) return false;
-  return !/(?:^|[^a-z])(?:from|von|vorher|previously|prior|zuvor)\s*$/i.test(text.slice(Math.max(0, tok.start - 12), tok.start));
+  if (CHANGE_INSIDE.test(text.slice(tok.start, tok.end))) return false;
+  return !CHANGE_BEFORE.test(text.slice(Math.max(0, tok.start - 16), tok.start));
 }
 
 /**
