@@ -2,14 +2,14 @@
  * Turns model specs and the endpoint flags into readers. Every HTTP endpoint passes the egress guard before
  * anything is sent, then a short preflight asks each server for its models, so a run against a server that is
  * down or lacks the model stops with a clear message instead of writing thousands of failed predictions.
- * Heavy backends are imported only when asked for (llama.cpp, the OpenAI client).
+ * Heavy backends are imported only when asked for (llama.cpp, the OpenAI client), and the HTTP layer (undici,
+ * the egress guard) only for a run with a server: a run of the guideline engine alone starts without them.
  */
 import { CmrdxError, ConfigError } from '../errors.js';
 import { loadTaxonomy } from '../taxonomy/load-taxonomy.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import type { Backend } from './backends/backend.js';
-import { checkEndpoint, type EgressPolicy } from './backends/egress-guard.js';
-import { createGuardedFetch } from './backends/http.js';
+import type { EgressPolicy } from './backends/egress-guard.js';
 import type { AnswerMode } from './llm/answer-schema.js';
 import { createLlmReader, DEFAULTS, type LlmReader, type ThinkSetting } from './llm/llm-reader.js';
 import { loadPrompt, type ClassifyVersion, type PromptTemplate } from './llm/prompt.js';
@@ -183,14 +183,19 @@ async function backendFactory(settings: ReaderSettings, specs: ModelSpec[], warn
     throw new ConfigError('--model openai:<model> needs --openai-url', { code: 'config.openai_url', hint: 'Give the server, e.g. --openai-url http://127.0.0.1:8000/v1 (vLLM) or http://127.0.0.1:8080/v1 (llama.cpp server)' });
   }
   // The privacy guard runs before any connection, for every endpoint the run will use.
-  for (const url of [...(needs.has('ollama') ? ollamaUrls : []), ...(needs.has('openai') ? openaiUrls : [])]) await checkEndpoint(url, policy);
-  const fetchFn = settings.fetch ?? createGuardedFetch(policy);
+  const endpoints = [...(needs.has('ollama') ? ollamaUrls : []), ...(needs.has('openai') ? openaiUrls : [])];
+  let fetchFn: typeof fetch | undefined = settings.fetch;
+  if (endpoints.length > 0) {
+    const { checkEndpoint } = await import('./backends/egress-guard.js');
+    for (const url of endpoints) await checkEndpoint(url, policy);
+    fetchFn ??= (await import('./backends/http.js')).createGuardedFetch(policy);
+  }
   const cache = new Map<string, Backend>();
   const backend = async (kind: 'ollama' | 'openai', url: string): Promise<Backend> => {
     const key = `${kind} ${url}`;
     let b = cache.get(key);
     if (!b) {
-      b = await createServerBackend(kind, url, { fetch: fetchFn, timeoutMs, apiKey: settings.apiKey });
+      b = await createServerBackend(kind, url, { fetch: fetchFn!, timeoutMs, apiKey: settings.apiKey });
       cache.set(key, b);
     }
     return b;

@@ -5,7 +5,7 @@
  * the engine is asked to use the taxonomy (readers/rules/outcome-map.ts), since LLM readers need none.
  */
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../util/parse-yaml.js';
 import { z } from 'zod';
 import { ConfigError } from '../errors.js';
 import { canonicalOutcome, ENGINE_OUTCOMES } from '../readers/rules/outcomes.js';

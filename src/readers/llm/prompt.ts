@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../../util/parse-yaml.js';
 import { z } from 'zod';
 import { ConfigError } from '../../errors.js';
 import type { ChatMessage } from '../backends/backend.js';
