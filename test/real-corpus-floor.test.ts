@@ -16,9 +16,12 @@ import { scoreHalf, type CorpusLang, type CorpusSplit } from '../bench/real-corp
 // the corpus, 0.03 under these; only a change of the corpus may re-base them.
 // Round 3 (issue-12r, concept rules that generalise; test halves measured once at the end): en dev 0.931, en test
 // 0.694; de dev 0.952, de test 0.564. Floors raised to 0.03 under these; German test stays at 0.54 (0.534 would lower it).
+// Corpus round 3 (2026-12-02, 46 new cases, 24 en + 22 de; the engine unchanged) moved the halves: en dev 0.872,
+// en test 0.683; de dev 0.813, de test 0.525 (the new cases alone, never tuned on: en 0.496, de 0.369). Re-based
+// 0.03 under these, as after round 2.
 const FLOORS: Record<CorpusLang, Record<CorpusSplit, number>> = {
-  en: { dev: 0.9, test: 0.66 },
-  de: { dev: 0.92, test: 0.54 },
+  en: { dev: 0.84, test: 0.65 },
+  de: { dev: 0.78, test: 0.49 },
 };
 
 for (const lang of ['en', 'de'] as const) {
