@@ -4,6 +4,7 @@
 // how the golden file was made and when to regenerate it).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { LANGS, readCorpus } from '../bench/real-corpus.js';
 import { goldenAnswers, readGolden } from './helpers/golden-answers.js';
 
 test('rules: every answer and parse on the golden cohort is the one stored in the golden file', async () => {
@@ -20,10 +21,14 @@ test('rules: every answer and parse on the golden cohort is the one stored in th
   assert.ok(golden.some((g) => g.id.startsWith('syn-en-')) && golden.some((g) => g.id.startsWith('syn-de-')));
 
   const differ = answers.filter((a, i) => JSON.stringify(a) !== JSON.stringify(golden[i]));
-  const shown = differ.slice(0, 5).map((a) => {
+  // The real corpus' test half is only ever measured: a failure names none of its cases, only how many differ.
+  const testHalf = new Set(LANGS.flatMap((lang) => readCorpus(lang).filter((c) => c.split === 'test').map((c) => c.id)));
+  const hidden = differ.filter((a) => testHalf.has(a.id)).length;
+  const shown = differ.filter((a) => !testHalf.has(a.id)).slice(0, 5).map((a) => {
     const g = golden.find((x) => x.id === a.id)!;
     const what = a.category !== g.category ? `category ${g.category} -> ${a.category}` : a.answer !== g.answer ? 'prediction line differs' : 'parse differs';
     return `${a.id}: ${what}\n  now: ${lines.get(a.id)}`;
   });
-  assert.equal(differ.length, 0, `${differ.length} of ${answers.length} answers differ from the golden file:\n${shown.join('\n')}`);
+  const unnamed = hidden > 0 ? `\n(${hidden} of them from the real corpus' test half, not shown)` : '';
+  assert.equal(differ.length, 0, `${differ.length} of ${answers.length} answers differ from the golden file:\n${shown.join('\n')}${unnamed}`);
 });
