@@ -187,8 +187,10 @@ export function extractMeasurements(text: string, style: NumberStyle = numberSty
     if (next.length === kept.length) break;
     kept = next;
   }
-  const measurements = results.flat();
-  // A loop, not push(...): a spread of an unbounded array overflows the call stack (issue 10).
+  // Loops, not flat() (generic and slow in V8) or push(...) (a spread of an unbounded array overflows the call
+  // stack, issue 10).
+  const measurements: Measurement[] = [];
+  for (const list of results) for (const m of list) measurements.push(m);
   for (const m of findFieldStrength(text, scan, style)) measurements.push(m);
   measurements.sort((a, b) => a.span.start - b.span.start);
   return measurements;
@@ -214,7 +216,7 @@ function readAll(
   while (i < anchors.length) {
     // "EDV/ESV/EF: 148/52/65" — labels joined by slashes share one run of values.
     let j = i;
-    while (j + 1 < anchors.length && /^\s*\/\s*$/.test(scan.slice(anchors[j]!.end, anchors[j + 1]!.start))) j++;
+    while (j + 1 < anchors.length && onlySlash(scan, anchors[j]!.end, anchors[j + 1]!.start)) j++;
     const group = anchors.slice(i, j + 1);
     const last = group[group.length - 1]!;
     const regionEnd = regionEndFor(text, scan, last.end, anchors[j + 1]?.start);
@@ -232,12 +234,42 @@ function readAll(
   return out;
 }
 
+/** Pattern id → place in COMPILED (-1: no label), so a report asks only the labels that passed its index. */
+const LABEL_OF = (() => {
+  const slots = new Int32Array(Math.max(...COMPILED.map((c) => c.regex.id)) + 1).fill(-1);
+  COMPILED.forEach((c, k) => (slots[c.regex.id] = k));
+  return slots;
+})();
+
+/** The places in COMPILED of the labels that may match, in lexicon order (equal matches keep that order below). */
+function candidateLabels(index: TextIndex): number[] {
+  const out: number[] = [];
+  for (const id of index.passed()) {
+    const k = id < LABEL_OF.length ? LABEL_OF[id]! : -1;
+    if (k >= 0) out.push(k);
+  }
+  // Labels built after the text was indexed have no gate information: they are always tried.
+  for (let k = 0; k < COMPILED.length; k++) if (COMPILED[k]!.regex.id >= index.gatedPatterns) out.push(k);
+  return out.sort((a, b) => a - b);
+}
+
+/** Whether `scan[from, to)` is one slash between blanks (`/^\s*\/\s*$/`), read without slicing. */
+function onlySlash(scan: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && isSpaceCode(scan.charCodeAt(i))) i++;
+  if (i >= to || scan.charCodeAt(i) !== 47) return false;
+  for (i++; i < to; i++) if (!isSpaceCode(scan.charCodeAt(i))) return false;
+  return true;
+}
+
 function findAnchors(scan: string, index: TextIndex): Anchor[] {
   const matches: { pattern: LabelPattern; start: number; end: number }[] = [];
-  for (const { pattern, regex } of COMPILED) {
-    // Indexes, not `for (const [start, end] of ...)`: destructuring a pair goes through an iterator per match.
-    const found = index.matches(regex, scan);
-    for (let k = 0; k < found.length; k++) matches.push({ pattern, start: found[k]![0], end: found[k]![1] });
+  let pattern: LabelPattern;
+  const push = (start: number, end: number) => matches.push({ pattern, start, end });
+  for (const k of candidateLabels(index)) {
+    const label = COMPILED[k]!;
+    pattern = label.pattern;
+    index.eachMatch(label.regex, scan, push);
   }
   matches.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const anchors: Anchor[] = [];
@@ -383,12 +415,16 @@ function tokenize(scan: string, start: number, end: number): Token[] {
   return tokens;
 }
 
-const SPACE = /\s/;
+/** What `\s` matches in a regex, as a code test (a regex call per character cost more than the search). */
+function isSpaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 
 /** Whether `text[from, to)` ends in a slash and blanks (`/\/\s*$/`). */
 function slashBefore(text: string, from: number, to: number): boolean {
   let i = to - 1;
-  while (i >= from && SPACE.test(text[i]!)) i--;
+  while (i >= from && isSpaceCode(text.charCodeAt(i))) i--;
   return i >= from && text.charCodeAt(i) === 47;
 }
 

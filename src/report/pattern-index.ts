@@ -179,7 +179,7 @@ export function indexPattern(pattern: string, compiled: string, options: { wordS
   const literals = requiredLiterals(pattern);
   const slotLists = literals ? literals.map(trigramSlots) : [];
   const ends = slotLists.map((_, k) => slotLists.slice(0, k + 1).reduce((sum, l) => sum + l.length, 0));
-  const prefixes = compound ? null : leadingPrefixes(pattern);
+  const prefixes = compound ? null : shortestPrefixes(leadingPrefixes(pattern));
   const indexed: IndexedPattern = {
     id: REGISTRY.length,
     global: new RegExp(compiled, 'g'),
@@ -194,6 +194,16 @@ export function indexPattern(pattern: string, compiled: string, options: { wordS
   };
   REGISTRY.push(indexed);
   return indexed;
+}
+
+/**
+ * The prefixes without those another one already starts ("lv" covers "lvef"; duplicates once): every word start
+ * that fits a dropped prefix fits the one kept, so the candidates are the same, each tried once instead of twice.
+ * The gates do not change: a kept prefix has the same first two (or three) letters as the ones it covers.
+ */
+function shortestPrefixes(prefixes: string[] | null): string[] | null {
+  if (!prefixes) return null;
+  return prefixes.filter((x, i) => !prefixes.some((y, j) => j !== i && x.startsWith(y) && (y.length < x.length || j < i)));
 }
 
 /** Every pattern built so far, so a test can check the index against a plain scan of the whole text. */
@@ -455,45 +465,61 @@ export class TextIndex {
   matches(p: IndexedPattern, text = this.text): readonly (readonly [number, number])[] {
     // Most patterns stop at their gate: one look-up, nothing allocated.
     if (this.stamp === TextIndex.generation && p.id < this.gated && TextIndex.pass[p.id] !== this.stamp) return NO_MATCHES;
-    if (!this.mayMatch(p)) return NO_MATCHES;
     const out: [number, number][] = [];
+    this.eachMatch(p, text, (start, end) => out.push([start, end]));
+    return out;
+  }
+
+  /**
+   * Calls `found(start, end)` for every match of the pattern, in the order `matches` lists them, without building
+   * the list: the callers that turn matches into their own records skip a pair and an array per pattern.
+   */
+  eachMatch(p: IndexedPattern, text: string, found: (start: number, end: number) => void): void {
+    if (this.stamp === TextIndex.generation && p.id < this.gated && TextIndex.pass[p.id] !== this.stamp) return;
+    if (!this.mayMatch(p)) return;
     if (p.prefixes) {
       const { stamp2, head2, next2, stamp3, head3, next3 } = TextIndex;
       const { prefixes, prefixKeys, sticky } = p;
+      const stamp = this.stamp;
       for (let n = 0; n < prefixKeys.length; n++) {
         // Candidates: the word starts that begin with the prefix's first three letters (or two, when it has two).
         const key = prefixKeys[n]!;
         const long = key >= 0;
         const k = long ? key : -1 - key;
-        if ((long ? stamp3 : stamp2)[k] !== this.stamp) continue;
+        if ((long ? stamp3 : stamp2)[k] !== stamp) continue;
         const prefix = prefixes[n]!;
+        const length = prefix.length;
         const next = long ? next3 : next2;
         for (let pos = (long ? head3 : head2)[k]!; pos !== -1; pos = next[pos]!) {
-          if (!text.startsWith(prefix, pos)) continue;
+          // The prefix compared letter by letter: a call to startsWith per candidate cost more than the regex.
+          // (All of it: three-letter chains are hashed, and codes above 127 share the two-letter keys of letters.)
+          let j = 0;
+          while (j < length && text.charCodeAt(pos + j) === prefix.charCodeAt(j)) j++;
+          if (j < length) continue;
           // `test` on a sticky regex matches only at lastIndex and leaves lastIndex at the match's end.
           sticky.lastIndex = pos;
-          if (sticky.test(text) && sticky.lastIndex > pos) out.push([pos, sticky.lastIndex]);
+          if (sticky.test(text) && sticky.lastIndex > pos) found(pos, sticky.lastIndex);
         }
       }
-      return out;
+      return;
     }
-    p.global.lastIndex = 0;
-    for (let m = p.global.exec(text); m; m = p.global.exec(text)) {
+    const { global } = p;
+    global.lastIndex = 0;
+    for (let m = global.exec(text); m; m = global.exec(text)) {
       let start = m.index;
       if (m[0].length === 0) {
-        p.global.lastIndex++;
+        global.lastIndex++;
         continue;
       }
       if (p.wordStart && start > 0 && isWordCode(text.charCodeAt(start - 1))) {
-        p.global.lastIndex = start + 1;
+        global.lastIndex = start + 1;
         continue;
       }
       if (p.compound) {
         while (start > 0 && isLetterCode(text.charCodeAt(start - 1))) start--;
         if (start > 0 && isDigitCode(text.charCodeAt(start - 1))) continue;
       }
-      out.push([start, m.index + m[0].length]);
+      found(start, m.index + m[0].length);
     }
-    return out;
   }
 }

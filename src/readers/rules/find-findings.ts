@@ -151,9 +151,12 @@ function slotsOf<T>(compiled: Compiled<T>[]): { slot: Int32Array; maxId: number 
 /** All non-overlapping matches in the text, the longest winning where they overlap (earlier definitions win ties). */
 function findAll<T>(index: TextIndex, compiled: Compiled<T>[]): Match<T>[] {
   const candidates: (Match<T> & { order: number })[] = [];
+  const text = index.text;
+  let current: Compiled<T>;
+  const push = (start: number, end: number) => candidates.push({ def: current.def, start, end, order: current.order });
   const add = (c: Compiled<T>) => {
-    const found = index.matches(c.pattern);
-    for (let i = 0; i < found.length; i++) candidates.push({ def: c.def, start: found[i]![0], end: found[i]![1], order: c.order });
+    current = c;
+    index.eachMatch(c.pattern, text, push);
   };
   const { slot, maxId } = slotsOf(compiled);
   for (const id of index.passed()) {
