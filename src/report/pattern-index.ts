@@ -241,6 +241,16 @@ interface Gates {
    */
   literalsAt: Int32Array;
   literals: Int32Array;
+  /**
+   * Every pattern's prefixes in flat arrays, so the candidate search reads a few compact arrays instead of each
+   * pattern's own objects (measured: those scattered reads, not the regex, were most of the search): pattern
+   * `id` has the prefixes `prefixesAt[id] .. prefixesAt[id + 1]`, prefix `n` has the chain key `prefixKeys[n]` and
+   * the letters `prefixCodes[codesAt[n] .. codesAt[n + 1])`.
+   */
+  prefixesAt: Int32Array;
+  prefixKeys: Int32Array;
+  codesAt: Int32Array;
+  prefixCodes: Uint16Array;
 }
 
 function flatten(keys: number, entries: [number, number][]): GateTable {
@@ -278,8 +288,24 @@ function buildGates(): Gates {
     for (const { slots } of p.literals ?? []) literals.push(slots.length, ...slots);
     literalsAt[p.id + 1] = literals.length;
   }
+  const prefixesAt = new Int32Array(REGISTRY.length + 1);
+  const prefixKeys: number[] = [];
+  const codesAt: number[] = [0];
+  const prefixCodes: number[] = [];
+  for (const p of REGISTRY) {
+    for (let n = 0; n < (p.prefixes?.length ?? 0); n++) {
+      prefixKeys.push(p.prefixKeys[n]!);
+      for (const ch of p.prefixes![n]!) prefixCodes.push(ch.charCodeAt(0));
+      codesAt.push(prefixCodes.length);
+    }
+    prefixesAt[p.id + 1] = prefixKeys.length;
+  }
   return {
     patterns: REGISTRY.length,
+    prefixesAt,
+    prefixKeys: Int32Array.from(prefixKeys),
+    codesAt: Int32Array.from(codesAt),
+    prefixCodes: Uint16Array.from(prefixCodes),
     literalsAt,
     literals: Int32Array.from(literals),
     byPrefix2: flatten(1 << 14, byPrefix2),
@@ -374,33 +400,50 @@ export class TextIndex {
     for (const id of gates.ungated) openGate(id);
     trigrams.fill(0);
     const gatedTrigrams = byTrigram.bits;
-    for (let i = 0; i + 3 <= text.length; i++) {
-      const slot = trigramSlot(trigram(text, i));
-      const word = slot >>> 5;
-      const bit = 1 << (slot & 31);
-      if (trigrams[word]! & bit) continue;
-      trigrams[word]! |= bit;
-      if (gatedTrigrams[word]! & bit) for (let j = byTrigram.offsets[slot]!; j < byTrigram.offsets[slot + 1]!; j++) openGate(byTrigram.ids[j]!);
-    }
-    // Chains in text order: each list ends at its tail, whose `next` is -1.
-    const link = (stamps: Uint32Array, heads: Int32Array, tails: Int32Array, next: Int32Array, k: number, i: number) => {
-      next[i] = -1;
-      if (stamps[k] !== stamp) {
-        stamps[k] = stamp;
-        heads[k] = i;
-      } else next[tails[k]!] = i;
-      tails[k] = i;
-    };
-    for (let i = 0; i + 1 < text.length; i++) {
-      if (!isWordCode(text.charCodeAt(i)) || (i > 0 && isWordCode(text.charCodeAt(i - 1)))) continue;
-      const k2 = prefix2(text, i);
+    // One pass with the three letters at `i` kept in hand: the trigram of every position, and at word starts the
+    // chains of their first two and three letters (a three-letter slot is the trigram's own hash, shorter).
+    // Chains are in text order: each list ends at its tail, whose `next` is -1.
+    const n = text.length;
+    let c1 = n > 0 ? text.charCodeAt(0) & 0x7f : 0;
+    let c2 = n > 1 ? text.charCodeAt(1) & 0x7f : 0;
+    let wordBefore = false;
+    for (let i = 0; i + 1 < n; i++) {
+      const c0 = c1;
+      c1 = c2;
+      c2 = i + 2 < n ? text.charCodeAt(i + 2) & 0x7f : 0;
+      const hash = i + 2 < n ? Math.imul((c0 << 14) | (c1 << 7) | c2, 0x9e3779b1) : 0;
+      if (i + 2 < n) {
+        const slot = hash >>> (32 - TRIGRAM_BITS);
+        const word = slot >>> 5;
+        const bit = 1 << (slot & 31);
+        if (!(trigrams[word]! & bit)) {
+          trigrams[word]! |= bit;
+          if (gatedTrigrams[word]! & bit) for (let j = byTrigram.offsets[slot]!; j < byTrigram.offsets[slot + 1]!; j++) openGate(byTrigram.ids[j]!);
+        }
+      }
+      const code = text.charCodeAt(i);
+      const isWord = isWordCode(code);
+      const wordStart = isWord && !wordBefore;
+      wordBefore = isWord;
+      if (!wordStart) continue;
+      const k2 = (c0 << 7) | c1;
       // The first word start with these two letters opens the gates of the patterns that start with them.
-      if (stamp2[k2] !== stamp && byPrefix2.bits[k2 >>> 5]! & (1 << (k2 & 31))) for (let j = byPrefix2.offsets[k2]!; j < byPrefix2.offsets[k2 + 1]!; j++) openGate(byPrefix2.ids[j]!);
-      link(stamp2, head2, tail2, next2, k2, i);
-      if (i + 2 >= text.length) continue;
-      const k3 = prefix3Slot(text, i);
-      if (stamp3[k3] !== stamp && byPrefix3.bits[k3 >>> 5]! & (1 << (k3 & 31))) for (let j = byPrefix3.offsets[k3]!; j < byPrefix3.offsets[k3 + 1]!; j++) openGate(byPrefix3.ids[j]!);
-      link(stamp3, head3, tail3, next3, k3, i);
+      if (stamp2[k2] !== stamp) {
+        if (byPrefix2.bits[k2 >>> 5]! & (1 << (k2 & 31))) for (let j = byPrefix2.offsets[k2]!; j < byPrefix2.offsets[k2 + 1]!; j++) openGate(byPrefix2.ids[j]!);
+        stamp2[k2] = stamp;
+        head2[k2] = i;
+      } else next2[tail2[k2]!] = i;
+      tail2[k2] = i;
+      next2[i] = -1;
+      if (i + 2 >= n) continue;
+      const k3 = hash >>> (32 - PREFIX3_BITS);
+      if (stamp3[k3] !== stamp) {
+        if (byPrefix3.bits[k3 >>> 5]! & (1 << (k3 & 31))) for (let j = byPrefix3.offsets[k3]!; j < byPrefix3.offsets[k3 + 1]!; j++) openGate(byPrefix3.ids[j]!);
+        stamp3[k3] = stamp;
+        head3[k3] = i;
+      } else next3[tail3[k3]!] = i;
+      tail3[k3] = i;
+      next3[i] = -1;
     }
     // The literal check of every pattern whose gate opened, in one pass over one array.
     const { literalsAt, literals } = gates;
@@ -479,24 +522,33 @@ export class TextIndex {
     if (!this.mayMatch(p)) return;
     if (p.prefixes) {
       const { stamp2, head2, next2, stamp3, head3, next3 } = TextIndex;
-      const { prefixes, prefixKeys, sticky } = p;
+      const gates = TextIndex.gates!;
+      // A pattern built after the tables has its prefixes only on itself.
+      const flat = p.id < gates.patterns;
+      const { prefixKeys, codesAt, prefixCodes } = flat ? gates : { prefixKeys: p.prefixKeys, codesAt: null, prefixCodes: null };
+      const first = flat ? gates.prefixesAt[p.id]! : 0;
+      const last = flat ? gates.prefixesAt[p.id + 1]! : p.prefixKeys.length;
       const stamp = this.stamp;
-      for (let n = 0; n < prefixKeys.length; n++) {
+      let sticky: RegExp | undefined;
+      for (let n = first; n < last; n++) {
         // Candidates: the word starts that begin with the prefix's first three letters (or two, when it has two).
         const key = prefixKeys[n]!;
         const long = key >= 0;
         const k = long ? key : -1 - key;
         if ((long ? stamp3 : stamp2)[k] !== stamp) continue;
-        const prefix = prefixes[n]!;
-        const length = prefix.length;
+        const prefix = p.prefixes[n - first]!;
+        const codesFrom = codesAt ? codesAt[n]! : 0;
+        const length = codesAt ? codesAt[n + 1]! - codesFrom : prefix.length;
         const next = long ? next3 : next2;
         for (let pos = (long ? head3 : head2)[k]!; pos !== -1; pos = next[pos]!) {
           // The prefix compared letter by letter: a call to startsWith per candidate cost more than the regex.
           // (All of it: three-letter chains are hashed, and codes above 127 share the two-letter keys of letters.)
           let j = 0;
-          while (j < length && text.charCodeAt(pos + j) === prefix.charCodeAt(j)) j++;
+          if (prefixCodes) while (j < length && text.charCodeAt(pos + j) === prefixCodes[codesFrom + j]) j++;
+          else while (j < length && text.charCodeAt(pos + j) === prefix.charCodeAt(j)) j++;
           if (j < length) continue;
           // `test` on a sticky regex matches only at lastIndex and leaves lastIndex at the match's end.
+          sticky ??= p.sticky;
           sticky.lastIndex = pos;
           if (sticky.test(text) && sticky.lastIndex > pos) found(pos, sticky.lastIndex);
         }
