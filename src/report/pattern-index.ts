@@ -72,41 +72,179 @@ function closingParen(source: string, open: number): number {
 const PLAIN = /[a-z0-9]/;
 const QUANTIFIER = /[?*{+]/;
 
+/** Strings a part of a pattern can start with; `complete` when they are all it can match (nothing cut off). */
+interface Starts {
+  strings: string[];
+  complete: boolean;
+}
+
+/** No knowledge: the part may start with anything. */
+const ANY: Starts = { strings: [''], complete: false };
+/** Prefixes longer than this say little more and make the sets grow. */
+const MAX_PREFIX = 6;
+/** A part whose start strings would exceed this many is treated as unknown. */
+const MAX_STARTS = 48;
+/** The prefixes kept per pattern: each is one look-up per report, so a few long ones beat many. */
+const FEW_PREFIXES = 8;
+
 /**
- * The literal letters every match starts with, one or more per alternative, at least two letters each; null
- * when the pattern may start otherwise. Umlauts and "ss" end a prefix, since they match several spellings.
+ * Spellings the folded text may have where the lexicon writes an umlaut, ß or "ss" (find-findings' expand). The
+ * index is of folded text, which has no umlauts: a regex that spells one literally never matches there.
+ */
+const SPELLINGS: Record<string, string[]> = { ä: ['a', 'ae'], ö: ['o', 'oe'], ü: ['u', 'ue'], ß: ['s', 'ss'] };
+
+/**
+ * The literal starts of every possible match, at least two characters each and starting with a letter or digit
+ * (matches start words), at most a few; null when the pattern may start otherwise. Umlauts, "ss" and small
+ * groups, classes and optional parts open into all their spellings ("r(?:o|oe)ntgen" starts "rontge" or
+ * "roentg", "x-ray" starts "x-ray"), so a pattern runs only where a match can begin. The set may hold more
+ * than the pattern can match (a wider set only costs a failed try), never less.
  */
 export function leadingPrefixes(source: string): string[] | null {
-  const out: string[] = [];
+  const { strings } = startsOf(source);
+  if (strings.some((x) => x.length < 2 || !PLAIN.test(x[0]!))) return null;
+  // Each distinct prefix is one look-up per report and a short one lets more words through to the regex: the
+  // longest cut that keeps the count near the least it can be.
+  const cuts: string[][] = [];
+  for (let length = MAX_PREFIX; length >= 2; length--) cuts.push(shortestPrefixes(unique(strings.map((x) => x.slice(0, length))))!);
+  const least = Math.min(...cuts.map((c) => c.length));
+  return cuts.find((c) => c.length <= Math.max(FEW_PREFIXES, Math.ceil(least * 1.5)))!;
+}
+
+const unique = (strings: string[]) => [...new Set(strings)];
+
+/** The starts of an alternation. */
+function startsOf(source: string): Starts {
+  const strings: string[] = [];
+  let complete = true;
   for (const alt of alternatives(source)) {
-    const prefixes = altPrefixes(alt);
-    if (!prefixes) return null;
-    out.push(...prefixes);
+    const s = sequenceStarts(items(alt), 0);
+    for (const x of s.strings) strings.push(x);
+    complete &&= s.complete;
+  }
+  return bounded({ strings: unique(strings), complete });
+}
+
+/** A set that grew too large says nothing useful. */
+function bounded(s: Starts): Starts {
+  return s.strings.length > MAX_STARTS ? ANY : s;
+}
+
+interface Item {
+  starts: Starts;
+  /** The quantifier after the item ('' when none). */
+  quantifier: string;
+}
+
+/** The items of one alternative: characters, escapes, classes and groups, each with its quantifier. */
+function items(alt: string): Item[] {
+  const out: Item[] = [];
+  let i = 0;
+  while (i < alt.length) {
+    const ch = alt[i]!;
+    let starts: Starts;
+    let end = i + 1;
+    if (ch === '(') {
+      const close = closingParen(alt, i);
+      if (close === -1) return [...out, { starts: ANY, quantifier: '' }];
+      end = close + 1;
+      const inner = alt.slice(i + 1, close);
+      if (inner.startsWith('?=') || inner.startsWith('?!') || inner.startsWith('?<=') || inner.startsWith('?<!')) {
+        // A lookaround consumes nothing: leaving it out can only widen the set.
+        i = end;
+        continue;
+      }
+      if (inner.startsWith('?:')) starts = startsOf(inner.slice(2));
+      else if (inner.startsWith('?')) starts = ANY;
+      else starts = startsOf(inner);
+    } else if (ch === '[') {
+      let close = i + 1;
+      while (close < alt.length && alt[close] !== ']') close += alt[close] === '\\' ? 2 : 1;
+      end = close + 1;
+      starts = classStarts(alt.slice(i + 1, close));
+    } else if (ch === '\\') {
+      const next = alt[i + 1] ?? '';
+      end = i + 2;
+      // An escaped sign is itself; \s, \d, \w, \b and the like are classes or positions.
+      starts = next !== '' && !/[a-zA-Z0-9]/.test(next) ? { strings: [next], complete: true } : ANY;
+    } else if (ch === 's' && alt[i + 1] === 's') {
+      end = i + 2;
+      starts = { strings: ['s', 'ss'], complete: true };
+    } else if (SPELLINGS[ch]) {
+      starts = { strings: SPELLINGS[ch]!, complete: true };
+    } else if (PLAIN.test(ch) || ch === '-' || ch === ',' || ch === ':' || ch === '/' || ch === "'" || ch === '%') {
+      starts = { strings: [ch], complete: true };
+    } else {
+      // A space (the lexicon's "any blank or hyphen"), '.', '^', '$' and anything else: unknown from here.
+      starts = ANY;
+    }
+    let quantifier = '';
+    const q = alt[end];
+    if (q === '?' || q === '*' || q === '+') {
+      quantifier = q;
+      end++;
+    } else if (q === '{') {
+      const close = alt.indexOf('}', end);
+      quantifier = close === -1 ? '*' : /^\{0*,|^\{0\}/.test(alt.slice(end, close + 1)) ? '*' : /^\{1\}$/.test(alt.slice(end, close + 1)) ? '' : '+';
+      end = close === -1 ? alt.length : close + 1;
+    }
+    // A lazy or possessive mark changes nothing about where a match starts.
+    if (alt[end] === '?' && quantifier !== '') end++;
+    out.push({ starts, quantifier });
+    i = end;
   }
   return out;
 }
 
-function altPrefixes(alt: string): string[] | null {
-  if (alt.startsWith('(?:')) {
-    const close = closingParen(alt, 0);
-    if (close === -1) return null;
-    const inner = leadingPrefixes(alt.slice(3, close));
-    const after = alt[close + 1];
-    if (after === '?') {
-      const rest = altPrefixes(alt.slice(close + 2));
-      return inner && rest ? [...inner, ...rest] : null;
+/** A class of a few plain characters ("[ck]", "[ \t-]"); anything wider (ranges, negation, escapes) is unknown. */
+function classStarts(body: string): Starts {
+  if (body.startsWith('^') || body === '') return ANY;
+  const chars: string[] = [];
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i]!;
+    if (ch === '\\') {
+      const next = body[++i] ?? '';
+      if (next === 't') chars.push('\t');
+      else if (next !== '' && !/[a-zA-Z0-9]/.test(next)) chars.push(next);
+      else return ANY;
+    } else if (ch === '-' && i > 0 && i < body.length - 1) return ANY; // a range
+    else if (SPELLINGS[ch]) chars.push(...SPELLINGS[ch]!.filter((x) => x.length === 1));
+    else chars.push(ch);
+  }
+  return chars.length > 12 ? ANY : { strings: unique(chars), complete: true };
+}
+
+/** The starts of items[from..]: each item's strings joined to what may follow it, cut at MAX_PREFIX. */
+function sequenceStarts(list: Item[], from: number): Starts {
+  if (from >= list.length) return { strings: [''], complete: true };
+  const { starts, quantifier } = list[from]!;
+  const optional = quantifier === '?' || quantifier === '*';
+  const repeated = quantifier === '*' || quantifier === '+';
+  if (!starts.complete || repeated) {
+    // What follows cannot be joined on: the item's own starts, or (when it may be absent) those of the rest too.
+    const own: Starts = { strings: starts.strings, complete: false };
+    if (!optional) return own;
+    const rest = sequenceStarts(list, from + 1);
+    return bounded({ strings: unique([...own.strings, ...rest.strings]), complete: false });
+  }
+  const heads = optional ? [...starts.strings, ''] : starts.strings;
+  // Join only while the heads are short: a head as long as a prefix needs nothing after it.
+  const rest = heads.some((h) => h.length < MAX_PREFIX) ? sequenceStarts(list, from + 1) : { strings: [''], complete: false };
+  const out: string[] = [];
+  let complete = rest.complete;
+  for (const h of heads) {
+    if (h.length >= MAX_PREFIX) {
+      out.push(h.slice(0, MAX_PREFIX));
+      complete = false;
+      continue;
     }
-    if (after && QUANTIFIER.test(after)) return null;
-    return inner;
+    for (const t of rest.strings) {
+      const joined = h + t;
+      if (joined.length > MAX_PREFIX) complete = false;
+      out.push(joined.slice(0, MAX_PREFIX));
+    }
   }
-  let run = '';
-  for (let i = 0; i < alt.length; i++) {
-    const ch = alt[i]!;
-    const next = alt[i + 1] ?? '';
-    if (!PLAIN.test(ch) || QUANTIFIER.test(next) || (ch === 's' && next === 's')) break;
-    run += ch;
-  }
-  return run.length >= 2 ? [run] : null;
+  return bounded({ strings: unique(out), complete });
 }
 
 /**
