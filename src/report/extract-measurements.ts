@@ -434,10 +434,26 @@ function readUnit(region: string, from: number): { unit: string | null; end: num
   return { unit: canonicalUnit(m[1]!), end: from + m[0].length };
 }
 
+/** `/^\d+$/` as a loop. */
+function isPlainDigits(raw: string): boolean {
+  if (raw.length === 0) return false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** The first reading of a printed number that is plausible for the key and unit, if any. */
 function plausible(key: string, unit: string | null, raw: string, style: NumberStyle): number | undefined {
   const range = KEY_RULES[key]?.ranges[String(unit)];
   if (!range) return undefined;
+  // Most printed numbers are plain digits, whose one reading is the number (numberReadings' first case): read
+  // here without its regex and array.
+  if (isPlainDigits(raw)) {
+    const v = Number(raw);
+    return v >= range[0] && v <= range[1] ? v : undefined;
+  }
   return numberReadings(raw, style).find((v) => v >= range[0] && v <= range[1]);
 }
 
