@@ -737,7 +737,8 @@ function findVentricleTables(scan: string): TableRows {
   for (const line of lines) {
     if (line.trim() === '') {
       roles = null;
-    } else if (!/\d/.test(line.replace(/\b(?:lv|rv)\b/g, ''))) {
+    } else if (!/\d/.test(line)) {
+      // (A header may name "LV" and "RV", letters only: no digit at all.)
       const cells = execAll(HEADER_CELL, line).map((m) => (/^(?:lv|links|linker|left)/.test(m[1]!) ? 'LV' : /^(?:rv|rechts|rechter|right)/.test(m[1]!) ? 'RV' : 'ref') as Role);
       // "Norm LV" is one reference column, not a second LV column.
       const words = line.replace(/[|:()[\]\-\t%]/g, ' ').trim().match(/\S+/g)?.length ?? 1;

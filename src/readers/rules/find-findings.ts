@@ -469,7 +469,7 @@ function applyContext(mention: Mention, folded: string, triggers: Match<{ kind: 
     if (t.end > span.start || !t.def.kind.endsWith('pre')) continue;
     if (preScopeEnd(folded, t, triggers, sentence.end) >= span.end) nearestPre.set(CATEGORY(t.def.kind), t);
   }
-  found.push(...nearestPre.values());
+  for (const t of nearestPre.values()) found.push(t);
   for (const t of triggers) {
     // "nicht (sicher) auszuschließen (ist)" and "vs." hedge what stands before them as well as what follows them.
     const both = t.def.kind === 'unc-pre' && BOTH_WAYS.test(folded.slice(t.start, t.end));
