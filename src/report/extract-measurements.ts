@@ -343,6 +343,31 @@ function regionEndFor(text: string, scan: string, from: number, nextAnchor: numb
   return end;
 }
 
+/** A printed number at a position, as the token regex reads it (its only other choice at a digit is a range). */
+const NUMBER_AT = new RegExp(NUMBER_SOURCE, 'y');
+
+/**
+ * False when no range ("57-105", "1,5 bis 2 ms") can start at the digit at `pos` of `text` (which ends where the
+ * tokens end): a range's first number runs to the end of the digits, dots and commas there, and its separator
+ * ("-", "bis", "to") follows after nothing but blanks and unit letters (units are letters, "/", "^", "2" and "%").
+ * True when one may; the regex decides.
+ */
+export function rangeMayStart(text: string, pos: number): boolean {
+  let e = pos;
+  for (let c = text.charCodeAt(e); (c >= 48 && c <= 57) || c === 44 || c === 46; c = text.charCodeAt(++e));
+  const last = text.charCodeAt(e - 1);
+  // A number ends with a digit, and nothing in a unit or separator starts with a digit, dot or comma.
+  if (last < 48 || last > 57) return false;
+  for (let j = e; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 45) return true;
+    if (c === 98 && text.charCodeAt(j + 1) === 105 && text.charCodeAt(j + 2) === 115) return true;
+    if (c === 116 && text.charCodeAt(j + 1) === 111) return true;
+    if (!(isSpaceCode(c) || (c >= 97 && c <= 122) || c === 47 || c === 94 || c === 50 || c === 37)) return false;
+  }
+  return false;
+}
+
 /** Separators between tokens: spaces, tabs, punctuation that carries no meaning for values. */
 const SKIP = new Set([...' \t\n\r\u00a0,;:=|/*"\'#~•·'].map((c) => c.charCodeAt(0)));
 
@@ -363,6 +388,18 @@ function tokenize(scan: string, start: number, end: number): Token[] {
       for (let c = region.charCodeAt(wordEnd); (c >= 97 && c <= 122) || c === 45; c = region.charCodeAt(++wordEnd));
       tokens.push({ t: 'word', start: pos, end: wordEnd, word: region.slice(pos, wordEnd) });
       pos = wordEnd;
+      continue;
+    }
+    if (code >= 48 && code <= 57 && !rangeMayStart(region, pos)) {
+      // The common case, a number that starts no range: what the regex's `num` alternative would read, without
+      // trying the range (and its units) first.
+      NUMBER_AT.lastIndex = pos;
+      const raw = NUMBER_AT.exec(region)![0];
+      const afterSlash = slashBefore(region, Math.max(start, pos - 3), pos);
+      const unitEnd = readUnit(region, pos + raw.length);
+      tokens.push({ t: 'num', start: pos, end: unitEnd.end, raw, unit: unitEnd.unit, afterPlusMinus: plusMinus, afterSlash });
+      plusMinus = false;
+      pos = unitEnd.end;
       continue;
     }
     TOKEN.lastIndex = pos;
