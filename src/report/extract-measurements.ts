@@ -59,11 +59,12 @@ type Token =
   | { t: 'open' | 'close'; start: number; end: number }
   | { t: 'word'; start: number; end: number; word: string };
 
-const COMPILED = LABEL_PATTERNS.map((pattern) => ({
-  pattern,
-  // Labels never span lines: "...Norm RV\nEDV (ml)" is not "RV EDV".
-  regex: indexPattern(pattern.source, String.raw`(?<![a-z0-9])(?:${pattern.source.replace(/\\s/g, '[ \\t]')})(?![a-z0-9])`),
-}));
+const COMPILED = LABEL_PATTERNS.map((pattern) => {
+  // Labels never span lines: "...Norm RV\nEDV (ml)" is not "RV EDV". The index reads the label as it runs, so its
+  // prefixes spell the blanks out ("lv-ef", "lv ef", "lvef" rather than "lv": far fewer words reach the regex).
+  const label = pattern.source.replace(/\\s/g, '[ \\t]');
+  return { pattern, regex: indexPattern(label, String.raw`(?<![a-z0-9])(?:${label})(?![a-z0-9])`) };
+});
 
 // Tables put the unit in a column of its own, so any run of spaces or tabs may stand before it.
 const UNIT_AFTER = new RegExp(String.raw`^[ \t]*-?[ \t]?(${UNIT_SOURCE})(?![a-z0-9])`);
