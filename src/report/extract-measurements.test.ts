@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { extractMeasurements, rangeMayStart } from './extract-measurements.js';
+import { extractMeasurements, INDEX_BEFORE, PAIR_BEFORE, rangeMayStart, VENTRICLE_BEFORE, wordEndsBeforeBlanks, wordEndsBeforeSpace } from './extract-measurements.js';
 import { NUMBER_SOURCE } from './parse-number.js';
 import { UNIT_SOURCE } from './measurement-lexicon.js';
 
@@ -157,4 +157,22 @@ test('measurements: a number said to start no range never starts one (the fast p
   }
   // The fast path must be the common case, or it saves nothing.
   assert.ok(said > checked / 3, `only ${said} of ${checked} digits read without the regex`);
+});
+
+test('measurements: the quick checks before a label only skip regexes that cannot match', () => {
+  let seed = 777;
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const pieces = ['lv', 'rv', 'links', 'rechts', 'linksventrikulare', 'left', 'right', 'indexierte', 'indexed', '/', ' ', '  ', '\t', '-', 'x', '3', ':', '(', 'e'];
+  let skipped = 0;
+  for (let n = 0; n < 20000; n++) {
+    let text = '';
+    const length = Math.floor(next() * 6);
+    for (let k = 0; k < length; k++) text += pieces[Math.floor(next() * pieces.length)];
+    if (!wordEndsBeforeBlanks(text)) {
+      skipped++;
+      assert.equal(VENTRICLE_BEFORE.test(text) || PAIR_BEFORE.test(text), false, JSON.stringify(text));
+    }
+    if (!wordEndsBeforeSpace(text)) assert.equal(INDEX_BEFORE.test(text), false, JSON.stringify(text));
+  }
+  assert.ok(skipped > 5000, `only ${skipped} texts skipped`);
 });

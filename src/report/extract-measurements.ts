@@ -72,10 +72,10 @@ const LABEL_UNIT = new RegExp(String.raw`^\s*[(\[]\s*(${UNIT_SOURCE})\s*[)\]]`);
 const VENTRICLE_AFTER =
   /^\s*(?:\(\s*)?(?:-\s*)?(lv|rv|links|rechts|des\s+linken\s+ventrikels|des\s+rechten\s+ventrikels|linksventrikular|rechtsventrikular|left|right)(?:\s*\))?(?![a-z0-9])/;
 const PAIR_AFTER = /^\s*(?:\(\s*)?(?:lv|links)\s*\/\s*(?:rv|rechts)(?:\s*\))?(?![a-z0-9])/;
-const VENTRICLE_BEFORE = /(?:^|[^a-z0-9])(lv|rv|links|rechts|linksventrikular(?:e[snmr]?)?|rechtsventrikular(?:e[snmr]?)?|left|right)\s?-?\s?$/;
-const PAIR_BEFORE = /(?:^|[^a-z0-9])(?:lv|links)\s*\/\s*(?:rv|rechts)\s?-?\s?$/;
+export const VENTRICLE_BEFORE = /(?:^|[^a-z0-9])(lv|rv|links|rechts|linksventrikular(?:e[snmr]?)?|rechtsventrikular(?:e[snmr]?)?|left|right)\s?-?\s?$/;
+export const PAIR_BEFORE = /(?:^|[^a-z0-9])(?:lv|links)\s*\/\s*(?:rv|rechts)\s?-?\s?$/;
 const INDEX_AFTER = /^\s*(?:\(\s*)?(?:indexiert|indiziert|index|\/\s*kof|\/\s*bsa|indexed|bsa-?indexed|auf\s+(?:die\s+)?kof)(?:\s*\))?(?![a-z0-9])/;
-const INDEX_BEFORE = /(?:^|[^a-z0-9])(?:indexierte[snmr]?|indizierte[snmr]?|indexed)\s+$/;
+export const INDEX_BEFORE = /(?:^|[^a-z0-9])(?:indexierte[snmr]?|indizierte[snmr]?|indexed)\s+$/;
 
 const TOKEN_SOURCE = [
   String.raw`(?<pm>±|\+\/-)`,
@@ -283,6 +283,28 @@ function findAnchors(scan: string, index: TextIndex): Anchor[] {
   return anchors;
 }
 
+const isLetter = (c: number) => c >= 97 && c <= 122;
+
+/**
+ * Whether `text` ends in a letter followed by what `\s?-?\s?$` allows (a blank, a hyphen, a blank, each at most
+ * once): VENTRICLE_BEFORE and PAIR_BEFORE cannot match otherwise, since their words end in a letter.
+ */
+export function wordEndsBeforeBlanks(text: string): boolean {
+  let k = text.length;
+  if (k > 0 && isSpaceCode(text.charCodeAt(k - 1))) k--;
+  if (k > 0 && text.charCodeAt(k - 1) === 45) k--;
+  if (k > 0 && isSpaceCode(text.charCodeAt(k - 1))) k--;
+  return k > 0 && isLetter(text.charCodeAt(k - 1));
+}
+
+/** Whether `text` ends in a letter and one or more blanks (`[a-z]\s+$`), which INDEX_BEFORE needs. */
+export function wordEndsBeforeSpace(text: string): boolean {
+  let k = text.length;
+  if (k === 0 || !isSpaceCode(text.charCodeAt(k - 1))) return false;
+  while (k > 0 && isSpaceCode(text.charCodeAt(k - 1))) k--;
+  return k > 0 && isLetter(text.charCodeAt(k - 1));
+}
+
 /** Reads qualifiers around a label: "(LV)", "LV-", "indexiert", "(ml/m²)". */
 function qualify(scan: string, pattern: LabelPattern, start: number, end: number): Anchor {
   const label = scan.slice(start, end);
@@ -293,14 +315,16 @@ function qualify(scan: string, pattern: LabelPattern, start: number, end: number
 
   const lineStart = scan.lastIndexOf('\n', start - 1) + 1;
   const before = scan.slice(Math.max(lineStart, start - 30), start);
-  if (!anchor.ventricle) {
+  // The regexes below end at `$` and so are tried at every position of `before`: most labels are asked first
+  // whether a word can end where they need one.
+  if (!anchor.ventricle && wordEndsBeforeBlanks(before)) {
     if (PAIR_BEFORE.test(before)) anchor.ventricle = 'pair';
     else {
       const v = VENTRICLE_BEFORE.exec(before);
       if (v) anchor.ventricle = /^(?:lv|links|left)/.test(v[1]!) ? 'LV' : 'RV';
     }
   }
-  if (INDEX_BEFORE.test(before)) anchor.index = true;
+  if (wordEndsBeforeSpace(before) && INDEX_BEFORE.test(before)) anchor.index = true;
 
   const lineEnd = scan.indexOf('\n', end) === -1 ? scan.length : scan.indexOf('\n', end);
   for (let guard = 0; guard < 3; guard++) {
