@@ -182,8 +182,9 @@ export function extractMeasurements(text: string, style: NumberStyle = numberSty
   let kept = anchors;
   let results: Measurement[][] = [];
   const tokenCache = new Map<number, Token[]>();
+  const unitCache = new Map<Anchor, Unit>();
   for (let round = 0; round < 3; round++) {
-    results = readAll(text, scan, kept, tables, context, style, tokenCache);
+    results = readAll(text, scan, kept, tables, context, style, tokenCache, unitCache);
     const next = kept.filter((a, i) => !a.pattern.weak || results[i]!.length > 0);
     if (next.length === kept.length) break;
     kept = next;
@@ -197,6 +198,17 @@ export function extractMeasurements(text: string, style: NumberStyle = numberSty
   return measurements;
 }
 
+/** Labels read together (one, or several joined by slashes), the end of their region, and what they read. */
+interface Unit {
+  group: Anchor[];
+  regionEnd: number;
+  found: Measurement[][];
+}
+
+function sameAnchors(a: Anchor[], b: Anchor[]): boolean {
+  return a.length === b.length && a.every((x, k) => x === b[k]);
+}
+
 function readAll(
   text: string,
   scan: string,
@@ -205,6 +217,7 @@ function readAll(
   context: () => VentricleContext,
   style: NumberStyle,
   tokenCache: Map<number, Token[]>,
+  unitCache: Map<Anchor, Unit>,
 ): Measurement[][] {
   const out: Measurement[][] = anchors.map(() => []);
   let i = 0;
@@ -221,15 +234,19 @@ function readAll(
     const group = anchors.slice(i, j + 1);
     const last = group[group.length - 1]!;
     const regionEnd = regionEndFor(text, scan, last.end, anchors[j + 1]?.start);
-    const tokens = tokensOf(last.end, regionEnd);
-    if (group.length > 1) {
-      const found = readGroup(text, group, tokens, style, context);
-      found.forEach((m, k) => {
-        for (const x of m) out[i + k]!.push(x);
-      });
-    } else {
-      for (const x of readOne(text, scan, last, tokens, tables, context, style)) out[i]!.push(x);
+    // A unit read in an earlier round with the same labels and region reads the same again: a later round only
+    // reads the units next to the weak labels it dropped (1.8 rounds a report on the bench cohort).
+    const cached = unitCache.get(group[0]!);
+    let found: Measurement[][];
+    if (cached && cached.regionEnd === regionEnd && sameAnchors(cached.group, group)) found = cached.found;
+    else {
+      const tokens = tokensOf(last.end, regionEnd);
+      found = group.length > 1 ? readGroup(text, group, tokens, style, context) : [readOne(text, scan, last, tokens, tables, context, style)];
+      unitCache.set(group[0]!, { group, regionEnd, found });
     }
+    found.forEach((m, k) => {
+      for (const x of m) out[i + k]!.push(x);
+    });
     i = j + 1;
   }
   return out;
@@ -722,6 +739,10 @@ function toMeasurements(text: string, anchor: Anchor, found: Found[]): Measureme
   return found.map((f) => ({ key: f.key, value: f.value, unit: f.unit, ref: f.ref, label, span: { start: anchor.start, end: f.end } }));
 }
 
+/** Families measured per ventricle, and those printed in two forms (absolute and indexed): sets made once. */
+const PER_VENTRICLE = new Set<string>(['EF', 'EDV', 'ESV', 'SV', 'MASS']);
+const TWO_FORMS = new Set<string>(['EDV', 'ESV', 'SV', 'MASS', 'CO']);
+
 function readOne(
   text: string,
   scan: string,
@@ -732,7 +753,7 @@ function readOne(
   style: NumberStyle,
 ): Measurement[] {
   const family = anchor.pattern.family;
-  const perVentricle = ['EF', 'EDV', 'ESV', 'SV', 'MASS'].includes(family);
+  const perVentricle = PER_VENTRICLE.has(family);
   let inTable = false;
   if (perVentricle && (anchor.ventricle === undefined || anchor.ventricle === 'pair')) {
     const lineStart = scan.lastIndexOf('\n', anchor.start - 1) + 1;
@@ -744,7 +765,7 @@ function readOne(
   }
   if (anchor.ventricle === 'pair') return readPair(text, anchor, tokens, style);
   const ventricle = anchor.ventricle ?? (perVentricle ? context().at(anchor.start) : 'LV');
-  const maxValues = ['EDV', 'ESV', 'SV', 'MASS', 'CO'].includes(family) ? 2 : 1;
+  const maxValues = TWO_FORMS.has(family) ? 2 : 1;
   return toMeasurements(text, anchor, readValues(text, anchor, ventricle, tokens, style, maxValues, !inTable));
 }
 
