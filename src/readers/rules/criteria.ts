@@ -141,7 +141,9 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const repeatStart = repeatStudyStart(mentions);
   const current = repeatStart === null ? mentions : mentions.map((m) => (TRANSIENT.has(m.concept) && m.status === 'affirmed' && m.sentence.start < repeatStart ? { ...m, status: 'historical' as const } : m));
   const f = new Facts(current, measurements);
-  const scores = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<DxCategory, number>;
+  // A loop, not Object.fromEntries (measured: 4 % of score); the same keys in the same order.
+  const scores = {} as Record<DxCategory, number>;
+  for (const c of CATEGORIES) scores[c] = 0;
   const criteria: FiredCriterion[] = [];
   // OTHER's score per subtype, to name the OTHER diagnosis when OTHER wins.
   const otherParts = new Map<OtherSubtype, number>();

@@ -151,9 +151,12 @@ function slotsOf<T>(compiled: Compiled<T>[]): { slot: Int32Array; maxId: number 
 /** All non-overlapping matches in the text, the longest winning where they overlap (earlier definitions win ties). */
 function findAll<T>(index: TextIndex, compiled: Compiled<T>[]): Match<T>[] {
   const candidates: (Match<T> & { order: number })[] = [];
+  const text = index.text;
+  let current: Compiled<T>;
+  const push = (start: number, end: number) => candidates.push({ def: current.def, start, end, order: current.order });
   const add = (c: Compiled<T>) => {
-    const found = index.matches(c.pattern);
-    for (let i = 0; i < found.length; i++) candidates.push({ def: c.def, start: found[i]![0], end: found[i]![1], order: c.order });
+    current = c;
+    index.eachMatch(c.pattern, text, push);
   };
   const { slot, maxId } = slotsOf(compiled);
   for (const id of index.passed()) {
@@ -186,24 +189,32 @@ function bySentence<T>(matches: Match<T>[], sentences: Span[]): Match<T>[][] {
   return out;
 }
 
+/** What `\s` matches and trim() drops, as a code test. */
+function isSpaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 const ABBREVIATIONS = /(?:^|[^a-z])(?:v\.a|z\.n|d\.h|z\.b|i\.s|a\.e|u\.a|o\.g|s\.o|bzw|ca|max|min|li|re|bds|ggf|evtl|inkl|vs|dr|med|pat|nr|ref|mind|sog|e\.g|i\.e|approx|fig|vol|st|j|dd|seg|vgl|etc|ua)$/;
 
 /** Sentences: lines, and inside lines text ending in . ! ? ; followed by a space (not "V.a.", "Z.n.", "1,5"). */
 export function splitSentences(folded: string): Span[] {
   const out: Span[] = [];
   let start = 0;
+  // The sentence between start and end without the blanks around it (what trim() drops), found without slicing.
   const push = (end: number) => {
-    const s = folded.slice(start, end);
-    const lead = s.length - s.trimStart().length;
-    const body = s.trim();
-    if (body !== '') out.push({ start: start + lead, end: start + lead + body.length });
+    let from = start;
+    while (from < end && isSpaceCode(folded.charCodeAt(from))) from++;
+    let to = end;
+    while (to > from && isSpaceCode(folded.charCodeAt(to - 1))) to--;
+    if (to > from) out.push({ start: from, end: to });
   };
   for (let i = 0; i < folded.length; i++) {
     const ch = folded[i]!;
     if (ch === '\n') {
       push(i);
       start = i + 1;
-    } else if ((ch === '.' || ch === '!' || ch === '?' || ch === ';') && /\s/.test(folded[i + 1] ?? ' ')) {
+    } else if ((ch === '.' || ch === '!' || ch === '?' || ch === ';') && (i + 1 >= folded.length || isSpaceCode(folded.charCodeAt(i + 1)))) {
       if (ch === '.') {
         const before = folded.slice(Math.max(start, i - 8), i);
         if (/\d$/.test(before) && /^\s\d/.test(folded.slice(i + 1, i + 3))) continue;
@@ -458,7 +469,7 @@ function applyContext(mention: Mention, folded: string, triggers: Match<{ kind: 
     if (t.end > span.start || !t.def.kind.endsWith('pre')) continue;
     if (preScopeEnd(folded, t, triggers, sentence.end) >= span.end) nearestPre.set(CATEGORY(t.def.kind), t);
   }
-  found.push(...nearestPre.values());
+  for (const t of nearestPre.values()) found.push(t);
   for (const t of triggers) {
     // "nicht (sicher) auszuschließen (ist)" and "vs." hedge what stands before them as well as what follows them.
     const both = t.def.kind === 'unc-pre' && BOTH_WAYS.test(folded.slice(t.start, t.end));
