@@ -186,12 +186,15 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   // hypertrophied myocardium, but it is no scar, no inflammation and no reason to call a report abnormal.
   // Enhancement of the pericardium is pericarditis' sign, not myocardial scar.
   const MYOCARDIAL_PLACES = ['subepi', 'midwall', 'subendo', 'transmural'];
-  const lgeAll = f.present('lge').filter((m) => !(m.attrs.has('pericardium') && !MYOCARDIAL_PLACES.some((a) => m.attrs.has(a)) && f.present('pericardial').some((p) => p.sentence.start === m.sentence.start)));
+  // "Patchy uptake in the septum" outside a PET sentence is gadolinium uptake: LGE worded without the word.
+  const uptake = f.present('pet-uptake').filter((m) => !m.attrs.has('pet') && !m.attrs.has('othermod'));
+  const lgeAll = [...f.present('lge'), ...uptake].filter((m) => !(m.attrs.has('pericardium') && !MYOCARDIAL_PLACES.some((a) => m.attrs.has(a)) && f.present('pericardial').some((p) => p.sentence.start === m.sentence.start)));
   const lge = lgeAll.filter((m) => !insertionOnly(m));
   const lgeNegated = f.negated('lge').length > 0 && lge.length === 0;
   const ischemicPattern = f.present('lge-ischemic');
   const nonIschemic = [...f.present('lge-nonischemic'), ...f.negated('lge-ischemic')];
   const oedema = f.present('oedema');
+  const hyperemia = f.present('hyperemia');
   const wma = f.present('wma');
   const hypertrophy = f.present('hypertrophy').filter((m) => !(m.attrs.has('ecg') && !m.attrs.has('cmr')));
   // "Hiläre Lymphknoten vergrößert": the enlarged thing is a lymph node, not a chamber.
@@ -319,6 +322,8 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const extracardiacSarcoidLike = extracardiacSarcoid.length > 0 && patchy.length > 0;
   const sarcoidLike = conductionSarcoidLike || extracardiacSarcoidLike;
   if (t2Criterion && t1Criterion && !sarcoidLike) fire('myo.lake-louise', 'MYO', 2.5, 'Lake Louise 2018 criteria met (T2 + T1 criterion)', spansOf([...oedema, ...epiMid]));
+  // Lake Louise 2009 (still quoted, DOMAIN.md): two of oedema, early enhancement (hyperaemia) and non-ischaemic LGE.
+  else if (hyperemia.length > 0 && (t2Criterion || nonIschemicLge) && !sarcoidLike) fire('myo.lake-louise-2009', 'MYO', 2.5, 'Lake Louise 2009 criteria met (early enhancement with oedema or non-ischaemic LGE)', spansOf([...hyperemia, ...oedema, ...epiMid]));
   if (nonIschemic.length > 0 && lge.length > 0 && patchy.length === 0) fire('myo.nonischemic-pattern', 'MYO', 1.5, 'LGE pattern called non-ischaemic', spansOf(nonIschemic));
   if (epiMid.some((m) => m.attrs.has('lateral') || m.attrs.has('inferior')) && epiMid.some((m) => m.attrs.has('subepi'))) fire('myo.location', 'MYO', 1, 'subepicardial LGE of the (infero)lateral wall', spansOf(epiMid));
   if ((t2Criterion || nonIschemicLge) && (effusion.length > 0 || f.present('pericardial').length > 0)) fire('myo.pericardium', 'MYO', 0.5, 'pericardial effusion / involvement', spansOf(effusion));
@@ -344,7 +349,7 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   // JCS 2016 major criteria: myocardial FDG uptake; thinning of the basal ventricular septum.
   // What FDG-PET calls active inflammation is myocardial tracer uptake.
   const inflammation = f.present('inflammation');
-  const pet = [...f.present('pet-uptake'), ...inflammation.filter((m) => m.attrs.has('pet'))];
+  const pet = [...f.present('pet-uptake').filter((m) => !uptake.includes(m)), ...inflammation.filter((m) => m.attrs.has('pet'))];
   if (pet.length > 0) fire('cs.pet', 'CS', 3.5, 'myocardial FDG-PET uptake (JCS 2016 major criterion)', spansOf(pet));
   const basalSeptalThinning = f.present('thinning').filter((m) => m.attrs.has('basal') && m.attrs.has('septal'));
   if (basalSeptalThinning.length > 0) fire('cs.septal-thinning', 'CS', 2, 'thinning of the basal septum (JCS 2016 major criterion)', spansOf(basalSeptalThinning));
@@ -605,7 +610,7 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   // ---- NORMAL: nothing abnormal ----
   fire('normal.base', 'NORMAL', 2, 'no abnormal finding (baseline)', []);
   const abnormal: [string, boolean, number][] = [
-    ['LGE', lge.length > 0, 2.5], ['oedema', oedema.length > 0, 2], ['wall-motion abnormality', wma.length > 0, 2], ['hypertrophy', hypertrophy.length > 0, 1.5],
+    ['LGE', lge.length > 0, 2.5], ['oedema', oedema.length > 0, 2], ['hyperaemia', hyperemia.length > 0, 1.5], ['wall-motion abnormality', wma.length > 0, 2], ['hypertrophy', hypertrophy.length > 0, 1.5],
     ['dilated LV', lvDilated, 2], ['reduced function', efReduced, 2.5], ['SAM', sam.length > 0, 2], ['nulling', nulling.length > 0, 2], ['lymphadenopathy', lymph.length > 0, 1],
     ['thrombus', thrombus.length > 0, 1], ['mass', mass.length > 0, 2], ['non-compaction', trabeculation.length > 0, 2], ['ballooning', ballooning.length > 0, 2],
     ['pericardial involvement', pericardial.length > 0, 2], ['wall thickness >= 13 mm', mwtMm !== null && mwtMm >= 13, 2], ['ECV raised', ecvHigh, 1], ['T1 raised', t1High, 1], ['T2 raised', t2High, 1],

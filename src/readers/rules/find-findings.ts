@@ -267,6 +267,13 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
     if (c.def.subtype) mention.subtype = c.def.subtype;
     if (c.def.secondary) mention.secondary = true;
     applyContext(mention, folded, triggers);
+    // In the assessment a question is the reader's doubt, not the referral's question (DOMAIN.md: "?" hedges), and a
+    // bare "Ausschluss einer X" states the result ("zum Ausschluss" stays the question).
+    if (mention.status === 'asked' && section === 'assessment' && mention.trigger) {
+      const said = folded.slice(mention.trigger.span.start, mention.trigger.span.end);
+      if (said === '?') Object.assign(mention, { status: 'uncertain', certainty: 0.4 });
+      else if (said.startsWith('ausschluss')) Object.assign(mention, { status: 'negated', certainty: 0 });
+    }
     // "No evidence of myocarditis (no abnormality)": a normal study worded as an absence is not undone by the
     // negation before it; two negations do not make an abnormal study.
     if (mention.status === 'negated' && c.def.id === 'dx:NORMAL' && SELF_NEGATED.test(folded.slice(c.start, c.end))) {
@@ -296,7 +303,8 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
     const concepts = conceptsBySentence[i]!;
     if (concepts.length === 0) continue;
     const triggers = triggersBySentence[i]!.filter((t) => !overlapsAny(t, concepts));
-    const attrs = new Set(attributesBySentence[i]!.map((a) => a.def.name));
+    // "inferior+lateral": a compound wall name ("inferolateral") names both walls.
+    const attrs = new Set(attributesBySentence[i]!.flatMap((a) => a.def.name.split('+')));
     for (const c of concepts) {
       // "in den LGE-Sequenzen", "on LGE imaging": the sequence, not a finding.
       if (c.def.id === 'lge' && isModalityReference(folded, c)) continue;
@@ -378,6 +386,9 @@ const LGE_DESCRIPTION = /(?:subendo|subepi|epikard|epicard|mittmyo|midmyo|mid-?w
 /** Sequence names: a parenthesis listing two or more of them is the protocol ("(cine, T2-weighted, LGE)"). */
 const SEQUENCE_WORDS = /\b(?:cine|ssfp|stir|molli|shmolli|t1|t2|mapping|perfusion|tagging|psir|flow|phase[- ]contrast|ecv)\b/g;
 
+/** "LGE: none", "LGE: negativ": the label answered with an absence is a finding (negated by its trigger). */
+const LGE_ABSENT = /^\s?:\s*(?:none|nil|negativ|negative|absent)\b/;
+
 /** What follows LGE when it is a finding placed somewhere ("with LGE of the RV free wall", "mit LGE der Hinterwand"). */
 const PLACED = /^\s(?:of|in|at|involving|along|within|affecting|der|des|im|in der|an der)\s/;
 
@@ -387,7 +398,7 @@ function isModalityReference(folded: string, m: Match<unknown>): boolean {
   // "LGE: no evidence of infarction": a heading for what follows; "LGE: subepikardial lateral" describes LGE.
   if (/^\s?:/.test(folded.slice(m.end, m.end + 2))) {
     const rest = folded.slice(m.end, m.end + 120).split(/[.;\n]/)[0]!;
-    if (!LGE_DESCRIPTION.test(rest)) return true;
+    if (!LGE_DESCRIPTION.test(rest) && !LGE_ABSENT.test(rest)) return true;
   }
   const open = folded.lastIndexOf('(', m.start);
   const close = folded.indexOf(')', m.end);
@@ -404,7 +415,8 @@ const LIST = /^[^,.;:]{0,90}(?:,[^,.;:]{0,40})*\s(?:oder|or|und|and|bzw|noch|nor
 
 const CATEGORY = (kind: TriggerKind): string => kind.split('-')[0]!;
 const WITH = /\s(?:with|mit|showing)\s/;
-const BOTH_WAYS = /^(?:(?:nicht|not) (?:sicher )?(?:auszuschl|ausgeschl|excluded)|vs\b|versus)/;
+// "wahrscheinlich" / "likely" stand before or after what they hedge ("Myokarditis wahrscheinlich", "myocarditis unlikely").
+const BOTH_WAYS = /^(?:(?:nicht|not) (?:sicher )?(?:auszuschl|ausgeschl|excluded)|vs\b|versus|(?:un)?wahrscheinlich|(?:un)?likely)/;
 
 /**
  * Where a pre-trigger's scope ends: the sentence end, a terminator, the next trigger of the same kind (a
