@@ -61,6 +61,16 @@ const CASES: [string, string, string][] = [
   ['Context: monoclonal protein with thick walls and diffuse LGE', 'CA', 'History: monoclonal protein, Bence Jones. CMR: concentric LVH 16 mm, diffuse subendocardial LGE.'],
   ['Context: ischaemic heart disease with inferior transmural scar', 'ICM', 'History: ischaemic heart disease. CMR: inferior hypokinesia with transmural LGE.'],
   ['Territory: branch names (posterior descending artery)', 'ICM', 'CMR: subendocardial LGE in the territory of the posterior descending artery.'],
+  // ---- Round 4: published criteria, both languages ----
+  ['Lake Louise 2009: early enhancement with oedema (German, no LGE word)', 'MYO', 'Befund: T2-gewichtet erhöhtes Signalverhältnis Myokard/Skelettmuskel. Globales relatives Enhancement 5,1. Kein LE.'],
+  ['Lake Louise 2009: hyperaemia with subepicardial LGE (English)', 'MYO', 'CMR: myocardial hyperaemia on early gadolinium enhancement images; subepicardial LGE of the lateral wall.'],
+  ['Lake Louise: T2 signal ratio >= 2.0 with subepicardial LGE', 'MYO', 'CMR: T2 ratio 2.4. Subepicardial LGE inferolateral.'],
+  ['DCM (ESC 2023): LV end-diastolic diameter above 60 mm with LVEF < 40 % and no scar (English)', 'DCM', 'CMR: LVEDD 68 mm, LVEF 28 %, global hypokinesia, no LGE.'],
+  ['DCM (ESC 2023): dilatierter LV nach Diameter, LVEF < 40 %, kein LE (German)', 'DCM', 'Befund: LVEDD 7,0 cm, LVEF 25 %, globale Hypokinesie. Kein LE.'],
+  ['CS (HRS 2014): extracardiac sarcoidosis with subepicardial LGE', 'CS', 'History: pulmonary sarcoidosis with granulomas on biopsy. CMR: subepicardial LGE of the basal septum.'],
+  ['CS (HRS 2014): bekannte Lungensarkoidose mit intramuralem LGE (German)', 'CS', 'Anamnese: bekannte pulmonale Sarkoidose.\nBefund: intramurales LGE basal septal.'],
+  ['ICM: subendocardial LGE anteroseptal (a compound wall name)', 'ICM', 'CMR: subendocardial LGE anteroseptal, akinesia there.'],
+  ['ICM: subendokardiales LGE der Vorderwand mit hypokinetischer Vorderwand (German adjective)', 'ICM', 'Befund: hypokinetische Vorderwand mit subendokardialem LGE.'],
   ['Protocol lists are no finding', 'NORMAL', 'CMR (cine, T2-weighted imaging, late gadolinium enhancement): normal LV function, LVEF 60 %, no oedema, no scar.'],
 ];
 for (const [name, expected, text] of CASES) test(`concept: ${name}`, () => assert.equal(outcome(text), expected, JSON.stringify(categorise(text).scores)));
@@ -466,4 +476,12 @@ test("concept: athlete's heart is an OTHER diagnosis (the taxonomy's Sportlerher
   assert.equal(outcome('A 23-year-old athlete. CMR: normal LV and RV size and function, LVEF 62 %, no LGE, normal T1 and T2. Normal study.'), 'NORMAL');
   // An athletic heart rate is a pulse, not a diagnosis.
   assert.equal(outcome('CMR: sinus bradycardia with an athletic heart rate of 45/min. LVEF 60 %, LVEDVi 90 ml/m2, no LGE, normal T1 and T2.'), 'NORMAL');
+});
+
+test('concept: CA (Fontana 2015) — LGE of the atrial walls is atrial involvement, in both languages', () => {
+  assert.ok(fired('CMR: concentric LV hypertrophy, 14 mm. LGE of the atrial walls and the interatrial septum.').includes('ca.atrial-lge'));
+  assert.ok(fired('Befund: konzentrische Hypertrophie 14 mm. LGE der Vorhofwände und des Vorhofseptums.').includes('ca.atrial-lge'));
+  assert.equal(outcome('Befund: konzentrische Hypertrophie 14 mm. LGE der Vorhofwände und des Vorhofseptums.'), 'CA');
+  // A left atrium named beside ventricular LGE is no atrial LGE.
+  assert.ok(!fired('CMR: dilated left atrium; subendocardial LGE of the inferior wall.').includes('ca.atrial-lge'));
 });

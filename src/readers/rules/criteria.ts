@@ -173,7 +173,15 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const ecvUpper = ecv?.ref?.high != null ? (ecv.ref.high < 1 ? ecv.ref.high * 100 : ecv.ref.high) : 30;
   const ecvHigh = ecvValue !== null && ecvValue > ecvUpper;
   const mwtMm = mwt ? (mwt.unit === 'cm' ? mwt.value * 10 : mwt.value) : null;
-  const lvDilatedByNumbers = edvi ? edvi.value > (edvi.ref?.high ?? 105) : edv ? edv.value > (edv.ref?.high ?? 240) : false;
+  // Without volumes, the end-diastolic diameter: above its printed norm, or above 60 mm (beyond the upper limits of
+  // about 58 mm in men and 52 mm in women that echo and CMR diameters share; ESC 2023 DCM).
+  const edd = f.first('LVEDD');
+  const eddMm = edd ? (edd.unit === 'cm' ? edd.value * 10 : edd.value) : null;
+  const eddHigh = edd?.ref?.high != null ? (edd.unit === 'cm' ? edd.ref.high * 10 : edd.ref.high) : 60;
+  const lvDilatedByNumbers = edvi ? edvi.value > (edvi.ref?.high ?? 105) : edv ? edv.value > (edv.ref?.high ?? 240) : eddMm !== null && eddMm > eddHigh;
+  // Lake Louise (2009 and 2018): a global myocardium / skeletal-muscle T2 signal ratio of 2.0 or more is oedema.
+  const t2Ratio = f.first('T2_ratio');
+  const t2RatioHigh = t2Ratio ? t2Ratio.value >= (t2Ratio.ref?.high ?? 2) : false;
   const rvDilatedByNumbers = rvedvi ? rvedvi.value > (rvedvi.ref?.high ?? 125) : false;
 
   // ESC 2023: LV hypertrabeculation is a trait, not a cardiomyopathy of its own; beside walls of HCM thickness
@@ -264,7 +272,10 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   // ESC 2023 red flags of amyloid beside its LGE: difficult nulling, ECV >= 40 %, markedly raised T1, thickened atrial
   // septum or valves, biatrial enlargement, low voltage, carpal tunnel, a gammopathy, bone-scan uptake. Extensive LGE in
   // an asymmetric, obstructive hypertrophy without any of them is HCM's fibrosis.
-  const caRedFlags = nulling.length > 0 || (ecvValue !== null && ecvValue >= 40) || t1Marked || f.present('atrial-septum').length > 0 || f.present('biatrial').length > 0 || f.present('valve-thickening').length > 0 || f.present('infiltrative').length > 0 || f.present('ecv-high').some((m) => m.attrs.has('severe')) || [f.context('ctx:low-voltage'), f.context('ctx:carpal'), f.context('ctx:gammopathy'), f.context('ctx:bone-scan')].some((x) => x.length > 0);
+  // Atrial involvement (DOMAIN.md, CA morphology; Fontana 2015): LGE of the atrial walls or the interatrial septum,
+  // in a sentence that names no ventricular wall, is amyloid's infiltration; infarcts and myocarditis spare the atria.
+  const atrialLge = lge.filter((m) => m.attrs.has('atrium') && !['lateral', 'inferior', 'anterior', 'apical', 'territory', 'lv', 'insertion'].some((a) => m.attrs.has(a)));
+  const caRedFlags = atrialLge.length > 0 || nulling.length > 0 || (ecvValue !== null && ecvValue >= 40) || t1Marked || f.present('atrial-septum').length > 0 || f.present('biatrial').length > 0 || f.present('valve-thickening').length > 0 || f.present('infiltrative').length > 0 || f.present('ecv-high').some((m) => m.attrs.has('severe')) || [f.context('ctx:low-voltage'), f.context('ctx:carpal'), f.context('ctx:gammopathy'), f.context('ctx:bone-scan')].some((x) => x.length > 0);
   const hcmPattern = asymmetric.length > 0 && (sam.length > 0 || apicalHypertrophy.length > 0 || (gradient !== undefined && gradient.value >= 30) || hypertrophy.some((m) => m.attrs.has('midventricular')));
   const caLgeFactor = (!wallsThick && oedema.length > 0) || (hcmPattern && !caRedFlags) ? 0.5 : 1;
   // Amyloid's LGE is global subendocardial or transmural; diffuse mid-wall or subepicardial fibrosis is not its pattern.
@@ -287,6 +298,7 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if (atrialSeptum.length > 0) fire('ca.atrial-septum', 'CA', 1.5, 'thickened interatrial septum', spansOf(atrialSeptum));
   const biatrial = f.present('biatrial');
   if (biatrial.length > 0) fire('ca.biatrial', 'CA', 1, 'biatrial enlargement', spansOf(biatrial));
+  if (atrialLge.length > 0) fire('ca.atrial-lge', 'CA', 2.5, 'LGE of the atrial walls / interatrial septum', spansOf(atrialLge));
   // Diffusely thickened walls count as concentric hypertrophy; with diffuse LGE that is amyloid's picture.
   const diffuseHypertrophy = hypertrophy.filter((m) => m.attrs.has('diffuse') && !m.attrs.has('asymmetric'));
   if (diffuseLge.length > 0 && (concentric.length > 0 || diffuseHypertrophy.length > 0)) fire('ca.diffuse-lge-lvh', 'CA', 1.5, 'diffuse LGE in thickened walls', spansOf([...concentric, ...diffuseHypertrophy]));
@@ -302,10 +314,10 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if (caContext.length > 0) fire('ca.context', 'CA', Math.min(2, caContext.length), 'clinical context: low voltage, carpal tunnel syndrome or gammopathy', spansOf(caContext));
 
   // ---- MYO: Lake Louise 2018 — a T2 criterion plus a T1 criterion ----
-  const t2Criterion = oedema.length > 0 || t2High || f.present('t2-high').length > 0;
+  const t2Criterion = oedema.length > 0 || t2High || t2RatioHigh || f.present('t2-high').length > 0;
   const nonIschemicLge = epiMid.length > 0 && !ischemicLge && diffuseLge.length === 0;
   const t1Criterion = nonIschemicLge || t1High || ecvHigh || f.present('t1-high').length > 0 || f.present('ecv-high').length > 0;
-  if (t2Criterion) fire('myo.t2', 'MYO', 2.5, 'T2 criterion: oedema / raised T2', spansOf(oedema.length > 0 ? oedema : t2 ? [t2] : f.present('t2-high')));
+  if (t2Criterion) fire('myo.t2', 'MYO', 2.5, 'T2 criterion: oedema / raised T2', spansOf(oedema.length > 0 ? oedema : t2High ? [t2!] : t2RatioHigh ? [t2Ratio!] : f.present('t2-high')));
   if (nonIschemicLge) fire('myo.lge', 'MYO', 3, 'non-ischaemic (subepicardial / mid-wall) LGE', spansOf(epiMid));
   if (t1High || ecvHigh) fire('myo.t1', 'MYO', 1, 'T1 criterion: raised native T1 or ECV', spansOf([t1High ? t1! : ecv!]));
   // Active sarcoidosis meets Lake Louise too: with conduction disease and basal septal LGE, and no infection or
@@ -319,7 +331,10 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const hilarNodes = f.context('lymph').filter((m) => m.attrs.has('hilar') && m.status !== 'uncertain');
   const extracardiacSarcoid = [...f.context('ctx:sarcoid').filter((m) => m.status !== 'uncertain'), ...f.mentions.filter((m) => m.concept === 'dx:CS' && (m.status === 'context' || m.status === 'historical')), ...hilarNodes];
   const conductionSarcoidLike = conduction.length > 0 && basalSeptalPatchy.length > 0 && myoContext.length === 0;
-  const extracardiacSarcoidLike = extracardiacSarcoid.length > 0 && patchy.length > 0;
+  // HRS 2014 probable CS: extracardiac sarcoidosis and LGE "in a pattern consistent with CS" (patchy, multifocal,
+  // subepicardial or mid-wall, basal septal or on its RV side), not only patchy LGE.
+  const sarcoidPattern = patchy.length > 0 || lge.some((m) => m.attrs.has('rv-side') || ((m.attrs.has('subepi') || m.attrs.has('midwall')) && !m.attrs.has('subendo') && !m.attrs.has('diffuse')));
+  const extracardiacSarcoidLike = extracardiacSarcoid.length > 0 && sarcoidPattern;
   const sarcoidLike = conductionSarcoidLike || extracardiacSarcoidLike;
   if (t2Criterion && t1Criterion && !sarcoidLike) fire('myo.lake-louise', 'MYO', 2.5, 'Lake Louise 2018 criteria met (T2 + T1 criterion)', spansOf([...oedema, ...epiMid]));
   // Lake Louise 2009 (still quoted, DOMAIN.md): two of oedema, early enhancement (hyperaemia) and non-ischaemic LGE.
@@ -408,7 +423,7 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   // athlete's heart or volume load, so dilatation alone counts little (and nothing in an athlete).
   const athlete = f.context('ctx:athlete').length > 0;
   const dilatedWeight = efReduced ? 2.5 : athlete ? 0 : 1;
-  if (lvDilated) fire('dcm.dilated', 'DCM', dilatedWeight, efReduced ? 'dilated left ventricle' : 'dilated left ventricle (function preserved)', spansOf(lvDilatedByNumbers ? [edvi ?? edv!] : lvDilatedWords));
+  if (lvDilated) fire('dcm.dilated', 'DCM', dilatedWeight, efReduced ? 'dilated left ventricle' : 'dilated left ventricle (function preserved)', spansOf(lvDilatedByNumbers ? [edvi ?? edv ?? edd!] : lvDilatedWords));
   if (lvef && lvef.value < 40) fire('dcm.ef', 'DCM', 2.5, `LVEF ${lvef.value} % (< 40 %)`, spansOf([lvef]));
   else if (lvef && lvef.value < 50) fire('dcm.ef-mild', 'DCM', 1, `LVEF ${lvef.value} % (40-49 %)`, spansOf([lvef]));
   else if (!lvef && efReduced) fire('dcm.reduced-text', 'DCM', 1.5, 'reduced systolic function', spansOf(reduced));
