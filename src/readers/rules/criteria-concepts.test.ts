@@ -485,3 +485,12 @@ test('concept: CA (Fontana 2015) — LGE of the atrial walls is atrial involveme
   // A left atrium named beside ventricular LGE is no atrial LGE.
   assert.ok(!fired('CMR: dilated left atrium; subendocardial LGE of the inferior wall.').includes('ca.atrial-lge'));
 });
+
+test('concept: one-paragraph report — the sentences after a CMR or findings label on the history line are findings', () => {
+  const sectionOf = (text: string, concept: string) => findFindings(text).mentions.find((m) => m.concept === concept)?.section;
+  assert.equal(sectionOf('History: chest pain after flu. CMR: subepicardial LGE of the lateral wall. Oedema in the same segments.', 'oedema'), 'findings');
+  assert.equal(sectionOf('Anamnese: Brustschmerz. Befund: subepikardiales LGE lateral. Ödem in denselben Segmenten.', 'oedema'), 'findings');
+  assert.equal(statusOf('Clinical history: dyspnoea. Findings: dilated LV, LVEF 25 %. No LGE.', 'lge'), 'negated');
+  // Another label ends it: what the echo saw is the history's.
+  assert.equal(sectionOf('History: dyspnoea. CMR: LVEF 30 %. Echo: hypokinesia of the apex.', 'wma'), 'history');
+});

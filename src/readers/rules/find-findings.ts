@@ -247,13 +247,13 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
   const conceptsBySentence = bySentence(findAll(index, CONCEPT_REGEXES), sentences);
   const triggersBySentence = bySentence(findAll(index, TRIGGER_REGEXES), sentences);
   const attributesBySentence = bySentence(findAll(index, ATTRIBUTE_REGEXES), sentences);
-  const read = (c: Match<ConceptDef>, sentence: Span, triggers: Match<Omit<TriggerDef, 'pattern'>>[], attrs: Set<string>): Mention => {
+  const carried = carriedSections(folded, sentences, sectionAt);
+  const read = (c: Match<ConceptDef>, sentence: Span, triggers: Match<Omit<TriggerDef, 'pattern'>>[], attrs: Set<string>, i: number): Mention => {
     const at = sectionAt(c.start);
     // Only under the history: a technique line ("MRT bei 1,5 T: Cine, Ödemsequenzen, LGE") names sequences, not findings.
-    // A one-paragraph report ("History: flu. CMR: oedema ...") opens the CMR's sentence with the label mid-line.
-    // A one-paragraph history that goes on with "Befund: ..." or "Impression: ..." has reached the report itself.
-    const heading = at === 'history' ? HEADING_SENTENCE.exec(folded.slice(sentence.start, sentence.start + 30)) : null;
-    const section: SectionKind = heading ? (ASSESSMENT_WORDS.has(heading[1]!) ? 'assessment' : 'findings') : at === 'history' && (cmrLine(folded, c.start) || cmrSentence(folded, sentence.start)) ? 'findings' : at;
+    // A one-paragraph report ("History: flu. CMR: oedema ...") opens the CMR's sentence with the label mid-line, and
+    // the sentences after it on that line are the CMR's too, up to the next label ("Echo: ...", "Follow-up: ...").
+    const section: SectionKind = carried[i] ?? (at === 'history' && cmrLine(folded, c.start) ? 'findings' : at);
     const mention: Mention = {
       concept: c.def.id,
       span: { start: c.start, end: c.end },
@@ -308,7 +308,7 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
     for (const c of concepts) {
       // "in den LGE-Sequenzen", "on LGE imaging": the sequence, not a finding.
       if (c.def.id === 'lge' && isModalityReference(folded, c)) continue;
-      mentions.push(read(c, sentence, triggers, VENTRICLE_LOCAL.has(c.def.id) ? ownVentricle(folded, c, sentence, attrs) : attrs));
+      mentions.push(read(c, sentence, triggers, VENTRICLE_LOCAL.has(c.def.id) ? ownVentricle(folded, c, sentence, attrs) : attrs, i));
     }
   }
   let signals: Mention[] | undefined;
@@ -321,7 +321,7 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
       if (found.length === 0) continue;
       const concepts = conceptsBySentence[i]!;
       const triggers = triggersBySentence[i]!.filter((t) => !overlapsAny(t, concepts) && !overlapsAny(t, found));
-      for (const c of found) signals.push(read(c, sentences[i]!, triggers, NO_ATTRIBUTES));
+      for (const c of found) signals.push(read(c, sentences[i]!, triggers, NO_ATTRIBUTES, i));
     }
     return signals;
   };
@@ -363,6 +363,33 @@ const REFERRAL = /(?:kardio-?mrt?|herz-?mrt|kardiale?n? (?:mrt|magnetresonanz)|c
 /** A sentence that also gives the exam's result is the answer, whatever sent the patient. */
 const RESULT = /(?:showed|shows|revealed|demonstrat|disclosed|found|confirm|zeigte|zeigt|ergab|fand sich|fanden sich|bestatig|nachgewiesen)/;
 
+/** A sentence opening with some other label ("Echo:", "Verlauf:", "ECG:"): it ends what a CMR label opened. */
+const OTHER_LABEL = /^[a-z][a-z0-9 .\/-]{0,30}:/;
+
+/**
+ * Per sentence under the history, the section a label earlier on its line opened ("History: flu. CMR: LGE lateral.
+ * Oedema there." — the last sentence is the CMR's finding), or null where the sentence keeps its own section.
+ */
+function carriedSections(folded: string, sentences: Span[], sectionAt: (pos: number) => SectionKind): (SectionKind | null)[] {
+  const out: (SectionKind | null)[] = [];
+  let carry: SectionKind | null = null;
+  let carryLine = -1;
+  for (const sentence of sentences) {
+    const line = folded.lastIndexOf('\n', sentence.start - 1) + 1;
+    if (sectionAt(sentence.start) !== 'history' || line !== carryLine) carry = null;
+    carryLine = line;
+    if (sectionAt(sentence.start) === 'history') {
+      const opening = folded.slice(sentence.start, sentence.start + 200);
+      const heading = HEADING_SENTENCE.exec(opening);
+      if (heading) carry = ASSESSMENT_WORDS.has(heading[1]!) ? 'assessment' : 'findings';
+      else if (CMR_LINE.test(opening)) carry = 'findings';
+      else if (OTHER_LABEL.test(opening)) carry = null;
+    }
+    out.push(carry);
+  }
+  return out;
+}
+
 /** A sentence opening with a findings or assessment label. */
 const HEADING_SENTENCE = /^(befunde?|findings|results|beurteilung|zusammenfassung|impression|conclusions?|assessment|summary)\s?:/;
 const ASSESSMENT_WORDS = new Set(['beurteilung', 'zusammenfassung', 'impression', 'conclusion', 'conclusions', 'assessment', 'summary']);
@@ -372,10 +399,6 @@ function cmrLine(folded: string, pos: number): boolean {
   return CMR_LINE.test(folded.slice(start, Math.min(folded.length, start + 200)));
 }
 
-/** The same label opening a sentence that is not the line's first ("History: chest pain. CMR: ..."). */
-function cmrSentence(folded: string, start: number): boolean {
-  return CMR_LINE.test(folded.slice(start, Math.min(folded.length, start + 200)));
-}
 
 const MODALITY_AFTER = /^-?\s?(?:sequenz|aufnahme|bildgebung|image|imaging|sequence|technik|technique|mapping|akquisition)/;
 const MODALITY_BEFORE = /(?:^|[^a-z])(?:im|in|in der|in den|auf den|on|on the|at|mittels|with|via|nach)\s*$/;
