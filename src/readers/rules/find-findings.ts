@@ -364,7 +364,7 @@ const REFERRAL = /(?:kardio-?mrt?|herz-?mrt|kardiale?n? (?:mrt|magnetresonanz)|c
 const RESULT = /(?:showed|shows|revealed|demonstrat|disclosed|found|confirm|zeigte|zeigt|ergab|fand sich|fanden sich|bestatig|nachgewiesen)/;
 
 /** A sentence opening with some other label ("Echo:", "Verlauf:", "ECG:"): it ends what a CMR label opened. */
-const OTHER_LABEL = /^[a-z][a-z0-9 .\/-]{0,30}:/;
+const OTHER_LABEL = /^[a-z][a-z0-9 ./-]{0,30}:/;
 
 /**
  * Per sentence under the history, the section a label earlier on its line opened ("History: flu. CMR: LGE lateral.
