@@ -494,3 +494,13 @@ test('concept: one-paragraph report — the sentences after a CMR or findings la
   // Another label ends it: what the echo saw is the history's.
   assert.equal(sectionOf('History: dyspnoea. CMR: LVEF 30 %. Echo: hypokinesia of the apex.', 'wma'), 'history');
 });
+
+test('concept: a differential the report weighed is no diagnosis (both languages)', () => {
+  assert.equal(outcome('CMR: LV hypertrophy 16 mm; diffuse subendocardial LGE; HCM was considered but the ECV was 55%.'), 'CA');
+  assert.equal(outcome('Kardio-MRT: Septumhypertrophie 17 mm, fleckiges LE im hypertrophierten Septum. Eine Amyloidose wurde nicht vermutet (ECV 26 %).'), 'HCM');
+  assert.equal(outcome('CMR: patchy mid-wall and subepicardial LGE in the basal septum, with thinning of the basal septum; complete heart block on ECG. Myocarditis was considered in the differential.'), 'CS');
+});
+
+test('concept: ICM — infarct extent given as a share of the wall thickness', () => {
+  assert.equal(outcome('CMR: LGE involving more than 75% of the wall thickness in the inferior segments.'), 'ICM');
+});

@@ -266,3 +266,14 @@ family('hedges (English)', 'dx:MYO', [
 family('history (Z.n., Zustand nach, bekannte, stattgehabte, history of)', 'dx:MYO', ['Z.n. Myokarditis.', 'Zustand nach Myokarditis.', 'bekannte Myokarditis.', 'vereinbar mit einer stattgehabten Myokarditis.', 'History of myocarditis.', 'prior myocarditis.'], 'historical');
 
 family('pseudo-negation and scope ends (Cotik PSEU, CONJ)', 'lge', ['Nicht nur LGE lateral, sondern auch septal.', 'Keine Veränderung des LGE lateral.', 'Kein Ödem, aber LGE lateral.', 'Kein Ödem, jedoch LGE lateral.', 'Kein Ödem, allerdings LGE lateral.', 'Kein Ödem, trotzdem LGE lateral.', 'Kein Ödem bis auf LGE lateral.', 'Kein Ödem abgesehen von LGE lateral.']);
+
+family('a differential the text weighed ("was considered", "wurde erwogen", "kommt in Betracht")', 'dx:MYO', [
+  'Myocarditis was considered in the differential.',
+  'Myocarditis was also discussed.',
+  'Eine Myokarditis wurde erwogen.',
+  'Differenzialdiagnostisch kommt eine Myokarditis in Betracht.',
+], 'uncertain');
+
+family('a diagnosis not suspected', 'dx:CA', ['Amyloidosis was not suspected.', 'Eine Amyloidose wurde nicht vermutet.'], 'negated');
+
+attribute('infarct extent as a share of the wall thickness', 'lge', 'subendo', ['LGE involving more than 75% of the wall thickness in the inferior segments.', 'LGE über 50 % der Wanddicke inferior.']);

@@ -224,6 +224,8 @@ export const SIGNALS: ConceptDef[] = [
 export const ATTRIBUTES: [string, string][] = [
   ['subendo', `subendokardial${W}`],
   ['subendo', `subendocardial${W}`],
+  // Infarct extent as a share of the wall thickness (viability reporting, PMC5676975): it grows from the subendocardium.
+  ['subendo', String.raw`(?:\d{1,3} ?%|half|hälfte|(?:one|two) thirds?|drittel) (?:\w+ ){0,2}?(?:wall thickness|wanddicke|der wand|of the wall|myocardial thickness)`],
   ['transmural', `transmural${W}`],
   ['transmural', String.raw`full ?thickness`],
   ['transmural', String.raw`wanddurchsetzend${W}`],
@@ -433,6 +435,9 @@ export const TRIGGERS: TriggerDef[] = [
   ...t('unc-post', 0.35, String.raw`nicht (?:sicher )?auszuschlie(?:ß|s|ss)en`, String.raw`nicht (?:sicher )?ausgeschlossen`, String.raw`(?:kann|können|konnte) nicht (?:sicher )?ausgeschlossen werden`, String.raw`(?:cannot|can not|could not) be (?:excluded|ruled out)`, String.raw`not (?:be )?excluded`, String.raw`less likely`, 'weniger wahrscheinlich'),
   // DOMAIN.md: "nicht sicher abgrenzbar" is a hedge, not a negation; "nicht unbedingt", "unsicher" doubt.
   ...t('unc-post', 0.4, String.raw`(?:ist |sind )?nicht (?:sicher|eindeutig|zweifelsfrei) (?:abgrenzbar|nachweisbar|abzugrenzen|nachzuweisen|zu sehen|erkennbar)`, String.raw`(?:ist|bleibt|sind|bleiben) unsicher`, String.raw`(?:is|are|was|remains|remain) (?:indeterminate|uncertain|unclear)`, String.raw`(?:should|could|may|might) be considered`),
+  // A differential the text weighed ("X was considered", "X wurde erwogen", "kommt in Betracht"): a candidate, not the answer.
+  ...t('unc-post', 0.35, String.raw`(?:was|were|is|are) (?:also |initially |first )?(?:considered|discussed|raised|entertained)(?: (?:in|as) (?:the |a )?differential(?: diagnosis)?)?`, String.raw`(?:in|on) the differential(?: diagnosis)?`, String.raw`(?:wurde|wurden|wird|werden) (?:\w+ )?(?:erwogen|diskutiert|in betracht gezogen|in erwägung gezogen)`, String.raw`(?:kommt|kommen|käme|kämen) (?:\w+ ){0,2}?in (?:betracht|frage)`),
+  ...t('neg-post', undefined, String.raw`(?:was|were|is|are) not (?:suspected|considered|favou?red|supported)`, String.raw`(?:wurde|wurden|wird|werden) nicht (?:vermutet|erwogen|angenommen)`),
   ...t('unc-pre', 0.4, String.raw`nicht (?:sicher|unbedingt|zwingend)`, String.raw`scheinbar${W}`, String.raw`indeterminate (?:for|of)`, String.raw`(?:kann|könnte|dürfte) es sich (?:\w+ ){0,2}?um`, String.raw`es (?:kann|könnte|dürfte) sich (?:\w+ ){0,2}?um`),
   ...t('unc-pre', 0.35, String.raw`(?:nicht|not) (?:sicher )?(?:auszuschließen|ausgeschlossen|excluded)(?: (?:ist|sind|werden|kann))?:?`, String.raw`(?:cannot|can not) (?:exclude|rule out)`, String.raw`dd:?`, String.raw`differen[tz]ial(?:diagnos${W}| diagnos${W})?(?: (?:includes?|umfasst|ist|sind))?:?`, 'ddx', String.raw`alternativ${W}`, String.raw`or less likely`, String.raw`(?:could|can|cannot|can not) (?:not )?(?:be )?(?:distinguished|differentiated|told apart) (?:between|from)`, String.raw`(?:indistinguishable|not distinguishable) (?:between|from)`, String.raw`nicht (?:sicher |eindeutig )?(?:zu )?(?:unterscheiden|differenzieren|abzugrenzen) (?:zwischen|von)`, String.raw`(?:differenzierung|unterscheidung|abgrenzung) zwischen`),
   ...t('unc-pre', 0.15, String.raw`unwahrscheinlich(?:e|er|es|en|em)`, 'unlikely'),
