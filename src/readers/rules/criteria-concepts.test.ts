@@ -504,3 +504,10 @@ test('concept: a differential the report weighed is no diagnosis (both languages
 test('concept: ICM — infarct extent given as a share of the wall thickness', () => {
   assert.equal(outcome('CMR: LGE involving more than 75% of the wall thickness in the inferior segments.'), 'ICM');
 });
+
+test('concept: athlete’s heart (DOMAIN.md) — enlargement with normal function and no scar in an athlete, unnamed', () => {
+  assert.equal(outcome('Anamnese: Triathlet, 20 Stunden Training pro Woche.\nBefund: Balancierte biventrikuläre Vergrößerung (LVEDVi 118 ml/m², RVEDVi 125 ml/m²), LVEF 57 %, Wanddicke 11 mm, kein LE.'), 'OTHER.athlete');
+  assert.equal(outcome('History: competitive cyclist. CMR: LVEDVi 120 ml/m2, LVEF 58 %, maximal wall thickness 12 mm, no LGE.'), 'OTHER.athlete');
+  // Scar or poor function in an athlete is not adaptation.
+  assert.notEqual(outcome('History: marathon runner. CMR: LVEDVi 125 ml/m2, LVEF 35 %, subepicardial LGE of the lateral wall.'), 'OTHER.athlete');
+});

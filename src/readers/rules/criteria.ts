@@ -423,6 +423,12 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   // athlete's heart or volume load, so dilatation alone counts little (and nothing in an athlete).
   const athlete = f.context('ctx:athlete').length > 0;
   const dilatedWeight = efReduced ? 2.5 : athlete ? 0 : 1;
+  // Athlete's heart (DOMAIN.md, OTHER subtypes): in someone who trains hard, balanced enlargement or mild wall thickening
+  // (<= 13 mm) with normal function and no scar or oedema is adaptation, named or not.
+  const athleteLv = lvDilated || rvDilatedByNumbers || rvDilatedWords.length > 0 || hypertrophy.length > 0 || (mwtMm !== null && mwtMm >= 12);
+  if (athlete && athleteLv && !efReduced && lge.length === 0 && oedema.length === 0 && !(mwtMm !== null && mwtMm > 13)) {
+    fire('other.athlete-pattern', 'OTHER', 3, 'enlargement / mild hypertrophy with normal function and no scar in an athlete', spansOf(f.context('ctx:athlete')), 'athlete');
+  }
   if (lvDilated) fire('dcm.dilated', 'DCM', dilatedWeight, efReduced ? 'dilated left ventricle' : 'dilated left ventricle (function preserved)', spansOf(lvDilatedByNumbers ? [edvi ?? edv ?? edd!] : lvDilatedWords));
   if (lvef && lvef.value < 40) fire('dcm.ef', 'DCM', 2.5, `LVEF ${lvef.value} % (< 40 %)`, spansOf([lvef]));
   else if (lvef && lvef.value < 50) fire('dcm.ef-mild', 'DCM', 1, `LVEF ${lvef.value} % (40-49 %)`, spansOf([lvef]));
