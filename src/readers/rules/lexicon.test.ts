@@ -277,3 +277,18 @@ family('a differential the text weighed ("was considered", "wurde erwogen", "kom
 family('a diagnosis not suspected', 'dx:CA', ['Amyloidosis was not suspected.', 'Eine Amyloidose wurde nicht vermutet.'], 'negated');
 
 attribute('infarct extent as a share of the wall thickness', 'lge', 'subendo', ['LGE involving more than 75% of the wall thickness in the inferior segments.', 'LGE über 50 % der Wanddicke inferior.']);
+
+family('pointing at a diagnosis without stating it (both languages)', 'dx:MYO', [
+  'raising suspicion for myocarditis.',
+  'pointing towards myocarditis.',
+  'indicative of myocarditis.',
+  'presumptive myocarditis.',
+  'working diagnosis of myocarditis.',
+  'a myocarditis is conceivable.',
+  'richtungsweisend für eine Myokarditis.',
+  'in erster Linie Myokarditis.',
+  'an eine Myokarditis ist zu denken.',
+  'Myokarditis denkbar.',
+  'Arbeitsdiagnose Myokarditis.',
+  'Aspekt einer Myokarditis.',
+], 'uncertain');
