@@ -511,3 +511,18 @@ test('concept: athlete’s heart (DOMAIN.md) — enlargement with normal functio
   // Scar or poor function in an athlete is not adaptation.
   assert.notEqual(outcome('History: marathon runner. CMR: LVEDVi 125 ml/m2, LVEF 35 %, subepicardial LGE of the lateral wall.'), 'OTHER.athlete');
 });
+
+test('concept: HCM (ESC 2023) — fibrosis of hypertrophied walls is not infarct or myocarditis by its depth alone', () => {
+  assert.equal(outcome('CMR: asymmetric septal hypertrophy; subendocardial LGE of the basal septum.'), 'HCM');
+  assert.equal(outcome('Befund: Asymmetrische Septumhypertrophie mit ausgedehntem intramuralem LE septal und erhöhten T2-Zeiten septal.'), 'HCM');
+  assert.equal(outcome('CMR: asymmetric septal hypertrophy, 23 mm; extensive transmural LGE of the hypertrophied septum; T2 values raised in the septum.'), 'HCM');
+  assert.ok(!fired('CMR: asymmetric septal hypertrophy, 23 mm; subendocardial perfusion defect in the septum at stress.').includes('icm.perfusion') || categorise('CMR: asymmetric septal hypertrophy, 23 mm; subendocardial perfusion defect in the septum at stress.').criteria.find((c) => c.id === 'icm.perfusion')!.weight < 1);
+  // A coronary territory keeps the infarct reading.
+  assert.equal(outcome('CMR: septal hypertrophy 16 mm; transmural LGE of the anterior wall in the LAD territory with akinesia.'), 'ICM');
+});
+
+test('concept: CA (ESC position 2021) — a thickened RV free wall beside thick LV walls', () => {
+  assert.ok(fired('CMR: concentric LV hypertrophy 16 mm, RV free wall hypertrophy.').includes('ca.rv-wall'));
+  assert.ok(fired('Befund: Konzentrische Hypertrophie 16 mm, Hypertrophie der freien RV-Wand.').includes('ca.rv-wall'));
+  assert.ok(!fired('CMR: RV hypertrophy with septal flattening in pulmonary arterial hypertension; LV wall 13 mm.').includes('ca.rv-wall'));
+});

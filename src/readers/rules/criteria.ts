@@ -302,6 +302,12 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   // Diffusely thickened walls count as concentric hypertrophy; with diffuse LGE that is amyloid's picture.
   const diffuseHypertrophy = hypertrophy.filter((m) => m.attrs.has('diffuse') && !m.attrs.has('asymmetric'));
   if (diffuseLge.length > 0 && (concentric.length > 0 || diffuseHypertrophy.length > 0)) fire('ca.diffuse-lge-lvh', 'CA', 1.5, 'diffuse LGE in thickened walls', spansOf([...concentric, ...diffuseHypertrophy]));
+  // ESC position statement on amyloid (Garcia-Pavia 2021) red flags: a thickened RV free wall beside thick LV walls,
+  // unless the RV is pressure-loaded (pulmonary hypertension).
+  const rvwt = f.max('RVWT');
+  const rvWallThick = hypertrophy.some((m) => m.attrs.has('rv')) || (rvwt !== undefined && (rvwt.unit === 'cm' ? rvwt.value * 10 : rvwt.value) >= 6);
+  const rvLoad = f.present('rv-pressure').length > 0 || f.context('dx:OTHER').some((m) => m.secondary);
+  if (rvWallThick && wallsThick && !rvLoad) fire('ca.rv-wall', 'CA', 1.5, 'thickened RV free wall beside thick LV walls', spansOf(rvwt ? [rvwt] : hypertrophy.filter((m) => m.attrs.has('rv'))));
   const valveThickening = f.present('valve-thickening');
   if (valveThickening.length > 0 && hypertrophy.length > 0) fire('ca.valves', 'CA', 1.5, 'thickened valves / atrial walls with hypertrophy', spansOf(valveThickening));
   const infiltrative = f.present('infiltrative');
@@ -316,9 +322,12 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   // ---- MYO: Lake Louise 2018 — a T2 criterion plus a T1 criterion ----
   const t2Criterion = oedema.length > 0 || t2High || t2RatioHigh || f.present('t2-high').length > 0;
   const nonIschemicLge = epiMid.length > 0 && !ischemicLge && diffuseLge.length === 0;
-  const t1Criterion = nonIschemicLge || t1High || ecvHigh || f.present('t1-high').length > 0 || f.present('ecv-high').length > 0;
+  // ESC 2023: patchy mid-wall LGE in hypertrophied segments is HCM's fibrosis; beside an HCM phenotype, mid-wall or
+  // septal LGE says little for myocarditis and is no Lake Louise T1 criterion (a subepicardial lateral scar still is).
+  const hcmFibrosis = hcmHypertrophy && !caRedFlags && epiMid.every((m) => !m.attrs.has('subepi') || m.attrs.has('septal'));
+  const t1Criterion = (nonIschemicLge && !hcmFibrosis) || t1High || ecvHigh || f.present('t1-high').length > 0 || f.present('ecv-high').length > 0;
   if (t2Criterion) fire('myo.t2', 'MYO', 2.5, 'T2 criterion: oedema / raised T2', spansOf(oedema.length > 0 ? oedema : t2High ? [t2!] : t2RatioHigh ? [t2Ratio!] : f.present('t2-high')));
-  if (nonIschemicLge) fire('myo.lge', 'MYO', 3, 'non-ischaemic (subepicardial / mid-wall) LGE', spansOf(epiMid));
+  if (nonIschemicLge) fire('myo.lge', 'MYO', hcmFibrosis ? 1 : 3, hcmFibrosis ? 'mid-wall / septal LGE beside an HCM phenotype' : 'non-ischaemic (subepicardial / mid-wall) LGE', spansOf(epiMid));
   if (t1High || ecvHigh) fire('myo.t1', 'MYO', 1, 'T1 criterion: raised native T1 or ECV', spansOf([t1High ? t1! : ecv!]));
   // Active sarcoidosis meets Lake Louise too: with conduction disease and basal septal LGE, and no infection or
   // troponin rise, the criteria do not speak for myocarditis over sarcoidosis (DOMAIN.md, CS context clues).
@@ -384,8 +393,13 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if (lymph.length > 0 && (patchy.length > 0 || epiMid.length > 0)) scores.MYO -= 1.5;
 
   // ---- ICM: subendocardial/transmural LGE in a coronary territory, regional WMA, thinning ----
-  if (!calledNonIschemic && subendoRegional.length > 0) fire('icm.subendocardial', 'ICM', 3, 'subendocardial LGE (regional)', spansOf(subendoRegional));
-  else if (!calledNonIschemic && transmuralRegional.length > 0) fire('icm.transmural', 'ICM', 2.5, 'transmural LGE (regional)', spansOf(transmuralRegional));
+  // In an HCM phenotype extensive fibrosis of the hypertrophied walls can reach the subendocardium or the whole wall
+  // (ESC 2023); by its depth alone, with no coronary territory, ischaemic pattern, coronary disease or regional
+  // wall-motion abnormality, it is not an infarct's.
+  const noCoronaryClue = territorial.length === 0 && ischemicPattern.length === 0 && f.context('ctx:cad').length === 0 && f.context('ctx:acs').length === 0 && !wma.some((m) => !m.attrs.has('diffuse'));
+  const depthFactor = hcmHypertrophy && !caRedFlags && noCoronaryClue ? 0.4 : 1;
+  if (!calledNonIschemic && subendoRegional.length > 0) fire('icm.subendocardial', 'ICM', 3 * depthFactor, 'subendocardial LGE (regional)', spansOf(subendoRegional));
+  else if (!calledNonIschemic && transmuralRegional.length > 0) fire('icm.transmural', 'ICM', 2.5 * depthFactor, 'transmural LGE (regional)', spansOf(transmuralRegional));
   if (territorial.length > 0 || ischemicPattern.length > 0) fire('icm.territory', 'ICM', 3, 'LGE in a coronary territory / ischaemic pattern', spansOf([...territorial, ...ischemicPattern]));
   const regionalWma = wma.filter((m) => !m.attrs.has('diffuse'));
   if (regionalWma.length > 0 && (ischemicLge || f.context('ctx:cad').length > 0)) fire('icm.wma', 'ICM', 1.5, 'regional wall-motion abnormality', spansOf(regionalWma));
@@ -394,7 +408,8 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const ventricularThrombus = thrombus.filter((m) => !m.attrs.has('atrium') || m.attrs.has('lv') || m.attrs.has('apical'));
   if (ventricularThrombus.length > 0) fire('icm.thrombus', 'ICM', 1, 'LV thrombus', spansOf(ventricularThrombus));
   const perfusion = f.present('perfusion-defect');
-  if (perfusion.length > 0) fire('icm.perfusion', 'ICM', 1.5, 'perfusion defect / inducible ischaemia', spansOf(perfusion));
+  // Perfusion defects of hypertrophied myocardium without coronary disease are HCM's microvascular dysfunction.
+  if (perfusion.length > 0) fire('icm.perfusion', 'ICM', 1.5 * depthFactor, 'perfusion defect / inducible ischaemia', spansOf(perfusion));
   const cad = [...f.context('ctx:cad'), ...f.mentions.filter((m) => m.concept === 'dx:ICM' && (m.status === 'context' || m.status === 'historical'))];
   if (cad.length > 0) fire('icm.context', 'ICM', 2, 'coronary artery disease / prior infarction in the history', spansOf(cad));
   // Oedema or a wall-motion abnormality confined to a coronary territory is acute ischaemic injury (ESC 2023 ACS).

@@ -330,6 +330,9 @@ export const ATTRIBUTES: [string, string][] = [
   ['lv', String.raw`link${W} ventri${W}`],
   ['lv', `linksventrikul${W}`],
   ['lv', String.raw`left ventri${W}`],
+  // "Biventricular" names both ventricles.
+  ['lv+rv', String.raw`biventri${W}`],
+  ['lv+rv', String.raw`(?:both|beide${W}) (?:ventricles|ventrikel${W}|kammern)`],
   ['rv', 'rv'],
   ['rv', String.raw`recht${W} ventri${W}`],
   ['rv', `rechtsventrikul${W}`],
