@@ -526,3 +526,9 @@ test('concept: CA (ESC position 2021) — a thickened RV free wall beside thick 
   assert.ok(fired('Befund: Konzentrische Hypertrophie 16 mm, Hypertrophie der freien RV-Wand.').includes('ca.rv-wall'));
   assert.ok(!fired('CMR: RV hypertrophy with septal flattening in pulmonary arterial hypertension; LV wall 13 mm.').includes('ca.rv-wall'));
 });
+
+test('concept: unexplained findings get their most frequent cause, weakly (anterior/inferior LGE, RV dysfunction)', () => {
+  assert.equal(outcome('CMR: LGE of the anterior wall. LVEF 55 %.'), 'ICM');
+  assert.equal(outcome('Befund: LE der Vorderwand. LVEF 55 %.'), 'ICM');
+  assert.equal(outcome('CMR: RVEF 32 %, LVEF 60 %, no LGE.'), 'OTHER.arvc');
+});

@@ -640,6 +640,12 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
     // LGE of the (infero)lateral wall with no depth or pattern named: most often myocarditis' subepicardial scar.
     const lateralLge = lge.filter((m) => m.attrs.has('lateral') && !m.attrs.has('territory'));
     if (lateralLge.length > 0) fire('myo.lge-only', 'MYO', 0.75, 'LGE of the (infero)lateral wall, nothing else', spansOf(lateralLge));
+    // LGE of the anterior or inferior wall or the apex with no depth or pattern named: most often an infarct's
+    // (the LAD and RCA territories), not myocarditis' lateral scar.
+    const territoryWallLge = lge.filter((m) => (m.attrs.has('anterior') || m.attrs.has('apical') || m.attrs.has('inferior')) && !m.attrs.has('lateral') && !m.attrs.has('septal') && !m.attrs.has('rv'));
+    if (territoryWallLge.length > 0 && lateralLge.length === 0) fire('icm.lge-only', 'ICM', 0.75, 'LGE of the anterior / inferior wall or the apex, nothing else', spansOf(territoryWallLge));
+    // A dysfunctional RV with a normal LV and nothing else: the right ventricle's own disease (ARVC) until shown otherwise.
+    if (rvBad && !lvDilated && !efReduced) fire('other.rv-only', 'OTHER', rvef && rvef.value <= 40 ? 2 : 0.75, 'RV dysfunction, nothing else', spansOf(rvef ? [rvef] : f.present('reduced-fn').filter((m) => m.attrs.has('rv'))), 'arvc');
     if (effusion.length > 0 && lge.length === 0 && oedema.length === 0) fire('other.effusion-only', 'OTHER', 0.75, 'pericardial effusion, nothing else', spansOf(effusion), 'pericarditis');
   }
 
@@ -650,7 +656,7 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
     ['dilated LV', lvDilated, 2], ['reduced function', efReduced, 2.5], ['SAM', sam.length > 0, 2], ['nulling', nulling.length > 0, 2], ['lymphadenopathy', lymph.length > 0, 1],
     ['thrombus', thrombus.length > 0, 1], ['mass', mass.length > 0, 2], ['non-compaction', trabeculation.length > 0, 2], ['ballooning', ballooning.length > 0, 2],
     ['pericardial involvement', pericardial.length > 0, 2], ['wall thickness >= 13 mm', mwtMm !== null && mwtMm >= 13, 2], ['ECV raised', ecvHigh, 1], ['T1 raised', t1High, 1], ['T2 raised', t2High, 1],
-    ['RV dysfunction', Boolean(rvef && rvef.value < 45), 1], ['pericarditis', pericarditisPicture, 2], ['sizeable effusion', sizeableEffusion.length > 0, 1.5], ['atrial thrombus', atrialThrombus.length > 0, 1], ['myocardial inflammation', cmrInflammation.length > 0, 2],
+    ['RV dysfunction', Boolean(rvef && rvef.value < 45), rvef && rvef.value <= 40 ? 2 : 1], ['pericarditis', pericarditisPicture, 2], ['sizeable effusion', sizeableEffusion.length > 0, 1.5], ['atrial thrombus', atrialThrombus.length > 0, 1], ['myocardial inflammation', cmrInflammation.length > 0, 2],
   ];
   const penalty = abnormal.filter(([, yes]) => yes).reduce((s, [, , w]) => s + w, 0);
   if (penalty > 0) fire('normal.abnormal', 'NORMAL', -Math.min(penalty, 10), `abnormal: ${abnormal.filter(([, yes]) => yes).map(([n]) => n).join(', ')}`, []);
