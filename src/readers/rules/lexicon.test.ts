@@ -292,3 +292,19 @@ family('pointing at a diagnosis without stating it (both languages)', 'dx:MYO', 
   'Arbeitsdiagnose Myokarditis.',
   'Aspekt einer Myokarditis.',
 ], 'uncertain');
+
+family('LGE: German fibrosis compounds and late-contrast words', 'lge', ['Myokardfibrose septal.', 'Ersatzfibrose septal.', 'fibrotische Areale septal.', 'Fibroseareal septal.', 'Kontrastmittelspätanreicherung septal.', 'Spätkontrastierung septal.']);
+
+test('lexicon family: fibrosis of the lungs or liver is no myocardial LGE', () => {
+  for (const s of ['Lungenfibrose.', 'idiopathic pulmonary fibrosis.', 'Leberfibrose.']) assert.equal(mentionsOf(s, 'lge').length, 0, s);
+});
+
+family('hypertrophy: thickening in German word orders and English predicates', 'hypertrophy', ['Verdickung des Septums.', 'Verdickung der Ventrikelwände.', 'septal verdickt.', 'verdickte Myokardwände.', 'the septum was thickened.', 'the walls were thickened.']);
+
+family('reduced function: German Funktionseinschränkung and compounds', 'reduced-fn', ['biventrikuläre Funktionseinschränkung.', 'Funktionseinschränkung des LV.', 'eingeschränkte Ventrikelfunktion.']);
+
+test('lexicon family: a diastolic or renal Funktionseinschränkung is no reduced systolic function', () => {
+  for (const s of ['diastolische Funktionseinschränkung.', 'Nierenfunktionseinschränkung.']) assert.equal(mentionsOf(s, 'reduced-fn').length, 0, s);
+});
+
+family('dilated: a spherical LV', 'dilated', ['spherical LV.', 'kugelige Konfiguration des LV.']);
