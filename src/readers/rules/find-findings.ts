@@ -267,6 +267,7 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
     if (c.def.subtype) mention.subtype = c.def.subtype;
     if (c.def.secondary) mention.secondary = true;
     applyContext(mention, folded, triggers);
+    if (LABEL_ABSENT.test(folded.slice(c.end, c.end + 60))) Object.assign(mention, { status: 'negated', certainty: 0 });
     // In the assessment a question is the reader's doubt, not the referral's question (DOMAIN.md: "?" hedges), and a
     // bare "Ausschluss einer X" states the result ("zum Ausschluss" stays the question).
     if (mention.status === 'asked' && section === 'assessment' && mention.trigger) {
@@ -401,6 +402,7 @@ function cmrLine(folded: string, pos: number): boolean {
 
 
 const MODALITY_AFTER = /^-?\s?(?:sequenz|aufnahme|bildgebung|image|imaging|sequence|technik|technique|mapping|akquisition)/;
+const MODALITY_NEGATIVE = /^-?\s?[a-z]+\s(?:(?:was|were|is|are)\s(?:negative|unremarkable)|(?:negativ|unauffa?e?llig|ohne befund)\b)/;
 const MODALITY_BEFORE = /(?:^|[^a-z])(?:im|in|in der|in den|auf den|on|on the|at|mittels|with|via|nach)\s*$/;
 
 /** Words that describe an LGE's pattern: after "LGE:" they make the label the finding itself. */
@@ -409,19 +411,23 @@ const LGE_DESCRIPTION = /(?:subendo|subepi|epikard|epicard|mittmyo|midmyo|mid-?w
 /** Sequence names: a parenthesis listing two or more of them is the protocol ("(cine, T2-weighted, LGE)"). */
 const SEQUENCE_WORDS = /\b(?:cine|ssfp|stir|molli|shmolli|t1|t2|mapping|perfusion|tagging|psir|flow|phase[- ]contrast|ecv)\b/g;
 
-/** "LGE: none", "LGE: negativ": the label answered with an absence is a finding (negated by its trigger). */
-const LGE_ABSENT = /^\s?:\s*(?:none|nil|negativ|negative|absent)\b/;
+/**
+ * A label answered with an absence ("LGE: none", "Late Enhancement: kein Nachweis", "Ödem: keines", "Perikarderguss:
+ * nein"): the finding is negated (a post-trigger's scope stops at the colon, so none reaches it).
+ */
+const LABEL_ABSENT = /^\s?:\s*(?:none|nil|no|nein|negativ\w*|absent|kein\w*(?:\s(?:nachweis|hinweis|anhalt))?|nicht\s(?:nachweisbar|vorhanden|abgrenzbar|erkennbar|sichtbar)|not\s(?:seen|present|detected|identified)|unauffa?e?llig|regelrecht|o\.\s?b\.?|ohne(?:\s(?:befund|nachweis))?)(?=\s*(?:[.;,\n]|$))/;
 
 /** What follows LGE when it is a finding placed somewhere ("with LGE of the RV free wall", "mit LGE der Hinterwand"). */
 const PLACED = /^\s(?:of|in|at|involving|along|within|affecting|der|des|im|in der|an der)\s/;
 
 function isModalityReference(folded: string, m: Match<unknown>): boolean {
-  if (MODALITY_AFTER.test(folded.slice(m.end, m.end + 14))) return true;
+  // "LGE imaging was negative", "LGE-Aufnahmen unauffällig": the sequence named to report that it found nothing.
+  if (MODALITY_AFTER.test(folded.slice(m.end, m.end + 14))) return !MODALITY_NEGATIVE.test(folded.slice(m.end, m.end + 50));
   if (MODALITY_BEFORE.test(folded.slice(Math.max(0, m.start - 12), m.start)) && !PLACED.test(folded.slice(m.end, m.end + 10))) return true;
   // "LGE: no evidence of infarction": a heading for what follows; "LGE: subepikardial lateral" describes LGE.
   if (/^\s?:/.test(folded.slice(m.end, m.end + 2))) {
     const rest = folded.slice(m.end, m.end + 120).split(/[.;\n]/)[0]!;
-    if (!LGE_DESCRIPTION.test(rest) && !LGE_ABSENT.test(rest)) return true;
+    if (!LGE_DESCRIPTION.test(rest) && !LABEL_ABSENT.test(folded.slice(m.end, m.end + 60))) return true;
   }
   const open = folded.lastIndexOf('(', m.start);
   const close = folded.indexOf(')', m.end);

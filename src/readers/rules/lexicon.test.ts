@@ -308,3 +308,29 @@ test('lexicon family: a diastolic or renal Funktionseinschränkung is no reduced
 });
 
 family('dilated: a spherical LV', 'dilated', ['spherical LV.', 'kugelige Konfiguration des LV.']);
+
+family('a label answered with an absence (structured Befunde: "LGE: kein", "Late Enhancement: kein Nachweis")', 'lge', [
+  'LGE: kein.',
+  'LGE: keines.',
+  'LE: negativ.',
+  'Late Enhancement: nicht nachweisbar.',
+  'Late Enhancement: kein Nachweis.',
+  'LGE: nein.',
+  'LGE: none.',
+  'LGE: no.',
+  'Ein LGE fehlt.',
+  'LGE-Aufnahmen unauffällig.',
+  'LGE imaging was negative.',
+  'LGE images were unremarkable.',
+], 'negated');
+
+family('a label answered with an absence, other findings', 'oedema', ['Ödem: keines.', 'Myokardödem: nein.', 'Oedema: none.'], 'negated');
+
+test('lexicon family: a label followed by a finding is that finding, not an absence', () => {
+  assert.equal(mentionsOf('LGE: subepikardial lateral.', 'lge')[0]?.status, 'affirmed');
+  assert.equal(mentionsOf('Befund: keine Narbe.', 'lge')[0]?.status, 'negated');
+  assert.equal(mentionsOf('Late Enhancement: kein Nachweis einer Narbe, aber Ödem lateral.', 'oedema')[0]?.status, 'affirmed');
+});
+
+family('LGE: German Signalanreicherung, kontrastmittelaufnehmend', 'lge', ['subepikardiale Signalanreicherung lateral.', 'kontrastmittelaufnehmendes Myokard lateral.']);
+attribute('distribution: punktuell / inselförmig / wolkig', 'lge', 'patchy', ['punktuelles LE septal.', 'inselförmiges LE septal.', 'wolkiges LE septal.']);
