@@ -532,3 +532,18 @@ test('concept: unexplained findings get their most frequent cause, weakly (anter
   assert.equal(outcome('Befund: LE der Vorderwand. LVEF 55 %.'), 'ICM');
   assert.equal(outcome('CMR: RVEF 32 %, LVEF 60 %, no LGE.'), 'OTHER.arvc');
 });
+
+test('concept: a CRT pacemaker or ICD is heart-failure therapy, not AV block', () => {
+  assert.ok(!fired('Anamnese: DCM, CRT-Schrittmacher 2019.\nBefund: LVEDVi 140 ml/m², LVEF 25 %, intramurales LE septal.').includes('cs.av-block'));
+  assert.ok(!fired('History: CRT-D implanted for heart failure. CMR: LVEDVi 140 ml/m2, LVEF 25 %, mid-wall septal LGE.').includes('cs.av-block'));
+  assert.ok(fired('History: pacemaker for complete heart block. CMR: patchy LGE of the basal septum.').includes('cs.av-block'));
+});
+
+test('concept: sarcoid scar mimics an infarct (DOMAIN.md) — beside AV block and no coronary clue, depth says less', () => {
+  assert.equal(outcome('Anamnese: AV-Block III°.\nBefund: Transmurales LE basal septal und subepikardiales LE inferolateral. Keine KHK bekannt.'), 'CS');
+  assert.equal(outcome('History: complete heart block. CMR: subendocardial and transmural LGE of the basal septum and the RV free wall.'), 'CS');
+});
+
+test('concept: DCM — an LV end-diastolic volume above 220 ml (Hudsmith 2005: mean + 2 SD in men) is dilated', () => {
+  assert.ok(fired('CMR: LVEDV 230 ml, LVEF 30 %, no LGE.').includes('dcm.dilated'));
+});

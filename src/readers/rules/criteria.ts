@@ -178,7 +178,7 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const edd = f.first('LVEDD');
   const eddMm = edd ? (edd.unit === 'cm' ? edd.value * 10 : edd.value) : null;
   const eddHigh = edd?.ref?.high != null ? (edd.unit === 'cm' ? edd.ref.high * 10 : edd.ref.high) : 60;
-  const lvDilatedByNumbers = edvi ? edvi.value > (edvi.ref?.high ?? 105) : edv ? edv.value > (edv.ref?.high ?? 240) : eddMm !== null && eddMm > eddHigh;
+  const lvDilatedByNumbers = edvi ? edvi.value > (edvi.ref?.high ?? 105) : edv ? edv.value > (edv.ref?.high ?? 220) : eddMm !== null && eddMm > eddHigh;
   // Lake Louise (2009 and 2018): a global myocardium / skeletal-muscle T2 signal ratio of 2.0 or more is oedema.
   const t2Ratio = f.first('T2_ratio');
   const t2RatioHigh = t2Ratio ? t2Ratio.value >= (t2Ratio.ref?.high ?? 2) : false;
@@ -397,7 +397,10 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   // (ESC 2023); by its depth alone, with no coronary territory, ischaemic pattern, coronary disease or regional
   // wall-motion abnormality, it is not an infarct's.
   const noCoronaryClue = territorial.length === 0 && ischemicPattern.length === 0 && f.context('ctx:cad').length === 0 && f.context('ctx:acs').length === 0 && !wma.some((m) => !m.attrs.has('diffuse'));
-  const depthFactor = hcmHypertrophy && !caRedFlags && noCoronaryClue ? 0.4 : 1;
+  // Sarcoid scar can be transmural or subendocardial and mimic an infarct (DOMAIN.md, CS): beside conduction disease
+  // with no coronary territory, ischaemic pattern or coronary disease named, its depth says less for an infarct.
+  const noCoronaryContext = territorial.length === 0 && ischemicPattern.length === 0 && f.context('ctx:cad').length === 0 && f.context('ctx:acs').length === 0;
+  const depthFactor = hcmHypertrophy && !caRedFlags && noCoronaryClue ? 0.4 : conduction.length > 0 && noCoronaryContext ? 0.6 : 1;
   if (!calledNonIschemic && subendoRegional.length > 0) fire('icm.subendocardial', 'ICM', 3 * depthFactor, 'subendocardial LGE (regional)', spansOf(subendoRegional));
   else if (!calledNonIschemic && transmuralRegional.length > 0) fire('icm.transmural', 'ICM', 2.5 * depthFactor, 'transmural LGE (regional)', spansOf(transmuralRegional));
   if (territorial.length > 0 || ischemicPattern.length > 0) fire('icm.territory', 'ICM', 3, 'LGE in a coronary territory / ischaemic pattern', spansOf([...territorial, ...ischemicPattern]));
