@@ -334,3 +334,14 @@ test('lexicon family: a label followed by a finding is that finding, not an abse
 
 family('LGE: German Signalanreicherung, kontrastmittelaufnehmend', 'lge', ['subepikardiale Signalanreicherung lateral.', 'kontrastmittelaufnehmendes Myokard lateral.']);
 attribute('distribution: punktuell / inselförmig / wolkig', 'lge', 'patchy', ['punktuelles LE septal.', 'inselförmiges LE septal.', 'wolkiges LE septal.']);
+
+attribute('depth named by its layer (im Subendokard, in the subepicardium, Mittmyokard) or as not transmural', 'lge', 'subendo', ['LGE im Subendokard.', 'LGE reaching into the subendocardium of the anterior wall.', 'non-transmural LGE of the anterior wall.', 'nicht-transmurales LE der Vorderwand.']);
+attribute('depth: subepicardium / Subepikard', 'lge', 'subepi', ['LGE in the subepicardium of the lateral wall.', 'LGE im Subepikard lateral.']);
+attribute('depth: mid-myocardium / Mittmyokard', 'lge', 'midwall', ['LGE in the mid-myocardium of the septum.', 'LGE im Mittmyokard.']);
+attribute('depth: the whole wall (gesamte Wanddicke)', 'lge', 'transmural', ['LGE der gesamten Wanddicke.']);
+
+test('lexicon family: "nicht-transmural" is a depth, not a negation; sparing the subendocardium or endocardial contours name no subendocardial LGE', () => {
+  assert.equal(mentionsOf('nicht-transmurales LE der Vorderwand.', 'lge')[0]?.status, 'affirmed');
+  assert.ok(!mentionsOf('subepicardial LGE of the lateral wall sparing the subendocardium.', 'lge')[0]?.attrs.has('subendo'));
+  assert.ok(!mentionsOf('Endocardial contours were traced; mid-wall LGE of the septum.', 'lge')[0]?.attrs.has('subendo'));
+});

@@ -228,6 +228,13 @@ export const SIGNALS: ConceptDef[] = [
 export const ATTRIBUTES: [string, string][] = [
   ['subendo', `subendokardial${W}`],
   ['subendo', `subendocardial${W}`],
+  // Depth named by its layer after a preposition ("im Subendokard", "in the subepicardium"; not "sparing the
+  // subendocardium", not "endocardial contours") or as not transmural.
+  ['subendo', String.raw`(?:im|ins|in the|into the|within the|to the) subendo(?:c|k)ard(?:ium)?`],
+  ['subendo', String.raw`(?:non|nicht)-?transmural${W}`],
+  ['subepi', String.raw`(?:im|ins|in the|into the|within the|to the) subepi(?:c|k)ard(?:ium)?`],
+  ['midwall', String.raw`(?:im |in the |within the )?(?:mittmyokard${W}|mid-?myocardium|midwall)`],
+  ['transmural', String.raw`(?:gesamt${W}|ganz${W}) wanddicke`],
   // Infarct extent as a share of the wall thickness (viability reporting, PMC5676975): it grows from the subendocardium.
   ['subendo', String.raw`(?:\d{1,3} ?%|half|hälfte|(?:one|two) thirds?|drittel) (?:\w+ ){0,2}?(?:wall thickness|wanddicke|der wand|of the wall|myocardial thickness)`],
   ['transmural', `transmural${W}`],
@@ -440,7 +447,7 @@ const t = (kind: TriggerKind, certainty: number | undefined, ...patterns: string
 
 export const TRIGGERS: TriggerDef[] = [
   // Pseudo-triggers first: they look like negations but mean something else and block the real trigger.
-  ...t('pseudo', undefined, 'nicht nur', String.raw`kein${W} (?:wesentlich${W} |signifikant${W} )?(?:veränderung${W}|befundänderung${W}|progredienz|befundprogredienz|zunahme|abnahme|unterschied${W}|befundbesserung)`, String.raw`no (?:significant |interval )?(?:change|progression|interval change)`, 'not only', 'ohne befundänderung', 'ohne wesentliche änderung', String.raw`ohne (?:kontrastmittel${W}|km(?:-gabe)?|gadolinium|kontrast)`, String.raw`without (?:intravenous )?(?:contrast|gadolinium)`, String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ](?:year|month|week|day)s?[- ]old`),
+  ...t('pseudo', undefined, String.raw`(?:non|nicht)-?transmural${W}`, 'nicht nur', String.raw`kein${W} (?:wesentlich${W} |signifikant${W} )?(?:veränderung${W}|befundänderung${W}|progredienz|befundprogredienz|zunahme|abnahme|unterschied${W}|befundbesserung)`, String.raw`no (?:significant |interval )?(?:change|progression|interval change)`, 'not only', 'ohne befundänderung', 'ohne wesentliche änderung', String.raw`ohne (?:kontrastmittel${W}|km(?:-gabe)?|gadolinium|kontrast)`, String.raw`without (?:intravenous )?(?:contrast|gadolinium)`, String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ](?:year|month|week|day)s?[- ]old`),
   // "nicht auszuschließen" is not a negation: it says the diagnosis is possible.
   ...t('unc-post', 0.35, String.raw`nicht (?:sicher )?auszuschlie(?:ß|s|ss)en`, String.raw`nicht (?:sicher )?ausgeschlossen`, String.raw`(?:kann|können|konnte) nicht (?:sicher )?ausgeschlossen werden`, String.raw`(?:cannot|can not|could not) be (?:excluded|ruled out)`, String.raw`not (?:be )?excluded`, String.raw`less likely`, 'weniger wahrscheinlich'),
   // DOMAIN.md: "nicht sicher abgrenzbar" is a hedge, not a negation; "nicht unbedingt", "unsicher" doubt.
