@@ -547,3 +547,10 @@ test('concept: sarcoid scar mimics an infarct (DOMAIN.md) — beside AV block an
 test('concept: DCM — an LV end-diastolic volume above 220 ml (Hudsmith 2005: mean + 2 SD in men) is dilated', () => {
   assert.ok(fired('CMR: LVEDV 230 ml, LVEF 30 %, no LGE.').includes('dcm.dilated'));
 });
+
+test('concept: inline result and assessment labels under a history line (Ergebnis, Fazit, Opinion)', () => {
+  const sectionOf = (text: string, concept: string) => findFindings(text).mentions.find((m) => m.concept === concept)?.section;
+  assert.equal(sectionOf('Anamnese: Dyspnoe. Ergebnis: subepikardiales LE lateral.', 'lge'), 'findings');
+  assert.equal(sectionOf('Anamnese: Dyspnoe. Fazit: Myokarditis.', 'dx:MYO'), 'assessment');
+  assert.equal(sectionOf('History: dyspnoea. Opinion: myocarditis.', 'dx:MYO'), 'assessment');
+});

@@ -392,8 +392,8 @@ function carriedSections(folded: string, sentences: Span[], sectionAt: (pos: num
 }
 
 /** A sentence opening with a findings or assessment label. */
-const HEADING_SENTENCE = /^(befunde?|findings|results|beurteilung|zusammenfassung|impression|conclusions?|assessment|summary)\s?:/;
-const ASSESSMENT_WORDS = new Set(['beurteilung', 'zusammenfassung', 'impression', 'conclusion', 'conclusions', 'assessment', 'summary']);
+const HEADING_SENTENCE = /^(befunde?|ergebnisse?|findings|results|beurteilung|zusammenfassung|fazit|bewertung|schlussfolgerung|interpretation|impressions?|conclusions?|assessment|summary|opinion)\s?:/;
+const ASSESSMENT_WORDS = new Set(['beurteilung', 'zusammenfassung', 'fazit', 'bewertung', 'schlussfolgerung', 'interpretation', 'impression', 'impressions', 'conclusion', 'conclusions', 'assessment', 'summary', 'opinion']);
 
 function cmrLine(folded: string, pos: number): boolean {
   const start = folded.lastIndexOf('\n', pos - 1) + 1;
