@@ -392,7 +392,7 @@ function carriedSections(folded: string, sentences: Span[], sectionAt: (pos: num
 }
 
 /** A sentence opening with a findings or assessment label. */
-const HEADING_SENTENCE = /^(befunde?|ergebnisse?|findings|results|beurteilung|zusammenfassung|fazit|bewertung|schlussfolgerung|interpretation|impressions?|conclusions?|assessment|summary|opinion)\s?:/;
+const HEADING_SENTENCE = /^(befunde?|ergebnis(?:se)?|findings|results|beurteilung|zusammenfassung|fazit|bewertung|schlussfolgerung|interpretation|impressions?|conclusions?|assessment|summary|opinion)\s?:/;
 const ASSESSMENT_WORDS = new Set(['beurteilung', 'zusammenfassung', 'fazit', 'bewertung', 'schlussfolgerung', 'interpretation', 'impression', 'impressions', 'conclusion', 'conclusions', 'assessment', 'summary', 'opinion']);
 
 function cmrLine(folded: string, pos: number): boolean {
