@@ -554,3 +554,9 @@ test('concept: inline result and assessment labels under a history line (Ergebni
   assert.equal(sectionOf('Anamnese: Dyspnoe. Fazit: Myokarditis.', 'dx:MYO'), 'assessment');
   assert.equal(sectionOf('History: dyspnoea. Opinion: myocarditis.', 'dx:MYO'), 'assessment');
 });
+
+test('concept: ARVC (Task Force 2010) — only an RV aneurysm is an RV regional abnormality, not an LV apical or aortic one', () => {
+  assert.ok(!fired('CMR: apical aneurysm with transmural LGE in the LAD territory; RVEF 38 %.').includes('other.arvc'));
+  assert.ok(!fired('CMR: aneurysm of the ascending aorta (52 mm); RVEF 38 %.').includes('other.arvc'));
+  assert.ok(fired('CMR: aneurysm of the RV free wall; RVEF 38 %.').includes('other.arvc'));
+});

@@ -522,7 +522,7 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   }
   const rvBad = (rvef && rvef.value < 45) || f.present('reduced-fn').some((m) => m.attrs.has('rv') && !m.attrs.has('lv'));
   // Regional: global or near-global akinesia of both ventricles is no regional RV wall-motion abnormality.
-  const rvRegional = [...wma.filter((m) => m.attrs.has('rv') && !m.attrs.has('diffuse')), ...f.present('aneurysm').filter((m) => !m.attrs.has('lv'))];
+  const rvRegional = [...wma.filter((m) => m.attrs.has('rv') && !m.attrs.has('diffuse')), ...f.present('aneurysm').filter((m) => m.attrs.has('rv') && !m.attrs.has('lv') && !m.attrs.has('aorta'))];
   if ((rvDilatedByNumbers || rvDilatedWords.length > 0) && rvBad && (rvRegional.length > 0 || !lvDilated)) fire('other.arvc', 'OTHER', rvRegional.length > 0 ? 4.5 : 2, 'dilated, dysfunctional RV (ARVC)', spansOf(rvRegional.length > 0 ? rvRegional : rvDilatedWords), 'arvc');
   // Task Force 2010 major criterion: regional RV akinesia, dyskinesia or aneurysm with RVEF <= 40 %, dilated or not.
   else if (rvRegional.length > 0 && rvef && rvef.value <= 40 && !ischemicLge) fire('other.arvc', 'OTHER', 4.5, 'regional RV akinesia / dyskinesia / aneurysm with RVEF <= 40 % (Task Force 2010)', spansOf(rvRegional), 'arvc');
