@@ -560,3 +560,11 @@ test('concept: ARVC (Task Force 2010) — only an RV aneurysm is an RV regional 
   assert.ok(!fired('CMR: aneurysm of the ascending aorta (52 mm); RVEF 38 %.').includes('other.arvc'));
   assert.ok(fired('CMR: aneurysm of the RV free wall; RVEF 38 %.').includes('other.arvc'));
 });
+
+test('concept: "dilated LV and LA" dilates the LV too; "LA dilated, LV normal" only the atrium', () => {
+  const dilatedAttrs = (text: string) => findFindings(text).mentions.filter((m) => m.concept === 'dilated').map((m) => [...m.attrs]);
+  assert.ok(dilatedAttrs('CMR: dilated LV and LA, LVEF 32 %.')[0]!.includes('lv') && !dilatedAttrs('CMR: dilated LV and LA, LVEF 32 %.')[0]!.includes('atrium'));
+  assert.ok(!dilatedAttrs('Befund: Dilatierter LV und LA, LVEF 32 %.')[0]!.includes('atrium'));
+  assert.ok(dilatedAttrs('CMR: LA dilated, LV normal size and function.')[0]!.includes('atrium'));
+  assert.ok(fired('CMR: dilated LV and LA, LVEF 32 %, no LGE.').includes('dcm.dilated'));
+});

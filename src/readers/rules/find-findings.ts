@@ -344,7 +344,9 @@ const LV_WORD = /\b(?:lv|left ventric\w*|links\w* ventrik\w*|linksventrikul\w*)/
 const RV_WORD = /\b(?:rv|right ventric\w*|recht\w* ventrik\w*|rechtsventrikul\w*)/;
 
 function ownVentricle(folded: string, c: Match<unknown>, sentence: Span, attrs: Set<string>): Set<string> {
-  if (!attrs.has('lv') || !attrs.has('rv')) return attrs;
+  const bothVentricles = attrs.has('lv') && attrs.has('rv');
+  const atrium = attrs.has('atrium') && (attrs.has('lv') || attrs.has('rv'));
+  if (!bothVentricles && !atrium) return attrs;
   const before = folded.slice(sentence.start, c.start);
   const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('('));
   const after = folded.slice(c.end, sentence.end);
@@ -352,11 +354,19 @@ function ownVentricle(folded: string, c: Match<unknown>, sentence: Span, attrs: 
   const clause = folded.slice(cut === -1 ? sentence.start : sentence.start + cut + 1, stop === -1 ? sentence.end : c.end + stop);
   const lv = LV_WORD.test(clause);
   const rv = RV_WORD.test(clause);
-  if (lv === rv) return attrs;
   const own = new Set(attrs);
-  own.delete(lv ? 'rv' : 'lv');
+  if (bothVentricles && lv !== rv) own.delete(lv ? 'rv' : 'lv');
+  // "Dilated LV and LA": a ventricle named in the mention's own clause makes it the ventricle's finding, atrium or not;
+  // "LA dilated, LV normal": the atrium alone in the clause keeps it the atrium's.
+  if (atrium && (lv || rv)) own.delete('atrium');
+  else if (atrium && ATRIUM_WORD.test(clause)) {
+    own.delete('lv');
+    own.delete('rv');
+  }
   return own;
 }
+
+const ATRIUM_WORD = /\b(?:la|ra|atri\w*|vorh(?:o|oe)f\w*|biatrial\w*)\b/;
 
 /** A sentence that tells why the CMR was done: it names the exam and its ordering or performing. */
 const REFERRAL = /(?:kardio-?mrt?|herz-?mrt|kardiale?n? (?:mrt|magnetresonanz)|cmr|cardiac mri?|cardiac magnetic resonance|\bmrt?\b|\bmri\b)[^.;]{0,80}?(?:wurde \w+ ?durchgef|durchgefuhrt|veranlasst|angefordert|zugewiesen|erfolgte|performed|requested|ordered|obtained|undertaken|was done|referred)|(?:zugewiesen|uberwiesen|vorgestellt|referred|sent|underwent|underwent a|was performed)[^.;]{0,60}?(?:kardio-?mrt?|herz-?mrt|cmr|cardiac mri?|cardiac magnetic resonance|\bmri\b|\bmrt\b)/;
