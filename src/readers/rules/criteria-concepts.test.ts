@@ -568,3 +568,9 @@ test('concept: "dilated LV and LA" dilates the LV too; "LA dilated, LV normal" o
   assert.ok(dilatedAttrs('CMR: LA dilated, LV normal size and function.')[0]!.includes('atrium'));
   assert.ok(fired('CMR: dilated LV and LA, LVEF 32 %, no LGE.').includes('dcm.dilated'));
 });
+
+test('concept: concentric hypertrophy >= 15 mm without asymmetry weighs less for HCM (phenocopies, ESC 2023)', () => {
+  const w = (text: string) => categorise(text).criteria.find((c) => c.id === 'hcm.mwt')?.weight;
+  assert.ok(w('CMR: concentric LV hypertrophy, maximal wall thickness 17 mm.')! < w('CMR: asymmetric septal hypertrophy, maximal wall thickness 17 mm.')!);
+  assert.equal(outcome('CMR: concentric LV hypertrophy, 16 mm. LGE of the atrial walls and the interatrial septum.'), 'CA');
+});

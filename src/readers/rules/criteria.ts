@@ -233,7 +233,10 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const ischemicLge = !calledNonIschemic && (subendoRegional.length > 0 || transmuralRegional.length > 0 || territorial.length > 0 || ischemicPattern.length > 0);
 
   // ---- HCM: wall thickness >= 15 mm not explained by loading, asymmetric/septal, SAM, patchy mid-wall LGE ----
-  if (mwt && mwtMm !== null && mwtMm >= 15) fire('hcm.mwt', 'HCM', mwtMm >= 20 ? 5 : 4, `maximal wall thickness ${mwtMm} mm (>= 15 mm)`, spansOf([mwt]));
+  // Concentric, symmetric hypertrophy without HCM's asymmetry is where the phenocopies lie (amyloid, Fabry, loading;
+  // ESC 2023): its thickness alone weighs less for HCM.
+  const concentricOnly = hypertrophy.some((m) => m.attrs.has('concentric')) && !hypertrophy.some((m) => m.attrs.has('asymmetric') || (m.attrs.has('septal') && !m.attrs.has('concentric')));
+  if (mwt && mwtMm !== null && mwtMm >= 15) fire('hcm.mwt', 'HCM', (mwtMm >= 20 ? 5 : 4) - (concentricOnly ? 1.5 : 0), `maximal wall thickness ${mwtMm} mm (>= 15 mm)${concentricOnly ? ', concentric' : ''}`, spansOf([mwt]));
   else if (mwt && mwtMm !== null && mwtMm >= 13) fire('hcm.mwt-borderline', 'HCM', 1.5, `wall thickness ${mwtMm} mm (13-14 mm, borderline)`, spansOf([mwt]));
   const asymmetric = hypertrophy.filter((m) => m.attrs.has('asymmetric') || (m.attrs.has('septal') && !m.attrs.has('concentric')));
   if (asymmetric.length > 0) fire('hcm.asymmetric', 'HCM', 2.5, 'asymmetric / septal hypertrophy', spansOf(asymmetric));
