@@ -345,3 +345,5 @@ test('lexicon family: "nicht-transmural" is a depth, not a negation; sparing the
   assert.ok(!mentionsOf('subepicardial LGE of the lateral wall sparing the subendocardium.', 'lge')[0]?.attrs.has('subendo'));
   assert.ok(!mentionsOf('Endocardial contours were traced; mid-wall LGE of the septum.', 'lge')[0]?.attrs.has('subendo'));
 });
+
+attribute('severity: markedly / erheblich', 't1-high', 'severe', ['markedly elevated native T1.', 'erheblich erhöhte native T1-Zeiten.']);

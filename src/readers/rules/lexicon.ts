@@ -374,6 +374,8 @@ export const ATTRIBUTES: [string, string][] = [
   ['severe', 'extensive'],
   ['severe', `ausgedehnt${W}`],
   ['severe', 'severely'],
+  ['severe', String.raw`marked(?:ly)?`],
+  ['severe', `erheblich${W}`],
   ['severe', `relevant${W}`],
   ['severe', `ausgeprägt${W}`],
   ['mild', `leicht${W}`],
