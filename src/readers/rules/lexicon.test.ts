@@ -210,7 +210,7 @@ family('negation of a diagnosis (German)', 'dx:MYO', [
   'Beurteilung: Ausschluss einer Myokarditis.',
 ], 'negated');
 
-family('negation (English)', 'lge', ['No evidence of LGE.', 'There is no LGE.', 'LGE was absent.', 'Absence of LGE.', 'negative for LGE.', 'No LGE was identified.', 'LGE: none.', 'LGE: negative.', 'LGE was negative.', 'Free of LGE.'], 'negated');
+family('negation (English)', 'lge', ['lack of LGE.', 'lacking LGE.', 'devoid of LGE.', 'LGE-negative myocardium.', 'No evidence of LGE.', 'There is no LGE.', 'LGE was absent.', 'Absence of LGE.', 'negative for LGE.', 'No LGE was identified.', 'LGE: none.', 'LGE: negative.', 'LGE was negative.', 'Free of LGE.'], 'negated');
 
 test('lexicon family: "zum Ausschluss" and a question under the history stay questions', () => {
   assert.equal(mentionsOf('Fragestellung: Ausschluss einer Myokarditis.', 'dx:MYO')[0]?.status, 'asked');
