@@ -347,3 +347,6 @@ test('lexicon family: "nicht-transmural" is a depth, not a negation; sparing the
 });
 
 attribute('severity: markedly / erheblich', 't1-high', 'severe', ['markedly elevated native T1.', 'erheblich erhöhte native T1-Zeiten.']);
+
+attribute('wall: Vorderseitenwand is anterior and lateral; Spitze is apical', 'lge', 'anterior', ['LGE der Vorderseitenwand.']);
+attribute('wall: Spitze / LV-Spitze is apical', 'lge', 'apical', ['LGE an der Spitze.', 'LE der LV-Spitze.']);

@@ -298,7 +298,7 @@ export const ATTRIBUTES: [string, string][] = [
   ['rv-side', String.raw`septal rechtsventrikulär`],
   // Compound wall names (AHA 17 segments; DOMAIN.md's old German names) name two walls at once.
   ['inferior+lateral', String.raw`(?:infero|postero|hinter)-?(?:lateral${W}|seitenwand${W})`],
-  ['anterior+lateral', String.raw`antero-?lateral${W}`],
+  ['anterior+lateral', String.raw`(?:antero-?lateral${W}|vorderseitenwand${W})`],
   ['inferior+septal', String.raw`(?:infero|postero)-?septal${W}`],
   ['anterior+septal', String.raw`antero-?septal${W}`],
   ['septal', `${W}septal${W}`],
@@ -319,6 +319,7 @@ export const ATTRIBUTES: [string, string][] = [
   ['apical', `apikal${W}`],
   ['apical', 'apical'],
   ['apical', `herzspitze${W}`],
+  ['apical', `spitze${W}`],
   ['apical', 'apex'],
   ['basal', `basal${W}`],
   ['territory', 'riva'],
