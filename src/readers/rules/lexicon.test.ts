@@ -118,7 +118,13 @@ family('dilated (inflections and compounds)', 'dilated', [
   'enlarged LV.',
   'LV dilatation.',
   'The LV is large.',
+  'LV deutlich groß.',
+  'großer linker Ventrikel.',
 ]);
+
+test('lexicon family: "LV normal groß" is no dilatation', () => {
+  assert.equal(mentionsOf('LV normal groß.', 'dilated').filter((m) => m.status === 'affirmed').length, 0);
+});
 
 family('hypertrophy (inflections and compounds)', 'hypertrophy', [
   'hypertropher LV.',
