@@ -258,13 +258,13 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
   const conceptsBySentence = bySentence(findAll(index, CONCEPT_REGEXES), sentences);
   const triggersBySentence = bySentence(findAll(index, TRIGGER_REGEXES), sentences);
   const attributesBySentence = bySentence(findAll(index, ATTRIBUTE_REGEXES), sentences);
-  const read = (c: Match<ConceptDef>, sentence: Span, triggers: Match<Omit<TriggerDef, 'pattern'>>[], attrs: Set<string>): Mention => {
+  const carried = carriedSections(folded, sentences, sectionAt);
+  const read = (c: Match<ConceptDef>, sentence: Span, triggers: Match<Omit<TriggerDef, 'pattern'>>[], attrs: Set<string>, i: number): Mention => {
     const at = sectionAt(c.start);
     // Only under the history: a technique line ("MRT bei 1,5 T: Cine, Ödemsequenzen, LGE") names sequences, not findings.
-    // A one-paragraph report ("History: flu. CMR: oedema ...") opens the CMR's sentence with the label mid-line.
-    // A one-paragraph history that goes on with "Befund: ..." or "Impression: ..." has reached the report itself.
-    const heading = at === 'history' ? HEADING_SENTENCE.exec(folded.slice(sentence.start, sentence.start + 30)) : null;
-    const section: SectionKind = heading ? (ASSESSMENT_WORDS.has(heading[1]!) ? 'assessment' : 'findings') : at === 'history' && (cmrLine(folded, c.start) || cmrSentence(folded, sentence.start)) ? 'findings' : at;
+    // A one-paragraph report ("History: flu. CMR: oedema ...") opens the CMR's sentence with the label mid-line, and
+    // the sentences after it on that line are the CMR's too, up to the next label ("Echo: ...", "Follow-up: ...").
+    const section: SectionKind = carried[i] ?? (at === 'history' && cmrLine(folded, c.start) ? 'findings' : at);
     const mention: Mention = {
       concept: c.def.id,
       span: { start: c.start, end: c.end },
@@ -278,6 +278,14 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
     if (c.def.subtype) mention.subtype = c.def.subtype;
     if (c.def.secondary) mention.secondary = true;
     applyContext(mention, folded, triggers);
+    if (LABEL_ABSENT.test(folded.slice(c.end, c.end + 60))) Object.assign(mention, { status: 'negated', certainty: 0 });
+    // In the assessment a question is the reader's doubt, not the referral's question (DOMAIN.md: "?" hedges), and a
+    // bare "Ausschluss einer X" states the result ("zum Ausschluss" stays the question).
+    if (mention.status === 'asked' && section === 'assessment' && mention.trigger) {
+      const said = folded.slice(mention.trigger.span.start, mention.trigger.span.end);
+      if (said === '?') Object.assign(mention, { status: 'uncertain', certainty: 0.4 });
+      else if (said.startsWith('ausschluss')) Object.assign(mention, { status: 'negated', certainty: 0 });
+    }
     // "No evidence of myocarditis (no abnormality)": a normal study worded as an absence is not undone by the
     // negation before it; two negations do not make an abnormal study.
     if (mention.status === 'negated' && c.def.id === 'dx:NORMAL' && SELF_NEGATED.test(folded.slice(c.start, c.end))) {
@@ -307,11 +315,12 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
     const concepts = conceptsBySentence[i]!;
     if (concepts.length === 0) continue;
     const triggers = triggersBySentence[i]!.filter((t) => !overlapsAny(t, concepts));
-    const attrs = new Set(attributesBySentence[i]!.map((a) => a.def.name));
+    // "inferior+lateral": a compound wall name ("inferolateral") names both walls.
+    const attrs = new Set(attributesBySentence[i]!.flatMap((a) => a.def.name.split('+')));
     for (const c of concepts) {
       // "in den LGE-Sequenzen", "on LGE imaging": the sequence, not a finding.
       if (c.def.id === 'lge' && isModalityReference(folded, c)) continue;
-      mentions.push(read(c, sentence, triggers, VENTRICLE_LOCAL.has(c.def.id) ? ownVentricle(folded, c, sentence, attrs) : attrs));
+      mentions.push(read(c, sentence, triggers, VENTRICLE_LOCAL.has(c.def.id) ? ownVentricle(folded, c, sentence, attrs) : attrs, i));
     }
   }
   let signals: Mention[] | undefined;
@@ -324,7 +333,7 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
       if (found.length === 0) continue;
       const concepts = conceptsBySentence[i]!;
       const triggers = triggersBySentence[i]!.filter((t) => !overlapsAny(t, concepts) && !overlapsAny(t, found));
-      for (const c of found) signals.push(read(c, sentences[i]!, triggers, NO_ATTRIBUTES));
+      for (const c of found) signals.push(read(c, sentences[i]!, triggers, NO_ATTRIBUTES, i));
     }
     return signals;
   };
@@ -346,7 +355,9 @@ const LV_WORD = /\b(?:lv|left ventric\w*|links\w* ventrik\w*|linksventrikul\w*)/
 const RV_WORD = /\b(?:rv|right ventric\w*|recht\w* ventrik\w*|rechtsventrikul\w*)/;
 
 function ownVentricle(folded: string, c: Match<unknown>, sentence: Span, attrs: Set<string>): Set<string> {
-  if (!attrs.has('lv') || !attrs.has('rv')) return attrs;
+  const bothVentricles = attrs.has('lv') && attrs.has('rv');
+  const atrium = attrs.has('atrium') && (attrs.has('lv') || attrs.has('rv'));
+  if (!bothVentricles && !atrium) return attrs;
   const before = folded.slice(sentence.start, c.start);
   const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('('));
   const after = folded.slice(c.end, sentence.end);
@@ -354,11 +365,19 @@ function ownVentricle(folded: string, c: Match<unknown>, sentence: Span, attrs: 
   const clause = folded.slice(cut === -1 ? sentence.start : sentence.start + cut + 1, stop === -1 ? sentence.end : c.end + stop);
   const lv = LV_WORD.test(clause);
   const rv = RV_WORD.test(clause);
-  if (lv === rv) return attrs;
   const own = new Set(attrs);
-  own.delete(lv ? 'rv' : 'lv');
+  if (bothVentricles && lv !== rv) own.delete(lv ? 'rv' : 'lv');
+  // "Dilated LV and LA": a ventricle named in the mention's own clause makes it the ventricle's finding, atrium or not;
+  // "LA dilated, LV normal": the atrium alone in the clause keeps it the atrium's.
+  if (atrium && (lv || rv)) own.delete('atrium');
+  else if (atrium && ATRIUM_WORD.test(clause)) {
+    own.delete('lv');
+    own.delete('rv');
+  }
   return own;
 }
+
+const ATRIUM_WORD = /\b(?:la|ra|atri\w*|vorh(?:o|oe)f\w*|biatrial\w*)\b/;
 
 /** A sentence that tells why the CMR was done: it names the exam and its ordering or performing. */
 const REFERRAL = /(?:kardio-?mrt?|herz-?mrt|kardiale?n? (?:mrt|magnetresonanz)|cmr|cardiac mri?|cardiac magnetic resonance|\bmrt?\b|\bmri\b)[^.;]{0,80}?(?:wurde \w+ ?durchgef|durchgefuhrt|veranlasst|angefordert|zugewiesen|erfolgte|performed|requested|ordered|obtained|undertaken|was done|referred)|(?:zugewiesen|uberwiesen|vorgestellt|referred|sent|underwent|underwent a|was performed)[^.;]{0,60}?(?:kardio-?mrt?|herz-?mrt|cmr|cardiac mri?|cardiac magnetic resonance|\bmri\b|\bmrt\b)/;
@@ -366,21 +385,45 @@ const REFERRAL = /(?:kardio-?mrt?|herz-?mrt|kardiale?n? (?:mrt|magnetresonanz)|c
 /** A sentence that also gives the exam's result is the answer, whatever sent the patient. */
 const RESULT = /(?:showed|shows|revealed|demonstrat|disclosed|found|confirm|zeigte|zeigt|ergab|fand sich|fanden sich|bestatig|nachgewiesen)/;
 
+/** A sentence opening with some other label ("Echo:", "Verlauf:", "ECG:"): it ends what a CMR label opened. */
+const OTHER_LABEL = /^[a-z][a-z0-9 ./-]{0,30}:/;
+
+/**
+ * Per sentence under the history, the section a label earlier on its line opened ("History: flu. CMR: LGE lateral.
+ * Oedema there." — the last sentence is the CMR's finding), or null where the sentence keeps its own section.
+ */
+function carriedSections(folded: string, sentences: Span[], sectionAt: (pos: number) => SectionKind): (SectionKind | null)[] {
+  const out: (SectionKind | null)[] = [];
+  let carry: SectionKind | null = null;
+  let carryLine = -1;
+  for (const sentence of sentences) {
+    const line = folded.lastIndexOf('\n', sentence.start - 1) + 1;
+    if (sectionAt(sentence.start) !== 'history' || line !== carryLine) carry = null;
+    carryLine = line;
+    if (sectionAt(sentence.start) === 'history') {
+      const opening = folded.slice(sentence.start, sentence.start + 200);
+      const heading = HEADING_SENTENCE.exec(opening);
+      if (heading) carry = ASSESSMENT_WORDS.has(heading[1]!) ? 'assessment' : 'findings';
+      else if (CMR_LINE.test(opening)) carry = 'findings';
+      else if (OTHER_LABEL.test(opening)) carry = null;
+    }
+    out.push(carry);
+  }
+  return out;
+}
+
 /** A sentence opening with a findings or assessment label. */
-const HEADING_SENTENCE = /^(befunde?|findings|results|beurteilung|zusammenfassung|impression|conclusions?|assessment|summary)\s?:/;
-const ASSESSMENT_WORDS = new Set(['beurteilung', 'zusammenfassung', 'impression', 'conclusion', 'conclusions', 'assessment', 'summary']);
+const HEADING_SENTENCE = /^(befunde?|ergebnis(?:se)?|findings|results|beurteilung|zusammenfassung|fazit|bewertung|schlussfolgerung|interpretation|impressions?|conclusions?|assessment|summary|opinion)\s?:/;
+const ASSESSMENT_WORDS = new Set(['beurteilung', 'zusammenfassung', 'fazit', 'bewertung', 'schlussfolgerung', 'interpretation', 'impression', 'impressions', 'conclusion', 'conclusions', 'assessment', 'summary', 'opinion']);
 
 function cmrLine(folded: string, pos: number): boolean {
   const start = folded.lastIndexOf('\n', pos - 1) + 1;
   return CMR_LINE.test(folded.slice(start, Math.min(folded.length, start + 200)));
 }
 
-/** The same label opening a sentence that is not the line's first ("History: chest pain. CMR: ..."). */
-function cmrSentence(folded: string, start: number): boolean {
-  return CMR_LINE.test(folded.slice(start, Math.min(folded.length, start + 200)));
-}
 
 const MODALITY_AFTER = /^-?\s?(?:sequenz|aufnahme|bildgebung|image|imaging|sequence|technik|technique|mapping|akquisition)/;
+const MODALITY_NEGATIVE = /^-?\s?[a-z]+\s(?:(?:was|were|is|are)\s(?:negative|unremarkable)|(?:negativ|unauffa?e?llig|ohne befund)\b)/;
 const MODALITY_BEFORE = /(?:^|[^a-z])(?:im|in|in der|in den|auf den|on|on the|at|mittels|with|via|nach)\s*$/;
 
 /** Words that describe an LGE's pattern: after "LGE:" they make the label the finding itself. */
@@ -389,16 +432,23 @@ const LGE_DESCRIPTION = /(?:subendo|subepi|epikard|epicard|mittmyo|midmyo|mid-?w
 /** Sequence names: a parenthesis listing two or more of them is the protocol ("(cine, T2-weighted, LGE)"). */
 const SEQUENCE_WORDS = /\b(?:cine|ssfp|stir|molli|shmolli|t1|t2|mapping|perfusion|tagging|psir|flow|phase[- ]contrast|ecv)\b/g;
 
+/**
+ * A label answered with an absence ("LGE: none", "Late Enhancement: kein Nachweis", "Ödem: keines", "Perikarderguss:
+ * nein"): the finding is negated (a post-trigger's scope stops at the colon, so none reaches it).
+ */
+const LABEL_ABSENT = /^\s?:\s*(?:none|nil|no|nein|negativ\w*|absent|kein\w*(?:\s(?:nachweis|hinweis|anhalt))?|nicht\s(?:nachweisbar|vorhanden|abgrenzbar|erkennbar|sichtbar)|not\s(?:seen|present|detected|identified)|unauffa?e?llig|regelrecht|o\.\s?b\.?|ohne(?:\s(?:befund|nachweis))?)(?=\s*(?:[.;,\n]|$))/;
+
 /** What follows LGE when it is a finding placed somewhere ("with LGE of the RV free wall", "mit LGE der Hinterwand"). */
 const PLACED = /^\s(?:of|in|at|involving|along|within|affecting|der|des|im|in der|an der)\s/;
 
 function isModalityReference(folded: string, m: Match<unknown>): boolean {
-  if (MODALITY_AFTER.test(folded.slice(m.end, m.end + 14))) return true;
+  // "LGE imaging was negative", "LGE-Aufnahmen unauffällig": the sequence named to report that it found nothing.
+  if (MODALITY_AFTER.test(folded.slice(m.end, m.end + 14))) return !MODALITY_NEGATIVE.test(folded.slice(m.end, m.end + 50));
   if (MODALITY_BEFORE.test(folded.slice(Math.max(0, m.start - 12), m.start)) && !PLACED.test(folded.slice(m.end, m.end + 10))) return true;
   // "LGE: no evidence of infarction": a heading for what follows; "LGE: subepikardial lateral" describes LGE.
   if (/^\s?:/.test(folded.slice(m.end, m.end + 2))) {
     const rest = folded.slice(m.end, m.end + 120).split(/[.;\n]/)[0]!;
-    if (!LGE_DESCRIPTION.test(rest)) return true;
+    if (!LGE_DESCRIPTION.test(rest) && !LABEL_ABSENT.test(folded.slice(m.end, m.end + 60))) return true;
   }
   const open = folded.lastIndexOf('(', m.start);
   const close = folded.indexOf(')', m.end);
@@ -415,7 +465,8 @@ const LIST = /^[^,.;:]{0,90}(?:,[^,.;:]{0,40})*\s(?:oder|or|und|and|bzw|noch|nor
 
 const CATEGORY = (kind: TriggerKind): string => kind.split('-')[0]!;
 const WITH = /\s(?:with|mit|showing)\s/;
-const BOTH_WAYS = /^(?:(?:nicht|not) (?:sicher )?(?:auszuschl|ausgeschl|excluded)|vs\b|versus)/;
+// "wahrscheinlich" / "likely" stand before or after what they hedge ("Myokarditis wahrscheinlich", "myocarditis unlikely").
+const BOTH_WAYS = /^(?:(?:nicht|not) (?:sicher )?(?:auszuschl|ausgeschl|excluded)|vs\b|versus|(?:un)?wahrscheinlich|(?:un)?likely)/;
 
 /**
  * Where a pre-trigger's scope ends: the sentence end, a terminator, the next trigger of the same kind (a
