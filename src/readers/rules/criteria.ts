@@ -198,12 +198,15 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const MYOCARDIAL_PLACES = ['subepi', 'midwall', 'subendo', 'transmural'];
   // "Patchy uptake in the septum" outside a PET sentence is gadolinium uptake: LGE worded without the word.
   const uptake = f.present('pet-uptake').filter((m) => !m.attrs.has('pet') && !m.attrs.has('othermod'));
-  const lgeAll = [...f.present('lge'), ...uptake].filter((m) => !(m.attrs.has('pericardium') && !MYOCARDIAL_PLACES.some((a) => m.attrs.has(a)) && f.present('pericardial').some((p) => p.sentence.start === m.sentence.start)));
+  // A finding of another organ ("Leberzyste, hyperintens in T2", "fibrotische Veränderungen der Lunge") is not the myocardium's.
+  const CARDIAC_PLACES = [...MYOCARDIAL_PLACES, 'septal', 'lateral', 'inferior', 'anterior', 'apical', 'basal', 'lv', 'rv', 'territory', 'insertion', 'atrium', 'atrial-wall'];
+  const elsewhere = (m: Mention) => m.attrs.has('extracardiac') && !CARDIAC_PLACES.some((a) => m.attrs.has(a));
+  const lgeAll = [...f.present('lge'), ...uptake].filter((m) => !elsewhere(m) && !(m.attrs.has('pericardium') && !MYOCARDIAL_PLACES.some((a) => m.attrs.has(a)) && f.present('pericardial').some((p) => p.sentence.start === m.sentence.start)));
   const lge = lgeAll.filter((m) => !insertionOnly(m));
   const lgeNegated = f.negated('lge').length > 0 && lge.length === 0;
   const ischemicPattern = f.present('lge-ischemic');
   const nonIschemic = [...f.present('lge-nonischemic'), ...f.negated('lge-ischemic')];
-  const oedema = f.present('oedema');
+  const oedema = f.present('oedema').filter((m) => !elsewhere(m));
   const hyperemia = f.present('hyperemia');
   const wma = f.present('wma');
   const hypertrophy = f.present('hypertrophy').filter((m) => !(m.attrs.has('ecg') && !m.attrs.has('cmr')));
@@ -279,7 +282,7 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   // an asymmetric, obstructive hypertrophy without any of them is HCM's fibrosis.
   // Atrial involvement (DOMAIN.md, CA morphology; Fontana 2015): LGE of the atrial walls or the interatrial septum,
   // in a sentence that names no ventricular wall, is amyloid's infiltration; infarcts and myocarditis spare the atria.
-  const atrialLge = lge.filter((m) => m.attrs.has('atrium') && !['lateral', 'inferior', 'anterior', 'apical', 'territory', 'lv', 'insertion'].some((a) => m.attrs.has(a)));
+  const atrialLge = lge.filter((m) => m.attrs.has('atrial-wall') && !m.attrs.has('ablation') && !['lateral', 'inferior', 'anterior', 'apical', 'territory', 'lv', 'insertion'].some((a) => m.attrs.has(a)));
   const caRedFlags = atrialLge.length > 0 || nulling.length > 0 || (ecvValue !== null && ecvValue >= 40) || t1Marked || f.present('atrial-septum').length > 0 || f.present('biatrial').length > 0 || f.present('valve-thickening').length > 0 || f.present('infiltrative').length > 0 || f.present('ecv-high').some((m) => m.attrs.has('severe')) || [f.context('ctx:low-voltage'), f.context('ctx:carpal'), f.context('ctx:gammopathy'), f.context('ctx:bone-scan')].some((x) => x.length > 0);
   const hcmPattern = asymmetric.length > 0 && (sam.length > 0 || apicalHypertrophy.length > 0 || (gradient !== undefined && gradient.value >= 30) || hypertrophy.some((m) => m.attrs.has('midventricular')));
   const caLgeFactor = (!wallsThick && oedema.length > 0) || (hcmPattern && !caRedFlags) ? 0.5 : 1;
@@ -310,7 +313,8 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   // ESC position statement on amyloid (Garcia-Pavia 2021) red flags: a thickened RV free wall beside thick LV walls,
   // unless the RV is pressure-loaded (pulmonary hypertension).
   const rvwt = f.max('RVWT');
-  const rvWallThick = hypertrophy.some((m) => m.attrs.has('rv')) || (rvwt !== undefined && (rvwt.unit === 'cm' ? rvwt.value * 10 : rvwt.value) >= 6);
+  // The RV named beside a septum or its insertion points ("LGE at the RV insertion points and in the hypertrophied septum") is no thick RV wall.
+  const rvWallThick = hypertrophy.some((m) => m.attrs.has('rv') && !m.attrs.has('septal') && !m.attrs.has('insertion')) || (rvwt !== undefined && (rvwt.unit === 'cm' ? rvwt.value * 10 : rvwt.value) >= 6);
   const rvLoad = f.present('rv-pressure').length > 0 || f.context('dx:OTHER').some((m) => m.secondary);
   if (rvWallThick && wallsThick && !rvLoad) fire('ca.rv-wall', 'CA', 1.5, 'thickened RV free wall beside thick LV walls', spansOf(rvwt ? [rvwt] : hypertrophy.filter((m) => m.attrs.has('rv'))));
   const valveThickening = f.present('valve-thickening');
@@ -405,7 +409,10 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   // Sarcoid scar can be transmural or subendocardial and mimic an infarct (DOMAIN.md, CS): beside conduction disease
   // with no coronary territory, ischaemic pattern or coronary disease named, its depth says less for an infarct.
   const noCoronaryContext = territorial.length === 0 && ischemicPattern.length === 0 && f.context('ctx:cad').length === 0 && f.context('ctx:acs').length === 0;
-  const depthFactor = hcmHypertrophy && !caRedFlags && noCoronaryClue ? 0.4 : conduction.length > 0 && noCoronaryContext ? 0.6 : 1;
+  // AV block (above), not VT: monomorphic VT is the typical arrhythmia of an infarct scar.
+  // Concentric thickening is where hypertension, aortic stenosis and amyloid lie (ESC 2023): it does not excuse a scar's depth.
+  const hcmShaped = asymmetric.length > 0 || apicalHypertrophy.length > 0 || (mwtMm !== null && mwtMm >= 15 && concentric.length === 0);
+  const depthFactor = hcmShaped && !caRedFlags && noCoronaryClue ? 0.4 : avBlock.length > 0 && noCoronaryContext ? 0.6 : 1;
   if (!calledNonIschemic && subendoRegional.length > 0) fire('icm.subendocardial', 'ICM', 3 * depthFactor, 'subendocardial LGE (regional)', spansOf(subendoRegional));
   else if (!calledNonIschemic && transmuralRegional.length > 0) fire('icm.transmural', 'ICM', 2.5 * depthFactor, 'transmural LGE (regional)', spansOf(transmuralRegional));
   if (territorial.length > 0 || ischemicPattern.length > 0) fire('icm.territory', 'ICM', 3, 'LGE in a coronary territory / ischaemic pattern', spansOf([...territorial, ...ischemicPattern]));
@@ -449,7 +456,10 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   // Athlete's heart (DOMAIN.md, OTHER subtypes): in someone who trains hard, balanced enlargement or mild wall thickening
   // (<= 13 mm) with normal function and no scar or oedema is adaptation, named or not.
   const athleteLv = lvDilated || rvDilatedByNumbers || rvDilatedWords.length > 0 || hypertrophy.length > 0 || (mwtMm !== null && mwtMm >= 12);
-  if (athlete && athleteLv && !efReduced && lge.length === 0 && oedema.length === 0 && !(mwtMm !== null && mwtMm > 13)) {
+  // What adaptation never shows (ESC 2023; Task Force 2010 for the RV): RV dysfunction, regional wall-motion
+  // abnormality, ventricular tachycardia, raised native T1 or ECV, systolic anterior motion.
+  const athleteRedFlags = (rvef !== undefined && rvef.value <= 45) || reduced.some((m) => m.attrs.has('rv')) || wma.some((m) => !m.attrs.has('diffuse')) || vt.length > 0 || t1High || ecvHigh || sam.length > 0;
+  if (athlete && athleteLv && !efReduced && !athleteRedFlags && lge.length === 0 && oedema.length === 0 && !(mwtMm !== null && mwtMm > 13)) {
     fire('other.athlete-pattern', 'OTHER', 3, 'enlargement / mild hypertrophy with normal function and no scar in an athlete', spansOf(f.context('ctx:athlete')), 'athlete');
   }
   if (lvDilated) fire('dcm.dilated', 'DCM', dilatedWeight, efReduced ? 'dilated left ventricle' : 'dilated left ventricle (function preserved)', spansOf(lvDilatedByNumbers ? [edvi ?? edv ?? edd!] : lvDilatedWords));

@@ -243,6 +243,8 @@ export interface FindingsResult {
 }
 
 const NO_ATTRIBUTES: Set<string> = new Set();
+/** An exclusion that could not be made ("Ausschluss ... nicht möglich", "not possible"). */
+const EXCLUSION_FAILED = /nicht (?:sicher |abschlie(?:ss|s)end |eindeutig |sicher )?(?:moglich|gelungen|erfolgt)|unmoglich|not (?:possible|feasible)/;
 /** Statements of normality that carry their own negation ("no abnormality", "kein pathologischer Befund"). */
 const SELF_NEGATED = /^(?:no|kein|keine|keinen|ohne)\b/;
 const overlapsAny = (t: Match<unknown>, spans: Match<unknown>[]) => spans.some((c) => t.start < c.end && c.start < t.end);
@@ -284,7 +286,11 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
     if (mention.status === 'asked' && section === 'assessment' && mention.trigger) {
       const said = folded.slice(mention.trigger.span.start, mention.trigger.span.end);
       if (said === '?') Object.assign(mention, { status: 'uncertain', certainty: 0.4 });
-      else if (said.startsWith('ausschluss')) Object.assign(mention, { status: 'negated', certainty: 0 });
+      else if (said.startsWith('ausschluss')) {
+        // "Ausschluss einer Amyloidose mittels MRT nicht möglich": the exclusion failed, the diagnosis stays open.
+        const failed = EXCLUSION_FAILED.test(folded.slice(mention.sentence.start, mention.sentence.end));
+        Object.assign(mention, failed ? { status: 'uncertain', certainty: 0.35 } : { status: 'negated', certainty: 0 });
+      }
     }
     // "No evidence of myocarditis (no abnormality)": a normal study worded as an absence is not undone by the
     // negation before it; two negations do not make an abnormal study.
@@ -317,6 +323,9 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
     const triggers = triggersBySentence[i]!.filter((t) => !overlapsAny(t, concepts));
     // "inferior+lateral": a compound wall name ("inferolateral") names both walls.
     const attrs = new Set(attributesBySentence[i]!.flatMap((a) => a.def.name.split('+')));
+    // "Not transmural" places the scar in the subendocardium only when no other layer is named
+    // ("nicht-transmurales mittmyokardiales LGE" is mid-wall).
+    if (attrs.has('non-transmural') && !attrs.has('subepi') && !attrs.has('midwall')) attrs.add('subendo');
     for (const c of concepts) {
       // "in den LGE-Sequenzen", "on LGE imaging": the sequence, not a finding.
       if (c.def.id === 'lge' && isModalityReference(folded, c)) continue;

@@ -162,7 +162,7 @@ attribute('depth: subendokardial / subendocardial', 'lge', 'subendo', ['subendok
 attribute('depth: intramural / mittmyokardial / mid-wall', 'lge', 'midwall', ['intramurales LGE septal.', 'mittmyokardiales LGE septal.', 'mid-myocardial LGE of the septum.', 'mid wall LGE of the septum.']);
 attribute('depth: subepikardial / epikardial betont', 'lge', 'subepi', ['epikardial betontes LGE lateral.', 'sub-epicardial LGE lateral.']);
 attribute('distribution: nodulär / fleckig / fleckförmig / patchy / blotchy', 'lge', 'patchy', ['noduläres LGE septal.', 'fleckförmige Anreicherung septal.', 'herdförmiges LGE septal.', 'nodular LGE of the septum.', 'blotchy LGE of the septum.', 'multiple foci of LGE.']);
-attribute('distribution: multifokal / in mehreren Segmenten / multiple areas', 'lge', 'multifocal', ['multifokales LGE.', 'LGE in mehreren Segmenten.', 'multiple areas of LGE.']);
+attribute('distribution: multifokal / multiple areas (several segments of one wall are no multifocal pattern)', 'lge', 'multifocal', ['multifokales LGE.', 'LGE in mehreren Herden.', 'multiple areas of LGE.']);
 attribute('distribution: streifig / linear / striae', 'lge', 'stripe', ['streifiges LGE septal.', 'striae of LGE in the septum.', 'a streak of LGE in the septum.']);
 attribute('distribution: diffus / global / zebra', 'lge', 'diffuse', ['diffuses LGE.', 'global subendocardial LGE.', 'zebra pattern LGE.']);
 attribute('territory: RIVA / RCX / RCA / LAD / LCx / Stromgebiet', 'lge', 'territory', ['LGE im RIVA-Stromgebiet.', 'LGE im RCX-Versorgungsgebiet.', 'LGE im RCA-Stromgebiet.', 'LGE in the LAD territory.', 'LGE in the LCx territory.', 'LGE im Stromgebiet der rechten Koronararterie.']);

@@ -39,6 +39,8 @@ export interface ConceptDef {
 }
 
 const W = String.raw`[a-z]*`; // the rest of a word (folded text has no umlauts)
+/** "nicht sicher", "nicht mit (letzter) Sicherheit", "nicht gänzlich" ... before auszuschließen: all say it stays possible. */
+const NOT_SURELY = String.raw`nicht (?:sicher |(?:mit )?(?:letzter |absoluter |hinreichender )?sicherheit |gänzlich |völlig |ganz |vollständig |komplett |definitiv |eindeutig )?`;
 
 export const CONCEPTS: ConceptDef[] = [
   // Outside the heart: infarcts of other organs and oedema of the lungs or legs are no myocardial infarction or
@@ -84,7 +86,7 @@ export const CONCEPTS: ConceptDef[] = [
     // German compounds and word forms ("Mehranreicherung", "KM-Mehranreicherung", "Vernarbung", "narbig"), the
     // abbreviation LE (Late Enhancement), and pattern words that name LGE without the word: "enhancing foci",
     // "mid-wall striae", "Signalanhebung in den Spätaufnahmen" (DOMAIN.md, tissue vocabulary).
-    'le', `${W}mehranreicherung${W}`, String.raw`(?:signal|kontrast|gadolinium|gd)anreicherung${W}`, String.raw`(?:kontrastmittel|km|gadolinium)-?(?:aufnehmend|speichernd|anreichernd)${W}`, `${W}fibrose${W}`, `fibrotisch${W}`, `${W}spätanreicherung${W}`, `spätkontrastierung${W}`, `vernarb${W}`, `narbig${W}`, String.raw`enhancing (?:\w+ )?(?:foci|focus|areas?|lesions?|regions?|segments?|myocardium)`, String.raw`stria(?:e|l)?`,
+    String.raw`le(?! (?:edema|oedema|swelling))`, `${W}mehranreicherung${W}`, String.raw`(?:signal|kontrast|gadolinium|gd)anreicherung${W}`, String.raw`(?:kontrastmittel|km|gadolinium)-?(?:aufnehmend|speichernd|anreichernd)${W}`, `${W}fibrose${W}`, `fibrotisch${W}`, `${W}spätanreicherung${W}`, `spätkontrastierung${W}`, `vernarb${W}`, `narbig${W}`, String.raw`enhancing (?:\w+ )?(?:foci|focus|areas?|lesions?|regions?|segments?|myocardium)`, String.raw`stria(?:e|l)?`,
     String.raw`(?:signalanhebung${W}|signalsteigerung${W}|hyperintens${W}) (?:\w+ ){0,4}?(?:spätaufnahme${W}|spätsequenz${W}|spät-?enhancement${W}|late (?:gadolinium )?(?:images|imaging|sequences?)|psir${W})`,
     String.raw`(?:hyperintense|bright) (?:\w+ ){0,3}?(?:on|in) (?:the )?(?:late (?:gadolinium )?|psir |inversion[- ]recovery )(?:images|imaging|sequences?)`] },
   { id: 'oedema', patterns: [`${W}ödem${W}`, `${W}edema${W}`, `${W}oedema${W}`, String.raw`t2 ?(?:signal)?(?:intensität)?(?:s)? (?:\w+ ){0,2}(?:erhöht|gesteigert|vermehrt|increased|elevated|high)`, String.raw`(?:erhöht|gesteigert|vermehrt|increased|elevated|high)${W} (?:\w+ )?t2 ?(?:signal${W}|intensit${W}|wichtung)`, `t2 ?hyperintens${W}`, String.raw`t2 hyperintensity`, String.raw`hyperintens${W} (?:in der |im )?t2`, String.raw`(?:increased|high|bright|elevated|raised) (?:\w+ ){0,2}?signal (?:\w+ ){0,5}?(?:on |in )?(?:the )?(?:stir|t2)`, String.raw`(?:stir|t2 ?weighted|t2w|t2 ?gewichtet${W}) (?:[\w-]+:? ){0,6}?(?:high|increased|bright|raised|elevated|hyperintens${W}|erhöht${W}|gesteigert${W}|signalanhebung|signalsteigerung)`, String.raw`stir ?hyperintens${W}`, String.raw`signal(?:anhebung|steigerung|erhöhung) (?:\w+ ){0,3}?(?:t2|stir)`, String.raw`bright foci`,
@@ -103,15 +105,15 @@ export const CONCEPTS: ConceptDef[] = [
   // ---- Function and morphology ----
   { id: 'wma', patterns: [`hypokines${W}`, `akines${W}`, `dyskines${W}`, 'hypokinetic', 'akinetic', 'dyskinetic', `wandbewegungsstörung${W}`, `wandbewegungsauffälligkeit${W}`, `wandbewegungsanomalie${W}`, 'rwma', `motilitätsstörung${W}`, `kinetikstörung${W}`, `kontraktionsstörung${W}`, String.raw`wall[- ]motion abnormalit(?:y|ies)`, String.raw`regional (?:wall motion )?(?:dysfunction|abnormalit(?:y|ies))`,
     // German adjectives ("hypokinetische Vorderwand") and reduced motion or thickening named without the -kinesia words.
-    String.raw`(?:hypo|a|dys)kinet${W}`, String.raw`(?:reduced|impaired|diminished|absent|eingeschränkt${W}|reduziert${W}|vermindert${W}|aufgehoben${W}|fehlend${W}) (?:regional${W} )?(?:systolic |systolisch${W} )?(?:wall motion|wall thickening|wandbewegung${W}|wanddickenzunahme|dickenzunahme|kontraktion${W}|contraction)`, String.raw`(?:reduced|impaired|diminished|absent|no) (?:systolic )?(?:wall )?thickening(?: of the (?:\w+ ){0,3}?(?:walls?|segments?|septum|myocardium))?`] },
-  { id: 'hypertrophy', patterns: [`hypertrophie${W}`, `hypertrophiert${W}`, String.raw`hypertroph(?:e|es|er|en|em)`, 'hypertrophy', 'hypertrophic', 'hypertrophied', 'lvh', `${W}wandverdickung${W}`, `septumverdickung${W}`, String.raw`(?:septum|myokard|linksherz|kammer|ventrikel|wand)hypertrophie${W}`, `myokardverdickung${W}`, String.raw`verdickt${W} (?:myokard|septum|interventrikularseptum|wand${W}|ventrikelwand${W}|linksventrikulär${W} myokard)`, String.raw`(?:myokard|septum|wand) (?:\w+ )?verdickt`, String.raw`thickened (?:myocardium|septum|(?:lv |left ventricular )?wall${W})`, String.raw`(?:increased|thickened) (?:lv |left ventricular |septal )?wall thickness`, String.raw`wall thickening`, String.raw`thickened (?:(?:basal|mid|apical|septal|inferoseptal|anteroseptal|inferior|anterior|lateral|lv|left ventricular|and) ){1,3}(?:segments?|walls?|myocardium)`, String.raw`(?:myocardial |lv |left ventricular )?mass (?:is |was )?(?:markedly |severely |mildly )?increased`, String.raw`(?:increased|erhöht${W}) (?:myocardial |lv |myokardial${W} )?(?:mass|masse)`, String.raw`spade ?shaped`, String.raw`ace[- ]of[- ]spades`,
+    String.raw`(?:hypo|a|dys)kinet${W}`, String.raw`(?:reduced|impaired|diminished|absent|eingeschränkt${W}|reduziert${W}|vermindert${W}|aufgehoben${W}|fehlend${W}) (?:regional${W} )?(?:systolic |systolisch${W} )?(?:wall motion|wall thickening|wandbewegung${W}|wanddickenzunahme|dickenzunahme|kontraktion${W}|contraction)`, String.raw`(?:(?:reduced|impaired|diminished) (?:systolic )?(?:wall )?|(?:absent|no) systolic (?:wall )?)thickening(?: of the (?:\w+ ){0,3}?(?:walls?|segments?|septum|myocardium))?`] },
+  { id: 'hypertrophy', patterns: [`hypertrophie${W}`, `hypertrophiert${W}`, String.raw`hypertroph(?:e|es|er|en|em)`, 'hypertrophy', 'hypertrophic', 'hypertrophied', 'lvh', `${W}wandverdickung${W}`, `septumverdickung${W}`, String.raw`(?:septum|myokard|linksherz|kammer|ventrikel|wand)hypertrophie${W}`, `myokardverdickung${W}`, String.raw`verdickt${W} (?:myokard|septum|interventrikularseptum|wand${W}|ventrikelwand${W}|linksventrikulär${W} myokard)`, String.raw`(?:myokard|septum|wand) (?:(?!nicht |kein)\w+ )?verdickt`, String.raw`thickened (?:myocardium|septum|(?:lv |left ventricular )?wall${W})`, String.raw`(?:increased|thickened) (?:lv |left ventricular |septal )?wall thickness`, String.raw`wall thickening`, String.raw`thickened (?:(?:basal|mid|apical|septal|inferoseptal|anteroseptal|inferior|anterior|lateral|lv|left ventricular|and) ){1,3}(?:segments?|walls?|myocardium)`, String.raw`(?:myocardial |lv |left ventricular )?mass (?:is |was )?(?:markedly |severely |mildly )?increased`, String.raw`(?:increased|erhöht${W}) (?:myocardial |lv |myokardial${W} )?(?:mass|masse)`, String.raw`spade ?shaped`, String.raw`ace[- ]of[- ]spades`,
     String.raw`(?:septal|myocardial|concentric|asymmetric|lv|left ventricular) thickening`, String.raw`thick(?:ened)? (?:lv |left ventricular |ventricular |myocardial |septal )?walls?`, String.raw`(?:hypertrophy|thickening) of the (?:\w+ ){0,2}?(?:septum|walls?|myocardium|lv|left ventricle)`,
-    String.raw`verdickung (?:des|der) (?:\w+ )?(?:septums|kammerscheidewand|wand|wände|ventrikelwand${W}|ventrikelwände|myokards|lv-wand)`, String.raw`(?:septal|septum|myokard${W}|wände|wand${W}) (?:\w+ ){0,2}?verdickt${W}`, String.raw`verdickt${W} (?:\w+ )?(?:myokardwände|myokardwand|wände|kammerwände)`, String.raw`(?:septum|walls?|myocardium|ventricular walls?) (?:is|was|are|were) (?:\w+ )?(?:thickened|hypertrophied)`] },
+    String.raw`verdickung (?:des|der) (?:\w+ )?(?:septums|kammerscheidewand|wand|wände|ventrikelwand${W}|ventrikelwände|myokards|lv-wand)`, String.raw`(?:septal|septum|myokard${W}|wände|wand${W}) (?:(?!nicht |kein)\w+ ){0,2}?verdickt${W}`, String.raw`verdickt${W} (?:\w+ )?(?:myokardwände|myokardwand|wände|kammerwände)`, String.raw`(?:septum|walls?|myocardium|ventricular walls?) (?:is|was|are|were) (?:(?!not |nicht |no )\w+ )?(?:thickened|hypertrophied)`] },
   { id: 'dilated', patterns: [String.raw`(?:increased|elevated|enlarged) (?:lv |rv |left ventricular |right ventricular |biventricular |ventricular |chamber )?(?:end ?diastolic )?volumes?`, String.raw`(?:erhöht${W}|vergrößert${W}) (?:\w+ )?(?:enddiastolisch${W} )?volumina`, String.raw`volumina (?:\w+ )?(?:erhöht|vergrößert)`, `dilatiert${W}`, `dilatation${W}`, 'dilated', 'dilatation', 'dilation', String.raw`vergrößert${W}`, 'enlarged', 'enlargement', `ektatisch${W}`, String.raw`ausgeweitet${W}`, `erweitert${W}`, `aufgeweitet${W}`, `kardiomegalie`, 'cardiomegaly',
     // German compounds ("Ventrikeldilatation", "LV-Vergrößerung") and "the LV is large".
-    String.raw`(?:ventrikel|kammer|linksherz|herz|lv|rv|links ?ventrikel|biventrikulär${W}|linksventrikulär${W})-?(?:dilatation|vergrößerung|erweiterung)${W}`, String.raw`(?:vergrößerung|erweiterung) (?:des|der|beider) (?:linken |rechten )?(?:lv|rv|ventrikel${W}|herz${W}|kammer${W})`, String.raw`(?:lv|rv|left ventricle|right ventricle|ventricles?) (?:is |was |are |were )?(?:markedly |severely |mildly )?(?:large|big)`, String.raw`(?:spherical|sphärisch${W}|kugelig${W}) (?:lv|left ventricle|ventrikel${W}|configuration|konfiguration|remodel(?:l)?ing)`, String.raw`(?:lv|ventrikel|linke${W} ventrikel|kammer) (?:ist |war )?(?:deutlich |sehr |erheblich |massiv )?groß${W}`, String.raw`(?:deutlich |sehr )?groß${W} (?:linke${W} )?(?:lv|ventrikel)`] },
+    String.raw`(?:ventrikel|kammer|linksherz|herz|lv|rv|links ?ventrikel|biventrikulär${W}|linksventrikulär${W})-?(?:dilatation|vergrößerung|erweiterung)${W}`, String.raw`(?:vergrößerung|erweiterung) (?:des|der|beider) (?:linken |rechten )?(?:lv|rv|ventrikel${W}|herz${W}|kammer${W})`, String.raw`(?:lv|rv|left ventricle|right ventricle|ventricles?) (?:is |was |are |were )?(?:markedly |severely |mildly )?(?:large|big)`, String.raw`(?:spherical|sphärisch${W}|kugelig${W}) (?:lv|left ventricle|ventrikel${W}|configuration|konfiguration|remodel(?:l)?ing)`, String.raw`(?:lv|ventrikel|linke${W} ventrikel|kammer) (?:ist |war )?(?:deutlich |sehr |erheblich |massiv )?groß${W}`, String.raw`(?<!normal[ -]?)(?:deutlich |sehr )?groß${W} (?:linke${W} )?(?:lv|ventrikel)`] },
   { id: 'reduced-fn', patterns: [String.raw`(?:eingeschränkt|reduziert|vermindert|herabgesetzt|gemindert)${W} (?:\w+ ){0,3}?(?:(?:lv|rv|links|rechts)?-?(?:ventrikulär${W} )?(?:pump|systolisch${W} )?funktion|ejektionsfraktion|ef|kontraktilität|auswurf${W})`, String.raw`(?:funktion|pumpfunktion|ejektionsfraktion|ef|kontraktilität)${W} (?:\w+ ){0,3}?(?:eingeschränkt|reduziert|vermindert|herabgesetzt)`, String.raw`(?:reduced|impaired|depressed|decreased|diminished|poor) (?:\w+ ){0,3}?(?:function|ejection fraction|ef|contractility)`, String.raw`(?:systolic )?dysfunction`, String.raw`(?:function|ejection fraction) (?:\w+ ){0,2}?(?:reduced|impaired|depressed)`,
-    String.raw`(?:reduced|impaired|depressed|decreased|low) (?:lv|rv)-?ef`, String.raw`(?:schlecht|mäßig|deutlich reduziert)${W} (?:\w+ ){0,2}?(?:pump|systolisch${W} )?funktion`, String.raw`(?:lv|rv|linksventrikulär${W}|rechtsventrikulär${W}|biventrikulär${W}|systolisch${W}|ventrikulär${W})[ -]?dysfunktion`, String.raw`hfm?ref`, String.raw`heart failure with (?:mildly )?reduced ejection fraction`, String.raw`(?:lv|rv|linksventrikulär${W}|rechtsventrikulär${W}|biventrikulär${W}|systolisch${W}|ventrikulär${W})[ -]?funktionseinschränkung${W}`, String.raw`funktionseinschränkung (?:des|der|beider) (?:lv|rv|linken|rechten|ventrikel${W}|kammer${W})`, String.raw`(?:eingeschränkt|reduziert|vermindert|herabgesetzt|gemindert)${W} (?:\w+ ){0,2}?(?:ventrikel|kammer|herz)funktion`] },
+    String.raw`(?:reduced|impaired|depressed|decreased|low) (?:lv|rv)-?ef`, String.raw`(?:schlecht|mäßig|deutlich reduziert)${W} (?:(?!beurteilbar|einsehbar|abgrenzbar|darstellbar|auswertbar)\w+ ){0,2}?(?:pump|systolisch${W} )?funktion`, String.raw`(?:lv|rv|linksventrikulär${W}|rechtsventrikulär${W}|biventrikulär${W}|systolisch${W}|ventrikulär${W})[ -]?dysfunktion`, String.raw`hfm?ref`, String.raw`heart failure with (?:mildly )?reduced ejection fraction`, String.raw`(?:lv|rv|linksventrikulär${W}|rechtsventrikulär${W}|biventrikulär${W}|systolisch${W}|ventrikulär${W})[ -]?funktionseinschränkung${W}`, String.raw`funktionseinschränkung (?:des|der|beider) (?:lv|rv|linken|rechten|ventrikel${W}|kammer${W})`, String.raw`(?:eingeschränkt|reduziert|vermindert|herabgesetzt|gemindert)${W} (?:\w+ ){0,2}?(?:ventrikel|kammer|herz)funktion`] },
   // Resynchronisation and defibrillator devices: heart-failure therapy (CRT for dyssynchrony, ICD), not a pacemaker for
   // AV block (a sink, so "CRT-Schrittmacher" is no conduction disease).
   { id: 'device', patterns: [String.raw`(?:crt|biventrikulär${W}|biventricular|cardiac resynchroni[sz]ation|kardiale${W} resynchronisation${W})(?:-?[dp])?(?:[ -](?:schrittmacher${W}|pacemaker|pacing|therapie|therapy|system|device|implantation))?`, String.raw`(?:s-?)?icd(?:-?(?:implantation|träger${W}|system|device))?`, String.raw`(?:implantable )?cardioverter[- ]defibrillator`, String.raw`defibrillator${W}`] },
@@ -231,13 +233,13 @@ export const ATTRIBUTES: [string, string][] = [
   // Depth named by its layer after a preposition ("im Subendokard", "in the subepicardium"; not "sparing the
   // subendocardium", not "endocardial contours") or as not transmural.
   ['subendo', String.raw`(?:im|ins|in the|into the|within the|to the) subendo(?:c|k)ard(?:ium)?`],
-  ['subendo', String.raw`(?:non|nicht)-?transmural${W}`],
+  ['non-transmural', String.raw`(?:non|nicht)-?transmural${W}`],
   ['subepi', String.raw`(?:im|ins|in the|into the|within the|to the) subepi(?:c|k)ard(?:ium)?`],
   ['midwall', String.raw`(?:im |in the |within the )?(?:mittmyokard${W}|mid-?myocardium|midwall)`],
   ['transmural', String.raw`(?:gesamt${W}|ganz${W}) wanddicke`],
   // Infarct extent as a share of the wall thickness (viability reporting, PMC5676975): it grows from the subendocardium.
-  ['subendo', String.raw`(?:\d{1,3} ?%|half|hälfte|(?:one|two) thirds?|drittel) (?:\w+ ){0,2}?(?:wall thickness|wanddicke|der wand|of the wall|myocardial thickness)`],
-  ['transmural', `transmural${W}`],
+  ['subendo', String.raw`(?:\d{1,3} ?%|half|hälfte|(?:one|two) thirds?|drittel) (?:of (?:the )?|der |des )(?:(?:lv |myocardial )?wall thickness|wanddicke|wand|wall|myocardial thickness|myokarddicke)`],
+  ['transmural', String.raw`(?<!non-?|nicht-?|non |nicht )transmural${W}`],
   ['transmural', String.raw`full ?thickness`],
   ['transmural', String.raw`wanddurchsetzend${W}`],
   ['subepi', `(?:sub)?epikardial${W}`],
@@ -276,7 +278,7 @@ export const ATTRIBUTES: [string, string][] = [
   ['patchy', `verstreut${W}`],
   ['multifocal', `multifokal${W}`],
   ['multifocal', `multifocal${W}`],
-  ['multifocal', String.raw`(?:in )?mehrere${W} (?:herde${W}|areale${W}|segment${W}|bereiche${W}|regionen)`],
+  ['multifocal', String.raw`(?:in )?mehrere${W} (?:herde${W}|areale${W}|bereiche${W}|regionen)`],
   ['multifocal', String.raw`multiple (?:areas|regions|segments|lesions|territories)`],
   ['stripe', `streif${W}`],
   ['stripe', 'stripe'],
@@ -352,6 +354,11 @@ export const ATTRIBUTES: [string, string][] = [
   ['rv', String.raw`recht${W} ventri${W}`],
   ['rv', `rechtsventrikul${W}`],
   ['rv', String.raw`right ventri${W}`],
+  // The atrial wall itself (Fontana 2015: amyloid's atrial LGE), not a word about the atria ("atrial fibrillation").
+  ['atrium+atrial-wall', String.raw`vorhof(?:wand|wände|septum|myokard)${W}`],
+  ['atrium+atrial-wall', String.raw`(?:inter)?atrial${W} (?:wall|walls|septum|myocardium)`],
+  ['atrium+atrial-wall', `vorhöfe${W}`],
+  ['atrium+atrial-wall', 'atria'],
   ['atrium', `${W}vorh(?:o|oe)f${W}`],
   ['atrium', `atri${W}`],
   ['atrium', 'la'],
@@ -359,6 +366,35 @@ export const ATTRIBUTES: [string, string][] = [
   ['atrium', String.raw`(?:atrial |left atrial )?appendage`],
   ['atrium', `herzohr${W}`],
   ['atrium', 'laa'],
+  // Atrial scar made on purpose: ablation, pulmonary vein isolation.
+  ['ablation', `ablat${W}`],
+  ['ablation', String.raw`pulmonary vein isolation`],
+  ['ablation', `pulmonalvenenisolation`],
+  ['ablation', 'pvi'],
+  // Organs and tissues outside the heart: a cyst bright on T2, fibrosis of the lung, a vertebral lesion that
+  // enhances are no myocardial oedema or LGE (criteria.ts drops such mentions unless a cardiac place is named).
+  ['extracardiac', `${W}zyste${W}`],
+  ['extracardiac', `cyst${W}`],
+  ['extracardiac', `leber${W}`],
+  ['extracardiac', 'liver'],
+  ['extracardiac', 'hepatic'],
+  ['extracardiac', `niere${W}`],
+  ['extracardiac', 'kidney'],
+  ['extracardiac', `milz${W}`],
+  ['extracardiac', 'spleen'],
+  ['extracardiac', `lunge${W}`],
+  ['extracardiac', `lungs?`],
+  ['extracardiac', `lingula${W}`],
+  ['extracardiac', `${W}wirbel${W}`],
+  ['extracardiac', `vertebra${W}`],
+  ['extracardiac', `knochen${W}`],
+  ['extracardiac', 'bone'],
+  ['extracardiac', `myelo${W}`],
+  ['extracardiac', `mamma${W}`],
+  ['extracardiac', 'breast'],
+  ['extracardiac', `thymus`],
+  ['extracardiac', `nebenbefund${W}`],
+  ['extracardiac', `incidental${W}`],
   // A pericardial effusion large enough to be a disease of its own (ESC 2015: moderate, large, tamponade).
   ['sizeable', String.raw`(?:large|moderate|massive|sizeable|substantial|tamponade|tamponading)`],
   ...[`groß${W}`, `mittelgradig${W}`, String.raw`ma(?:e)?s?sig${W}`, `massiv${W}`, String.raw`hämodynamisch relevant${W}`, `tamponade${W}`, `tamponierend${W}`].map((p): [string, string] => ['sizeable', p]),
@@ -452,7 +488,7 @@ export const TRIGGERS: TriggerDef[] = [
   // Pseudo-triggers first: they look like negations but mean something else and block the real trigger.
   ...t('pseudo', undefined, String.raw`(?:non|nicht)-?transmural${W}`, 'nicht nur', String.raw`kein${W} (?:wesentlich${W} |signifikant${W} )?(?:veränderung${W}|befundänderung${W}|progredienz|befundprogredienz|zunahme|abnahme|unterschied${W}|befundbesserung)`, String.raw`no (?:significant |interval )?(?:change|progression|interval change)`, 'not only', 'ohne befundänderung', 'ohne wesentliche änderung', String.raw`ohne (?:kontrastmittel${W}|km(?:-gabe)?|gadolinium|kontrast)`, String.raw`without (?:intravenous )?(?:contrast|gadolinium)`, String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ](?:year|month|week|day)s?[- ]old`),
   // "nicht auszuschließen" is not a negation: it says the diagnosis is possible.
-  ...t('unc-post', 0.35, String.raw`nicht (?:sicher )?auszuschlie(?:ß|s|ss)en`, String.raw`nicht (?:sicher )?ausgeschlossen`, String.raw`(?:kann|können|konnte) nicht (?:sicher )?ausgeschlossen werden`, String.raw`(?:cannot|can not|could not) be (?:excluded|ruled out)`, String.raw`not (?:be )?excluded`, String.raw`less likely`, 'weniger wahrscheinlich'),
+  ...t('unc-post', 0.35, String.raw`${NOT_SURELY}auszuschlie(?:ß|s|ss)en`, String.raw`${NOT_SURELY}ausgeschlossen`, String.raw`(?:kann|können|konnte) ${NOT_SURELY}ausgeschlossen werden`, String.raw`(?:cannot|can not|could not) be (?:excluded|ruled out)`, String.raw`not (?:be )?excluded`, String.raw`less likely`, 'weniger wahrscheinlich'),
   // DOMAIN.md: "nicht sicher abgrenzbar" is a hedge, not a negation; "nicht unbedingt", "unsicher" doubt.
   ...t('unc-post', 0.4, String.raw`(?:ist |sind )?nicht (?:sicher|eindeutig|zweifelsfrei) (?:abgrenzbar|nachweisbar|abzugrenzen|nachzuweisen|zu sehen|erkennbar)`, String.raw`(?:ist|bleibt|sind|bleiben) unsicher`, String.raw`(?:is|are|was|remains|remain) (?:indeterminate|uncertain|unclear)`, String.raw`(?:should|could|may|might) be considered`),
   // More ways of pointing at a diagnosis without stating it.
@@ -463,7 +499,7 @@ export const TRIGGERS: TriggerDef[] = [
   ...t('unc-post', 0.35, String.raw`(?:was|were|is|are) (?:also |initially |first )?(?:considered|discussed|raised|entertained)(?: (?:in|as) (?:the |a )?differential(?: diagnosis)?)?`, String.raw`(?:in|on) the differential(?: diagnosis)?`, String.raw`(?:wurde|wurden|wird|werden) (?:\w+ )?(?:erwogen|diskutiert|in betracht gezogen|in erwägung gezogen)`, String.raw`(?:kommt|kommen|käme|kämen) (?:\w+ ){0,2}?in (?:betracht|frage)`),
   ...t('neg-post', undefined, String.raw`(?:was|were|is|are) not (?:suspected|considered|favou?red|supported)`, String.raw`(?:wurde|wurden|wird|werden) nicht (?:vermutet|erwogen|angenommen)`),
   ...t('unc-pre', 0.4, String.raw`nicht (?:sicher|unbedingt|zwingend)`, String.raw`scheinbar${W}`, String.raw`indeterminate (?:for|of)`, String.raw`(?:kann|könnte|dürfte) es sich (?:\w+ ){0,2}?um`, String.raw`es (?:kann|könnte|dürfte) sich (?:\w+ ){0,2}?um`),
-  ...t('unc-pre', 0.35, String.raw`(?:nicht|not) (?:sicher )?(?:auszuschließen|ausgeschlossen|excluded)(?: (?:ist|sind|werden|kann))?:?`, String.raw`(?:cannot|can not) (?:exclude|rule out)`, String.raw`dd:?`, String.raw`differen[tz]ial(?:diagnos${W}| diagnos${W})?(?: (?:includes?|umfasst|ist|sind))?:?`, 'ddx', String.raw`alternativ${W}`, String.raw`or less likely`, String.raw`(?:could|can|cannot|can not) (?:not )?(?:be )?(?:distinguished|differentiated|told apart) (?:between|from)`, String.raw`(?:indistinguishable|not distinguishable) (?:between|from)`, String.raw`nicht (?:sicher |eindeutig )?(?:zu )?(?:unterscheiden|differenzieren|abzugrenzen) (?:zwischen|von)`, String.raw`(?:differenzierung|unterscheidung|abgrenzung) zwischen`),
+  ...t('unc-pre', 0.35, String.raw`(?:${NOT_SURELY}|not (?:sicher )?)(?:auszuschließen|ausgeschlossen|excluded)(?: (?:ist|sind|werden|kann))?:?`, String.raw`(?:cannot|can not) (?:exclude|rule out)`, String.raw`dd:?`, String.raw`differen[tz]ial(?:diagnos${W}| diagnos${W})?(?: (?:includes?|umfasst|ist|sind))?:?`, 'ddx', String.raw`alternativ${W}`, String.raw`or less likely`, String.raw`(?:could|can|cannot|can not) (?:not )?(?:be )?(?:distinguished|differentiated|told apart) (?:between|from)`, String.raw`(?:indistinguishable|not distinguishable) (?:between|from)`, String.raw`nicht (?:sicher |eindeutig )?(?:zu )?(?:unterscheiden|differenzieren|abzugrenzen) (?:zwischen|von)`, String.raw`(?:differenzierung|unterscheidung|abgrenzung) zwischen`),
   ...t('unc-pre', 0.15, String.raw`unwahrscheinlich(?:e|er|es|en|em)`, 'unlikely'),
   // What something resembled or was first taken for is not what it is ("resembling an ischaemic cardiomyopathy",
   // "admitted as myocardial infarction", "an episode labelled infarction").
@@ -471,7 +507,7 @@ export const TRIGGERS: TriggerDef[] = [
   ...t('unc-post', 0.2, String.raw`-like`, String.raw`-artig${W}`, String.raw`als \w+ eingeordnet${W}`, String.raw`-type`),
   ...t('unc-post', 0.15, String.raw`unwahrscheinlich`, 'unlikely', String.raw`(?:is |are |seems |appears )?not likely`, String.raw`nicht wahrscheinlich`),
   ...t('unc-pre', 0.8, String.raw`(?:hochgradig${W}|dringend${W}|starke[rnm]?) (?:v\. ?a\.|verdacht${W})(?: auf)?`, String.raw`strong(?:ly)? suspic${W}(?: (?:of|for))?`, String.raw`am ehesten(?: (?:im sinne|i\. ?s\.))?`, String.raw`a\. ?e\.`, String.raw`wahrscheinlich${W}`, 'most likely', 'most consistent with', 'likely', 'probable', 'probably', String.raw`hochverdächtig${W}(?: auf| für)?`, String.raw`highly suspicious (?:for|of)`, String.raw`favou?r(?:ing|s|ed)?`, String.raw`(?:spricht|sprechen) (?:eher |am ehesten )?für`, String.raw`suggestiv${W} für`, String.raw`suggestive of`, String.raw`im sinne(?: eine[rsm]| von)?`, String.raw`i\. ?s\. ?(?:v\.|e\.|einer|eines)?`, 'presumably', String.raw`(?:in favou?r of)`),
-  ...t('unc-pre', 0.6, String.raw`(?:the )?possibility of`, String.raw`möglichkeit(?: eine[rsm]?)?`, String.raw`v\. ?a\.`, String.raw`verdacht${W}(?: auf)?`, String.raw`verdächtig${W}(?: auf| für)?`, String.raw`suspekt${W}(?: auf| für)?`, 'suspected', 'suspicion of', String.raw`suspicious (?:for|of)`, String.raw`concerning for`, String.raw`möglich${W}`, 'possible', 'possibly', String.raw`(?:may|might|could) (?:represent|reflect|be|indicate|suggest)`, String.raw`vermutlich`, String.raw`hinweisend auf`, String.raw`hinweis(?:e)? auf`, String.raw`hinweis für`, String.raw`zeichen(?: eine[rsm]?)?`, String.raw`passend zu`, 'verdachtsdiagnose', 'eher', 'query'),
+  ...t('unc-pre', 0.6, String.raw`(?:the )?possibility of`, String.raw`möglichkeit(?: eine[rsm]?)?`, String.raw`v\. ?a\.`, String.raw`verdacht${W}(?: auf)?`, String.raw`verdächtig${W}(?: auf| für)?`, String.raw`suspekt${W}(?: auf| für)?`, 'suspected', 'suspicion of', String.raw`suspicious (?:for|of)`, String.raw`concerning for`, String.raw`möglich${W}`, 'possible', 'possibly', String.raw`(?:may|might|could) (?:represent|reflect|be|indicate|suggest)`, String.raw`vermutlich`, String.raw`hinweisend auf`, String.raw`hinweis(?:e)? auf`, String.raw`hinweis für`, String.raw`zeichen(?: eine[rsm]?)?`, String.raw`passend zu`, 'verdachtsdiagnose', 'eher'),
   // "Myokarditis vs. Sarkoidose": two candidates, each hedged (find-findings.ts reads it both ways).
   ...t('unc-pre', 0.5, String.raw`vs\.?`, 'versus'),
   ...t('unc-pre', 0.4, String.raw`fraglich${W}`, 'questionable', 'equivocal', String.raw`grenzwertig${W}`, 'borderline'),
