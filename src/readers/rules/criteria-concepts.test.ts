@@ -574,3 +574,8 @@ test('concept: concentric hypertrophy >= 15 mm without asymmetry weighs less for
   assert.ok(w('CMR: concentric LV hypertrophy, maximal wall thickness 17 mm.')! < w('CMR: asymmetric septal hypertrophy, maximal wall thickness 17 mm.')!);
   assert.equal(outcome('CMR: concentric LV hypertrophy, 16 mm. LGE of the atrial walls and the interatrial septum.'), 'CA');
 });
+
+test('concept: LVNC (Petersen 2005) and Qp:Qs read at a sentence end (German decimal comma)', () => {
+  assert.equal(outcome('Befund: Ausgeprägte Trabekularisierung apikal und lateral, NC/C-Ratio 3,1. LVEF 45 %.'), 'OTHER.lvnc');
+  assert.equal(outcome('Befund: Vorhofseptumdefekt, RV dilatiert, Qp:Qs 2,1.'), 'OTHER.congenital');
+});

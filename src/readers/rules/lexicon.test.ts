@@ -356,3 +356,12 @@ attribute('severity: markedly / erheblich', 't1-high', 'severe', ['markedly elev
 
 attribute('wall: Vorderseitenwand is anterior and lateral; Spitze is apical', 'lge', 'anterior', ['LGE der Vorderseitenwand.']);
 attribute('wall: Spitze / LV-Spitze is apical', 'lge', 'apical', ['LGE an der Spitze.', 'LE der LV-Spitze.']);
+
+family('LVNC: the non-compacted / compacted ratio above 2.3 in its spellings, at a sentence end', 'nc-ratio-high', ['NC/C-Verhältnis von 2,8.', 'NC/C-Ratio 3,1.', 'Verhältnis von nicht-kompaktiertem zu kompaktiertem Myokard 3,0.', 'NC:C ratio of 2.6.', 'non-compacted/compacted ratio 2.9.']);
+family('LVNC: the ratio up to 2.3 is no non-compaction', 'nc-ratio-normal', ['NC/C-Verhältnis 1,8.', 'NC/C ratio 2.1.']);
+family('valve disease: graded abbreviations', 'dx:OTHER', ['hochgradige AS.', 'MI III°.', 'severe MR.', 'persistierender Ductus arteriosus.']);
+family('native T1 low (Fabry)', 't1-low', ['native T1 reduziert.', 'T1-Werte vermindert.', 'low native T1 values.']);
+
+test('lexicon family: "moderate as well" names no valve', () => {
+  assert.equal(mentionsOf('LV dysfunction was moderate as well.', 'dx:OTHER').length, 0);
+});
