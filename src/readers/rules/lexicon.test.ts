@@ -365,3 +365,8 @@ family('native T1 low (Fabry)', 't1-low', ['native T1 reduziert.', 'T1-Werte ver
 test('lexicon family: "moderate as well" names no valve', () => {
   assert.equal(mentionsOf('LV dysfunction was moderate as well.', 'dx:OTHER').length, 0);
 });
+
+test('lexicon family: an athlete trains; an "athletic" build is no athlete', () => {
+  for (const s of ['History: competitive athlete.', 'Anamnese: Leistungssportler.', 'Triathlet.', 'Marathon runner.']) assert.ok(mentionsOf(s, 'ctx:athlete').length > 0, s);
+  assert.equal(mentionsOf('A 27-year-old athletic man.', 'ctx:athlete').length, 0);
+});
