@@ -119,11 +119,12 @@ family('dilated (inflections and compounds)', 'dilated', [
   'LV dilatation.',
   'The LV is large.',
   'LV deutlich groß.',
-  'großer linker Ventrikel.',
+  'deutlich großer linker Ventrikel.',
 ]);
 
-test('lexicon family: "LV normal groß" is no dilatation', () => {
+test('lexicon family: "LV normal groß" / "normal großer linker Ventrikel" is no dilatation', () => {
   assert.equal(mentionsOf('LV normal groß.', 'dilated').filter((m) => m.status === 'affirmed').length, 0);
+  assert.equal(mentionsOf('Normal großer linker Ventrikel mit normaler Funktion.', 'dilated').filter((m) => m.status === 'affirmed').length, 0);
 });
 
 family('hypertrophy (inflections and compounds)', 'hypertrophy', [
