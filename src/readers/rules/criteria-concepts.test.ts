@@ -631,3 +631,8 @@ test('concept: a transmural scar over several segments of one territory is an in
   assert.equal(outcome('Befund: Transmurales LGE in mehreren Segmenten der Vorderwand und Spitze mit Akinesie, LVEF 38 %.'), 'ICM');
   assert.equal(outcome('Findings: LV dilated (LVEDVI 125 ml/m2), LVEF 32 %. Subendocardial LGE of the inferior and inferolateral wall. History: recurrent monomorphic ventricular tachycardia.'), 'ICM');
 });
+
+test('concept: LVNC (Petersen 2005) and Qp:Qs read at a sentence end (German decimal comma)', () => {
+  assert.equal(outcome('Befund: Ausgeprägte Trabekularisierung apikal und lateral, NC/C-Ratio 3,1. LVEF 45 %.'), 'OTHER.lvnc');
+  assert.equal(outcome('Befund: Vorhofseptumdefekt, RV dilatiert, Qp:Qs 2,1.'), 'OTHER.congenital');
+});

@@ -119,11 +119,12 @@ family('dilated (inflections and compounds)', 'dilated', [
   'LV dilatation.',
   'The LV is large.',
   'LV deutlich groß.',
-  'großer linker Ventrikel.',
+  'deutlich großer linker Ventrikel.',
 ]);
 
-test('lexicon family: "LV normal groß" is no dilatation', () => {
+test('lexicon family: "LV normal groß" / "normal großer linker Ventrikel" is no dilatation', () => {
   assert.equal(mentionsOf('LV normal groß.', 'dilated').filter((m) => m.status === 'affirmed').length, 0);
+  assert.equal(mentionsOf('Normal großer linker Ventrikel mit normaler Funktion.', 'dilated').filter((m) => m.status === 'affirmed').length, 0);
 });
 
 family('hypertrophy (inflections and compounds)', 'hypertrophy', [
@@ -356,3 +357,17 @@ attribute('severity: markedly / erheblich', 't1-high', 'severe', ['markedly elev
 
 attribute('wall: Vorderseitenwand is anterior and lateral; Spitze is apical', 'lge', 'anterior', ['LGE der Vorderseitenwand.']);
 attribute('wall: Spitze / LV-Spitze is apical', 'lge', 'apical', ['LGE an der Spitze.', 'LE der LV-Spitze.']);
+
+family('LVNC: the non-compacted / compacted ratio above 2.3 in its spellings, at a sentence end', 'nc-ratio-high', ['NC/C-Verhältnis von 2,8.', 'NC/C-Ratio 3,1.', 'Verhältnis von nicht-kompaktiertem zu kompaktiertem Myokard 3,0.', 'NC:C ratio of 2.6.', 'non-compacted/compacted ratio 2.9.']);
+family('LVNC: the ratio up to 2.3 is no non-compaction', 'nc-ratio-normal', ['NC/C-Verhältnis 1,8.', 'NC/C ratio 2.1.']);
+family('valve disease: graded abbreviations', 'dx:OTHER', ['hochgradige AS.', 'MI III°.', 'severe MR.', 'persistierender Ductus arteriosus.']);
+family('native T1 low (Fabry)', 't1-low', ['native T1 reduziert.', 'T1-Werte vermindert.', 'low native T1 values.']);
+
+test('lexicon family: "moderate as well" names no valve', () => {
+  assert.equal(mentionsOf('LV dysfunction was moderate as well.', 'dx:OTHER').length, 0);
+});
+
+test('lexicon family: an athlete trains; an "athletic" build is no athlete', () => {
+  for (const s of ['History: competitive athlete.', 'Anamnese: Leistungssportler.', 'Triathlet.', 'Marathon runner.']) assert.ok(mentionsOf(s, 'ctx:athlete').length > 0, s);
+  assert.equal(mentionsOf('A 27-year-old athletic man.', 'ctx:athlete').length, 0);
+});
