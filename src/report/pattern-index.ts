@@ -125,9 +125,14 @@ function startsOf(source: string): Starts {
   return bounded({ strings: unique(strings), complete });
 }
 
-/** A set that grew too large says nothing useful. */
+/** A set that grew too large is cut to shorter starts until it is small again (a start's start is a start too). */
 function bounded(s: Starts): Starts {
-  return s.strings.length > MAX_STARTS ? ANY : s;
+  if (s.strings.length <= MAX_STARTS) return s;
+  for (let length = MAX_PREFIX - 1; length >= 1; length--) {
+    const cut = unique(s.strings.map((x) => x.slice(0, length)));
+    if (cut.length <= MAX_STARTS) return { strings: cut, complete: false };
+  }
+  return ANY;
 }
 
 interface Item {
