@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { extractMeasurements, INDEX_BEFORE, PAIR_BEFORE, rangeMayStart, VENTRICLE_BEFORE, wordEndsBeforeBlanks, wordEndsBeforeSpace } from './extract-measurements.js';
+import { extractMeasurements, INDEX_BEFORE, PAIR_BEFORE, plainWordAt, rangeMayStart, TOKEN_SOURCE, VENTRICLE_BEFORE, wordEndsBeforeBlanks, wordEndsBeforeSpace } from './extract-measurements.js';
 import { NUMBER_SOURCE } from './parse-number.js';
 import { UNIT_SOURCE } from './measurement-lexicon.js';
 
@@ -175,4 +175,27 @@ test('measurements: the quick checks before a label only skip regexes that canno
     if (!wordEndsBeforeSpace(text)) assert.equal(INDEX_BEFORE.test(text), false, JSON.stringify(text));
   }
   assert.ok(skipped > 5000, `only ${skipped} texts skipped`);
+});
+
+test('measurements: a token read as a plain word is what the token regex reads there', () => {
+  const token = new RegExp(TOKEN_SOURCE, 'y');
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const rests = ['', 'als', 'ter', 'rm', 'rmwerte', 'ferenz', 'low', 'per limit', 'ere grenze', 'cht bestimmt', 't measured', 'tfallt', 'ss than', 'einer als', 'osser', '-', 'x'];
+  const after = ['', ' 55', ': < 5', ' bis 3', '.', ' ms', ' (', '/a', '  12'];
+  let words = 0;
+  for (const a of letters) {
+    for (const b of [...letters, '.', '/', ' ', '-']) {
+      for (const rest of rests) {
+        for (const tail of after) {
+          const text = a + b + rest + tail;
+          if (!plainWordAt(text, 0)) continue;
+          words++;
+          token.lastIndex = 0;
+          const m = token.exec(text);
+          assert.ok(m && m.groups?.word !== undefined && m[0] === /^[a-z][a-z-]*/.exec(text)![0], JSON.stringify(text));
+        }
+      }
+    }
+  }
+  assert.ok(words > 50_000, `only ${words} words`);
 });

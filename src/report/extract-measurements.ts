@@ -77,7 +77,7 @@ export const PAIR_BEFORE = /(?:^|[^a-z0-9])(?:lv|links)\s*\/\s*(?:rv|rechts)\s?-
 const INDEX_AFTER = /^\s*(?:\(\s*)?(?:indexiert|indiziert|index|\/\s*kof|\/\s*bsa|indexed|bsa-?indexed|auf\s+(?:die\s+)?kof)(?:\s*\))?(?![a-z0-9])/;
 export const INDEX_BEFORE = /(?:^|[^a-z0-9])(?:indexierte[snmr]?|indizierte[snmr]?|indexed)\s+$/;
 
-const TOKEN_SOURCE = [
+export const TOKEN_SOURCE = [
   String.raw`(?<pm>±|\+\/-)`,
   String.raw`(?<range>(?<lo>${NUMBER_SOURCE})\s?(?<ulo>${UNIT_SOURCE})?\s?(?:-|bis|to)\s?(?<hi>${NUMBER_SOURCE})(?![\d]))`,
   String.raw`(?<cmp>(?<op><=|>=|≤|≥|<|>|kleiner(?:\s+als)?|grosser(?:\s+als)?|unter|uber|bis|less\s+than|greater\s+than|below|above|up\s+to)\s?(?<cnum>${NUMBER_SOURCE}))`,
@@ -121,6 +121,23 @@ const G_CLOSE = group('close');
  * a run that starts with any other letter is a word, read without the regex.
  */
 const NOT_ONLY_WORD = new Set([...'abegklnoru'].map((c) => c.charCodeAt(0)));
+
+/**
+ * The first two letters of every other token that starts with a letter ("ab"ove, "bi"s, "no"rm, "re"ferenz,
+ * "un"ter, ...): a run of letters that starts otherwise is a word, read without the regex.
+ */
+const NOT_ONLY_WORD_PAIRS = new Set(['ab', 'bi', 'be', 'en', 'gr', 'kl', 'le', 'ni', 'no', 'nd', 'nw', 'nr', 'ob', 're', 'un', 'ub', 'up']);
+
+/** Whether the token at `pos` is a word (`[a-z][a-z-]*`) whatever follows it: no other kind of token starts so. */
+export function plainWordAt(text: string, pos: number): boolean {
+  const first = text.charCodeAt(pos);
+  if (first < 97 || first > 122) return false;
+  if (!NOT_ONLY_WORD.has(first)) return true;
+  const second = text.charCodeAt(pos + 1);
+  // "n.d.", "k. A.", "n/a": a letter and a sign may start an absent marker.
+  if (second < 97 || second > 122) return false;
+  return !NOT_ONLY_WORD_PAIRS.has(text.slice(pos, pos + 2));
+}
 
 /** Name → number of the named groups of a regex source (every capturing group counts, in order). */
 function groupNumbers(source: string): Record<string, number> {
@@ -424,7 +441,7 @@ function tokenize(scan: string, start: number, end: number): Token[] {
       pos++;
       continue;
     }
-    if (code >= 97 && code <= 122 && !NOT_ONLY_WORD.has(code)) {
+    if (plainWordAt(region, pos)) {
       // `[a-z][a-z-]*`, what the regex's last alternative would match here.
       let wordEnd = pos + 1;
       for (let c = region.charCodeAt(wordEnd); (c >= 97 && c <= 122) || c === 45; c = region.charCodeAt(++wordEnd));

@@ -78,6 +78,8 @@ interface Starts {
   complete: boolean;
 }
 
+/** "ss", which the folded text may spell "s" (ß folds to s). */
+const DOUBLE_S: Starts = { strings: ['s', 'ss'], complete: true };
 /** No knowledge: the part may start with anything. */
 const ANY: Starts = { strings: [''], complete: false };
 /** Prefixes longer than this say little more and make the sets grow. */
@@ -91,7 +93,12 @@ const FEW_PREFIXES = 8;
  * Spellings the folded text may have where the lexicon writes an umlaut, ß or "ss" (find-findings' expand). The
  * index is of folded text, which has no umlauts: a regex that spells one literally never matches there.
  */
-const SPELLINGS: Record<string, string[]> = { ä: ['a', 'ae'], ö: ['o', 'oe'], ü: ['u', 'ue'], ß: ['s', 'ss'] };
+const SPELLINGS: Record<string, Starts> = {
+  ä: { strings: ['a', 'ae'], complete: true },
+  ö: { strings: ['o', 'oe'], complete: true },
+  ü: { strings: ['u', 'ue'], complete: true },
+  ß: { strings: ['s', 'ss'], complete: true },
+};
 
 /**
  * The literal starts of every possible match, at least two characters each and starting with a letter or digit
@@ -101,7 +108,7 @@ const SPELLINGS: Record<string, string[]> = { ä: ['a', 'ae'], ö: ['o', 'oe'], 
  * than the pattern can match (a wider set only costs a failed try), never less.
  */
 export function leadingPrefixes(source: string): string[] | null {
-  const { strings } = startsOf(source);
+  const { strings } = startsOf(source, MAX_PREFIX);
   if (strings.some((x) => x.length < 2 || !PLAIN.test(x[0]!))) return null;
   // Each distinct prefix is one look-up per report and a short one lets more words through to the regex: the
   // longest cut that keeps the count near the least it can be.
@@ -113,50 +120,81 @@ export function leadingPrefixes(source: string): string[] | null {
 
 const unique = (strings: string[]) => [...new Set(strings)];
 
-/** The starts of an alternation. */
-function startsOf(source: string): Starts {
+/**
+ * The starts of an alternation, `budget` characters long at most (what the caller can still use: the search only
+ * reads this far, and nothing further is looked at).
+ */
+function startsOf(source: string, budget: number): Starts {
+  // Labels share their groups ("(?:lv|links...)"): each is read once per budget.
+  const key = `${budget}:${source}`;
+  let known = STARTS.get(key);
+  if (!known) STARTS.set(key, (known = readStarts(source, budget)));
+  return known;
+}
+
+const STARTS = new Map<string, Starts>();
+
+function readStarts(source: string, budget: number): Starts {
   const strings: string[] = [];
   let complete = true;
   for (const alt of alternatives(source)) {
-    const s = sequenceStarts(items(alt), 0);
+    const s = sequenceStarts(alt, 0, budget);
     for (const x of s.strings) strings.push(x);
     complete &&= s.complete;
   }
-  return bounded({ strings: unique(strings), complete });
+  return bounded({ strings: unique(strings), complete }, budget);
 }
 
-/** A set that grew too large says nothing useful. */
-function bounded(s: Starts): Starts {
-  return s.strings.length > MAX_STARTS ? ANY : s;
+/** A set that grew too large is cut to shorter starts until it is small again (a start's start is a start too). */
+function bounded(s: Starts, budget: number): Starts {
+  if (s.strings.length <= MAX_STARTS) return s;
+  for (let length = budget - 1; length >= 1; length--) {
+    const cut = unique(s.strings.map((x) => x.slice(0, length)));
+    if (cut.length <= MAX_STARTS) return { strings: cut, complete: false };
+  }
+  return ANY;
 }
 
 interface Item {
-  starts: Starts;
+  /** The item's starts, or for a group its source (read as far as asked). */
+  starts: Starts | string;
   /** The quantifier after the item ('' when none). */
   quantifier: string;
+  /** Where the next item begins. */
+  end: number;
 }
 
-/** The items of one alternative: characters, escapes, classes and groups, each with its quantifier. */
-function items(alt: string): Item[] {
-  const out: Item[] = [];
-  let i = 0;
-  while (i < alt.length) {
+/** One character's starts, made once per character. */
+const CHARS = new Map<string, Starts>();
+function char(ch: string): Starts {
+  let found = CHARS.get(ch);
+  if (!found) CHARS.set(ch, (found = { strings: [ch], complete: true }));
+  return found;
+}
+
+/**
+ * The item of an alternative at `i` (a character, escape, class or group, with its quantifier), or null at the
+ * end. Lookarounds are passed over: they consume nothing, so leaving them out can only widen the set. Items are
+ * read one at a time as far as the starts need, not the whole alternative (start-up time of every thread).
+ */
+function itemAt(alt: string, i: number): Item | null {
+  for (;;) {
+    if (i >= alt.length) return null;
     const ch = alt[i]!;
-    let starts: Starts;
+    let starts: Starts | string;
     let end = i + 1;
     if (ch === '(') {
       const close = closingParen(alt, i);
-      if (close === -1) return [...out, { starts: ANY, quantifier: '' }];
+      if (close === -1) return { starts: ANY, quantifier: '', end: alt.length };
       end = close + 1;
       const inner = alt.slice(i + 1, close);
       if (inner.startsWith('?=') || inner.startsWith('?!') || inner.startsWith('?<=') || inner.startsWith('?<!')) {
-        // A lookaround consumes nothing: leaving it out can only widen the set.
         i = end;
         continue;
       }
-      if (inner.startsWith('?:')) starts = startsOf(inner.slice(2));
+      if (inner.startsWith('?:')) starts = inner.slice(2);
       else if (inner.startsWith('?')) starts = ANY;
-      else starts = startsOf(inner);
+      else starts = inner;
     } else if (ch === '[') {
       let close = i + 1;
       while (close < alt.length && alt[close] !== ']') close += alt[close] === '\\' ? 2 : 1;
@@ -166,14 +204,14 @@ function items(alt: string): Item[] {
       const next = alt[i + 1] ?? '';
       end = i + 2;
       // An escaped sign is itself; \s, \d, \w, \b and the like are classes or positions.
-      starts = next !== '' && !/[a-zA-Z0-9]/.test(next) ? { strings: [next], complete: true } : ANY;
+      starts = next !== '' && !/[a-zA-Z0-9]/.test(next) ? char(next) : ANY;
     } else if (ch === 's' && alt[i + 1] === 's') {
       end = i + 2;
-      starts = { strings: ['s', 'ss'], complete: true };
+      starts = DOUBLE_S;
     } else if (SPELLINGS[ch]) {
-      starts = { strings: SPELLINGS[ch]!, complete: true };
+      starts = SPELLINGS[ch]!;
     } else if (PLAIN.test(ch) || ch === '-' || ch === ',' || ch === ':' || ch === '/' || ch === "'" || ch === '%') {
-      starts = { strings: [ch], complete: true };
+      starts = char(ch);
     } else {
       // A space (the lexicon's "any blank or hyphen"), '.', '^', '$' and anything else: unknown from here.
       starts = ANY;
@@ -190,10 +228,8 @@ function items(alt: string): Item[] {
     }
     // A lazy or possessive mark changes nothing about where a match starts.
     if (alt[end] === '?' && quantifier !== '') end++;
-    out.push({ starts, quantifier });
-    i = end;
+    return { starts, quantifier, end };
   }
-  return out;
 }
 
 /** A class of a few plain characters ("[ck]", "[ \t-]"); anything wider (ranges, negation, escapes) is unknown. */
@@ -208,43 +244,48 @@ function classStarts(body: string): Starts {
       else if (next !== '' && !/[a-zA-Z0-9]/.test(next)) chars.push(next);
       else return ANY;
     } else if (ch === '-' && i > 0 && i < body.length - 1) return ANY; // a range
-    else if (SPELLINGS[ch]) chars.push(...SPELLINGS[ch]!.filter((x) => x.length === 1));
+    else if (SPELLINGS[ch]) chars.push(...SPELLINGS[ch]!.strings.filter((x) => x.length === 1));
     else chars.push(ch);
   }
   return chars.length > 12 ? ANY : { strings: unique(chars), complete: true };
 }
 
-/** The starts of items[from..]: each item's strings joined to what may follow it, cut at MAX_PREFIX. */
-function sequenceStarts(list: Item[], from: number): Starts {
-  if (from >= list.length) return { strings: [''], complete: true };
-  const { starts, quantifier } = list[from]!;
+/** The starts of the alternative from `i` on: each item's strings joined to what may follow it, cut at `budget`. */
+function sequenceStarts(alt: string, i: number, budget: number): Starts {
+  const item = itemAt(alt, i);
+  if (!item) return { strings: [''], complete: true };
+  if (budget <= 0) return { strings: [''], complete: false };
+  const { quantifier } = item;
+  const starts = typeof item.starts === 'string' ? startsOf(item.starts, budget) : item.starts;
   const optional = quantifier === '?' || quantifier === '*';
   const repeated = quantifier === '*' || quantifier === '+';
   if (!starts.complete || repeated) {
     // What follows cannot be joined on: the item's own starts, or (when it may be absent) those of the rest too.
     const own: Starts = { strings: starts.strings, complete: false };
     if (!optional) return own;
-    const rest = sequenceStarts(list, from + 1);
-    return bounded({ strings: unique([...own.strings, ...rest.strings]), complete: false });
+    const rest = sequenceStarts(alt, item.end, budget);
+    return bounded({ strings: unique([...own.strings, ...rest.strings]), complete: false }, budget);
   }
   const heads = optional ? [...starts.strings, ''] : starts.strings;
-  // Join only while the heads are short: a head as long as a prefix needs nothing after it.
-  const rest = heads.some((h) => h.length < MAX_PREFIX) ? sequenceStarts(list, from + 1) : { strings: [''], complete: false };
+  // What follows is read only as far as the shortest head leaves room for.
+  let shortest = budget;
+  for (const h of heads) shortest = Math.min(shortest, h.length);
+  const rest = shortest < budget ? sequenceStarts(alt, item.end, budget - shortest) : { strings: [''], complete: false };
   const out: string[] = [];
   let complete = rest.complete;
   for (const h of heads) {
-    if (h.length >= MAX_PREFIX) {
-      out.push(h.slice(0, MAX_PREFIX));
+    if (h.length >= budget) {
+      out.push(h.slice(0, budget));
       complete = false;
       continue;
     }
     for (const t of rest.strings) {
       const joined = h + t;
-      if (joined.length > MAX_PREFIX) complete = false;
-      out.push(joined.slice(0, MAX_PREFIX));
+      if (joined.length > budget) complete = false;
+      out.push(joined.slice(0, budget));
     }
   }
-  return bounded({ strings: unique(out), complete });
+  return bounded({ strings: unique(out), complete }, budget);
 }
 
 /**
@@ -341,7 +382,15 @@ export function indexPattern(pattern: string, compiled: string, options: { wordS
  */
 function shortestPrefixes(prefixes: string[] | null): string[] | null {
   if (!prefixes) return null;
-  return prefixes.filter((x, i) => !prefixes.some((y, j) => j !== i && x.startsWith(y) && (y.length < x.length || j < i)));
+  const all = new Set(prefixes);
+  const seen = new Set<string>();
+  return prefixes.filter((x) => {
+    if (seen.has(x)) return false;
+    seen.add(x);
+    // Look-ups of x's own shorter starts, not a comparison with every other prefix (start-up time of each thread).
+    for (let k = 1; k < x.length; k++) if (all.has(x.slice(0, k))) return false;
+    return true;
+  });
 }
 
 /** Every pattern built so far, so a test can check the index against a plain scan of the whole text. */

@@ -165,6 +165,12 @@ function findAll<T>(index: TextIndex, compiled: Compiled<T>[]): Match<T>[] {
   }
   // Patterns built after the text was indexed have no gate information: they are always tried.
   if (maxId >= index.gatedPatterns) for (const c of compiled) if (c.pattern.id >= index.gatedPatterns) add(c);
+  // Most lists have no two matches that overlap: then every match is taken, in text order (distinct starts).
+  if (candidates.length < 2) return candidates;
+  candidates.sort((a, b) => a.start - b.start);
+  let overlap = false;
+  for (let i = 1; i < candidates.length && !overlap; i++) overlap = candidates[i]!.start < candidates[i - 1]!.end;
+  if (!overlap) return candidates;
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.order - b.order);
   const taken: Match<T>[] = [];
   const used = scratch(index.text.length);
