@@ -239,7 +239,8 @@ function readAll(
   const out: Measurement[][] = anchors.map(() => []);
   let i = 0;
   const tokensOf = (start: number, end: number): Token[] => {
-    const key = start * 100000 + end;
+    // One number per (start, end): end <= scan.length, so the key is unique for a text of any length.
+    const key = start * (scan.length + 1) + end;
     let tokens = tokenCache.get(key);
     if (!tokens) tokenCache.set(key, (tokens = tokenize(scan, start, end)));
     return tokens;
