@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { extractMeasurements } from './extract-measurements.js';
+import { extractMeasurements, INDEX_BEFORE, PAIR_BEFORE, plainWordAt, rangeMayStart, TOKEN_SOURCE, VENTRICLE_BEFORE, wordEndsBeforeBlanks, wordEndsBeforeSpace } from './extract-measurements.js';
+import { NUMBER_SOURCE } from './parse-number.js';
+import { UNIT_SOURCE } from './measurement-lexicon.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../test/fixtures/reports/${name}`, import.meta.url), 'utf8');
 const summary = (text: string) => extractMeasurements(text).map((m) => `${m.key}=${m.value}`);
@@ -127,4 +129,73 @@ test('a narrow range with no value before it is the reader\'s estimate: its midp
   assert.equal(extractMeasurements('LVEF 55 % bei Vorhofflimmern (HF 90-100/min).')[0]?.ref, null);
   // In an LV/RV column table a range cell is never one estimate with the other column as its norm.
   assert.deepEqual(summary('              LV      RV\nEF (%)        50-55   55-60'), []);
+});
+
+test('measurements: a number said to start no range never starts one (the fast path of the tokenizer)', () => {
+  // The token regex's range alternative, as it reads at a digit.
+  const range = new RegExp(String.raw`(?:${NUMBER_SOURCE})\s?(?:${UNIT_SOURCE})?\s?(?:-|bis|to)\s?(?:${NUMBER_SOURCE})(?![\d])`, 'y');
+  // Seeded strings of digits, separators, units, blanks and words, every digit position tried.
+  let seed = 12345;
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const pieces = ['1', '5', '12', '1.004', '0,5', '.', ',', '-', ' ', '  ', '\t', 'ml', 'ml/m2', 'mm hg', 'mm   hg', 'g/m^2', '%', 'ms', 't', 'bis', 'to', 'b', 'x', ';', '(', '/', 'schlage/min', 'tomographie'];
+  let said = 0;
+  let checked = 0;
+  for (let n = 0; n < 20000; n++) {
+    let text = '';
+    const length = 1 + Math.floor(next() * 8);
+    for (let k = 0; k < length; k++) text += pieces[Math.floor(next() * pieces.length)];
+    for (let pos = 0; pos < text.length; pos++) {
+      if (!/\d/.test(text[pos]!)) continue;
+      checked++;
+      range.lastIndex = pos;
+      const matches = range.test(text);
+      if (!rangeMayStart(text, pos)) {
+        said++;
+        assert.equal(matches, false, `${JSON.stringify(text)} at ${pos}`);
+      }
+    }
+  }
+  // The fast path must be the common case, or it saves nothing.
+  assert.ok(said > checked / 3, `only ${said} of ${checked} digits read without the regex`);
+});
+
+test('measurements: the quick checks before a label only skip regexes that cannot match', () => {
+  let seed = 777;
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const pieces = ['lv', 'rv', 'links', 'rechts', 'linksventrikulare', 'left', 'right', 'indexierte', 'indexed', '/', ' ', '  ', '\t', '-', 'x', '3', ':', '(', 'e'];
+  let skipped = 0;
+  for (let n = 0; n < 20000; n++) {
+    let text = '';
+    const length = Math.floor(next() * 6);
+    for (let k = 0; k < length; k++) text += pieces[Math.floor(next() * pieces.length)];
+    if (!wordEndsBeforeBlanks(text)) {
+      skipped++;
+      assert.equal(VENTRICLE_BEFORE.test(text) || PAIR_BEFORE.test(text), false, JSON.stringify(text));
+    }
+    if (!wordEndsBeforeSpace(text)) assert.equal(INDEX_BEFORE.test(text), false, JSON.stringify(text));
+  }
+  assert.ok(skipped > 5000, `only ${skipped} texts skipped`);
+});
+
+test('measurements: a token read as a plain word is what the token regex reads there', () => {
+  const token = new RegExp(TOKEN_SOURCE, 'y');
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const rests = ['', 'als', 'ter', 'rm', 'rmwerte', 'ferenz', 'low', 'per limit', 'ere grenze', 'cht bestimmt', 't measured', 'tfallt', 'ss than', 'einer als', 'osser', '-', 'x'];
+  const after = ['', ' 55', ': < 5', ' bis 3', '.', ' ms', ' (', '/a', '  12'];
+  let words = 0;
+  for (const a of letters) {
+    for (const b of [...letters, '.', '/', ' ', '-']) {
+      for (const rest of rests) {
+        for (const tail of after) {
+          const text = a + b + rest + tail;
+          if (!plainWordAt(text, 0)) continue;
+          words++;
+          token.lastIndex = 0;
+          const m = token.exec(text);
+          assert.ok(m && m.groups?.word !== undefined && m[0] === /^[a-z][a-z-]*/.exec(text)![0], JSON.stringify(text));
+        }
+      }
+    }
+  }
+  assert.ok(words > 50_000, `only ${words} words`);
 });

@@ -59,11 +59,12 @@ type Token =
   | { t: 'open' | 'close'; start: number; end: number }
   | { t: 'word'; start: number; end: number; word: string };
 
-const COMPILED = LABEL_PATTERNS.map((pattern) => ({
-  pattern,
-  // Labels never span lines: "...Norm RV\nEDV (ml)" is not "RV EDV".
-  regex: indexPattern(pattern.source, String.raw`(?<![a-z0-9])(?:${pattern.source.replace(/\\s/g, '[ \\t]')})(?![a-z0-9])`),
-}));
+const COMPILED = LABEL_PATTERNS.map((pattern) => {
+  // Labels never span lines: "...Norm RV\nEDV (ml)" is not "RV EDV". The index reads the label as it runs, so its
+  // prefixes spell the blanks out ("lv-ef", "lv ef", "lvef" rather than "lv": far fewer words reach the regex).
+  const label = pattern.source.replace(/\\s/g, '[ \\t]');
+  return { pattern, regex: indexPattern(label, String.raw`(?<![a-z0-9])(?:${label})(?![a-z0-9])`) };
+});
 
 // Tables put the unit in a column of its own, so any run of spaces or tabs may stand before it.
 const UNIT_AFTER = new RegExp(String.raw`^[ \t]*-?[ \t]?(${UNIT_SOURCE})(?![a-z0-9])`);
@@ -71,12 +72,12 @@ const LABEL_UNIT = new RegExp(String.raw`^\s*[(\[]\s*(${UNIT_SOURCE})\s*[)\]]`);
 const VENTRICLE_AFTER =
   /^\s*(?:\(\s*)?(?:-\s*)?(lv|rv|links|rechts|des\s+linken\s+ventrikels|des\s+rechten\s+ventrikels|linksventrikular|rechtsventrikular|left|right)(?:\s*\))?(?![a-z0-9])/;
 const PAIR_AFTER = /^\s*(?:\(\s*)?(?:lv|links)\s*\/\s*(?:rv|rechts)(?:\s*\))?(?![a-z0-9])/;
-const VENTRICLE_BEFORE = /(?:^|[^a-z0-9])(lv|rv|links|rechts|linksventrikular(?:e[snmr]?)?|rechtsventrikular(?:e[snmr]?)?|left|right)\s?-?\s?$/;
-const PAIR_BEFORE = /(?:^|[^a-z0-9])(?:lv|links)\s*\/\s*(?:rv|rechts)\s?-?\s?$/;
+export const VENTRICLE_BEFORE = /(?:^|[^a-z0-9])(lv|rv|links|rechts|linksventrikular(?:e[snmr]?)?|rechtsventrikular(?:e[snmr]?)?|left|right)\s?-?\s?$/;
+export const PAIR_BEFORE = /(?:^|[^a-z0-9])(?:lv|links)\s*\/\s*(?:rv|rechts)\s?-?\s?$/;
 const INDEX_AFTER = /^\s*(?:\(\s*)?(?:indexiert|indiziert|index|\/\s*kof|\/\s*bsa|indexed|bsa-?indexed|auf\s+(?:die\s+)?kof)(?:\s*\))?(?![a-z0-9])/;
-const INDEX_BEFORE = /(?:^|[^a-z0-9])(?:indexierte[snmr]?|indizierte[snmr]?|indexed)\s+$/;
+export const INDEX_BEFORE = /(?:^|[^a-z0-9])(?:indexierte[snmr]?|indizierte[snmr]?|indexed)\s+$/;
 
-const TOKEN_SOURCE = [
+export const TOKEN_SOURCE = [
   String.raw`(?<pm>±|\+\/-)`,
   String.raw`(?<range>(?<lo>${NUMBER_SOURCE})\s?(?<ulo>${UNIT_SOURCE})?\s?(?:-|bis|to)\s?(?<hi>${NUMBER_SOURCE})(?![\d]))`,
   String.raw`(?<cmp>(?<op><=|>=|≤|≥|<|>|kleiner(?:\s+als)?|grosser(?:\s+als)?|unter|uber|bis|less\s+than|greater\s+than|below|above|up\s+to)\s?(?<cnum>${NUMBER_SOURCE}))`,
@@ -120,6 +121,23 @@ const G_CLOSE = group('close');
  * a run that starts with any other letter is a word, read without the regex.
  */
 const NOT_ONLY_WORD = new Set([...'abegklnoru'].map((c) => c.charCodeAt(0)));
+
+/**
+ * The first two letters of every other token that starts with a letter ("ab"ove, "bi"s, "no"rm, "re"ferenz,
+ * "un"ter, ...): a run of letters that starts otherwise is a word, read without the regex.
+ */
+const NOT_ONLY_WORD_PAIRS = new Set(['ab', 'bi', 'be', 'en', 'gr', 'kl', 'le', 'ni', 'no', 'nd', 'nw', 'nr', 'ob', 're', 'un', 'ub', 'up']);
+
+/** Whether the token at `pos` is a word (`[a-z][a-z-]*`) whatever follows it: no other kind of token starts so. */
+export function plainWordAt(text: string, pos: number): boolean {
+  const first = text.charCodeAt(pos);
+  if (first < 97 || first > 122) return false;
+  if (!NOT_ONLY_WORD.has(first)) return true;
+  const second = text.charCodeAt(pos + 1);
+  // "n.d.", "k. A.", "n/a": a letter and a sign may start an absent marker.
+  if (second < 97 || second > 122) return false;
+  return !NOT_ONLY_WORD_PAIRS.has(text.slice(pos, pos + 2));
+}
 
 /** Name → number of the named groups of a regex source (every capturing group counts, in order). */
 function groupNumbers(source: string): Record<string, number> {
@@ -181,17 +199,31 @@ export function extractMeasurements(text: string, style: NumberStyle = numberSty
   let kept = anchors;
   let results: Measurement[][] = [];
   const tokenCache = new Map<number, Token[]>();
+  const unitCache = new Map<Anchor, Unit>();
   for (let round = 0; round < 3; round++) {
-    results = readAll(text, scan, kept, tables, context, style, tokenCache);
+    results = readAll(text, scan, kept, tables, context, style, tokenCache, unitCache);
     const next = kept.filter((a, i) => !a.pattern.weak || results[i]!.length > 0);
     if (next.length === kept.length) break;
     kept = next;
   }
-  const measurements = results.flat();
-  // A loop, not push(...): a spread of an unbounded array overflows the call stack (issue 10).
+  // Loops, not flat() (generic and slow in V8) or push(...) (a spread of an unbounded array overflows the call
+  // stack, issue 10).
+  const measurements: Measurement[] = [];
+  for (const list of results) for (const m of list) measurements.push(m);
   for (const m of findFieldStrength(text, scan, style)) measurements.push(m);
   measurements.sort((a, b) => a.span.start - b.span.start);
   return measurements;
+}
+
+/** Labels read together (one, or several joined by slashes), the end of their region, and what they read. */
+interface Unit {
+  group: Anchor[];
+  regionEnd: number;
+  found: Measurement[][];
+}
+
+function sameAnchors(a: Anchor[], b: Anchor[]): boolean {
+  return a.length === b.length && a.every((x, k) => x === b[k]);
 }
 
 function readAll(
@@ -202,11 +234,13 @@ function readAll(
   context: () => VentricleContext,
   style: NumberStyle,
   tokenCache: Map<number, Token[]>,
+  unitCache: Map<Anchor, Unit>,
 ): Measurement[][] {
   const out: Measurement[][] = anchors.map(() => []);
   let i = 0;
   const tokensOf = (start: number, end: number): Token[] => {
-    const key = start * 100000 + end;
+    // One number per (start, end): end <= scan.length, so the key is unique for a text of any length.
+    const key = start * (scan.length + 1) + end;
     let tokens = tokenCache.get(key);
     if (!tokens) tokenCache.set(key, (tokens = tokenize(scan, start, end)));
     return tokens;
@@ -214,30 +248,64 @@ function readAll(
   while (i < anchors.length) {
     // "EDV/ESV/EF: 148/52/65" — labels joined by slashes share one run of values.
     let j = i;
-    while (j + 1 < anchors.length && /^\s*\/\s*$/.test(scan.slice(anchors[j]!.end, anchors[j + 1]!.start))) j++;
+    while (j + 1 < anchors.length && onlySlash(scan, anchors[j]!.end, anchors[j + 1]!.start)) j++;
     const group = anchors.slice(i, j + 1);
     const last = group[group.length - 1]!;
     const regionEnd = regionEndFor(text, scan, last.end, anchors[j + 1]?.start);
-    const tokens = tokensOf(last.end, regionEnd);
-    if (group.length > 1) {
-      const found = readGroup(text, group, tokens, style, context);
-      found.forEach((m, k) => {
-        for (const x of m) out[i + k]!.push(x);
-      });
-    } else {
-      for (const x of readOne(text, scan, last, tokens, tables, context, style)) out[i]!.push(x);
+    // A unit read in an earlier round with the same labels and region reads the same again: a later round only
+    // reads the units next to the weak labels it dropped (1.8 rounds a report on the bench cohort).
+    const cached = unitCache.get(group[0]!);
+    let found: Measurement[][];
+    if (cached && cached.regionEnd === regionEnd && sameAnchors(cached.group, group)) found = cached.found;
+    else {
+      const tokens = tokensOf(last.end, regionEnd);
+      found = group.length > 1 ? readGroup(text, group, tokens, style, context) : [readOne(text, scan, last, tokens, tables, context, style)];
+      unitCache.set(group[0]!, { group, regionEnd, found });
     }
+    found.forEach((m, k) => {
+      for (const x of m) out[i + k]!.push(x);
+    });
     i = j + 1;
   }
   return out;
 }
 
+/** Pattern id → place in COMPILED (-1: no label), so a report asks only the labels that passed its index. */
+const LABEL_OF = (() => {
+  const slots = new Int32Array(Math.max(...COMPILED.map((c) => c.regex.id)) + 1).fill(-1);
+  COMPILED.forEach((c, k) => (slots[c.regex.id] = k));
+  return slots;
+})();
+
+/** The places in COMPILED of the labels that may match, in lexicon order (equal matches keep that order below). */
+function candidateLabels(index: TextIndex): number[] {
+  const out: number[] = [];
+  for (const id of index.passed()) {
+    const k = id < LABEL_OF.length ? LABEL_OF[id]! : -1;
+    if (k >= 0) out.push(k);
+  }
+  // Labels built after the text was indexed have no gate information: they are always tried.
+  for (let k = 0; k < COMPILED.length; k++) if (COMPILED[k]!.regex.id >= index.gatedPatterns) out.push(k);
+  return out.sort((a, b) => a - b);
+}
+
+/** Whether `scan[from, to)` is one slash between blanks (`/^\s*\/\s*$/`), read without slicing. */
+function onlySlash(scan: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && isSpaceCode(scan.charCodeAt(i))) i++;
+  if (i >= to || scan.charCodeAt(i) !== 47) return false;
+  for (i++; i < to; i++) if (!isSpaceCode(scan.charCodeAt(i))) return false;
+  return true;
+}
+
 function findAnchors(scan: string, index: TextIndex): Anchor[] {
   const matches: { pattern: LabelPattern; start: number; end: number }[] = [];
-  for (const { pattern, regex } of COMPILED) {
-    // Indexes, not `for (const [start, end] of ...)`: destructuring a pair goes through an iterator per match.
-    const found = index.matches(regex, scan);
-    for (let k = 0; k < found.length; k++) matches.push({ pattern, start: found[k]![0], end: found[k]![1] });
+  let pattern: LabelPattern;
+  const push = (start: number, end: number) => matches.push({ pattern, start, end });
+  for (const k of candidateLabels(index)) {
+    const label = COMPILED[k]!;
+    pattern = label.pattern;
+    index.eachMatch(label.regex, scan, push);
   }
   matches.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const anchors: Anchor[] = [];
@@ -250,6 +318,28 @@ function findAnchors(scan: string, index: TextIndex): Anchor[] {
   return anchors;
 }
 
+const isLetter = (c: number) => c >= 97 && c <= 122;
+
+/**
+ * Whether `text` ends in a letter followed by what `\s?-?\s?$` allows (a blank, a hyphen, a blank, each at most
+ * once): VENTRICLE_BEFORE and PAIR_BEFORE cannot match otherwise, since their words end in a letter.
+ */
+export function wordEndsBeforeBlanks(text: string): boolean {
+  let k = text.length;
+  if (k > 0 && isSpaceCode(text.charCodeAt(k - 1))) k--;
+  if (k > 0 && text.charCodeAt(k - 1) === 45) k--;
+  if (k > 0 && isSpaceCode(text.charCodeAt(k - 1))) k--;
+  return k > 0 && isLetter(text.charCodeAt(k - 1));
+}
+
+/** Whether `text` ends in a letter and one or more blanks (`[a-z]\s+$`), which INDEX_BEFORE needs. */
+export function wordEndsBeforeSpace(text: string): boolean {
+  let k = text.length;
+  if (k === 0 || !isSpaceCode(text.charCodeAt(k - 1))) return false;
+  while (k > 0 && isSpaceCode(text.charCodeAt(k - 1))) k--;
+  return k > 0 && isLetter(text.charCodeAt(k - 1));
+}
+
 /** Reads qualifiers around a label: "(LV)", "LV-", "indexiert", "(ml/m²)". */
 function qualify(scan: string, pattern: LabelPattern, start: number, end: number): Anchor {
   const label = scan.slice(start, end);
@@ -260,14 +350,16 @@ function qualify(scan: string, pattern: LabelPattern, start: number, end: number
 
   const lineStart = scan.lastIndexOf('\n', start - 1) + 1;
   const before = scan.slice(Math.max(lineStart, start - 30), start);
-  if (!anchor.ventricle) {
+  // The regexes below end at `$` and so are tried at every position of `before`: most labels are asked first
+  // whether a word can end where they need one.
+  if (!anchor.ventricle && wordEndsBeforeBlanks(before)) {
     if (PAIR_BEFORE.test(before)) anchor.ventricle = 'pair';
     else {
       const v = VENTRICLE_BEFORE.exec(before);
       if (v) anchor.ventricle = /^(?:lv|links|left)/.test(v[1]!) ? 'LV' : 'RV';
     }
   }
-  if (INDEX_BEFORE.test(before)) anchor.index = true;
+  if (wordEndsBeforeSpace(before) && INDEX_BEFORE.test(before)) anchor.index = true;
 
   const lineEnd = scan.indexOf('\n', end) === -1 ? scan.length : scan.indexOf('\n', end);
   for (let guard = 0; guard < 3; guard++) {
@@ -311,6 +403,31 @@ function regionEndFor(text: string, scan: string, from: number, nextAnchor: numb
   return end;
 }
 
+/** A printed number at a position, as the token regex reads it (its only other choice at a digit is a range). */
+const NUMBER_AT = new RegExp(NUMBER_SOURCE, 'y');
+
+/**
+ * False when no range ("57-105", "1,5 bis 2 ms") can start at the digit at `pos` of `text` (which ends where the
+ * tokens end): a range's first number runs to the end of the digits, dots and commas there, and its separator
+ * ("-", "bis", "to") follows after nothing but blanks and unit letters (units are letters, "/", "^", "2" and "%").
+ * True when one may; the regex decides.
+ */
+export function rangeMayStart(text: string, pos: number): boolean {
+  let e = pos;
+  for (let c = text.charCodeAt(e); (c >= 48 && c <= 57) || c === 44 || c === 46; c = text.charCodeAt(++e));
+  const last = text.charCodeAt(e - 1);
+  // A number ends with a digit, and nothing in a unit or separator starts with a digit, dot or comma.
+  if (last < 48 || last > 57) return false;
+  for (let j = e; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 45) return true;
+    if (c === 98 && text.charCodeAt(j + 1) === 105 && text.charCodeAt(j + 2) === 115) return true;
+    if (c === 116 && text.charCodeAt(j + 1) === 111) return true;
+    if (!(isSpaceCode(c) || (c >= 97 && c <= 122) || c === 47 || c === 94 || c === 50 || c === 37)) return false;
+  }
+  return false;
+}
+
 /** Separators between tokens: spaces, tabs, punctuation that carries no meaning for values. */
 const SKIP = new Set([...' \t\n\r\u00a0,;:=|/*"\'#~•·'].map((c) => c.charCodeAt(0)));
 
@@ -325,12 +442,24 @@ function tokenize(scan: string, start: number, end: number): Token[] {
       pos++;
       continue;
     }
-    if (code >= 97 && code <= 122 && !NOT_ONLY_WORD.has(code)) {
+    if (plainWordAt(region, pos)) {
       // `[a-z][a-z-]*`, what the regex's last alternative would match here.
       let wordEnd = pos + 1;
       for (let c = region.charCodeAt(wordEnd); (c >= 97 && c <= 122) || c === 45; c = region.charCodeAt(++wordEnd));
       tokens.push({ t: 'word', start: pos, end: wordEnd, word: region.slice(pos, wordEnd) });
       pos = wordEnd;
+      continue;
+    }
+    if (code >= 48 && code <= 57 && !rangeMayStart(region, pos)) {
+      // The common case, a number that starts no range: what the regex's `num` alternative would read, without
+      // trying the range (and its units) first.
+      NUMBER_AT.lastIndex = pos;
+      const raw = NUMBER_AT.exec(region)![0];
+      const afterSlash = slashBefore(region, Math.max(start, pos - 3), pos);
+      const unitEnd = readUnit(region, pos + raw.length);
+      tokens.push({ t: 'num', start: pos, end: unitEnd.end, raw, unit: unitEnd.unit, afterPlusMinus: plusMinus, afterSlash });
+      plusMinus = false;
+      pos = unitEnd.end;
       continue;
     }
     TOKEN.lastIndex = pos;
@@ -383,12 +512,16 @@ function tokenize(scan: string, start: number, end: number): Token[] {
   return tokens;
 }
 
-const SPACE = /\s/;
+/** What `\s` matches in a regex, as a code test (a regex call per character cost more than the search). */
+function isSpaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 
 /** Whether `text[from, to)` ends in a slash and blanks (`/\/\s*$/`). */
 function slashBefore(text: string, from: number, to: number): boolean {
   let i = to - 1;
-  while (i >= from && SPACE.test(text[i]!)) i--;
+  while (i >= from && isSpaceCode(text.charCodeAt(i))) i--;
   return i >= from && text.charCodeAt(i) === 47;
 }
 
@@ -398,10 +531,26 @@ function readUnit(region: string, from: number): { unit: string | null; end: num
   return { unit: canonicalUnit(m[1]!), end: from + m[0].length };
 }
 
+/** `/^\d+$/` as a loop. */
+function isPlainDigits(raw: string): boolean {
+  if (raw.length === 0) return false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** The first reading of a printed number that is plausible for the key and unit, if any. */
 function plausible(key: string, unit: string | null, raw: string, style: NumberStyle): number | undefined {
   const range = KEY_RULES[key]?.ranges[String(unit)];
   if (!range) return undefined;
+  // Most printed numbers are plain digits, whose one reading is the number (numberReadings' first case): read
+  // here without its regex and array.
+  if (isPlainDigits(raw)) {
+    const v = Number(raw);
+    return v >= range[0] && v <= range[1] ? v : undefined;
+  }
   return numberReadings(raw, style).find((v) => v >= range[0] && v <= range[1]);
 }
 
@@ -608,6 +757,10 @@ function toMeasurements(text: string, anchor: Anchor, found: Found[]): Measureme
   return found.map((f) => ({ key: f.key, value: f.value, unit: f.unit, ref: f.ref, label, span: { start: anchor.start, end: f.end } }));
 }
 
+/** Families measured per ventricle, and those printed in two forms (absolute and indexed): sets made once. */
+const PER_VENTRICLE = new Set<string>(['EF', 'EDV', 'ESV', 'SV', 'MASS']);
+const TWO_FORMS = new Set<string>(['EDV', 'ESV', 'SV', 'MASS', 'CO']);
+
 function readOne(
   text: string,
   scan: string,
@@ -618,7 +771,7 @@ function readOne(
   style: NumberStyle,
 ): Measurement[] {
   const family = anchor.pattern.family;
-  const perVentricle = ['EF', 'EDV', 'ESV', 'SV', 'MASS'].includes(family);
+  const perVentricle = PER_VENTRICLE.has(family);
   let inTable = false;
   if (perVentricle && (anchor.ventricle === undefined || anchor.ventricle === 'pair')) {
     const lineStart = scan.lastIndexOf('\n', anchor.start - 1) + 1;
@@ -630,7 +783,7 @@ function readOne(
   }
   if (anchor.ventricle === 'pair') return readPair(text, anchor, tokens, style);
   const ventricle = anchor.ventricle ?? (perVentricle ? context().at(anchor.start) : 'LV');
-  const maxValues = ['EDV', 'ESV', 'SV', 'MASS', 'CO'].includes(family) ? 2 : 1;
+  const maxValues = TWO_FORMS.has(family) ? 2 : 1;
   return toMeasurements(text, anchor, readValues(text, anchor, ventricle, tokens, style, maxValues, !inTable));
 }
 
@@ -685,7 +838,8 @@ function findVentricleTables(scan: string): TableRows {
   for (const line of lines) {
     if (line.trim() === '') {
       roles = null;
-    } else if (!/\d/.test(line.replace(/\b(?:lv|rv)\b/g, ''))) {
+    } else if (!/\d/.test(line)) {
+      // (A header may name "LV" and "RV", letters only: no digit at all.)
       const cells = execAll(HEADER_CELL, line).map((m) => (/^(?:lv|links|linker|left)/.test(m[1]!) ? 'LV' : /^(?:rv|rechts|rechter|right)/.test(m[1]!) ? 'RV' : 'ref') as Role);
       // "Norm LV" is one reference column, not a second LV column.
       const words = line.replace(/[|:()[\]\-\t%]/g, ' ').trim().match(/\S+/g)?.length ?? 1;

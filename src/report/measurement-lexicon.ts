@@ -153,7 +153,21 @@ export const KEY_RULES: Record<string, KeyRule> = {
 /** Canonical unit spellings; the regex runs on folded text. Longest alternatives first. */
 export const UNIT_SOURCE = String.raw`ml\s?/\s?m\s?(?:2|\^2)|ml\s?/\s?qm|g\s?/\s?m\s?(?:2|\^2)|l\s?/\s?min\s?/\s?m\s?(?:2|\^2)|l\s?/\s?min|cm\s?(?:2|\^2)|mmhg|mm\s+hg|msec|ms|mm|cm|ml|ccm|%|g|tesla|t|bpm|/\s?min|schlage\s?/\s?min|m\s?(?:2|\^2)`;
 
+/** Printed units are a small vocabulary: each spelling is read once (its two regex replaces per unit were about 1 % of the engine). */
+const CANONICAL = new Map<string, string>();
+
 export function canonicalUnit(folded: string): string {
+  let unit = CANONICAL.get(folded);
+  if (unit === undefined) {
+    unit = readUnit(folded);
+    // A bound, in case a text prints endless spellings (spaces inside "mm   Hg").
+    if (CANONICAL.size > 1000) CANONICAL.clear();
+    CANONICAL.set(folded, unit);
+  }
+  return unit;
+}
+
+function readUnit(folded: string): string {
   const u = folded.replace(/\s+/g, '').replace('^2', '2');
   if (u === 'ml/m2' || u === 'ml/qm') return 'ml/m²';
   if (u === 'g/m2') return 'g/m²';

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import '../readers/rules/find-findings.js';
 import './extract-measurements.js';
 import { foldText } from './fold-text.js';
-import { indexedPatterns, indexPattern, TextIndex, type IndexedPattern } from './pattern-index.js';
+import { indexedPatterns, indexPattern, leadingPrefixes, TextIndex, type IndexedPattern } from './pattern-index.js';
 import { goldenCohort } from '../../test/helpers/golden-answers.js';
 
 const isWord = (c: string | undefined) => c !== undefined && /[a-z0-9]/.test(c);
@@ -15,16 +15,14 @@ const isWord = (c: string | undefined) => c !== undefined && /[a-z0-9]/.test(c);
 function plainMatches(p: IndexedPattern, wordStarts: number[], text: string): [number, number][] {
   const out: [number, number][] = [];
   if (p.prefixes) {
-    // A match starts a word of the indexed text with one of the prefixes (one candidate per prefix that fits).
+    // A match starts a word of the indexed text: the regex is tried at every word start, whatever the prefixes
+    // say, so prefixes that missed a way a match can begin fail here.
     for (const pos of wordStarts) {
-      for (const prefix of p.prefixes) {
-        if (!text.startsWith(prefix, pos)) continue;
-        p.sticky.lastIndex = pos;
-        const m = p.sticky.exec(text);
-        if (m && m[0].length > 0) out.push([pos, pos + m[0].length]);
-      }
+      p.sticky.lastIndex = pos;
+      const m = p.sticky.exec(text);
+      if (m && m[0].length > 0) out.push([pos, pos + m[0].length]);
     }
-    return out.sort((a, b) => a[0] - b[0]);
+    return out;
   }
   for (let m = p.global.exec(text); m; m = p.global.exec(text)) {
     let start = m.index;
@@ -83,4 +81,25 @@ test('pattern index: an index whose tables were taken by a newer text marks its 
   const second = new TextIndex('keine befunde');
   assert.deepEqual(second.matches(p), []);
   assert.deepEqual(first.matches(p), [[5, 10]]);
+});
+
+test('pattern index: the prefixes of a pattern are every way its matches can begin', () => {
+  const cases: [string, string[] | null][] = [
+    ['narbe', ['narbe']],
+    // "lv" covers every longer start ("lv-ef", "lvef").
+    ['lv\\s?-?\\s?ef|lvef', ['lv']],
+    // Umlauts in both folded spellings; a hyphen is a letter of the prefix.
+    ['röntgen[a-z]*|x-ray', ['rontge', 'roentg', 'x-ray']],
+    ['ödem[a-z]*', ['odem', 'oedem']],
+    ['myo[ck]ardit', ['myocar', 'myokar']],
+    ['h[on]?cmp?', ['hocm', 'hncm', 'hcm']],
+    ['z\\.[ \\t-]*n\\.', ['z. ', 'z.\t', 'z.-', 'z.n.']],
+    // An optional group: its own starts or those of what follows it.
+    ['(?:globale )?lv-funktion', ['global', 'lv-fun']],
+    // A match that may begin with a hyphen, a class of letters or a digit has no prefix.
+    ['(?:septum|septale|septal)?-?hypertrophie', null],
+    ['[a-z]+itis', null],
+    ['\\d+ jahre', null],
+  ];
+  for (const [source, expected] of cases) assert.deepEqual(leadingPrefixes(source), expected, source);
 });

@@ -72,41 +72,220 @@ function closingParen(source: string, open: number): number {
 const PLAIN = /[a-z0-9]/;
 const QUANTIFIER = /[?*{+]/;
 
-/**
- * The literal letters every match starts with, one or more per alternative, at least two letters each; null
- * when the pattern may start otherwise. Umlauts and "ss" end a prefix, since they match several spellings.
- */
-export function leadingPrefixes(source: string): string[] | null {
-  const out: string[] = [];
-  for (const alt of alternatives(source)) {
-    const prefixes = altPrefixes(alt);
-    if (!prefixes) return null;
-    out.push(...prefixes);
-  }
-  return out;
+/** Strings a part of a pattern can start with; `complete` when they are all it can match (nothing cut off). */
+interface Starts {
+  strings: string[];
+  complete: boolean;
 }
 
-function altPrefixes(alt: string): string[] | null {
-  if (alt.startsWith('(?:')) {
-    const close = closingParen(alt, 0);
-    if (close === -1) return null;
-    const inner = leadingPrefixes(alt.slice(3, close));
-    const after = alt[close + 1];
-    if (after === '?') {
-      const rest = altPrefixes(alt.slice(close + 2));
-      return inner && rest ? [...inner, ...rest] : null;
-    }
-    if (after && QUANTIFIER.test(after)) return null;
-    return inner;
+/** "ss", which the folded text may spell "s" (ß folds to s). */
+const DOUBLE_S: Starts = { strings: ['s', 'ss'], complete: true };
+/** No knowledge: the part may start with anything. */
+const ANY: Starts = { strings: [''], complete: false };
+/** Prefixes longer than this say little more and make the sets grow. */
+const MAX_PREFIX = 6;
+/** A part whose start strings would exceed this many is treated as unknown. */
+const MAX_STARTS = 48;
+/** The prefixes kept per pattern: each is one look-up per report, so a few long ones beat many. */
+const FEW_PREFIXES = 8;
+
+/**
+ * Spellings the folded text may have where the lexicon writes an umlaut, ß or "ss" (find-findings' expand). The
+ * index is of folded text, which has no umlauts: a regex that spells one literally never matches there.
+ */
+const SPELLINGS: Record<string, Starts> = {
+  ä: { strings: ['a', 'ae'], complete: true },
+  ö: { strings: ['o', 'oe'], complete: true },
+  ü: { strings: ['u', 'ue'], complete: true },
+  ß: { strings: ['s', 'ss'], complete: true },
+};
+
+/**
+ * The literal starts of every possible match, at least two characters each and starting with a letter or digit
+ * (matches start words), at most a few; null when the pattern may start otherwise. Umlauts, "ss" and small
+ * groups, classes and optional parts open into all their spellings ("r(?:o|oe)ntgen" starts "rontge" or
+ * "roentg", "x-ray" starts "x-ray"), so a pattern runs only where a match can begin. The set may hold more
+ * than the pattern can match (a wider set only costs a failed try), never less.
+ */
+export function leadingPrefixes(source: string): string[] | null {
+  const { strings } = startsOf(source, MAX_PREFIX);
+  if (strings.some((x) => x.length < 2 || !PLAIN.test(x[0]!))) return null;
+  // Each distinct prefix is one look-up per report and a short one lets more words through to the regex: the
+  // longest cut that keeps the count near the least it can be.
+  const cuts: string[][] = [];
+  for (let length = MAX_PREFIX; length >= 2; length--) cuts.push(shortestPrefixes(unique(strings.map((x) => x.slice(0, length))))!);
+  const least = Math.min(...cuts.map((c) => c.length));
+  return cuts.find((c) => c.length <= Math.max(FEW_PREFIXES, Math.ceil(least * 1.5)))!;
+}
+
+const unique = (strings: string[]) => [...new Set(strings)];
+
+/**
+ * The starts of an alternation, `budget` characters long at most (what the caller can still use: the search only
+ * reads this far, and nothing further is looked at).
+ */
+function startsOf(source: string, budget: number): Starts {
+  // Labels share their groups ("(?:lv|links...)"): each is read once per budget.
+  const key = `${budget}:${source}`;
+  let known = STARTS.get(key);
+  if (!known) STARTS.set(key, (known = readStarts(source, budget)));
+  return known;
+}
+
+const STARTS = new Map<string, Starts>();
+
+function readStarts(source: string, budget: number): Starts {
+  const strings: string[] = [];
+  let complete = true;
+  for (const alt of alternatives(source)) {
+    const s = sequenceStarts(alt, 0, budget);
+    for (const x of s.strings) strings.push(x);
+    complete &&= s.complete;
   }
-  let run = '';
-  for (let i = 0; i < alt.length; i++) {
+  return bounded({ strings: unique(strings), complete }, budget);
+}
+
+/** A set that grew too large is cut to shorter starts until it is small again (a start's start is a start too). */
+function bounded(s: Starts, budget: number): Starts {
+  if (s.strings.length <= MAX_STARTS) return s;
+  for (let length = budget - 1; length >= 1; length--) {
+    const cut = unique(s.strings.map((x) => x.slice(0, length)));
+    if (cut.length <= MAX_STARTS) return { strings: cut, complete: false };
+  }
+  return ANY;
+}
+
+interface Item {
+  /** The item's starts, or for a group its source (read as far as asked). */
+  starts: Starts | string;
+  /** The quantifier after the item ('' when none). */
+  quantifier: string;
+  /** Where the next item begins. */
+  end: number;
+}
+
+/** One character's starts, made once per character. */
+const CHARS = new Map<string, Starts>();
+function char(ch: string): Starts {
+  let found = CHARS.get(ch);
+  if (!found) CHARS.set(ch, (found = { strings: [ch], complete: true }));
+  return found;
+}
+
+/**
+ * The item of an alternative at `i` (a character, escape, class or group, with its quantifier), or null at the
+ * end. Lookarounds are passed over: they consume nothing, so leaving them out can only widen the set. Items are
+ * read one at a time as far as the starts need, not the whole alternative (start-up time of every thread).
+ */
+function itemAt(alt: string, i: number): Item | null {
+  for (;;) {
+    if (i >= alt.length) return null;
     const ch = alt[i]!;
-    const next = alt[i + 1] ?? '';
-    if (!PLAIN.test(ch) || QUANTIFIER.test(next) || (ch === 's' && next === 's')) break;
-    run += ch;
+    let starts: Starts | string;
+    let end = i + 1;
+    if (ch === '(') {
+      const close = closingParen(alt, i);
+      if (close === -1) return { starts: ANY, quantifier: '', end: alt.length };
+      end = close + 1;
+      const inner = alt.slice(i + 1, close);
+      if (inner.startsWith('?=') || inner.startsWith('?!') || inner.startsWith('?<=') || inner.startsWith('?<!')) {
+        i = end;
+        continue;
+      }
+      if (inner.startsWith('?:')) starts = inner.slice(2);
+      else if (inner.startsWith('?')) starts = ANY;
+      else starts = inner;
+    } else if (ch === '[') {
+      let close = i + 1;
+      while (close < alt.length && alt[close] !== ']') close += alt[close] === '\\' ? 2 : 1;
+      end = close + 1;
+      starts = classStarts(alt.slice(i + 1, close));
+    } else if (ch === '\\') {
+      const next = alt[i + 1] ?? '';
+      end = i + 2;
+      // An escaped sign is itself; \s, \d, \w, \b and the like are classes or positions.
+      starts = next !== '' && !/[a-zA-Z0-9]/.test(next) ? char(next) : ANY;
+    } else if (ch === 's' && alt[i + 1] === 's') {
+      end = i + 2;
+      starts = DOUBLE_S;
+    } else if (SPELLINGS[ch]) {
+      starts = SPELLINGS[ch]!;
+    } else if (PLAIN.test(ch) || ch === '-' || ch === ',' || ch === ':' || ch === '/' || ch === "'" || ch === '%') {
+      starts = char(ch);
+    } else {
+      // A space (the lexicon's "any blank or hyphen"), '.', '^', '$' and anything else: unknown from here.
+      starts = ANY;
+    }
+    let quantifier = '';
+    const q = alt[end];
+    if (q === '?' || q === '*' || q === '+') {
+      quantifier = q;
+      end++;
+    } else if (q === '{') {
+      const close = alt.indexOf('}', end);
+      quantifier = close === -1 ? '*' : /^\{0*,|^\{0\}/.test(alt.slice(end, close + 1)) ? '*' : /^\{1\}$/.test(alt.slice(end, close + 1)) ? '' : '+';
+      end = close === -1 ? alt.length : close + 1;
+    }
+    // A lazy or possessive mark changes nothing about where a match starts.
+    if (alt[end] === '?' && quantifier !== '') end++;
+    return { starts, quantifier, end };
   }
-  return run.length >= 2 ? [run] : null;
+}
+
+/** A class of a few plain characters ("[ck]", "[ \t-]"); anything wider (ranges, negation, escapes) is unknown. */
+function classStarts(body: string): Starts {
+  if (body.startsWith('^') || body === '') return ANY;
+  const chars: string[] = [];
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i]!;
+    if (ch === '\\') {
+      const next = body[++i] ?? '';
+      if (next === 't') chars.push('\t');
+      else if (next !== '' && !/[a-zA-Z0-9]/.test(next)) chars.push(next);
+      else return ANY;
+    } else if (ch === '-' && i > 0 && i < body.length - 1) return ANY; // a range
+    else if (SPELLINGS[ch]) chars.push(...SPELLINGS[ch]!.strings.filter((x) => x.length === 1));
+    else chars.push(ch);
+  }
+  return chars.length > 12 ? ANY : { strings: unique(chars), complete: true };
+}
+
+/** The starts of the alternative from `i` on: each item's strings joined to what may follow it, cut at `budget`. */
+function sequenceStarts(alt: string, i: number, budget: number): Starts {
+  const item = itemAt(alt, i);
+  if (!item) return { strings: [''], complete: true };
+  if (budget <= 0) return { strings: [''], complete: false };
+  const { quantifier } = item;
+  const starts = typeof item.starts === 'string' ? startsOf(item.starts, budget) : item.starts;
+  const optional = quantifier === '?' || quantifier === '*';
+  const repeated = quantifier === '*' || quantifier === '+';
+  if (!starts.complete || repeated) {
+    // What follows cannot be joined on: the item's own starts, or (when it may be absent) those of the rest too.
+    const own: Starts = { strings: starts.strings, complete: false };
+    if (!optional) return own;
+    const rest = sequenceStarts(alt, item.end, budget);
+    return bounded({ strings: unique([...own.strings, ...rest.strings]), complete: false }, budget);
+  }
+  const heads = optional ? [...starts.strings, ''] : starts.strings;
+  // What follows is read only as far as the shortest head leaves room for.
+  let shortest = budget;
+  for (const h of heads) shortest = Math.min(shortest, h.length);
+  const rest = shortest < budget ? sequenceStarts(alt, item.end, budget - shortest) : { strings: [''], complete: false };
+  const out: string[] = [];
+  let complete = rest.complete;
+  for (const h of heads) {
+    if (h.length >= budget) {
+      out.push(h.slice(0, budget));
+      complete = false;
+      continue;
+    }
+    for (const t of rest.strings) {
+      const joined = h + t;
+      if (joined.length > budget) complete = false;
+      out.push(joined.slice(0, budget));
+    }
+  }
+  return bounded({ strings: unique(out), complete }, budget);
 }
 
 /**
@@ -179,7 +358,7 @@ export function indexPattern(pattern: string, compiled: string, options: { wordS
   const literals = requiredLiterals(pattern);
   const slotLists = literals ? literals.map(trigramSlots) : [];
   const ends = slotLists.map((_, k) => slotLists.slice(0, k + 1).reduce((sum, l) => sum + l.length, 0));
-  const prefixes = compound ? null : leadingPrefixes(pattern);
+  const prefixes = compound ? null : shortestPrefixes(leadingPrefixes(pattern));
   const indexed: IndexedPattern = {
     id: REGISTRY.length,
     global: new RegExp(compiled, 'g'),
@@ -194,6 +373,24 @@ export function indexPattern(pattern: string, compiled: string, options: { wordS
   };
   REGISTRY.push(indexed);
   return indexed;
+}
+
+/**
+ * The prefixes without those another one already starts ("lv" covers "lvef"; duplicates once): every word start
+ * that fits a dropped prefix fits the one kept, so the candidates are the same, each tried once instead of twice.
+ * The gates do not change: a kept prefix has the same first two (or three) letters as the ones it covers.
+ */
+function shortestPrefixes(prefixes: string[] | null): string[] | null {
+  if (!prefixes) return null;
+  const all = new Set(prefixes);
+  const seen = new Set<string>();
+  return prefixes.filter((x) => {
+    if (seen.has(x)) return false;
+    seen.add(x);
+    // Look-ups of x's own shorter starts, not a comparison with every other prefix (start-up time of each thread).
+    for (let k = 1; k < x.length; k++) if (all.has(x.slice(0, k))) return false;
+    return true;
+  });
 }
 
 /** Every pattern built so far, so a test can check the index against a plain scan of the whole text. */
@@ -231,6 +428,16 @@ interface Gates {
    */
   literalsAt: Int32Array;
   literals: Int32Array;
+  /**
+   * Every pattern's prefixes in flat arrays, so the candidate search reads a few compact arrays instead of each
+   * pattern's own objects (measured: those scattered reads, not the regex, were most of the search): pattern
+   * `id` has the prefixes `prefixesAt[id] .. prefixesAt[id + 1]`, prefix `n` has the chain key `prefixKeys[n]` and
+   * the letters `prefixCodes[codesAt[n] .. codesAt[n + 1])`.
+   */
+  prefixesAt: Int32Array;
+  prefixKeys: Int32Array;
+  codesAt: Int32Array;
+  prefixCodes: Uint16Array;
 }
 
 function flatten(keys: number, entries: [number, number][]): GateTable {
@@ -268,8 +475,24 @@ function buildGates(): Gates {
     for (const { slots } of p.literals ?? []) literals.push(slots.length, ...slots);
     literalsAt[p.id + 1] = literals.length;
   }
+  const prefixesAt = new Int32Array(REGISTRY.length + 1);
+  const prefixKeys: number[] = [];
+  const codesAt: number[] = [0];
+  const prefixCodes: number[] = [];
+  for (const p of REGISTRY) {
+    for (let n = 0; n < (p.prefixes?.length ?? 0); n++) {
+      prefixKeys.push(p.prefixKeys[n]!);
+      for (const ch of p.prefixes![n]!) prefixCodes.push(ch.charCodeAt(0));
+      codesAt.push(prefixCodes.length);
+    }
+    prefixesAt[p.id + 1] = prefixKeys.length;
+  }
   return {
     patterns: REGISTRY.length,
+    prefixesAt,
+    prefixKeys: Int32Array.from(prefixKeys),
+    codesAt: Int32Array.from(codesAt),
+    prefixCodes: Uint16Array.from(prefixCodes),
     literalsAt,
     literals: Int32Array.from(literals),
     byPrefix2: flatten(1 << 14, byPrefix2),
@@ -364,33 +587,50 @@ export class TextIndex {
     for (const id of gates.ungated) openGate(id);
     trigrams.fill(0);
     const gatedTrigrams = byTrigram.bits;
-    for (let i = 0; i + 3 <= text.length; i++) {
-      const slot = trigramSlot(trigram(text, i));
-      const word = slot >>> 5;
-      const bit = 1 << (slot & 31);
-      if (trigrams[word]! & bit) continue;
-      trigrams[word]! |= bit;
-      if (gatedTrigrams[word]! & bit) for (let j = byTrigram.offsets[slot]!; j < byTrigram.offsets[slot + 1]!; j++) openGate(byTrigram.ids[j]!);
-    }
-    // Chains in text order: each list ends at its tail, whose `next` is -1.
-    const link = (stamps: Uint32Array, heads: Int32Array, tails: Int32Array, next: Int32Array, k: number, i: number) => {
-      next[i] = -1;
-      if (stamps[k] !== stamp) {
-        stamps[k] = stamp;
-        heads[k] = i;
-      } else next[tails[k]!] = i;
-      tails[k] = i;
-    };
-    for (let i = 0; i + 1 < text.length; i++) {
-      if (!isWordCode(text.charCodeAt(i)) || (i > 0 && isWordCode(text.charCodeAt(i - 1)))) continue;
-      const k2 = prefix2(text, i);
+    // One pass with the three letters at `i` kept in hand: the trigram of every position, and at word starts the
+    // chains of their first two and three letters (a three-letter slot is the trigram's own hash, shorter).
+    // Chains are in text order: each list ends at its tail, whose `next` is -1.
+    const n = text.length;
+    let c1 = n > 0 ? text.charCodeAt(0) & 0x7f : 0;
+    let c2 = n > 1 ? text.charCodeAt(1) & 0x7f : 0;
+    let wordBefore = false;
+    for (let i = 0; i + 1 < n; i++) {
+      const c0 = c1;
+      c1 = c2;
+      c2 = i + 2 < n ? text.charCodeAt(i + 2) & 0x7f : 0;
+      const hash = i + 2 < n ? Math.imul((c0 << 14) | (c1 << 7) | c2, 0x9e3779b1) : 0;
+      if (i + 2 < n) {
+        const slot = hash >>> (32 - TRIGRAM_BITS);
+        const word = slot >>> 5;
+        const bit = 1 << (slot & 31);
+        if (!(trigrams[word]! & bit)) {
+          trigrams[word]! |= bit;
+          if (gatedTrigrams[word]! & bit) for (let j = byTrigram.offsets[slot]!; j < byTrigram.offsets[slot + 1]!; j++) openGate(byTrigram.ids[j]!);
+        }
+      }
+      const code = text.charCodeAt(i);
+      const isWord = isWordCode(code);
+      const wordStart = isWord && !wordBefore;
+      wordBefore = isWord;
+      if (!wordStart) continue;
+      const k2 = (c0 << 7) | c1;
       // The first word start with these two letters opens the gates of the patterns that start with them.
-      if (stamp2[k2] !== stamp && byPrefix2.bits[k2 >>> 5]! & (1 << (k2 & 31))) for (let j = byPrefix2.offsets[k2]!; j < byPrefix2.offsets[k2 + 1]!; j++) openGate(byPrefix2.ids[j]!);
-      link(stamp2, head2, tail2, next2, k2, i);
-      if (i + 2 >= text.length) continue;
-      const k3 = prefix3Slot(text, i);
-      if (stamp3[k3] !== stamp && byPrefix3.bits[k3 >>> 5]! & (1 << (k3 & 31))) for (let j = byPrefix3.offsets[k3]!; j < byPrefix3.offsets[k3 + 1]!; j++) openGate(byPrefix3.ids[j]!);
-      link(stamp3, head3, tail3, next3, k3, i);
+      if (stamp2[k2] !== stamp) {
+        if (byPrefix2.bits[k2 >>> 5]! & (1 << (k2 & 31))) for (let j = byPrefix2.offsets[k2]!; j < byPrefix2.offsets[k2 + 1]!; j++) openGate(byPrefix2.ids[j]!);
+        stamp2[k2] = stamp;
+        head2[k2] = i;
+      } else next2[tail2[k2]!] = i;
+      tail2[k2] = i;
+      next2[i] = -1;
+      if (i + 2 >= n) continue;
+      const k3 = hash >>> (32 - PREFIX3_BITS);
+      if (stamp3[k3] !== stamp) {
+        if (byPrefix3.bits[k3 >>> 5]! & (1 << (k3 & 31))) for (let j = byPrefix3.offsets[k3]!; j < byPrefix3.offsets[k3 + 1]!; j++) openGate(byPrefix3.ids[j]!);
+        stamp3[k3] = stamp;
+        head3[k3] = i;
+      } else next3[tail3[k3]!] = i;
+      tail3[k3] = i;
+      next3[i] = -1;
     }
     // The literal check of every pattern whose gate opened, in one pass over one array.
     const { literalsAt, literals } = gates;
@@ -455,45 +695,70 @@ export class TextIndex {
   matches(p: IndexedPattern, text = this.text): readonly (readonly [number, number])[] {
     // Most patterns stop at their gate: one look-up, nothing allocated.
     if (this.stamp === TextIndex.generation && p.id < this.gated && TextIndex.pass[p.id] !== this.stamp) return NO_MATCHES;
-    if (!this.mayMatch(p)) return NO_MATCHES;
     const out: [number, number][] = [];
+    this.eachMatch(p, text, (start, end) => out.push([start, end]));
+    return out;
+  }
+
+  /**
+   * Calls `found(start, end)` for every match of the pattern, in the order `matches` lists them, without building
+   * the list: the callers that turn matches into their own records skip a pair and an array per pattern.
+   */
+  eachMatch(p: IndexedPattern, text: string, found: (start: number, end: number) => void): void {
+    if (this.stamp === TextIndex.generation && p.id < this.gated && TextIndex.pass[p.id] !== this.stamp) return;
+    if (!this.mayMatch(p)) return;
     if (p.prefixes) {
       const { stamp2, head2, next2, stamp3, head3, next3 } = TextIndex;
-      const { prefixes, prefixKeys, sticky } = p;
-      for (let n = 0; n < prefixKeys.length; n++) {
+      const gates = TextIndex.gates!;
+      // A pattern built after the tables has its prefixes only on itself.
+      const flat = p.id < gates.patterns;
+      const { prefixKeys, codesAt, prefixCodes } = flat ? gates : { prefixKeys: p.prefixKeys, codesAt: null, prefixCodes: null };
+      const first = flat ? gates.prefixesAt[p.id]! : 0;
+      const last = flat ? gates.prefixesAt[p.id + 1]! : p.prefixKeys.length;
+      const stamp = this.stamp;
+      let sticky: RegExp | undefined;
+      for (let n = first; n < last; n++) {
         // Candidates: the word starts that begin with the prefix's first three letters (or two, when it has two).
         const key = prefixKeys[n]!;
         const long = key >= 0;
         const k = long ? key : -1 - key;
-        if ((long ? stamp3 : stamp2)[k] !== this.stamp) continue;
-        const prefix = prefixes[n]!;
+        if ((long ? stamp3 : stamp2)[k] !== stamp) continue;
+        const prefix = p.prefixes[n - first]!;
+        const codesFrom = codesAt ? codesAt[n]! : 0;
+        const length = codesAt ? codesAt[n + 1]! - codesFrom : prefix.length;
         const next = long ? next3 : next2;
         for (let pos = (long ? head3 : head2)[k]!; pos !== -1; pos = next[pos]!) {
-          if (!text.startsWith(prefix, pos)) continue;
+          // The prefix compared letter by letter: a call to startsWith per candidate cost more than the regex.
+          // (All of it: three-letter chains are hashed, and codes above 127 share the two-letter keys of letters.)
+          let j = 0;
+          if (prefixCodes) while (j < length && text.charCodeAt(pos + j) === prefixCodes[codesFrom + j]) j++;
+          else while (j < length && text.charCodeAt(pos + j) === prefix.charCodeAt(j)) j++;
+          if (j < length) continue;
           // `test` on a sticky regex matches only at lastIndex and leaves lastIndex at the match's end.
+          sticky ??= p.sticky;
           sticky.lastIndex = pos;
-          if (sticky.test(text) && sticky.lastIndex > pos) out.push([pos, sticky.lastIndex]);
+          if (sticky.test(text) && sticky.lastIndex > pos) found(pos, sticky.lastIndex);
         }
       }
-      return out;
+      return;
     }
-    p.global.lastIndex = 0;
-    for (let m = p.global.exec(text); m; m = p.global.exec(text)) {
+    const { global } = p;
+    global.lastIndex = 0;
+    for (let m = global.exec(text); m; m = global.exec(text)) {
       let start = m.index;
       if (m[0].length === 0) {
-        p.global.lastIndex++;
+        global.lastIndex++;
         continue;
       }
       if (p.wordStart && start > 0 && isWordCode(text.charCodeAt(start - 1))) {
-        p.global.lastIndex = start + 1;
+        global.lastIndex = start + 1;
         continue;
       }
       if (p.compound) {
         while (start > 0 && isLetterCode(text.charCodeAt(start - 1))) start--;
         if (start > 0 && isDigitCode(text.charCodeAt(start - 1))) continue;
       }
-      out.push([start, m.index + m[0].length]);
+      found(start, m.index + m[0].length);
     }
-    return out;
   }
 }

@@ -27,6 +27,8 @@ const CASES: [string, string, string][] = [
   ['random prose', `The quick brown fox ${CANARY} jumps over the lazy dog. The children played in the garden until dinner.`, 'UNCLASSIFIED:not_cmr'],
   ['a binary-looking text', `%PDF-1.4\u0000\u0001\u0002\u0003 ${CANARY} stream\u0000\u0010\u0011x\u0012\u0013\u0014\u0015endobj\u0000\u0000`, 'UNCLASSIFIED:not_cmr'],
   ['a CMR report that recommends FDG-PET stays a CMR report (pins hw-de-06)', `Befund (${CANARY}): LVEF 47 %. Fleckige, teils transmurale Kontrastmittelanreicherungen basal septal (rechtsventrikulär betont), nicht-koronares Verteilungsmuster. Mediastinale Lymphknoten bis 2 cm.\nBeurteilung: Vereinbar mit kardialer Sarkoidose. Zur Aktivitätsbeurteilung FDG-PET.`, 'CS'],
+  ['a German case naming its MR exam "Kernspintomographie" after an echo line is a CMR text', `Echokardiographie (${CANARY}): LVEF 35 %.\nKernspintomographie: Narbe der Vorderwand mit Akinesie, Z.n. Vorderwandinfarkt.`, 'ICM'],
+  ['an English case naming its exam "MR imaging" after an echo line is a CMR text', `Echo (${CANARY}): LVEF 35 %.\nMR imaging: scar of the anterior wall with akinesia after a previous anterior infarction.`, 'ICM'],
   ['a case description naming no MR term but describing scar by its depth is a CMR text', `A 58-year-old man (${CANARY}). Echocardiography showed an LVEF of 35 % with anterior akinesia. There was transmural scar of the anterior wall in the LAD territory.`, 'ICM'],
   // No findings
   ['empty findings (German)', `Kardio-MRT vom 12.01.2024, ${CANARY}\nFragestellung: Kardiomyopathie?\nTechnik: 1,5 T, Cine-SSFP, T1-/T2-Mapping, LGE.\nBefund:\nBeurteilung:`, 'UNCLASSIFIED:no_findings'],

@@ -63,8 +63,9 @@ test('a disease needs positive evidence: with every score at or below zero the r
   assert.equal(r.category, 'NORMAL');
 });
 
-test('a dilated LV that contracts normally is not DCM, least of all in an athlete', () => {
-  assert.equal(categorise('Anamnese: Leistungssportler.\nBefund: LVEDVi 110 ml/m² (Norm bis 105), LVEF 60 %, RVEDVi 120 ml/m². Kein LGE.').category, 'NORMAL');
+test('a dilated LV that contracts normally is not DCM; in an athlete it is athlete’s heart (OTHER, DOMAIN.md)', () => {
+  assert.equal(categorise('Anamnese: Leistungssportler.\nBefund: LVEDVi 110 ml/m² (Norm bis 105), LVEF 60 %, RVEDVi 120 ml/m². Kein LGE.').category, 'OTHER');
+  assert.notEqual(categorise('Befund: LVEDVi 110 ml/m² (Norm bis 105), LVEF 60 %, RVEDVi 120 ml/m². Kein LGE.').category, 'DCM');
   assert.equal(categorise('Befund: LVEDVi 130 ml/m² (Norm bis 105), LVEF 30 %, globale Hypokinesie. Kein LGE.').category, 'DCM');
 });
 

@@ -141,7 +141,9 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const repeatStart = repeatStudyStart(mentions);
   const current = repeatStart === null ? mentions : mentions.map((m) => (TRANSIENT.has(m.concept) && m.status === 'affirmed' && m.sentence.start < repeatStart ? { ...m, status: 'historical' as const } : m));
   const f = new Facts(current, measurements);
-  const scores = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<DxCategory, number>;
+  // A loop, not Object.fromEntries (measured: 4 % of score); the same keys in the same order.
+  const scores = {} as Record<DxCategory, number>;
+  for (const c of CATEGORIES) scores[c] = 0;
   const criteria: FiredCriterion[] = [];
   // OTHER's score per subtype, to name the OTHER diagnosis when OTHER wins.
   const otherParts = new Map<OtherSubtype, number>();
@@ -173,7 +175,15 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const ecvUpper = ecv?.ref?.high != null ? (ecv.ref.high < 1 ? ecv.ref.high * 100 : ecv.ref.high) : 30;
   const ecvHigh = ecvValue !== null && ecvValue > ecvUpper;
   const mwtMm = mwt ? (mwt.unit === 'cm' ? mwt.value * 10 : mwt.value) : null;
-  const lvDilatedByNumbers = edvi ? edvi.value > (edvi.ref?.high ?? 105) : edv ? edv.value > (edv.ref?.high ?? 240) : false;
+  // Without volumes, the end-diastolic diameter: above its printed norm, or above 60 mm (beyond the upper limits of
+  // about 58 mm in men and 52 mm in women that echo and CMR diameters share; ESC 2023 DCM).
+  const edd = f.first('LVEDD');
+  const eddMm = edd ? (edd.unit === 'cm' ? edd.value * 10 : edd.value) : null;
+  const eddHigh = edd?.ref?.high != null ? (edd.unit === 'cm' ? edd.ref.high * 10 : edd.ref.high) : 60;
+  const lvDilatedByNumbers = edvi ? edvi.value > (edvi.ref?.high ?? 105) : edv ? edv.value > (edv.ref?.high ?? 220) : eddMm !== null && eddMm > eddHigh;
+  // Lake Louise (2009 and 2018): a global myocardium / skeletal-muscle T2 signal ratio of 2.0 or more is oedema.
+  const t2Ratio = f.first('T2_ratio');
+  const t2RatioHigh = t2Ratio ? t2Ratio.value >= (t2Ratio.ref?.high ?? 2) : false;
   const rvDilatedByNumbers = rvedvi ? rvedvi.value > (rvedvi.ref?.high ?? 125) : false;
 
   // ESC 2023: LV hypertrabeculation is a trait, not a cardiomyopathy of its own; beside walls of HCM thickness
@@ -186,12 +196,18 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   // hypertrophied myocardium, but it is no scar, no inflammation and no reason to call a report abnormal.
   // Enhancement of the pericardium is pericarditis' sign, not myocardial scar.
   const MYOCARDIAL_PLACES = ['subepi', 'midwall', 'subendo', 'transmural'];
-  const lgeAll = f.present('lge').filter((m) => !(m.attrs.has('pericardium') && !MYOCARDIAL_PLACES.some((a) => m.attrs.has(a)) && f.present('pericardial').some((p) => p.sentence.start === m.sentence.start)));
+  // "Patchy uptake in the septum" outside a PET sentence is gadolinium uptake: LGE worded without the word.
+  const uptake = f.present('pet-uptake').filter((m) => !m.attrs.has('pet') && !m.attrs.has('othermod'));
+  // A finding of another organ ("Leberzyste, hyperintens in T2", "fibrotische Veränderungen der Lunge") is not the myocardium's.
+  const CARDIAC_PLACES = [...MYOCARDIAL_PLACES, 'septal', 'lateral', 'inferior', 'anterior', 'apical', 'basal', 'lv', 'rv', 'territory', 'insertion', 'atrium', 'atrial-wall'];
+  const elsewhere = (m: Mention) => m.attrs.has('extracardiac') && !CARDIAC_PLACES.some((a) => m.attrs.has(a));
+  const lgeAll = [...f.present('lge'), ...uptake].filter((m) => !elsewhere(m) && !(m.attrs.has('pericardium') && !MYOCARDIAL_PLACES.some((a) => m.attrs.has(a)) && f.present('pericardial').some((p) => p.sentence.start === m.sentence.start)));
   const lge = lgeAll.filter((m) => !insertionOnly(m));
   const lgeNegated = f.negated('lge').length > 0 && lge.length === 0;
   const ischemicPattern = f.present('lge-ischemic');
   const nonIschemic = [...f.present('lge-nonischemic'), ...f.negated('lge-ischemic')];
-  const oedema = f.present('oedema');
+  const oedema = f.present('oedema').filter((m) => !elsewhere(m));
+  const hyperemia = f.present('hyperemia');
   const wma = f.present('wma');
   const hypertrophy = f.present('hypertrophy').filter((m) => !(m.attrs.has('ecg') && !m.attrs.has('cmr')));
   // "Hiläre Lymphknoten vergrößert": the enlarged thing is a lymph node, not a chamber.
@@ -222,7 +238,10 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const ischemicLge = !calledNonIschemic && (subendoRegional.length > 0 || transmuralRegional.length > 0 || territorial.length > 0 || ischemicPattern.length > 0);
 
   // ---- HCM: wall thickness >= 15 mm not explained by loading, asymmetric/septal, SAM, patchy mid-wall LGE ----
-  if (mwt && mwtMm !== null && mwtMm >= 15) fire('hcm.mwt', 'HCM', mwtMm >= 20 ? 5 : 4, `maximal wall thickness ${mwtMm} mm (>= 15 mm)`, spansOf([mwt]));
+  // Concentric, symmetric hypertrophy without HCM's asymmetry is where the phenocopies lie (amyloid, Fabry, loading;
+  // ESC 2023): its thickness alone weighs less for HCM.
+  const concentricOnly = hypertrophy.some((m) => m.attrs.has('concentric')) && !hypertrophy.some((m) => m.attrs.has('asymmetric') || (m.attrs.has('septal') && !m.attrs.has('concentric')));
+  if (mwt && mwtMm !== null && mwtMm >= 15) fire('hcm.mwt', 'HCM', (mwtMm >= 20 ? 5 : 4) - (concentricOnly ? 1.5 : 0), `maximal wall thickness ${mwtMm} mm (>= 15 mm)${concentricOnly ? ', concentric' : ''}`, spansOf([mwt]));
   else if (mwt && mwtMm !== null && mwtMm >= 13) fire('hcm.mwt-borderline', 'HCM', 1.5, `wall thickness ${mwtMm} mm (13-14 mm, borderline)`, spansOf([mwt]));
   const asymmetric = hypertrophy.filter((m) => m.attrs.has('asymmetric') || (m.attrs.has('septal') && !m.attrs.has('concentric')));
   if (asymmetric.length > 0) fire('hcm.asymmetric', 'HCM', 2.5, 'asymmetric / septal hypertrophy', spansOf(asymmetric));
@@ -261,7 +280,10 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   // ESC 2023 red flags of amyloid beside its LGE: difficult nulling, ECV >= 40 %, markedly raised T1, thickened atrial
   // septum or valves, biatrial enlargement, low voltage, carpal tunnel, a gammopathy, bone-scan uptake. Extensive LGE in
   // an asymmetric, obstructive hypertrophy without any of them is HCM's fibrosis.
-  const caRedFlags = nulling.length > 0 || (ecvValue !== null && ecvValue >= 40) || t1Marked || f.present('atrial-septum').length > 0 || f.present('biatrial').length > 0 || f.present('valve-thickening').length > 0 || f.present('infiltrative').length > 0 || f.present('ecv-high').some((m) => m.attrs.has('severe')) || [f.context('ctx:low-voltage'), f.context('ctx:carpal'), f.context('ctx:gammopathy'), f.context('ctx:bone-scan')].some((x) => x.length > 0);
+  // Atrial involvement (DOMAIN.md, CA morphology; Fontana 2015): LGE of the atrial walls or the interatrial septum,
+  // in a sentence that names no ventricular wall, is amyloid's infiltration; infarcts and myocarditis spare the atria.
+  const atrialLge = lge.filter((m) => m.attrs.has('atrial-wall') && !m.attrs.has('ablation') && !['lateral', 'inferior', 'anterior', 'apical', 'territory', 'lv', 'insertion'].some((a) => m.attrs.has(a)));
+  const caRedFlags = atrialLge.length > 0 || nulling.length > 0 || (ecvValue !== null && ecvValue >= 40) || t1Marked || f.present('atrial-septum').length > 0 || f.present('biatrial').length > 0 || f.present('valve-thickening').length > 0 || f.present('infiltrative').length > 0 || f.present('ecv-high').some((m) => m.attrs.has('severe')) || [f.context('ctx:low-voltage'), f.context('ctx:carpal'), f.context('ctx:gammopathy'), f.context('ctx:bone-scan')].some((x) => x.length > 0);
   const hcmPattern = asymmetric.length > 0 && (sam.length > 0 || apicalHypertrophy.length > 0 || (gradient !== undefined && gradient.value >= 30) || hypertrophy.some((m) => m.attrs.has('midventricular')));
   const caLgeFactor = (!wallsThick && oedema.length > 0) || (hcmPattern && !caRedFlags) ? 0.5 : 1;
   // Amyloid's LGE is global subendocardial or transmural; diffuse mid-wall or subepicardial fibrosis is not its pattern.
@@ -284,9 +306,17 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if (atrialSeptum.length > 0) fire('ca.atrial-septum', 'CA', 1.5, 'thickened interatrial septum', spansOf(atrialSeptum));
   const biatrial = f.present('biatrial');
   if (biatrial.length > 0) fire('ca.biatrial', 'CA', 1, 'biatrial enlargement', spansOf(biatrial));
+  if (atrialLge.length > 0) fire('ca.atrial-lge', 'CA', 2.5, 'LGE of the atrial walls / interatrial septum', spansOf(atrialLge));
   // Diffusely thickened walls count as concentric hypertrophy; with diffuse LGE that is amyloid's picture.
   const diffuseHypertrophy = hypertrophy.filter((m) => m.attrs.has('diffuse') && !m.attrs.has('asymmetric'));
   if (diffuseLge.length > 0 && (concentric.length > 0 || diffuseHypertrophy.length > 0)) fire('ca.diffuse-lge-lvh', 'CA', 1.5, 'diffuse LGE in thickened walls', spansOf([...concentric, ...diffuseHypertrophy]));
+  // ESC position statement on amyloid (Garcia-Pavia 2021) red flags: a thickened RV free wall beside thick LV walls,
+  // unless the RV is pressure-loaded (pulmonary hypertension).
+  const rvwt = f.max('RVWT');
+  // The RV named beside a septum or its insertion points ("LGE at the RV insertion points and in the hypertrophied septum") is no thick RV wall.
+  const rvWallThick = hypertrophy.some((m) => m.attrs.has('rv') && !m.attrs.has('septal') && !m.attrs.has('insertion')) || (rvwt !== undefined && (rvwt.unit === 'cm' ? rvwt.value * 10 : rvwt.value) >= 6);
+  const rvLoad = f.present('rv-pressure').length > 0 || f.context('dx:OTHER').some((m) => m.secondary);
+  if (rvWallThick && wallsThick && !rvLoad) fire('ca.rv-wall', 'CA', 1.5, 'thickened RV free wall beside thick LV walls', spansOf(rvwt ? [rvwt] : hypertrophy.filter((m) => m.attrs.has('rv'))));
   const valveThickening = f.present('valve-thickening');
   if (valveThickening.length > 0 && hypertrophy.length > 0) fire('ca.valves', 'CA', 1.5, 'thickened valves / atrial walls with hypertrophy', spansOf(valveThickening));
   const infiltrative = f.present('infiltrative');
@@ -299,11 +329,14 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if (caContext.length > 0) fire('ca.context', 'CA', Math.min(2, caContext.length), 'clinical context: low voltage, carpal tunnel syndrome or gammopathy', spansOf(caContext));
 
   // ---- MYO: Lake Louise 2018 — a T2 criterion plus a T1 criterion ----
-  const t2Criterion = oedema.length > 0 || t2High || f.present('t2-high').length > 0;
+  const t2Criterion = oedema.length > 0 || t2High || t2RatioHigh || f.present('t2-high').length > 0;
   const nonIschemicLge = epiMid.length > 0 && !ischemicLge && diffuseLge.length === 0;
-  const t1Criterion = nonIschemicLge || t1High || ecvHigh || f.present('t1-high').length > 0 || f.present('ecv-high').length > 0;
-  if (t2Criterion) fire('myo.t2', 'MYO', 2.5, 'T2 criterion: oedema / raised T2', spansOf(oedema.length > 0 ? oedema : t2 ? [t2] : f.present('t2-high')));
-  if (nonIschemicLge) fire('myo.lge', 'MYO', 3, 'non-ischaemic (subepicardial / mid-wall) LGE', spansOf(epiMid));
+  // ESC 2023: patchy mid-wall LGE in hypertrophied segments is HCM's fibrosis; beside an HCM phenotype, mid-wall or
+  // septal LGE says little for myocarditis and is no Lake Louise T1 criterion (a subepicardial lateral scar still is).
+  const hcmFibrosis = hcmHypertrophy && !caRedFlags && epiMid.every((m) => !m.attrs.has('subepi') || m.attrs.has('septal'));
+  const t1Criterion = (nonIschemicLge && !hcmFibrosis) || t1High || ecvHigh || f.present('t1-high').length > 0 || f.present('ecv-high').length > 0;
+  if (t2Criterion) fire('myo.t2', 'MYO', 2.5, 'T2 criterion: oedema / raised T2', spansOf(oedema.length > 0 ? oedema : t2High ? [t2!] : t2RatioHigh ? [t2Ratio!] : f.present('t2-high')));
+  if (nonIschemicLge) fire('myo.lge', 'MYO', hcmFibrosis ? 1 : 3, hcmFibrosis ? 'mid-wall / septal LGE beside an HCM phenotype' : 'non-ischaemic (subepicardial / mid-wall) LGE', spansOf(epiMid));
   if (t1High || ecvHigh) fire('myo.t1', 'MYO', 1, 'T1 criterion: raised native T1 or ECV', spansOf([t1High ? t1! : ecv!]));
   // Active sarcoidosis meets Lake Louise too: with conduction disease and basal septal LGE, and no infection or
   // troponin rise, the criteria do not speak for myocarditis over sarcoidosis (DOMAIN.md, CS context clues).
@@ -316,9 +349,14 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const hilarNodes = f.context('lymph').filter((m) => m.attrs.has('hilar') && m.status !== 'uncertain');
   const extracardiacSarcoid = [...f.context('ctx:sarcoid').filter((m) => m.status !== 'uncertain'), ...f.mentions.filter((m) => m.concept === 'dx:CS' && (m.status === 'context' || m.status === 'historical')), ...hilarNodes];
   const conductionSarcoidLike = conduction.length > 0 && basalSeptalPatchy.length > 0 && myoContext.length === 0;
-  const extracardiacSarcoidLike = extracardiacSarcoid.length > 0 && patchy.length > 0;
+  // HRS 2014 probable CS: extracardiac sarcoidosis and LGE "in a pattern consistent with CS" (patchy, multifocal,
+  // subepicardial or mid-wall, basal septal or on its RV side), not only patchy LGE.
+  const sarcoidPattern = patchy.length > 0 || lge.some((m) => m.attrs.has('rv-side') || ((m.attrs.has('subepi') || m.attrs.has('midwall')) && !m.attrs.has('subendo') && !m.attrs.has('diffuse')));
+  const extracardiacSarcoidLike = extracardiacSarcoid.length > 0 && sarcoidPattern;
   const sarcoidLike = conductionSarcoidLike || extracardiacSarcoidLike;
   if (t2Criterion && t1Criterion && !sarcoidLike) fire('myo.lake-louise', 'MYO', 2.5, 'Lake Louise 2018 criteria met (T2 + T1 criterion)', spansOf([...oedema, ...epiMid]));
+  // Lake Louise 2009 (still quoted, DOMAIN.md): two of oedema, early enhancement (hyperaemia) and non-ischaemic LGE.
+  else if (hyperemia.length > 0 && (t2Criterion || nonIschemicLge) && !sarcoidLike) fire('myo.lake-louise-2009', 'MYO', 2.5, 'Lake Louise 2009 criteria met (early enhancement with oedema or non-ischaemic LGE)', spansOf([...hyperemia, ...oedema, ...epiMid]));
   if (nonIschemic.length > 0 && lge.length > 0 && patchy.length === 0) fire('myo.nonischemic-pattern', 'MYO', 1.5, 'LGE pattern called non-ischaemic', spansOf(nonIschemic));
   if (epiMid.some((m) => m.attrs.has('lateral') || m.attrs.has('inferior')) && epiMid.some((m) => m.attrs.has('subepi'))) fire('myo.location', 'MYO', 1, 'subepicardial LGE of the (infero)lateral wall', spansOf(epiMid));
   if ((t2Criterion || nonIschemicLge) && (effusion.length > 0 || f.present('pericardial').length > 0)) fire('myo.pericardium', 'MYO', 0.5, 'pericardial effusion / involvement', spansOf(effusion));
@@ -344,7 +382,7 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   // JCS 2016 major criteria: myocardial FDG uptake; thinning of the basal ventricular septum.
   // What FDG-PET calls active inflammation is myocardial tracer uptake.
   const inflammation = f.present('inflammation');
-  const pet = [...f.present('pet-uptake'), ...inflammation.filter((m) => m.attrs.has('pet'))];
+  const pet = [...f.present('pet-uptake').filter((m) => !uptake.includes(m)), ...inflammation.filter((m) => m.attrs.has('pet'))];
   if (pet.length > 0) fire('cs.pet', 'CS', 3.5, 'myocardial FDG-PET uptake (JCS 2016 major criterion)', spansOf(pet));
   const basalSeptalThinning = f.present('thinning').filter((m) => m.attrs.has('basal') && m.attrs.has('septal'));
   if (basalSeptalThinning.length > 0) fire('cs.septal-thinning', 'CS', 2, 'thinning of the basal septum (JCS 2016 major criterion)', spansOf(basalSeptalThinning));
@@ -364,8 +402,19 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if (lymph.length > 0 && (patchy.length > 0 || epiMid.length > 0)) scores.MYO -= 1.5;
 
   // ---- ICM: subendocardial/transmural LGE in a coronary territory, regional WMA, thinning ----
-  if (!calledNonIschemic && subendoRegional.length > 0) fire('icm.subendocardial', 'ICM', 3, 'subendocardial LGE (regional)', spansOf(subendoRegional));
-  else if (!calledNonIschemic && transmuralRegional.length > 0) fire('icm.transmural', 'ICM', 2.5, 'transmural LGE (regional)', spansOf(transmuralRegional));
+  // In an HCM phenotype extensive fibrosis of the hypertrophied walls can reach the subendocardium or the whole wall
+  // (ESC 2023); by its depth alone, with no coronary territory, ischaemic pattern, coronary disease or regional
+  // wall-motion abnormality, it is not an infarct's.
+  const noCoronaryClue = territorial.length === 0 && ischemicPattern.length === 0 && f.context('ctx:cad').length === 0 && f.context('ctx:acs').length === 0 && !wma.some((m) => !m.attrs.has('diffuse'));
+  // Sarcoid scar can be transmural or subendocardial and mimic an infarct (DOMAIN.md, CS): beside conduction disease
+  // with no coronary territory, ischaemic pattern or coronary disease named, its depth says less for an infarct.
+  const noCoronaryContext = territorial.length === 0 && ischemicPattern.length === 0 && f.context('ctx:cad').length === 0 && f.context('ctx:acs').length === 0;
+  // AV block (above), not VT: monomorphic VT is the typical arrhythmia of an infarct scar.
+  // Concentric thickening is where hypertension, aortic stenosis and amyloid lie (ESC 2023): it does not excuse a scar's depth.
+  const hcmShaped = asymmetric.length > 0 || apicalHypertrophy.length > 0 || (mwtMm !== null && mwtMm >= 15 && concentric.length === 0);
+  const depthFactor = hcmShaped && !caRedFlags && noCoronaryClue ? 0.4 : avBlock.length > 0 && noCoronaryContext ? 0.6 : 1;
+  if (!calledNonIschemic && subendoRegional.length > 0) fire('icm.subendocardial', 'ICM', 3 * depthFactor, 'subendocardial LGE (regional)', spansOf(subendoRegional));
+  else if (!calledNonIschemic && transmuralRegional.length > 0) fire('icm.transmural', 'ICM', 2.5 * depthFactor, 'transmural LGE (regional)', spansOf(transmuralRegional));
   if (territorial.length > 0 || ischemicPattern.length > 0) fire('icm.territory', 'ICM', 3, 'LGE in a coronary territory / ischaemic pattern', spansOf([...territorial, ...ischemicPattern]));
   const regionalWma = wma.filter((m) => !m.attrs.has('diffuse'));
   if (regionalWma.length > 0 && (ischemicLge || f.context('ctx:cad').length > 0)) fire('icm.wma', 'ICM', 1.5, 'regional wall-motion abnormality', spansOf(regionalWma));
@@ -374,7 +423,8 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const ventricularThrombus = thrombus.filter((m) => !m.attrs.has('atrium') || m.attrs.has('lv') || m.attrs.has('apical'));
   if (ventricularThrombus.length > 0) fire('icm.thrombus', 'ICM', 1, 'LV thrombus', spansOf(ventricularThrombus));
   const perfusion = f.present('perfusion-defect');
-  if (perfusion.length > 0) fire('icm.perfusion', 'ICM', 1.5, 'perfusion defect / inducible ischaemia', spansOf(perfusion));
+  // Perfusion defects of hypertrophied myocardium without coronary disease are HCM's microvascular dysfunction.
+  if (perfusion.length > 0) fire('icm.perfusion', 'ICM', 1.5 * depthFactor, 'perfusion defect / inducible ischaemia', spansOf(perfusion));
   const cad = [...f.context('ctx:cad'), ...f.mentions.filter((m) => m.concept === 'dx:ICM' && (m.status === 'context' || m.status === 'historical'))];
   if (cad.length > 0) fire('icm.context', 'ICM', 2, 'coronary artery disease / prior infarction in the history', spansOf(cad));
   // Oedema or a wall-motion abnormality confined to a coronary territory is acute ischaemic injury (ESC 2023 ACS).
@@ -403,7 +453,16 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   // athlete's heart or volume load, so dilatation alone counts little (and nothing in an athlete).
   const athlete = f.context('ctx:athlete').length > 0;
   const dilatedWeight = efReduced ? 2.5 : athlete ? 0 : 1;
-  if (lvDilated) fire('dcm.dilated', 'DCM', dilatedWeight, efReduced ? 'dilated left ventricle' : 'dilated left ventricle (function preserved)', spansOf(lvDilatedByNumbers ? [edvi ?? edv!] : lvDilatedWords));
+  // Athlete's heart (DOMAIN.md, OTHER subtypes): in someone who trains hard, balanced enlargement or mild wall thickening
+  // (<= 13 mm) with normal function and no scar or oedema is adaptation, named or not.
+  const athleteLv = lvDilated || rvDilatedByNumbers || rvDilatedWords.length > 0 || hypertrophy.length > 0 || (mwtMm !== null && mwtMm >= 12);
+  // What adaptation never shows (ESC 2023; Task Force 2010 for the RV): RV dysfunction, regional wall-motion
+  // abnormality, ventricular tachycardia, raised native T1 or ECV, systolic anterior motion.
+  const athleteRedFlags = (rvef !== undefined && rvef.value <= 45) || reduced.some((m) => m.attrs.has('rv')) || wma.some((m) => !m.attrs.has('diffuse')) || vt.length > 0 || t1High || ecvHigh || sam.length > 0;
+  if (athlete && athleteLv && !efReduced && !athleteRedFlags && lge.length === 0 && oedema.length === 0 && !(mwtMm !== null && mwtMm > 13)) {
+    fire('other.athlete-pattern', 'OTHER', 3, 'enlargement / mild hypertrophy with normal function and no scar in an athlete', spansOf(f.context('ctx:athlete')), 'athlete');
+  }
+  if (lvDilated) fire('dcm.dilated', 'DCM', dilatedWeight, efReduced ? 'dilated left ventricle' : 'dilated left ventricle (function preserved)', spansOf(lvDilatedByNumbers ? [edvi ?? edv ?? edd!] : lvDilatedWords));
   if (lvef && lvef.value < 40) fire('dcm.ef', 'DCM', 2.5, `LVEF ${lvef.value} % (< 40 %)`, spansOf([lvef]));
   else if (lvef && lvef.value < 50) fire('dcm.ef-mild', 'DCM', 1, `LVEF ${lvef.value} % (40-49 %)`, spansOf([lvef]));
   else if (!lvef && efReduced) fire('dcm.reduced-text', 'DCM', 1.5, 'reduced systolic function', spansOf(reduced));
@@ -478,7 +537,7 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   }
   const rvBad = (rvef && rvef.value < 45) || f.present('reduced-fn').some((m) => m.attrs.has('rv') && !m.attrs.has('lv'));
   // Regional: global or near-global akinesia of both ventricles is no regional RV wall-motion abnormality.
-  const rvRegional = [...wma.filter((m) => m.attrs.has('rv') && !m.attrs.has('diffuse')), ...f.present('aneurysm').filter((m) => !m.attrs.has('lv'))];
+  const rvRegional = [...wma.filter((m) => m.attrs.has('rv') && !m.attrs.has('diffuse')), ...f.present('aneurysm').filter((m) => m.attrs.has('rv') && !m.attrs.has('lv') && !m.attrs.has('aorta'))];
   if ((rvDilatedByNumbers || rvDilatedWords.length > 0) && rvBad && (rvRegional.length > 0 || !lvDilated)) fire('other.arvc', 'OTHER', rvRegional.length > 0 ? 4.5 : 2, 'dilated, dysfunctional RV (ARVC)', spansOf(rvRegional.length > 0 ? rvRegional : rvDilatedWords), 'arvc');
   // Task Force 2010 major criterion: regional RV akinesia, dyskinesia or aneurysm with RVEF <= 40 %, dilated or not.
   else if (rvRegional.length > 0 && rvef && rvef.value <= 40 && !ischemicLge) fire('other.arvc', 'OTHER', 4.5, 'regional RV akinesia / dyskinesia / aneurysm with RVEF <= 40 % (Task Force 2010)', spansOf(rvRegional), 'arvc');
@@ -599,17 +658,23 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
     // LGE of the (infero)lateral wall with no depth or pattern named: most often myocarditis' subepicardial scar.
     const lateralLge = lge.filter((m) => m.attrs.has('lateral') && !m.attrs.has('territory'));
     if (lateralLge.length > 0) fire('myo.lge-only', 'MYO', 0.75, 'LGE of the (infero)lateral wall, nothing else', spansOf(lateralLge));
+    // LGE of the anterior or inferior wall or the apex with no depth or pattern named: most often an infarct's
+    // (the LAD and RCA territories), not myocarditis' lateral scar.
+    const territoryWallLge = lge.filter((m) => (m.attrs.has('anterior') || m.attrs.has('apical') || m.attrs.has('inferior')) && !m.attrs.has('lateral') && !m.attrs.has('septal') && !m.attrs.has('rv'));
+    if (territoryWallLge.length > 0 && lateralLge.length === 0) fire('icm.lge-only', 'ICM', 0.75, 'LGE of the anterior / inferior wall or the apex, nothing else', spansOf(territoryWallLge));
+    // A dysfunctional RV with a normal LV and nothing else: the right ventricle's own disease (ARVC) until shown otherwise.
+    if (rvBad && !lvDilated && !efReduced) fire('other.rv-only', 'OTHER', rvef && rvef.value <= 40 ? 2 : 0.75, 'RV dysfunction, nothing else', spansOf(rvef ? [rvef] : f.present('reduced-fn').filter((m) => m.attrs.has('rv'))), 'arvc');
     if (effusion.length > 0 && lge.length === 0 && oedema.length === 0) fire('other.effusion-only', 'OTHER', 0.75, 'pericardial effusion, nothing else', spansOf(effusion), 'pericarditis');
   }
 
   // ---- NORMAL: nothing abnormal ----
   fire('normal.base', 'NORMAL', 2, 'no abnormal finding (baseline)', []);
   const abnormal: [string, boolean, number][] = [
-    ['LGE', lge.length > 0, 2.5], ['oedema', oedema.length > 0, 2], ['wall-motion abnormality', wma.length > 0, 2], ['hypertrophy', hypertrophy.length > 0, 1.5],
+    ['LGE', lge.length > 0, 2.5], ['oedema', oedema.length > 0, 2], ['hyperaemia', hyperemia.length > 0, 1.5], ['wall-motion abnormality', wma.length > 0, 2], ['hypertrophy', hypertrophy.length > 0, 1.5],
     ['dilated LV', lvDilated, 2], ['reduced function', efReduced, 2.5], ['SAM', sam.length > 0, 2], ['nulling', nulling.length > 0, 2], ['lymphadenopathy', lymph.length > 0, 1],
     ['thrombus', thrombus.length > 0, 1], ['mass', mass.length > 0, 2], ['non-compaction', trabeculation.length > 0, 2], ['ballooning', ballooning.length > 0, 2],
     ['pericardial involvement', pericardial.length > 0, 2], ['wall thickness >= 13 mm', mwtMm !== null && mwtMm >= 13, 2], ['ECV raised', ecvHigh, 1], ['T1 raised', t1High, 1], ['T2 raised', t2High, 1],
-    ['RV dysfunction', Boolean(rvef && rvef.value < 45), 1], ['pericarditis', pericarditisPicture, 2], ['sizeable effusion', sizeableEffusion.length > 0, 1.5], ['atrial thrombus', atrialThrombus.length > 0, 1], ['myocardial inflammation', cmrInflammation.length > 0, 2],
+    ['RV dysfunction', Boolean(rvef && rvef.value < 45), rvef && rvef.value <= 40 ? 2 : 1], ['pericarditis', pericarditisPicture, 2], ['sizeable effusion', sizeableEffusion.length > 0, 1.5], ['atrial thrombus', atrialThrombus.length > 0, 1], ['myocardial inflammation', cmrInflammation.length > 0, 2],
   ];
   const penalty = abnormal.filter(([, yes]) => yes).reduce((s, [, , w]) => s + w, 0);
   if (penalty > 0) fire('normal.abnormal', 'NORMAL', -Math.min(penalty, 10), `abnormal: ${abnormal.filter(([, yes]) => yes).map(([n]) => n).join(', ')}`, []);

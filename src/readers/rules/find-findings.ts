@@ -151,9 +151,12 @@ function slotsOf<T>(compiled: Compiled<T>[]): { slot: Int32Array; maxId: number 
 /** All non-overlapping matches in the text, the longest winning where they overlap (earlier definitions win ties). */
 function findAll<T>(index: TextIndex, compiled: Compiled<T>[]): Match<T>[] {
   const candidates: (Match<T> & { order: number })[] = [];
+  const text = index.text;
+  let current: Compiled<T>;
+  const push = (start: number, end: number) => candidates.push({ def: current.def, start, end, order: current.order });
   const add = (c: Compiled<T>) => {
-    const found = index.matches(c.pattern);
-    for (let i = 0; i < found.length; i++) candidates.push({ def: c.def, start: found[i]![0], end: found[i]![1], order: c.order });
+    current = c;
+    index.eachMatch(c.pattern, text, push);
   };
   const { slot, maxId } = slotsOf(compiled);
   for (const id of index.passed()) {
@@ -162,6 +165,12 @@ function findAll<T>(index: TextIndex, compiled: Compiled<T>[]): Match<T>[] {
   }
   // Patterns built after the text was indexed have no gate information: they are always tried.
   if (maxId >= index.gatedPatterns) for (const c of compiled) if (c.pattern.id >= index.gatedPatterns) add(c);
+  // Most lists have no two matches that overlap: then every match is taken, in text order (distinct starts).
+  if (candidates.length < 2) return candidates;
+  candidates.sort((a, b) => a.start - b.start);
+  let overlap = false;
+  for (let i = 1; i < candidates.length && !overlap; i++) overlap = candidates[i]!.start < candidates[i - 1]!.end;
+  if (!overlap) return candidates;
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.order - b.order);
   const taken: Match<T>[] = [];
   const used = scratch(index.text.length);
@@ -186,24 +195,32 @@ function bySentence<T>(matches: Match<T>[], sentences: Span[]): Match<T>[][] {
   return out;
 }
 
+/** What `\s` matches and trim() drops, as a code test. */
+function isSpaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 const ABBREVIATIONS = /(?:^|[^a-z])(?:v\.a|z\.n|d\.h|z\.b|i\.s|a\.e|u\.a|o\.g|s\.o|bzw|ca|max|min|li|re|bds|ggf|evtl|inkl|vs|dr|med|pat|nr|ref|mind|sog|e\.g|i\.e|approx|fig|vol|st|j|dd|seg|vgl|etc|ua)$/;
 
 /** Sentences: lines, and inside lines text ending in . ! ? ; followed by a space (not "V.a.", "Z.n.", "1,5"). */
 export function splitSentences(folded: string): Span[] {
   const out: Span[] = [];
   let start = 0;
+  // The sentence between start and end without the blanks around it (what trim() drops), found without slicing.
   const push = (end: number) => {
-    const s = folded.slice(start, end);
-    const lead = s.length - s.trimStart().length;
-    const body = s.trim();
-    if (body !== '') out.push({ start: start + lead, end: start + lead + body.length });
+    let from = start;
+    while (from < end && isSpaceCode(folded.charCodeAt(from))) from++;
+    let to = end;
+    while (to > from && isSpaceCode(folded.charCodeAt(to - 1))) to--;
+    if (to > from) out.push({ start: from, end: to });
   };
   for (let i = 0; i < folded.length; i++) {
     const ch = folded[i]!;
     if (ch === '\n') {
       push(i);
       start = i + 1;
-    } else if ((ch === '.' || ch === '!' || ch === '?' || ch === ';') && /\s/.test(folded[i + 1] ?? ' ')) {
+    } else if ((ch === '.' || ch === '!' || ch === '?' || ch === ';') && (i + 1 >= folded.length || isSpaceCode(folded.charCodeAt(i + 1)))) {
       if (ch === '.') {
         const before = folded.slice(Math.max(start, i - 8), i);
         if (/\d$/.test(before) && /^\s\d/.test(folded.slice(i + 1, i + 3))) continue;
@@ -232,6 +249,8 @@ export interface FindingsResult {
 }
 
 const NO_ATTRIBUTES: Set<string> = new Set();
+/** An exclusion that could not be made ("Ausschluss ... nicht möglich", "not possible"). */
+const EXCLUSION_FAILED = /nicht (?:sicher |abschlie(?:ss|s)end |eindeutig |sicher )?(?:moglich|gelungen|erfolgt)|unmoglich|not (?:possible|feasible)/;
 /** Statements of normality that carry their own negation ("no abnormality", "kein pathologischer Befund"). */
 const SELF_NEGATED = /^(?:no|kein|keine|keinen|ohne)\b/;
 const overlapsAny = (t: Match<unknown>, spans: Match<unknown>[]) => spans.some((c) => t.start < c.end && c.start < t.end);
@@ -247,13 +266,13 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
   const conceptsBySentence = bySentence(findAll(index, CONCEPT_REGEXES), sentences);
   const triggersBySentence = bySentence(findAll(index, TRIGGER_REGEXES), sentences);
   const attributesBySentence = bySentence(findAll(index, ATTRIBUTE_REGEXES), sentences);
-  const read = (c: Match<ConceptDef>, sentence: Span, triggers: Match<Omit<TriggerDef, 'pattern'>>[], attrs: Set<string>): Mention => {
+  const carried = carriedSections(folded, sentences, sectionAt);
+  const read = (c: Match<ConceptDef>, sentence: Span, triggers: Match<Omit<TriggerDef, 'pattern'>>[], attrs: Set<string>, i: number): Mention => {
     const at = sectionAt(c.start);
     // Only under the history: a technique line ("MRT bei 1,5 T: Cine, Ödemsequenzen, LGE") names sequences, not findings.
-    // A one-paragraph report ("History: flu. CMR: oedema ...") opens the CMR's sentence with the label mid-line.
-    // A one-paragraph history that goes on with "Befund: ..." or "Impression: ..." has reached the report itself.
-    const heading = at === 'history' ? HEADING_SENTENCE.exec(folded.slice(sentence.start, sentence.start + 30)) : null;
-    const section: SectionKind = heading ? (ASSESSMENT_WORDS.has(heading[1]!) ? 'assessment' : 'findings') : at === 'history' && (cmrLine(folded, c.start) || cmrSentence(folded, sentence.start)) ? 'findings' : at;
+    // A one-paragraph report ("History: flu. CMR: oedema ...") opens the CMR's sentence with the label mid-line, and
+    // the sentences after it on that line are the CMR's too, up to the next label ("Echo: ...", "Follow-up: ...").
+    const section: SectionKind = carried[i] ?? (at === 'history' && cmrLine(folded, c.start) ? 'findings' : at);
     const mention: Mention = {
       concept: c.def.id,
       span: { start: c.start, end: c.end },
@@ -267,6 +286,18 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
     if (c.def.subtype) mention.subtype = c.def.subtype;
     if (c.def.secondary) mention.secondary = true;
     applyContext(mention, folded, triggers);
+    if (LABEL_ABSENT.test(folded.slice(c.end, c.end + 60))) Object.assign(mention, { status: 'negated', certainty: 0 });
+    // In the assessment a question is the reader's doubt, not the referral's question (DOMAIN.md: "?" hedges), and a
+    // bare "Ausschluss einer X" states the result ("zum Ausschluss" stays the question).
+    if (mention.status === 'asked' && section === 'assessment' && mention.trigger) {
+      const said = folded.slice(mention.trigger.span.start, mention.trigger.span.end);
+      if (said === '?') Object.assign(mention, { status: 'uncertain', certainty: 0.4 });
+      else if (said.startsWith('ausschluss')) {
+        // "Ausschluss einer Amyloidose mittels MRT nicht möglich": the exclusion failed, the diagnosis stays open.
+        const failed = EXCLUSION_FAILED.test(folded.slice(mention.sentence.start, mention.sentence.end));
+        Object.assign(mention, failed ? { status: 'uncertain', certainty: 0.35 } : { status: 'negated', certainty: 0 });
+      }
+    }
     // "No evidence of myocarditis (no abnormality)": a normal study worded as an absence is not undone by the
     // negation before it; two negations do not make an abnormal study.
     if (mention.status === 'negated' && c.def.id === 'dx:NORMAL' && SELF_NEGATED.test(folded.slice(c.start, c.end))) {
@@ -296,11 +327,15 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
     const concepts = conceptsBySentence[i]!;
     if (concepts.length === 0) continue;
     const triggers = triggersBySentence[i]!.filter((t) => !overlapsAny(t, concepts));
-    const attrs = new Set(attributesBySentence[i]!.map((a) => a.def.name));
+    // "inferior+lateral": a compound wall name ("inferolateral") names both walls.
+    const attrs = new Set(attributesBySentence[i]!.flatMap((a) => a.def.name.split('+')));
+    // "Not transmural" places the scar in the subendocardium only when no other layer is named
+    // ("nicht-transmurales mittmyokardiales LGE" is mid-wall).
+    if (attrs.has('non-transmural') && !attrs.has('subepi') && !attrs.has('midwall')) attrs.add('subendo');
     for (const c of concepts) {
       // "in den LGE-Sequenzen", "on LGE imaging": the sequence, not a finding.
       if (c.def.id === 'lge' && isModalityReference(folded, c)) continue;
-      mentions.push(read(c, sentence, triggers, VENTRICLE_LOCAL.has(c.def.id) ? ownVentricle(folded, c, sentence, attrs) : attrs));
+      mentions.push(read(c, sentence, triggers, VENTRICLE_LOCAL.has(c.def.id) ? ownVentricle(folded, c, sentence, attrs) : attrs, i));
     }
   }
   let signals: Mention[] | undefined;
@@ -313,7 +348,7 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
       if (found.length === 0) continue;
       const concepts = conceptsBySentence[i]!;
       const triggers = triggersBySentence[i]!.filter((t) => !overlapsAny(t, concepts) && !overlapsAny(t, found));
-      for (const c of found) signals.push(read(c, sentences[i]!, triggers, NO_ATTRIBUTES));
+      for (const c of found) signals.push(read(c, sentences[i]!, triggers, NO_ATTRIBUTES, i));
     }
     return signals;
   };
@@ -335,7 +370,9 @@ const LV_WORD = /\b(?:lv|left ventric\w*|links\w* ventrik\w*|linksventrikul\w*)/
 const RV_WORD = /\b(?:rv|right ventric\w*|recht\w* ventrik\w*|rechtsventrikul\w*)/;
 
 function ownVentricle(folded: string, c: Match<unknown>, sentence: Span, attrs: Set<string>): Set<string> {
-  if (!attrs.has('lv') || !attrs.has('rv')) return attrs;
+  const bothVentricles = attrs.has('lv') && attrs.has('rv');
+  const atrium = attrs.has('atrium') && (attrs.has('lv') || attrs.has('rv'));
+  if (!bothVentricles && !atrium) return attrs;
   const before = folded.slice(sentence.start, c.start);
   const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('('));
   const after = folded.slice(c.end, sentence.end);
@@ -343,11 +380,19 @@ function ownVentricle(folded: string, c: Match<unknown>, sentence: Span, attrs: 
   const clause = folded.slice(cut === -1 ? sentence.start : sentence.start + cut + 1, stop === -1 ? sentence.end : c.end + stop);
   const lv = LV_WORD.test(clause);
   const rv = RV_WORD.test(clause);
-  if (lv === rv) return attrs;
   const own = new Set(attrs);
-  own.delete(lv ? 'rv' : 'lv');
+  if (bothVentricles && lv !== rv) own.delete(lv ? 'rv' : 'lv');
+  // "Dilated LV and LA": a ventricle named in the mention's own clause makes it the ventricle's finding, atrium or not;
+  // "LA dilated, LV normal": the atrium alone in the clause keeps it the atrium's.
+  if (atrium && (lv || rv)) own.delete('atrium');
+  else if (atrium && ATRIUM_WORD.test(clause)) {
+    own.delete('lv');
+    own.delete('rv');
+  }
   return own;
 }
+
+const ATRIUM_WORD = /\b(?:la|ra|atri\w*|vorh(?:o|oe)f\w*|biatrial\w*)\b/;
 
 /** A sentence that tells why the CMR was done: it names the exam and its ordering or performing. */
 const REFERRAL = /(?:kardio-?mrt?|herz-?mrt|kardiale?n? (?:mrt|magnetresonanz)|cmr|cardiac mri?|cardiac magnetic resonance|\bmrt?\b|\bmri\b)[^.;]{0,80}?(?:wurde \w+ ?durchgef|durchgefuhrt|veranlasst|angefordert|zugewiesen|erfolgte|performed|requested|ordered|obtained|undertaken|was done|referred)|(?:zugewiesen|uberwiesen|vorgestellt|referred|sent|underwent|underwent a|was performed)[^.;]{0,60}?(?:kardio-?mrt?|herz-?mrt|cmr|cardiac mri?|cardiac magnetic resonance|\bmri\b|\bmrt\b)/;
@@ -355,21 +400,45 @@ const REFERRAL = /(?:kardio-?mrt?|herz-?mrt|kardiale?n? (?:mrt|magnetresonanz)|c
 /** A sentence that also gives the exam's result is the answer, whatever sent the patient. */
 const RESULT = /(?:showed|shows|revealed|demonstrat|disclosed|found|confirm|zeigte|zeigt|ergab|fand sich|fanden sich|bestatig|nachgewiesen)/;
 
+/** A sentence opening with some other label ("Echo:", "Verlauf:", "ECG:"): it ends what a CMR label opened. */
+const OTHER_LABEL = /^[a-z][a-z0-9 ./-]{0,30}:/;
+
+/**
+ * Per sentence under the history, the section a label earlier on its line opened ("History: flu. CMR: LGE lateral.
+ * Oedema there." — the last sentence is the CMR's finding), or null where the sentence keeps its own section.
+ */
+function carriedSections(folded: string, sentences: Span[], sectionAt: (pos: number) => SectionKind): (SectionKind | null)[] {
+  const out: (SectionKind | null)[] = [];
+  let carry: SectionKind | null = null;
+  let carryLine = -1;
+  for (const sentence of sentences) {
+    const line = folded.lastIndexOf('\n', sentence.start - 1) + 1;
+    if (sectionAt(sentence.start) !== 'history' || line !== carryLine) carry = null;
+    carryLine = line;
+    if (sectionAt(sentence.start) === 'history') {
+      const opening = folded.slice(sentence.start, sentence.start + 200);
+      const heading = HEADING_SENTENCE.exec(opening);
+      if (heading) carry = ASSESSMENT_WORDS.has(heading[1]!) ? 'assessment' : 'findings';
+      else if (CMR_LINE.test(opening)) carry = 'findings';
+      else if (OTHER_LABEL.test(opening)) carry = null;
+    }
+    out.push(carry);
+  }
+  return out;
+}
+
 /** A sentence opening with a findings or assessment label. */
-const HEADING_SENTENCE = /^(befunde?|findings|results|beurteilung|zusammenfassung|impression|conclusions?|assessment|summary)\s?:/;
-const ASSESSMENT_WORDS = new Set(['beurteilung', 'zusammenfassung', 'impression', 'conclusion', 'conclusions', 'assessment', 'summary']);
+const HEADING_SENTENCE = /^(befunde?|ergebnis(?:se)?|findings|results|beurteilung|zusammenfassung|fazit|bewertung|schlussfolgerung|interpretation|impressions?|conclusions?|assessment|summary|opinion)\s?:/;
+const ASSESSMENT_WORDS = new Set(['beurteilung', 'zusammenfassung', 'fazit', 'bewertung', 'schlussfolgerung', 'interpretation', 'impression', 'impressions', 'conclusion', 'conclusions', 'assessment', 'summary', 'opinion']);
 
 function cmrLine(folded: string, pos: number): boolean {
   const start = folded.lastIndexOf('\n', pos - 1) + 1;
   return CMR_LINE.test(folded.slice(start, Math.min(folded.length, start + 200)));
 }
 
-/** The same label opening a sentence that is not the line's first ("History: chest pain. CMR: ..."). */
-function cmrSentence(folded: string, start: number): boolean {
-  return CMR_LINE.test(folded.slice(start, Math.min(folded.length, start + 200)));
-}
 
 const MODALITY_AFTER = /^-?\s?(?:sequenz|aufnahme|bildgebung|image|imaging|sequence|technik|technique|mapping|akquisition)/;
+const MODALITY_NEGATIVE = /^-?\s?[a-z]+\s(?:(?:was|were|is|are)\s(?:negative|unremarkable)|(?:negativ|unauffa?e?llig|ohne befund)\b)/;
 const MODALITY_BEFORE = /(?:^|[^a-z])(?:im|in|in der|in den|auf den|on|on the|at|mittels|with|via|nach)\s*$/;
 
 /** Words that describe an LGE's pattern: after "LGE:" they make the label the finding itself. */
@@ -378,16 +447,23 @@ const LGE_DESCRIPTION = /(?:subendo|subepi|epikard|epicard|mittmyo|midmyo|mid-?w
 /** Sequence names: a parenthesis listing two or more of them is the protocol ("(cine, T2-weighted, LGE)"). */
 const SEQUENCE_WORDS = /\b(?:cine|ssfp|stir|molli|shmolli|t1|t2|mapping|perfusion|tagging|psir|flow|phase[- ]contrast|ecv)\b/g;
 
+/**
+ * A label answered with an absence ("LGE: none", "Late Enhancement: kein Nachweis", "Ödem: keines", "Perikarderguss:
+ * nein"): the finding is negated (a post-trigger's scope stops at the colon, so none reaches it).
+ */
+const LABEL_ABSENT = /^\s?:\s*(?:none|nil|no|nein|negativ\w*|absent|kein\w*(?:\s(?:nachweis|hinweis|anhalt))?|nicht\s(?:nachweisbar|vorhanden|abgrenzbar|erkennbar|sichtbar)|not\s(?:seen|present|detected|identified)|unauffa?e?llig|regelrecht|o\.\s?b\.?|ohne(?:\s(?:befund|nachweis))?)(?=\s*(?:[.;,\n]|$))/;
+
 /** What follows LGE when it is a finding placed somewhere ("with LGE of the RV free wall", "mit LGE der Hinterwand"). */
 const PLACED = /^\s(?:of|in|at|involving|along|within|affecting|der|des|im|in der|an der)\s/;
 
 function isModalityReference(folded: string, m: Match<unknown>): boolean {
-  if (MODALITY_AFTER.test(folded.slice(m.end, m.end + 14))) return true;
+  // "LGE imaging was negative", "LGE-Aufnahmen unauffällig": the sequence named to report that it found nothing.
+  if (MODALITY_AFTER.test(folded.slice(m.end, m.end + 14))) return !MODALITY_NEGATIVE.test(folded.slice(m.end, m.end + 50));
   if (MODALITY_BEFORE.test(folded.slice(Math.max(0, m.start - 12), m.start)) && !PLACED.test(folded.slice(m.end, m.end + 10))) return true;
   // "LGE: no evidence of infarction": a heading for what follows; "LGE: subepikardial lateral" describes LGE.
   if (/^\s?:/.test(folded.slice(m.end, m.end + 2))) {
     const rest = folded.slice(m.end, m.end + 120).split(/[.;\n]/)[0]!;
-    if (!LGE_DESCRIPTION.test(rest)) return true;
+    if (!LGE_DESCRIPTION.test(rest) && !LABEL_ABSENT.test(folded.slice(m.end, m.end + 60))) return true;
   }
   const open = folded.lastIndexOf('(', m.start);
   const close = folded.indexOf(')', m.end);
@@ -404,7 +480,8 @@ const LIST = /^[^,.;:]{0,90}(?:,[^,.;:]{0,40})*\s(?:oder|or|und|and|bzw|noch|nor
 
 const CATEGORY = (kind: TriggerKind): string => kind.split('-')[0]!;
 const WITH = /\s(?:with|mit|showing)\s/;
-const BOTH_WAYS = /^(?:(?:nicht|not) (?:sicher )?(?:auszuschl|ausgeschl|excluded)|vs\b|versus)/;
+// "wahrscheinlich" / "likely" stand before or after what they hedge ("Myokarditis wahrscheinlich", "myocarditis unlikely").
+const BOTH_WAYS = /^(?:(?:nicht|not) (?:sicher )?(?:auszuschl|ausgeschl|excluded)|vs\b|versus|(?:un)?wahrscheinlich|(?:un)?likely)/;
 
 /**
  * Where a pre-trigger's scope ends: the sentence end, a terminator, the next trigger of the same kind (a
@@ -458,7 +535,7 @@ function applyContext(mention: Mention, folded: string, triggers: Match<{ kind: 
     if (t.end > span.start || !t.def.kind.endsWith('pre')) continue;
     if (preScopeEnd(folded, t, triggers, sentence.end) >= span.end) nearestPre.set(CATEGORY(t.def.kind), t);
   }
-  found.push(...nearestPre.values());
+  for (const t of nearestPre.values()) found.push(t);
   for (const t of triggers) {
     // "nicht (sicher) auszuschließen (ist)" and "vs." hedge what stands before them as well as what follows them.
     const both = t.def.kind === 'unc-pre' && BOTH_WAYS.test(folded.slice(t.start, t.end));

@@ -18,7 +18,7 @@ export type ConceptId =
   | 'ctx:av-block' | 'ctx:vt' | 'ctx:low-voltage' | 'ctx:carpal' | 'ctx:gammopathy' | 'ctx:hypertension' | 'ctx:infection'
   | 'ctx:troponin' | 'ctx:normal-coronaries' | 'ctx:cad' | 'ctx:acs' | 'ctx:sarcoid' | 'ctx:neuromuscular' | 'ctx:genetic-dcm'
   | 'ctx:eosinophilia' | 'ctx:arvc-gene' | 'ctx:fabry' | 'ctx:bone-scan' | 'ctx:transfusion' | 'ctx:recovery' | 'ctx:stress' | 'ctx:bnp' | 'ctx:athlete' | 'ctx:hfpef' | 'ctx:family' | 'ctx:scd' | 'ctx:cardiotoxic'
-  | 'ctx:pericarditis' | 'ctx:endemic' | 'inflammation' | 'rv-pressure' | 'cmr-exam' | 'hcm-marker'
+  | 'ctx:pericarditis' | 'ctx:endemic' | 'inflammation' | 'rv-pressure' | 'cmr-exam' | 'hcm-marker' | 'not-systolic' | 'hyperemia' | 'device'
   | SignalId;
 
 /**
@@ -39,11 +39,19 @@ export interface ConceptDef {
 }
 
 const W = String.raw`[a-z]*`; // the rest of a word (folded text has no umlauts)
+/** "nicht sicher", "nicht mit (letzter) Sicherheit", "nicht gänzlich" ... before auszuschließen: all say it stays possible. */
+const NOT_SURELY = String.raw`nicht (?:sicher |(?:mit )?(?:letzter |absoluter |hinreichender )?sicherheit |gänzlich |völlig |ganz |vollständig |komplett |definitiv |eindeutig )?`;
+
+/**
+ * The non-compacted / compacted ratio's name in its spellings ("NC/C", "NC:C-Ratio", "Verhältnis von nicht-kompaktiertem
+ * zu kompaktiertem Myokard"), for the Petersen 2005 threshold below.
+ */
+const NC_RATIO = String.raw`(?:nc ?[/:] ?c|non ?compacted ?(?:to |/ ?)compacted(?: myocardium| layer)?|nicht ?kompaktiert${W} ?(?:zu |/ ?)kompaktiert${W}(?: myokard${W}| schicht)?|(?:ratio|verhältnis) (?:of |von |des )?(?:the )?(?:non ?compacted|nicht ?kompaktiert${W}) ?(?:to |zu |/ ?)(?:the )?(?:compacted|kompaktiert${W})(?: myocardium| layer| myokard${W}| schicht)?)(?:[ -]?(?:ratio|verhältnis))?`;
 
 export const CONCEPTS: ConceptDef[] = [
   // Outside the heart: infarcts of other organs and oedema of the lungs or legs are no myocardial infarction or
   // myocardial oedema. First in the lexicon, so a compound ("Lungenödem", "Niereninfarkt") is read as this on a tie.
-  { id: 'extracardiac', patterns: [String.raw`(?:renal|splenic|cerebral|lacunar|pulmonary|bowel|mesenteric|kidney|brain|cerebellar|retinal) (?:\w+ )?infarct(?:s|ion|ions)?`, String.raw`(?:nieren|milz|hirn|lungen|kleinhirn|darm|mesenterial)infarkt${W}`, String.raw`renal infarction`, String.raw`(?:pulmonary|lung|alveolar|peripheral|ankle|leg|pedal|pitting|lower[- ]limb|lower[- ]extremity|cerebral|macular|facial|periorbital|bilateral leg) (?:o|oe|e)dema${W}`, String.raw`(?:lungen|bein|knöchel|unterschenkel|lid|hirn|gesichts|lungenstauungs)ödem${W}`, String.raw`periphere${W} ödem${W}`, String.raw`(?:o|oe|e)dema (?:of|in) the (?:lungs?|legs?|ankles?|lower (?:limbs|extremities))`] },
+  { id: 'extracardiac', patterns: [String.raw`(?:renal|splenic|cerebral|lacunar|pulmonary|bowel|mesenteric|kidney|brain|cerebellar|retinal) (?:\w+ )?infarct(?:s|ion|ions)?`, String.raw`(?:nieren|milz|hirn|lungen|kleinhirn|darm|mesenterial)infarkt${W}`, String.raw`renal infarction`, String.raw`(?:pulmonary|lung|alveolar|peripheral|ankle|leg|pedal|pitting|lower[- ]limb|lower[- ]extremity|cerebral|macular|facial|periorbital|bilateral leg) (?:o|oe|e)dema${W}`, String.raw`(?:lungen|bein|knöchel|unterschenkel|lid|hirn|gesichts|lungenstauungs)ödem${W}`, String.raw`periphere${W} ödem${W}`, String.raw`(?:o|oe|e)dema (?:of|in) the (?:lungs?|legs?|ankles?|lower (?:limbs|extremities))`, String.raw`(?:lungen|leber|nieren|haut)fibrose${W}`, String.raw`(?:pulmonary|lung|liver|hepatic|renal|skin|cystic|idiopathic pulmonary) fibrosis`] },
   // ---- Diagnoses ----
   { id: 'dx:HCM', patterns: [String.raw`hypertroph${W}[ -](?:(?:nicht-?|non-?)?obstru[ck]tiv${W}[ -])?[ck]ardiomy?o?path${W}`, String.raw`hypertrophic (?:(?:non-?)?obstructive )?cardiomy?o?path${W}`, 'h[on]?cmp?', 'apikale hcm', 'apical hcm', 'yamaguchi'] },
   { id: 'dx:CA', patterns: [`${W}amyloid${W}`, 'tafamidis', 'patisiran', 'vutrisiran', 'inotersen', 'eplontersen', 'acoramidis', 'attr(?:-?cm|wt|v)?', `transthyretin${W}`] },
@@ -57,7 +65,9 @@ export const CONCEPTS: ConceptDef[] = [
   { id: 'dx:OTHER', subtype: 'fabry', patterns: [`${W}fabry${W}`] },
   { id: 'dx:OTHER', subtype: 'arvc', patterns: ['arvc', 'arvd', 'alvc', 'acm', String.raw`arrhythmogen${W} (?:rechtsventrikulär${W} )?(?:kardiomyopathie|dysplasie)`, String.raw`arrhythmogenic (?:right ventricular |left ventricular )?(?:cardiomyopathy|dysplasia)`, String.raw`right[- ]ventricular cardiomyopathy`, String.raw`rechtsventrikulär${W} kardiomyopathie`] },
   { id: 'dx:OTHER', subtype: 'pericarditis', patterns: [`${W}perikarditis`, `pericarditis`, String.raw`pericarditis constrictiva`, String.raw`pericardial constriction`, String.raw`perikardkonstriktion`, 'panzerherz', String.raw`constrictive pericardial disease`] },
-  { id: 'dx:OTHER', subtype: 'valve', patterns: [String.raw`(?:aorten|mitral|trikuspidal|pulmonal)(?:klappen)?(?:stenose|insuffizienz)`, String.raw`(?:aortic|mitral|tricuspid|pulmonary|pulmonic) (?:valve )?(?:stenosis|regurgitation|insufficiency)`, `klappenvitium`, 'vitium', String.raw`valvular heart disease`, String.raw`valv(?:e|ular) disease`, `${W}klappenerkrankung${W}`, `klappenstenose`, String.raw`stenosiert${W} (?:\w+ ){0,2}(?:aorten|mitral|pulmonal)klappe`, String.raw`(?:aorten|mitral|trikuspidal|pulmonal)klappe${W} (?:\w+ ){0,4}?(?:stenos${W}|insuffizien${W}|prolaps${W})`, String.raw`(?:mitral|aortic|tricuspid) valve (?:\w+ ){0,3}?(?:prolapse|stenosis|regurgitation)`, String.raw`mitral annular disjunction`, String.raw`mitral(?:klappen)?(?:annulus|ring)-?disjunktion`, String.raw`barlow${W}`, String.raw`(?:bicuspid|bikuspid${W}) (?:aortic valve|aortenklappe)`, String.raw`mitral${W} (?:valve )?prolapse`, String.raw`mitralklappenprolaps${W}`] },
+  { id: 'dx:OTHER', subtype: 'valve', patterns: [String.raw`(?:aorten|mitral|trikuspidal|pulmonal)(?:klappen)?(?:stenose|insuffizienz)`, String.raw`(?:aortic|mitral|tricuspid|pulmonary|pulmonic) (?:valve )?(?:stenosis|regurgitation|insufficiency)`, `klappenvitium`, 'vitium', String.raw`valvular heart disease`, String.raw`valv(?:e|ular) disease`, `${W}klappenerkrankung${W}`, `klappenstenose`, String.raw`stenosiert${W} (?:\w+ ){0,2}(?:aorten|mitral|pulmonal)klappe`, String.raw`(?:aorten|mitral|trikuspidal|pulmonal)klappe${W} (?:\w+ ){0,4}?(?:stenos${W}|insuffizien${W}|prolaps${W})`, String.raw`(?:mitral|aortic|tricuspid) valve (?:\w+ ){0,3}?(?:prolapse|stenosis|regurgitation)`, String.raw`mitral annular disjunction`, String.raw`mitral(?:klappen)?(?:annulus|ring)-?disjunktion`, String.raw`barlow${W}`, String.raw`(?:bicuspid|bikuspid${W}) (?:aortic valve|aortenklappe)`, String.raw`mitral${W} (?:valve )?prolapse`, String.raw`mitralklappenprolaps${W}`,
+    // Abbreviations with a grade or severity ("hochgradige AS", "MI III°", "severe MR"); bare "MR" is also the exam.
+    String.raw`(?:hochgradig${W}|schwer${W}|mittelgradig${W}) (?:as|ai|mi|ti|ms|pi)`, String.raw`(?:severe|moderate|moderate-to-severe) (?:ar|mr|tr)`, String.raw`(?:as|ai|mi|ti|ms|pi) (?:i{1,3}|iv|[1-4])°`] },
   { id: 'dx:OTHER', subtype: 'mass', patterns: [`${W}myxom${W}`, 'myxoma', `fibroelastom${W}`, `angiosarkom${W}`, 'angiosarcoma', String.raw`(?:kardial${W} |intrakardial${W} )?tumor${W}`, 'tumou?r', `metastase${W}`, 'metasta(?:sis|ses|tic)', String.raw`lipom${W}`, `fibrom${W}`, `rhabdomyom${W}`, `${W}sar[ck]om${W}`, `lymphom${W}`, `paragangliom${W}`, `h(?:a?e|ä)mangiom${W}`, String.raw`pericardial cysts?`, `perikardzyste${W}`, String.raw`lipomatous hypertrophy`, String.raw`lipomatöse septumhypertrophie`] },
   { id: 'dx:OTHER', subtype: 'hypertensive', patterns: [String.raw`hypertensiv${W} (?:herz(?:erkrankung|krankheit)|kardiomyopathie|herz)`, String.raw`hypertensive (?:heart disease|cardiomyopathy|heart)`, 'hypertonieherz', 'hochdruckherz', String.raw`hypertensiv bedingt${W}`] },
   // Athlete's heart: training's balanced enlargement, an OTHER diagnosis of the taxonomy (issue 12, DOMAIN.md), not a normal study.
@@ -67,11 +77,11 @@ export const CONCEPTS: ConceptDef[] = [
   // Congenital heart disease (ESC 2020 ACHD): named lesions and repairs, shunts, their German names.
   { id: 'dx:OTHER', subtype: 'congenital', patterns: [`${W}fallot${W}`, 'ebstein', `aortenisthmusstenose`, String.raw`(?:aortic )?coarctation`, String.raw`isthmusstenose`, String.raw`transposition (?:of the great arteries|der großen arterien)`, String.raw`(?:atrial|ventricular|atrioventricular) septal defects?`, String.raw`(?:vorhof|ventrikel|atrioventrikular)septumdefekt${W}`, 'univentricular', String.raw`univentrikulär${W}`, String.raw`fontan${W}`,
     String.raw`tetralog${W}`, 'r?tof', 'tcpc', String.raw`(?:bidirectional )?glenn${W}`, String.raw`(?:total${W} )?cavopulmonal${W}`, String.raw`cavopulmonary (?:connection|anastomosis|shunt)`, 'asd', 'vsd', 'avsd', 'p?apvr', 'tapvr', String.raw`(?:partial |total |partially |totally )?anomalous pulmonary venous (?:return|connection|drainage)`, String.raw`anomalous (?:drainage|connection|return) of (?:the )?(?:\w+ ){0,3}?pulmonary veins?`, String.raw`(?:partielle|totale) lungenvenenfehlmündung${W}`, String.raw`lungenvenenfehlmündung${W}`, String.raw`sinus[- ]venosus(?:[- ]defe[ck]t${W})?`,
-    String.raw`(?:d|l|cc)-?tga`, String.raw`(?:congenitally|kongenital) (?:corrected|korrigiert${W}) transposition`, String.raw`(?:arterial switch|vorhofumkehr|senning|mustard|rastelli)(?:[- ](?:operation|procedure|repair|op${W}))?`, String.raw`double[- ]outlet`, String.raw`truncus arteriosus`, String.raw`pulmona${W} ?atresi${W}`, String.raw`(?:persistent${W} |patent |offen${W} )ductus arteriosus(?: botalli)?`, String.raw`ductus botalli`,
+    String.raw`(?:d|l|cc)-?tga`, String.raw`(?:congenitally|kongenital) (?:corrected|korrigiert${W}) transposition`, String.raw`(?:arterial switch|vorhofumkehr|senning|mustard|rastelli)(?:[- ](?:operation|procedure|repair|op${W}))?`, String.raw`double[- ]outlet`, String.raw`truncus arteriosus`, String.raw`pulmona${W} ?atresi${W}`, String.raw`(?:persistent${W} |persistierend${W} |patent |offen${W} )ductus arteriosus(?: botalli)?`, String.raw`ductus botalli`,
     String.raw`(?:kongenital${W}|angeboren${W}) (?:herzfehler${W}|herzerkrankung${W}|vitium|herzvitium)`, String.raw`congenital heart (?:disease|defect)s?`, 'achd', 'guch', 'emah', String.raw`cor triatriatum`, 'scimitar', 'alcapa', String.raw`bland ?white ?garland`, String.raw`anomalous (?:origin of (?:the )?)?(?:left |right )?coronary arter${W}`, String.raw`koronaranomalie${W}`, String.raw`coronary (?:artery )?anomal${W}`,
     String.raw`(?:focal |discrete |severe )?(?:narrowing|stenosis) of the (?:\w+ )?(?:aorta|aortic arch|aortic isthmus)`, String.raw`(?:focal |discrete )?(?:aortic|aortic arch|isthmic) narrowing`, String.raw`(?:einengung|stenose) (?:\w+ )?(?:des )?(?:aortenbogens|aortenisthmus|isthmus)`, `aortenbogenstenose`, String.raw`hypoplastic (?:aortic )?arch`, String.raw`hypoplastisch${W} aortenbogen${W}`,
     String.raw`hypoplastic (?:left|right) heart`, String.raw`hypoplastisch${W} (?:links|rechts)herz${W}`, String.raw`(?:lv |left ventricular )?apical hypoplasia`, String.raw`(?:linksventrikulär${W} )?apikal${W} hypoplasie`, String.raw`truncated (?:lv|left ventricle|apex)`, String.raw`(?:congenital |partial |complete )?absen(?:ce|t) (?:of )?(?:the )?(?:left )?pericardium`, String.raw`pericardial (?:agenesis|aplasia|defect)`, String.raw`perikard(?:aplasie|agenesie|defekt)${W}`, String.raw`(?:fehlend${W}|kongenital${W} fehlend${W}) perikard${W}`, String.raw`kein${W} perikard (?:\w+ )?(?:abgrenzbar|nachweisbar|sichtbar|angelegt)`, String.raw`no pericardium (?:\w+ )?(?:visible|seen|identified)`, String.raw`(?:lv |left ventricular |ventricular )?diverticul${W}`, String.raw`(?:linksventrikulär${W} |ventrikel)?divertik${W}`,
-    String.raw`(?:left-to-right|right-to-left|links-rechts|rechts-links|l-r|r-l|intracardiac|intrakardial${W}) ?shunt${W}`, String.raw`qp ?[:/] ?qs(?: ratio| verhältnis)?(?: (?:of|von|was|is|betrug|beträgt))?:? ?(?:= ?)?(?:1[.,][5-9]\d*|[2-9](?:[.,]\d+)?)(?![\d.,])`] },
+    String.raw`(?:left-to-right|right-to-left|links-rechts|rechts-links|l-r|r-l|intracardiac|intrakardial${W}) ?shunt${W}`, String.raw`qp ?[:/] ?qs(?: ratio| verhältnis)?(?: (?:of|von|was|is|betrug|beträgt))?:? ?(?:= ?)?(?:1[.,][5-9]\d*|[2-9](?:[.,]\d+)?)(?!\d|[.,]\d)`] },
   { id: 'dx:OTHER', subtype: 'other', patterns: [String.raw`tachykardi${W}[ -]?(?:induziert${W} )?kardiomyopathie`, `tachykardiomyopathie`, String.raw`tachycardia ?induced cardiomyopathy`, `kardiotoxi${W}`, 'cardiotoxicity', 'chagas', `endomyokardfibrose`, String.raw`endomyocardial fibrosis`, String.raw`l(?:ö|oe)ffler`, 'loeffler', String.raw`endokard${W} (?:\w+ ){0,2}?fibros${W}`, String.raw`(?:verdickung|fibrosierung|fibrose) (?:\w+ ){0,3}?(?:des )?endokard${W}`, String.raw`endocardial (?:thickening|fibrosis)`, String.raw`endokardfibrose`, String.raw`endomyokardial${W} beteiligung`, String.raw`(?:muscular dystrophy|muskeldystrophie) cardiomyopathy`, 'danon', String.raw`(?:morbus )?pompe`, 'prkag2', `glykogenspeicher${W}`, String.raw`glycogen storage`, String.raw`mitochondri${W} (?:cardiomyopathy|kardiomyopathie|erkrankung|disease|myopathy|myopathie)`] },
   // Pulmonary hypertension (ESC/ERS 2022): a diagnosis of its own, or only secondary to left heart disease.
   { id: 'dx:OTHER', subtype: 'other', secondary: true, patterns: [String.raw`pulmonary (?:arterial )?hypertension`, String.raw`pulmonal${W} (?:arteriell${W} )?(?:hypertonie|hypertension)`, String.raw`pulmonalarteriell${W} hypertonie`, 'pah', 'cteph', String.raw`chronic thromboembolic pulmonary hypertension`, String.raw`eisenmenger${W}`] },
@@ -80,19 +90,44 @@ export const CONCEPTS: ConceptDef[] = [
   { id: 'lge-ischemic', patterns: [String.raw`ischämisch${W} (?:verteilungs|narben|lge-?)?muster`, String.raw`isch(?:a?e|ae)mic (?:pattern|distribution|scar)`, String.raw`(?:einer |der )?koronar${W} (?:versorgung|verteilung) (?:folgend|entsprechend)`, String.raw`(?:following|in) (?:a |the )?coronary (?:artery )?(?:distribution|territory)`, String.raw`infarct(?:ion)? pattern`, String.raw`ischämietypisch${W} (?:verteilungs)?muster`, String.raw`ischämisch${W} genese`, String.raw`infarct ?(?:typical|type) (?:pattern|distribution)`] },
   // An infarct always involves the subendocardium (JACC 2009 white paper): LGE sparing it is non-ischaemic.
   { id: 'lge-nonischemic', patterns: [String.raw`sparing (?:of )?the subendocardi${W}`, String.raw`subendocardial sparing`, String.raw`(?:unter )?aussparung des subendokards`, String.raw`subendokard${W} (?:\w+ )?ausgespart`, String.raw`subendocardium (?:\w+ )?(?:is |was )?spared`, String.raw`nicht[ -]?ischämisch${W}(?: (?:verteilungs|narben|lge-?)?muster)?`, String.raw`non ?isch(?:a?e|ae)mic`, String.raw`kein${W} (?:koronar${W} )?(?:versorgung|verteilung)${W}? (?:folgend|zuzuordnen|entsprechend)`, String.raw`kein${W} koronar${W} versorgungsgebiet${W} (?:folgend|zuzuordnen|entsprechend)`, String.raw`not (?:following|corresponding to) (?:a |any )?coronary (?:artery )?(?:distribution|territory)`, String.raw`non ?coronary distribution`, String.raw`nicht koronar${W}`, String.raw`non ?isch(?:a?e|ae)mic (?:pattern|distribution|scar|type)`, String.raw`non ?coronary`, String.raw`nicht[ -]?ischämietypisch${W}`] },
-  { id: 'lge', patterns: ['lge', 'mde', String.raw`(?:myocardial )?delayed (?:contrast )?enhancement`, String.raw`(?:gadolinium|contrast) (?:enhancement|uptake)`, String.raw`late[- ](?:gadolinium[- ])?enhancement`, String.raw`spät(?:es)?-?enhancement`, `spätanreicherung${W}`, String.raw`(?:late|delayed) (?:gadolinium )?(?:enhance?ment|hyperenhance?ment)`, 'hyperenhancement', String.raw`(?:km|kontrastmittel|gadolinium|gd)-?anreicherung${W}`, `anreicherung${W}`, `${W}narbe${W}`, `scar${W}`, String.raw`fibros(?:e|is)`, `fibrosier${W}`, `fibrotic`, String.raw`enhance?ment`, `hyperenhanc${W}`, String.raw`(?:kontrastmittel|km|gadolinium)-?(?:speicherung|aufnahme|akkumulation)${W}`, String.raw`gadolinium (?:accumulation|uptake|retention)`] },
-  { id: 'oedema', patterns: [`${W}ödem${W}`, `${W}edema${W}`, `${W}oedema${W}`, String.raw`t2 ?(?:signal)?(?:intensität)?(?:s)? (?:\w+ ){0,2}(?:erhöht|gesteigert|vermehrt|increased|elevated|high)`, String.raw`(?:erhöht|gesteigert|vermehrt|increased|elevated|high)${W} (?:\w+ )?t2 ?(?:signal${W}|intensit${W}|wichtung)`, `t2 ?hyperintens${W}`, String.raw`t2 hyperintensity`, String.raw`hyperintens${W} (?:in der |im )?t2`, `hyperäm${W}`, 'hyperemia', String.raw`early (?:gadolinium )?enhancement`, String.raw`frühe${W} (?:kontrast)?enhancement`, String.raw`(?:increased|high|bright|elevated|raised) (?:\w+ ){0,2}?signal (?:\w+ ){0,5}?(?:on |in )?(?:the )?(?:stir|t2)`, String.raw`(?:stir|t2 ?weighted|t2w|t2 ?gewichtet${W}) (?:[\w-]+:? ){0,6}?(?:high|increased|bright|raised|elevated|hyperintens${W}|erhöht${W}|gesteigert${W}|signalanhebung|signalsteigerung)`, String.raw`stir ?hyperintens${W}`, String.raw`signal(?:anhebung|steigerung|erhöhung) (?:\w+ ){0,3}?(?:t2|stir)`, String.raw`bright foci`] },
-  { id: 't1-high', patterns: [String.raw`(?:native?${W} )?(?:myokardial${W} )?t1(?:-?(?:zeit|wert|relaxationszeit|mapping)${W})?(?: nativ)?(?:[ ,]+(?:\w+ ){0,2})?(?:erhöht|verlängert|elevated|increased|raised|prolonged|high)`, String.raw`(?:erhöht|verlängert|elevated|increased|raised|prolonged|high|abnormal)${W} (?:global${W} )?(?:native?${W} )?(?:myokardial${W} |myocardial )?t1`] },
-  { id: 't1-low', patterns: [String.raw`(?:native?${W} )?t1(?:-?(?:zeit|wert)${W})?(?:[ ,]+(?:\w+ ){0,2})?(?:erniedrigt|vermindert|verkürzt|niedrig|reduced|low|decreased|shortened)`, String.raw`(?:erniedrigt|vermindert|verkürzt|niedrig|reduced|low|decreased|shortened)${W} (?:native?${W} )?t1`] },
-  { id: 't2-high', patterns: [String.raw`t2(?:-?(?:zeit|wert|relaxationszeit|mapping)${W})?(?:[ ,]+(?:\w+ ){0,2})?(?:erhöht|verlängert|elevated|increased|raised|prolonged)`, String.raw`(?:erhöht|verlängert|elevated|increased|raised|prolonged)${W} (?:global${W} )?(?:myokardial${W} |myocardial )?t2(?:-?(?:zeit|wert)${W}| (?:time|value|relaxation)${W})`] },
+  { id: 'lge', patterns: ['lge', 'mde', String.raw`(?:myocardial )?delayed (?:contrast )?enhancement`, String.raw`(?:gadolinium|contrast) (?:enhancement|uptake)`, String.raw`late[- ](?:gadolinium[- ])?enhancement`, String.raw`spät(?:es)?-?enhancement`, `spätanreicherung${W}`, String.raw`(?:late|delayed) (?:gadolinium )?(?:enhance?ment|hyperenhance?ment)`, 'hyperenhancement', String.raw`(?:km|kontrastmittel|gadolinium|gd)-?anreicherung${W}`, `anreicherung${W}`, `${W}narbe${W}`, `scar${W}`, String.raw`fibros(?:e|is)`, `fibrosier${W}`, `fibrotic`, String.raw`enhance?ment`, `hyperenhanc${W}`, String.raw`(?:kontrastmittel|km|gadolinium)-?(?:speicherung|aufnahme|akkumulation)${W}`, String.raw`gadolinium (?:accumulation|uptake|retention)`,
+    // German compounds and word forms ("Mehranreicherung", "KM-Mehranreicherung", "Vernarbung", "narbig"), the
+    // abbreviation LE (Late Enhancement), and pattern words that name LGE without the word: "enhancing foci",
+    // "mid-wall striae", "Signalanhebung in den Spätaufnahmen" (DOMAIN.md, tissue vocabulary).
+    String.raw`le(?! (?:edema|oedema|swelling))`, `${W}mehranreicherung${W}`, String.raw`(?:signal|kontrast|gadolinium|gd)anreicherung${W}`, String.raw`(?:kontrastmittel|km|gadolinium)-?(?:aufnehmend|speichernd|anreichernd)${W}`, `${W}fibrose${W}`, `fibrotisch${W}`, `${W}spätanreicherung${W}`, `spätkontrastierung${W}`, `vernarb${W}`, `narbig${W}`, String.raw`enhancing (?:\w+ )?(?:foci|focus|areas?|lesions?|regions?|segments?|myocardium)`, String.raw`stria(?:e|l)?`,
+    String.raw`(?:signalanhebung${W}|signalsteigerung${W}|hyperintens${W}) (?:\w+ ){0,4}?(?:spätaufnahme${W}|spätsequenz${W}|spät-?enhancement${W}|late (?:gadolinium )?(?:images|imaging|sequences?)|psir${W})`,
+    String.raw`(?:hyperintense|bright) (?:\w+ ){0,3}?(?:on|in) (?:the )?(?:late (?:gadolinium )?|psir |inversion[- ]recovery )(?:images|imaging|sequences?)`] },
+  { id: 'oedema', patterns: [`${W}ödem${W}`, `${W}edema${W}`, `${W}oedema${W}`, String.raw`t2 ?(?:signal)?(?:intensität)?(?:s)? (?:\w+ ){0,2}(?:erhöht|gesteigert|vermehrt|increased|elevated|high)`, String.raw`(?:erhöht|gesteigert|vermehrt|increased|elevated|high)${W} (?:\w+ )?t2 ?(?:signal${W}|intensit${W}|wichtung)`, `t2 ?hyperintens${W}`, String.raw`t2 hyperintensity`, String.raw`hyperintens${W} (?:in der |im )?t2`, String.raw`(?:increased|high|bright|elevated|raised) (?:\w+ ){0,2}?signal (?:\w+ ){0,5}?(?:on |in )?(?:the )?(?:stir|t2)`, String.raw`(?:stir|t2 ?weighted|t2w|t2 ?gewichtet${W}) (?:[\w-]+:? ){0,6}?(?:high|increased|bright|raised|elevated|hyperintens${W}|erhöht${W}|gesteigert${W}|signalanhebung|signalsteigerung)`, String.raw`stir ?hyperintens${W}`, String.raw`signal(?:anhebung|steigerung|erhöhung) (?:\w+ ){0,3}?(?:t2|stir)`, String.raw`bright foci`,
+    // T2w / STIR / TIRM compounds and the 2009 Lake Louise ratios (T2 ratio >= 2.0, global relative enhancement >= 4.0).
+    String.raw`(?:t2w?|stir|tirm|t2-?tirm)-?(?:signal)?(?:erhöhung|anhebung|steigerung|hyperintensität)${W}`, String.raw`signal (?:increase|elevation) (?:\w+ ){0,3}?(?:t2w?|stir|tirm)`, String.raw`(?:stir|t2w?|tirm)[- ]positiv${W}`,
+    String.raw`hyperintens${W} (?:\w+ ){0,3}?(?:t2w?|stir|tirm|t2-tirm)(?:[- ](?:images?|sequenz${W}|sequences?|wichtung))?`, String.raw`(?:increased|elevated|erhöht${W}) (?:\w+ )?t2 (?:signal )?ratio`, String.raw`t2 (?:signal )?ratio (?:\w+ ){0,2}?(?:increased|elevated|erhöht)`] },
+  // Hyperaemia / early gadolinium enhancement: the second criterion of Lake Louise 2009 (early enhancement ratio
+  // >= 4.0 or absolute enhancement >= 45 %), beside oedema and non-ischaemic LGE.
+  { id: 'hyperemia', patterns: [`hyperäm${W}`, String.raw`hyper(?:a?e|ae)mi(?:a|c)`, String.raw`early (?:gadolinium )?enhancement(?: ratio)?`, String.raw`frühe${W} (?:kontrast(?:mittel)?-?)?(?:enhancement|anreicherung)`, String.raw`(?:global${W} )?relativ${W} enhancement`, 'ege', String.raw`(?:frühenhancement|früh-enhancement)${W}`, String.raw`absolute enhancement`] },
+  { id: 't1-high', patterns: [String.raw`(?:native?${W} )?(?:myokardial${W} )?t1(?:-?(?:zeit|wert|relaxationszeit|mapping)${W})?(?: nativ)?(?:[ ,]+(?:\w+ ){0,2})?(?:erhöht|verlängert|prolongiert|elevated|increased|raised|prolonged|high)${W}`, String.raw`(?:erhöht|verlängert|prolongiert|elevated|increased|raised|prolonged|high|abnormal)${W} (?:global${W} )?(?:native?${W} )?(?:myokardial${W} |myocardial )?t1`, String.raw`t1-?mapping${W} (?:mit |with )?(?:erhöht|verlängert|prolongiert|elevated|increased|raised|prolonged)${W} (?:werte${W}|zeiten|values)`] },
+  { id: 't1-low', patterns: [String.raw`(?:native?${W} )?t1(?:-?(?:zeit|wert)${W})?(?:[ ,]+(?:\w+ ){0,2})?(?:erniedrigt|vermindert|verkürzt|reduziert|niedrig|reduced|low|decreased|shortened)${W}`, String.raw`(?:erniedrigt|vermindert|verkürzt|reduziert|niedrig|reduced|low|decreased|shortened)${W} (?:native?${W} )?t1`] },
+  { id: 't2-high', patterns: [String.raw`t2(?:-?(?:zeit|wert|relaxationszeit|mapping)${W})?(?:[ ,]+(?:\w+ ){0,2})?(?:erhöht|verlängert|prolongiert|elevated|increased|raised|prolonged)${W}`, String.raw`(?:erhöht|verlängert|prolongiert|elevated|increased|raised|prolonged)${W} (?:global${W} )?(?:myokardial${W} |myocardial )?t2(?:-?(?:zeit|wert|mapping)${W}| (?:time|value|relaxation|mapping)${W})?(?!\*)`, String.raw`t2-?mapping${W} (?:mit |with )?(?:erhöht|verlängert|prolongiert|elevated|increased|raised|prolonged)${W} (?:werte${W}|zeiten|values)`] },
   // Diffuse interstitial fibrosis is what ECV and native T1 measure, not a late-enhancement pattern.
-  { id: 'ecv-high', patterns: [String.raw`(?:diffuse )?interstitial (?:myocardial )?fibrosis`, String.raw`(?:diffus${W} )?interstitiell${W} (?:myokard)?fibrose`, String.raw`(?:ecv|extrazellulär${W}(?: volumen)?|extracellular volume(?: fraction)?)(?:[ ,]+(?:\w+ ){0,2})?(?:erhöht|vergrößert|vermehrt|elevated|increased|expanded|raised)`, String.raw`(?:erhöht|vergrößert|vermehrt|elevated|increased|expanded|raised)${W} (?:ecv|extrazellulär${W}|extracellular volume)`] },
+  { id: 'ecv-high', patterns: [String.raw`(?:diffuse )?interstitial (?:myocardial )?fibrosis`, String.raw`(?:diffus${W} )?interstitiell${W} (?:myokard)?fibrose`, String.raw`(?:ecv|extrazellulär${W}(?: volumen)?|extracellular volume(?: fraction)?)(?:[ ,]+(?:\w+ ){0,2})?(?:erhöht|vergrößert|vermehrt|elevated|increased|expanded|raised)`, String.raw`(?:erhöht|vergrößert|vermehrt|elevated|increased|expanded|raised)${W} (?:ecv|extrazellulär${W}|extracellular volume)`, String.raw`expan(?:sion|ded) of (?:the )?(?:ecv|extracellular (?:volume|space))`, String.raw`(?:erhöhung|vergrößerung|zunahme) (?:des )?(?:ecv|extrazellulärvolumens|extrazellulärraum${W})`] },
 
   // ---- Function and morphology ----
-  { id: 'wma', patterns: [`hypokines${W}`, `akines${W}`, `dyskines${W}`, 'hypokinetic', 'akinetic', 'dyskinetic', `wandbewegungsstörung${W}`, `wandbewegungsauffälligkeit${W}`, `wandbewegungsanomalie${W}`, 'rwma', `motilitätsstörung${W}`, `kinetikstörung${W}`, `kontraktionsstörung${W}`, String.raw`wall[- ]motion abnormalit(?:y|ies)`, String.raw`regional (?:wall motion )?(?:dysfunction|abnormalit(?:y|ies))`] },
-  { id: 'hypertrophy', patterns: [`hypertrophie${W}`, `hypertrophiert${W}`, String.raw`hypertroph(?:e|es|er|en|em)`, 'hypertrophy', 'hypertrophic', 'hypertrophied', 'lvh', `${W}wandverdickung${W}`, `septumverdickung${W}`, String.raw`(?:septum|myokard|linksherz|kammer|ventrikel|wand)hypertrophie${W}`, `myokardverdickung${W}`, String.raw`verdickt${W} (?:myokard|septum|interventrikularseptum|wand${W}|ventrikelwand${W}|linksventrikulär${W} myokard)`, String.raw`(?:myokard|septum|wand) (?:\w+ )?verdickt`, String.raw`thickened (?:myocardium|septum|(?:lv |left ventricular )?wall${W})`, String.raw`(?:increased|thickened) (?:lv |left ventricular |septal )?wall thickness`, String.raw`wall thickening`, String.raw`thickened (?:(?:basal|mid|apical|septal|inferoseptal|anteroseptal|inferior|anterior|lateral|lv|left ventricular|and) ){1,3}(?:segments?|walls?|myocardium)`, String.raw`(?:myocardial |lv |left ventricular )?mass (?:is |was )?(?:markedly |severely |mildly )?increased`, String.raw`(?:increased|erhöht${W}) (?:myocardial |lv |myokardial${W} )?(?:mass|masse)`, String.raw`spade ?shaped`, String.raw`ace[- ]of[- ]spades`] },
-  { id: 'dilated', patterns: [String.raw`(?:increased|elevated|enlarged) (?:lv |rv |left ventricular |right ventricular |biventricular |ventricular |chamber )?(?:end ?diastolic )?volumes?`, String.raw`(?:erhöht${W}|vergrößert${W}) (?:\w+ )?(?:enddiastolisch${W} )?volumina`, String.raw`volumina (?:\w+ )?(?:erhöht|vergrößert)`, `dilatiert${W}`, `dilatation${W}`, 'dilated', 'dilatation', 'dilation', String.raw`vergrößert${W}`, 'enlarged', 'enlargement', `ektatisch${W}`, String.raw`ausgeweitet${W}`, `erweitert${W}`, `aufgeweitet${W}`, `kardiomegalie`, 'cardiomegaly'] },
-  { id: 'reduced-fn', patterns: [String.raw`(?:eingeschränkt|reduziert|vermindert|herabgesetzt|gemindert)${W} (?:\w+ ){0,3}?(?:(?:lv|rv|links|rechts)?-?(?:ventrikulär${W} )?(?:pump|systolisch${W} )?funktion|ejektionsfraktion|ef|kontraktilität|auswurf${W})`, String.raw`(?:funktion|pumpfunktion|ejektionsfraktion|ef|kontraktilität)${W} (?:\w+ ){0,3}?(?:eingeschränkt|reduziert|vermindert|herabgesetzt)`, String.raw`(?:reduced|impaired|depressed|decreased|diminished|poor) (?:\w+ ){0,3}?(?:function|ejection fraction|ef|contractility)`, String.raw`(?:systolic )?dysfunction`, String.raw`(?:function|ejection fraction) (?:\w+ ){0,2}?(?:reduced|impaired|depressed)`] },
+  { id: 'wma', patterns: [`hypokines${W}`, `akines${W}`, `dyskines${W}`, 'hypokinetic', 'akinetic', 'dyskinetic', `wandbewegungsstörung${W}`, `wandbewegungsauffälligkeit${W}`, `wandbewegungsanomalie${W}`, 'rwma', `motilitätsstörung${W}`, `kinetikstörung${W}`, `kontraktionsstörung${W}`, String.raw`wall[- ]motion abnormalit(?:y|ies)`, String.raw`regional (?:wall motion )?(?:dysfunction|abnormalit(?:y|ies))`,
+    // German adjectives ("hypokinetische Vorderwand") and reduced motion or thickening named without the -kinesia words.
+    String.raw`(?:hypo|a|dys)kinet${W}`, String.raw`(?:reduced|impaired|diminished|absent|eingeschränkt${W}|reduziert${W}|vermindert${W}|aufgehoben${W}|fehlend${W}) (?:regional${W} )?(?:systolic |systolisch${W} )?(?:wall motion|wall thickening|wandbewegung${W}|wanddickenzunahme|dickenzunahme|kontraktion${W}|contraction)`, String.raw`(?:(?:reduced|impaired|diminished) (?:systolic )?(?:wall )?|(?:absent|no) systolic (?:wall )?)thickening(?: of the (?:\w+ ){0,3}?(?:walls?|segments?|septum|myocardium))?`] },
+  { id: 'hypertrophy', patterns: [`hypertrophie${W}`, `hypertrophiert${W}`, String.raw`hypertroph(?:e|es|er|en|em)`, 'hypertrophy', 'hypertrophic', 'hypertrophied', 'lvh', `${W}wandverdickung${W}`, `septumverdickung${W}`, String.raw`(?:septum|myokard|linksherz|kammer|ventrikel|wand)hypertrophie${W}`, `myokardverdickung${W}`, String.raw`verdickt${W} (?:myokard|septum|interventrikularseptum|wand${W}|ventrikelwand${W}|linksventrikulär${W} myokard)`, String.raw`(?:myokard|septum|wand) (?:(?!nicht |kein)\w+ )?verdickt`, String.raw`thickened (?:myocardium|septum|(?:lv |left ventricular )?wall${W})`, String.raw`(?:increased|thickened) (?:lv |left ventricular |septal )?wall thickness`, String.raw`wall thickening`, String.raw`thickened (?:(?:basal|mid|apical|septal|inferoseptal|anteroseptal|inferior|anterior|lateral|lv|left ventricular|and) ){1,3}(?:segments?|walls?|myocardium)`, String.raw`(?:myocardial |lv |left ventricular )?mass (?:is |was )?(?:markedly |severely |mildly )?increased`, String.raw`(?:increased|erhöht${W}) (?:myocardial |lv |myokardial${W} )?(?:mass|masse)`, String.raw`spade ?shaped`, String.raw`ace[- ]of[- ]spades`,
+    String.raw`(?:septal|myocardial|concentric|asymmetric|lv|left ventricular) thickening`, String.raw`thick(?:ened)? (?:lv |left ventricular |ventricular |myocardial |septal )?walls?`, String.raw`(?:hypertrophy|thickening) of the (?:\w+ ){0,2}?(?:septum|walls?|myocardium|lv|left ventricle)`,
+    String.raw`verdickung (?:des|der) (?:\w+ )?(?:septums|kammerscheidewand|wand|wände|ventrikelwand${W}|ventrikelwände|myokards|lv-wand)`, String.raw`(?:septal|septum|myokard${W}|wände|wand${W}) (?:(?!nicht |kein)\w+ ){0,2}?verdickt${W}`, String.raw`verdickt${W} (?:\w+ )?(?:myokardwände|myokardwand|wände|kammerwände)`, String.raw`(?:septum|walls?|myocardium|ventricular walls?) (?:is|was|are|were) (?:(?!not |nicht |no )\w+ )?(?:thickened|hypertrophied)`] },
+  { id: 'dilated', patterns: [String.raw`(?:increased|elevated|enlarged) (?:lv |rv |left ventricular |right ventricular |biventricular |ventricular |chamber )?(?:end ?diastolic )?volumes?`, String.raw`(?:erhöht${W}|vergrößert${W}) (?:\w+ )?(?:enddiastolisch${W} )?volumina`, String.raw`volumina (?:\w+ )?(?:erhöht|vergrößert)`, `dilatiert${W}`, `dilatation${W}`, 'dilated', 'dilatation', 'dilation', String.raw`vergrößert${W}`, 'enlarged', 'enlargement', `ektatisch${W}`, String.raw`ausgeweitet${W}`, `erweitert${W}`, `aufgeweitet${W}`, `kardiomegalie`, 'cardiomegaly',
+    // German compounds ("Ventrikeldilatation", "LV-Vergrößerung") and "the LV is large".
+    String.raw`(?:ventrikel|kammer|linksherz|herz|lv|rv|links ?ventrikel|biventrikulär${W}|linksventrikulär${W})-?(?:dilatation|vergrößerung|erweiterung)${W}`, String.raw`(?:vergrößerung|erweiterung) (?:des|der|beider) (?:linken |rechten )?(?:lv|rv|ventrikel${W}|herz${W}|kammer${W})`, String.raw`(?:lv|rv|left ventricle|right ventricle|ventricles?) (?:is |was |are |were )?(?:markedly |severely |mildly )?(?:large|big)`, String.raw`(?:spherical|sphärisch${W}|kugelig${W}) (?:lv|left ventricle|ventrikel${W}|configuration|konfiguration|remodel(?:l)?ing)`, String.raw`(?:lv|ventrikel|linke${W} ventrikel|kammer) (?:ist |war )?(?:deutlich |sehr |erheblich |massiv )?groß${W}`, String.raw`(?:deutlich|sehr|erheblich|massiv) groß${W} (?:linke${W} )?(?:lv|ventrikel)`] },
+  { id: 'reduced-fn', patterns: [String.raw`(?:eingeschränkt|reduziert|vermindert|herabgesetzt|gemindert)${W} (?:\w+ ){0,3}?(?:(?:lv|rv|links|rechts)?-?(?:ventrikulär${W} )?(?:pump|systolisch${W} )?funktion|ejektionsfraktion|ef|kontraktilität|auswurf${W})`, String.raw`(?:funktion|pumpfunktion|ejektionsfraktion|ef|kontraktilität)${W} (?:\w+ ){0,3}?(?:eingeschränkt|reduziert|vermindert|herabgesetzt)`, String.raw`(?:reduced|impaired|depressed|decreased|diminished|poor) (?:\w+ ){0,3}?(?:function|ejection fraction|ef|contractility)`, String.raw`(?:systolic )?dysfunction`, String.raw`(?:function|ejection fraction) (?:\w+ ){0,2}?(?:reduced|impaired|depressed)`,
+    String.raw`(?:reduced|impaired|depressed|decreased|low) (?:lv|rv)-?ef`, String.raw`(?:schlecht|mäßig|deutlich reduziert)${W} (?:(?!beurteilbar|einsehbar|abgrenzbar|darstellbar|auswertbar)\w+ ){0,2}?(?:pump|systolisch${W} )?funktion`, String.raw`(?:lv|rv|linksventrikulär${W}|rechtsventrikulär${W}|biventrikulär${W}|systolisch${W}|ventrikulär${W})[ -]?dysfunktion`, String.raw`hfm?ref`, String.raw`heart failure with (?:mildly )?reduced ejection fraction`, String.raw`(?:lv|rv|linksventrikulär${W}|rechtsventrikulär${W}|biventrikulär${W}|systolisch${W}|ventrikulär${W})[ -]?funktionseinschränkung${W}`, String.raw`funktionseinschränkung (?:des|der|beider) (?:lv|rv|linken|rechten|ventrikel${W}|kammer${W})`, String.raw`(?:eingeschränkt|reduziert|vermindert|herabgesetzt|gemindert)${W} (?:\w+ ){0,2}?(?:ventrikel|kammer|herz)funktion`] },
+  // Resynchronisation and defibrillator devices: heart-failure therapy (CRT for dyssynchrony, ICD), not a pacemaker for
+  // AV block (a sink, so "CRT-Schrittmacher" is no conduction disease).
+  { id: 'device', patterns: [String.raw`(?:crt|biventrikulär${W}|biventricular|cardiac resynchroni[sz]ation|kardiale${W} resynchronisation${W})(?:-?[dp])?(?:[ -](?:schrittmacher${W}|pacemaker|pacing|therapie|therapy|system|device|implantation))?`, String.raw`(?:s-?)?icd(?:-?(?:implantation|träger${W}|system|device))?`, String.raw`(?:implantable )?cardioverter[- ]defibrillator`, String.raw`defibrillator${W}`] },
+  // Dysfunction that is not systolic pump failure: diastolic, microvascular, valvular, sinus node (a sink, so the
+  // reduced-function words inside it are not read as such).
+  { id: 'not-systolic', patterns: [String.raw`(?:diastolic|diastolisch${W}|microvascular|mikrovaskulär${W}|endothelial|endothelial${W}|sinus node|sinusknoten|autonomic|autonom${W}|valve|valvular|klappen|prosthetic|prothesen|papillary muscle|erectile|renal|hepatic|thyroid)[ -]?dys-?fun[ck]tion${W}`, String.raw`(?:diastolisch${W}|nieren|leber|lungen)[ -]?funktionseinschränkung${W}`] },
   { id: 'hyperdynamic', patterns: [`hyperdynam${W}`, `hyperkontraktil${W}`, 'hyperdynamic', 'hypercontractile'] },
   { id: 'sam', patterns: ['sam', String.raw`mitral ?septal contact`, String.raw`mitralsegel ?septum ?kontakt`, String.raw`sam ?phänomen`, String.raw`systolic anterior motion`, String.raw`systolisch${W} vorwärtsbewegung`, String.raw`lvot ?obstruktion`, String.raw`lvot obstruction`, String.raw`obstruktion (?:des|im) (?:lvot|ausflusstrakt${W})`, String.raw`flussbeschleunigung im lvot`, String.raw`lvot flow acceleration`, String.raw`(?:ausflusstrakt|outflow tract)${W}[- ]?(?:obstruktion|obstruction)`, String.raw`(?:dynamic|dynamische) (?:lvot-? ?)?(?:obstruction|obstruktion)`, String.raw`mid ?(?:cavity|cavitary|ventricular) (?:obstruction|obliteration|narrowing|gradient)`, String.raw`mittventrikulär${W} (?:obstruktion|gradient|einengung)`] },
   { id: 'pleural', patterns: [`pleuraerg${W}`, String.raw`pleural effusion${W}`] },
@@ -111,8 +146,8 @@ export const CONCEPTS: ConceptDef[] = [
   { id: 'mass', patterns: [`raumforderung${W}`, String.raw`(?:circumscribed|well ?circumscribed|well ?defined|infiltrating|infiltrative|heterogeneous|homogeneous|hypointense|hyperintense|ovoid|spherical|polypoid|sessile|broad ?based|non ?enhancing|encapsulated|lobular|villous|calcified|fatty|hypervascular|vascular|expansile)${W} mass(?:es)?`, String.raw`mass(?:es)? (?:attached to|arising from|originating from|in|within|of|involving|infiltrating|extending into|adherent to|located in|occupying) (?:the )?(?:\w+ ){0,3}?(?:atri${W}|ventric${W}|septum|wall|appendage|pericard${W}|valve|leaflet|cavity|apex|vena cava|svc|ivc|lv|rv|la|ra|outflow tract)`, String.raw`(?:cardiac |intracardiac |atrial |ventricular |pedunculated )mass(?:es)?`, String.raw`(?:large|small|mobile|solid|cystic|lobulated|enhancing|intracavitary|pericardial|round|oval) mass(?:es)?`, String.raw`mass (?:within|in|arising from|attached to) (?:the )?(?:right|left|rv|lv|atri${W}|ventric${W}|pericard${W})`] },
 
   // Petersen 2005: an end-diastolic non-compacted / compacted ratio > 2.3 is non-compaction; up to 2.3 it is not.
-  { id: 'nc-ratio-high', patterns: [String.raw`(?:nc/c|non ?compacted (?:to |/ ?)compacted|nicht ?kompaktiert${W} (?:zu |/ ?)kompaktiert${W})(?: ratio| verhältnis|-ratio)?(?: (?:of|von|was|is|betrug|beträgt|bis|up to|in diastole|enddiastolisch))*:? ?(?:(?:=|>) ?)?(?:2[.,](?:[4-9]|3\d*[1-9])\d*|[3-9](?:[.,]\d+)?|1\d(?:[.,]\d+)?|(?:>|above|über) ?2[.,]3)(?![\d.,])`] },
-  { id: 'nc-ratio-normal', patterns: [String.raw`(?:nc/c|non ?compacted (?:to |/ ?)compacted|nicht ?kompaktiert${W} (?:zu |/ ?)kompaktiert${W})(?: ratio| verhältnis|-ratio)?(?: (?:of|von|was|is|betrug|beträgt|in diastole|enddiastolisch))*:? ?(?:(?:=|<) ?)?(?:[01](?:[.,]\d+)?|2(?:[.,](?:[0-2]\d*|30*))?)(?![\d.,])`] },
+  { id: 'nc-ratio-high', patterns: [String.raw`${NC_RATIO}(?: (?:of|von|was|is|betrug|beträgt|bis|up to|in diastole|enddiastolisch))*:? ?(?:(?:=|>) ?)?(?:2[.,](?:[4-9]|3\d*[1-9])\d*|[3-9](?:[.,]\d+)?|1\d(?:[.,]\d+)?|(?:>|above|über) ?2[.,]3)(?!\d|[.,]\d)`] },
+  { id: 'nc-ratio-normal', patterns: [String.raw`${NC_RATIO}(?: (?:of|von|was|is|betrug|beträgt|in diastole|enddiastolisch))*:? ?(?:(?:=|<) ?)?(?:[01](?:[.,]\d+)?|2(?:[.,](?:[0-2]\d*|30*))?)(?!\d|[.,]\d)`] },
   // Thickened valves and atrial walls: infiltration (amyloid), not HCM.
   { id: 'valve-thickening', patterns: [String.raw`(?:thickened|verdickt${W}) (?:\w+ )?(?:valves?|valve leaflets|klappen${W}|segel${W}|atrial walls?|vorhofwände|vorhofwand)`, String.raw`(?:valve|valvular|klappen|atrial wall|vorhofwand)-? ?(?:thickening|verdickung)`] },
   // Microvascular obstruction / no-reflow (dark core in the LGE): an acute infarct (ESC 2023 ACS, CMR).
@@ -166,7 +201,8 @@ export const CONCEPTS: ConceptDef[] = [
   // Takotsubo's triggers (InterTAK 2018): emotional (grief, a quarrel, fright, panic) or physical stress.
   { id: 'ctx:stress', patterns: [`bereave${W}`, String.raw`emotional${W} (?:stress|belastung)`, String.raw`(?:domestic |family )?argument`, String.raw`trauer${W}`, `todesfall${W}`, String.raw`(?:tod|verlust|ableben) (?:ihres|seines|ihrer|seiner|des|der) \w+`, String.raw`(?:death|loss) of (?:her|his|a|their) (?:husband|wife|son|daughter|mother|father|partner|child|brother|sister|spouse|dog|pet)`, String.raw`(?:emotional|psychological|psychisch${W}|emotional${W}) (?:trigger|auslöser|stressor)`, `streit${W}`, `schreck${W}`, String.raw`panic attack`, `panikattacke${W}`, String.raw`(?:physical|physisch${W}) (?:stress|belastung|trigger|auslöser)`] },
   { id: 'ctx:bnp', patterns: [String.raw`(?:nt ?pro-?)?bnp`] },
-  { id: 'ctx:athlete', patterns: [`sportler${W}`, `athlet${W}`, `leistungssport${W}`] },
+  { id: 'ctx:athlete', patterns: [`sportler${W}`, String.raw`athlet(?:e|es|en|in|innen)?`, // "athletic" describes a build, not training
+     `leistungssport${W}`, `triathlet${W}`, String.raw`(?:ausdauer|kraft|hochleistungs|wettkampf)sport${W}`, String.raw`marathon(?:läufer${W}|runner${W})?`, String.raw`(?:endurance|competitive|elite|professional|semi-?professional) (?:runner|athlete|cyclist|rower|swimmer|footballer|soccer player|sports?|training|exercise)s?`, String.raw`(?:radrennfahrer|ruderer|profifußballer|fußballprofi|leistungsschwimmer)${W}`] },
   { id: 'ctx:hfpef', patterns: ['hfpef', String.raw`erhalten${W} ejektionsfraktion`, String.raw`preserved ejection fraction`] },
   { id: 'ctx:scd', patterns: [String.raw`sudden (?:cardiac )?death${W}`, String.raw`plötzlich${W} (?:herz)?tod${W}`, String.raw`plötzlich${W} verstorben`, String.raw`died suddenly`] },
   // Cancer therapy that injures the myocardium (ESC 2022 cardio-oncology): anthracyclines, trastuzumab, checkpoint inhibitors.
@@ -203,7 +239,16 @@ export const SIGNALS: ConceptDef[] = [
 export const ATTRIBUTES: [string, string][] = [
   ['subendo', `subendokardial${W}`],
   ['subendo', `subendocardial${W}`],
-  ['transmural', `transmural${W}`],
+  // Depth named by its layer after a preposition ("im Subendokard", "in the subepicardium"; not "sparing the
+  // subendocardium", not "endocardial contours") or as not transmural.
+  ['subendo', String.raw`(?:im|ins|in the|into the|within the|to the) subendo(?:c|k)ard(?:ium)?`],
+  ['non-transmural', String.raw`(?:non|nicht)-?transmural${W}`],
+  ['subepi', String.raw`(?:im|ins|in the|into the|within the|to the) subepi(?:c|k)ard(?:ium)?`],
+  ['midwall', String.raw`(?:im |in the |within the )?(?:mittmyokard${W}|mid-?myocardium|midwall)`],
+  ['transmural', String.raw`(?:gesamt${W}|ganz${W}) wanddicke`],
+  // Infarct extent as a share of the wall thickness (viability reporting, PMC5676975): it grows from the subendocardium.
+  ['subendo', String.raw`(?:\d{1,3} ?%|half|hälfte|(?:one|two) thirds?|drittel) (?:of (?:the )?|der |des )(?:(?:lv |myocardial )?wall thickness|wanddicke|wand|wall|myocardial thickness|myokarddicke)`],
+  ['transmural', String.raw`(?<!non-?|nicht-?|non |nicht )transmural${W}`],
   ['transmural', String.raw`full ?thickness`],
   ['transmural', String.raw`wanddurchsetzend${W}`],
   ['subepi', `(?:sub)?epikardial${W}`],
@@ -222,46 +267,70 @@ export const ATTRIBUTES: [string, string][] = [
   ['diffuse', `circumferential${W}`],
   ['diffuse', `generalisiert${W}`],
   ['diffuse', `ubiquitär${W}`],
+  ['diffuse', 'zebra'],
   ['diffuse', String.raw`(?:aller|all) (?:segmente|segments)`],
   ['patchy', `fleck${W}`],
   ['patchy', 'patchy'],
-  ['patchy', `(?:multi)?fokal${W}`],
-  ['patchy', `(?:multi)?focal${W}`],
+  ['patchy', `fokal${W}`],
+  ['patchy', `focal${W}`],
   ['patchy', `punktförmig${W}`],
   ['patchy', `nodul${W}`],
   ['patchy', `knotig${W}`],
   ['patchy', 'spotty'],
+  ['patchy', 'blotchy'],
+  ['patchy', String.raw`(?:multiple|several|mehrere${W}|einzelne${W}) (?:\w+ )?(?:foci|herde${W}|herdförmig${W})`],
+  ['patchy', `herdförmig${W}`],
+  ['patchy', `punktuell${W}`],
+  ['patchy', `inselförmig${W}`],
+  ['patchy', `wolkig${W}`],
   ['patchy', 'scattered'],
   ['patchy', `verstreut${W}`],
   ['multifocal', `multifokal${W}`],
   ['multifocal', `multifocal${W}`],
-  ['multifocal', String.raw`mehrere${W} (?:herde|areale|segmente)`],
+  ['multifocal', String.raw`(?:in )?mehrere${W} (?:herde${W}|areale${W}|bereiche${W}|regionen)`],
+  ['multifocal', String.raw`multiple (?:areas|regions|segments|lesions|territories)`],
   ['stripe', `streif${W}`],
   ['stripe', 'stripe'],
+  ['stripe', String.raw`stria(?:e|l)?`],
+  ['stripe', String.raw`streak${W}`],
+  ['stripe', String.raw`strichförmig${W}`],
   ['stripe', `linear${W}`],
   ['stripe', `bandförmig${W}`],
   ['insertion', `${W}insertion${W}`],
   ['insertion', String.raw`hinge[- ]?points?`],
+  ['insertion', String.raw`(?:rv[- ]lv |lv[- ]rv |ventricular )?junction(?:al)?(?: points?)?`],
+  ['insertion', `umschlagpunkt${W}`],
+  ['insertion', `ansatzpunkt${W}`],
   ['rv-side', String.raw`rechtsventrikulär${W} (?:seite|septum|betont${W})`],
   ['rv-side', String.raw`rv ?seit${W}`],
   ['rv-side', String.raw`right ventricular side`],
   ['rv-side', String.raw`rv side`],
+  ['rv-side', String.raw`(?:rv|right ventricular) (?:aspect|surface)`],
   ['rv-side', String.raw`septal rechtsventrikulär`],
+  // Compound wall names (AHA 17 segments; DOMAIN.md's old German names) name two walls at once.
+  ['inferior+lateral', String.raw`(?:infero|postero|hinter)-?(?:lateral${W}|seitenwand${W})`],
+  ['anterior+lateral', String.raw`(?:antero-?lateral${W}|vorderseitenwand${W})`],
+  ['inferior+septal', String.raw`(?:infero|postero)-?septal${W}`],
+  ['anterior+septal', String.raw`antero-?septal${W}`],
   ['septal', `${W}septal${W}`],
+  ['septal', `kammerscheidewand${W}`],
+  ['septal', 'ivs'],
   ['septal', `${W}septum${W}`],
   ['septal', `${W}septums`],
   ['lateral', `${W}lateral${W}`],
-  ['lateral', 'seitenwand'],
-  ['lateral', 'lateralwand'],
+  ['lateral', `seitenwand${W}`],
+  ['lateral', `lateralwand${W}`],
   ['inferior', `inferior${W}`],
-  ['inferior', 'hinterwand'],
-  ['inferior', 'unterwand'],
+  ['inferior', `hinterwand${W}`],
+  ['inferior', `posterior${W}`],
+  ['inferior', `unterwand${W}`],
   ['inferior', `diaphragmal${W}`],
   ['anterior', `anterior${W}`],
   ['anterior', `vorderwand${W}`],
   ['apical', `apikal${W}`],
   ['apical', 'apical'],
   ['apical', `herzspitze${W}`],
+  ['apical', `spitze${W}`],
   ['apical', 'apex'],
   ['basal', `basal${W}`],
   ['territory', 'riva'],
@@ -287,10 +356,18 @@ export const ATTRIBUTES: [string, string][] = [
   ['lv', String.raw`link${W} ventri${W}`],
   ['lv', `linksventrikul${W}`],
   ['lv', String.raw`left ventri${W}`],
+  // "Biventricular" names both ventricles.
+  ['lv+rv', String.raw`biventri${W}`],
+  ['lv+rv', String.raw`(?:both|beide${W}) (?:ventricles|ventrikel${W}|kammern)`],
   ['rv', 'rv'],
   ['rv', String.raw`recht${W} ventri${W}`],
   ['rv', `rechtsventrikul${W}`],
   ['rv', String.raw`right ventri${W}`],
+  // The atrial wall itself (Fontana 2015: amyloid's atrial LGE), not a word about the atria ("atrial fibrillation").
+  ['atrium+atrial-wall', String.raw`vorhof(?:wand|wände|septum|myokard)${W}`],
+  ['atrium+atrial-wall', String.raw`(?:inter)?atrial${W} (?:wall|walls|septum|myocardium)`],
+  ['atrium+atrial-wall', `vorhöfe${W}`],
+  ['atrium+atrial-wall', 'atria'],
   ['atrium', `${W}vorh(?:o|oe)f${W}`],
   ['atrium', `atri${W}`],
   ['atrium', 'la'],
@@ -298,6 +375,35 @@ export const ATTRIBUTES: [string, string][] = [
   ['atrium', String.raw`(?:atrial |left atrial )?appendage`],
   ['atrium', `herzohr${W}`],
   ['atrium', 'laa'],
+  // Atrial scar made on purpose: ablation, pulmonary vein isolation.
+  ['ablation', `ablat${W}`],
+  ['ablation', String.raw`pulmonary vein isolation`],
+  ['ablation', `pulmonalvenenisolation`],
+  ['ablation', 'pvi'],
+  // Organs and tissues outside the heart: a cyst bright on T2, fibrosis of the lung, a vertebral lesion that
+  // enhances are no myocardial oedema or LGE (criteria.ts drops such mentions unless a cardiac place is named).
+  ['extracardiac', `${W}zyste${W}`],
+  ['extracardiac', `cyst${W}`],
+  ['extracardiac', `leber${W}`],
+  ['extracardiac', 'liver'],
+  ['extracardiac', 'hepatic'],
+  ['extracardiac', `niere${W}`],
+  ['extracardiac', 'kidney'],
+  ['extracardiac', `milz${W}`],
+  ['extracardiac', 'spleen'],
+  ['extracardiac', `lunge${W}`],
+  ['extracardiac', `lungs?`],
+  ['extracardiac', `lingula${W}`],
+  ['extracardiac', `${W}wirbel${W}`],
+  ['extracardiac', `vertebra${W}`],
+  ['extracardiac', `knochen${W}`],
+  ['extracardiac', 'bone'],
+  ['extracardiac', `myelo${W}`],
+  ['extracardiac', `mamma${W}`],
+  ['extracardiac', 'breast'],
+  ['extracardiac', `thymus`],
+  ['extracardiac', `nebenbefund${W}`],
+  ['extracardiac', `incidental${W}`],
   // A pericardial effusion large enough to be a disease of its own (ESC 2015: moderate, large, tamponade).
   ['sizeable', String.raw`(?:large|moderate|massive|sizeable|substantial|tamponade|tamponading)`],
   ...[`groß${W}`, `mittelgradig${W}`, String.raw`ma(?:e)?s?sig${W}`, `massiv${W}`, String.raw`hämodynamisch relevant${W}`, `tamponade${W}`, `tamponierend${W}`].map((p): [string, string] => ['sizeable', p]),
@@ -314,6 +420,10 @@ export const ATTRIBUTES: [string, string][] = [
   ['severe', 'extensive'],
   ['severe', `ausgedehnt${W}`],
   ['severe', 'severely'],
+  ['severe', String.raw`marked(?:ly)?`],
+  ['severe', `erheblich${W}`],
+  ['severe', String.raw`(?:iii|iv|[34])°`],
+  ['severe', String.raw`grad(?:e)? (?:iii|iv|[34])`],
   ['severe', `relevant${W}`],
   ['severe', `ausgeprägt${W}`],
   ['mild', `leicht${W}`],
@@ -387,26 +497,36 @@ const t = (kind: TriggerKind, certainty: number | undefined, ...patterns: string
 
 export const TRIGGERS: TriggerDef[] = [
   // Pseudo-triggers first: they look like negations but mean something else and block the real trigger.
-  ...t('pseudo', undefined, 'nicht nur', String.raw`kein${W} (?:wesentlich${W} |signifikant${W} )?(?:veränderung${W}|befundänderung${W}|progredienz|befundprogredienz|zunahme|abnahme|unterschied${W}|befundbesserung)`, String.raw`no (?:significant |interval )?(?:change|progression|interval change)`, 'not only', 'ohne befundänderung', 'ohne wesentliche änderung', String.raw`ohne (?:kontrastmittel${W}|km(?:-gabe)?|gadolinium|kontrast)`, String.raw`without (?:intravenous )?(?:contrast|gadolinium)`, String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ](?:year|month|week|day)s?[- ]old`),
+  ...t('pseudo', undefined, String.raw`(?:non|nicht)-?transmural${W}`, 'nicht nur', String.raw`kein${W} (?:wesentlich${W} |signifikant${W} )?(?:veränderung${W}|befundänderung${W}|progredienz|befundprogredienz|zunahme|abnahme|unterschied${W}|befundbesserung)`, String.raw`no (?:significant |interval )?(?:change|progression|interval change)`, 'not only', 'ohne befundänderung', 'ohne wesentliche änderung', String.raw`ohne (?:kontrastmittel${W}|km(?:-gabe)?|gadolinium|kontrast)`, String.raw`without (?:intravenous )?(?:contrast|gadolinium)`, String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ](?:year|month|week|day)s?[- ]old`),
   // "nicht auszuschließen" is not a negation: it says the diagnosis is possible.
-  ...t('unc-post', 0.35, String.raw`nicht (?:sicher )?auszuschlie(?:ß|s|ss)en`, String.raw`nicht (?:sicher )?ausgeschlossen`, String.raw`(?:kann|können|konnte) nicht (?:sicher )?ausgeschlossen werden`, String.raw`(?:cannot|can not|could not) be (?:excluded|ruled out)`, String.raw`not (?:be )?excluded`, String.raw`less likely`, 'weniger wahrscheinlich'),
-  ...t('unc-pre', 0.35, String.raw`(?:nicht|not) (?:sicher )?(?:auszuschließen|ausgeschlossen|excluded)(?: (?:ist|sind|werden|kann))?:?`, String.raw`(?:cannot|can not) (?:exclude|rule out)`, String.raw`dd:?`, String.raw`differen[tz]ial(?:diagnos${W}| diagnos${W})?(?: (?:includes?|umfasst|ist|sind))?:?`, 'ddx', String.raw`alternativ${W}`, String.raw`or less likely`, String.raw`(?:could|can|cannot|can not) (?:not )?(?:be )?(?:distinguished|differentiated|told apart) (?:between|from)`, String.raw`(?:indistinguishable|not distinguishable) (?:between|from)`, String.raw`nicht (?:sicher |eindeutig )?(?:zu )?(?:unterscheiden|differenzieren|abzugrenzen) (?:zwischen|von)`, String.raw`(?:differenzierung|unterscheidung|abgrenzung) zwischen`),
-  ...t('unc-pre', 0.15, String.raw`unwahrscheinlich(?:e|er|es|en|em)`),
+  ...t('unc-post', 0.35, String.raw`${NOT_SURELY}auszuschlie(?:ß|s|ss)en`, String.raw`${NOT_SURELY}ausgeschlossen`, String.raw`(?:kann|können|konnte) ${NOT_SURELY}ausgeschlossen werden`, String.raw`(?:cannot|can not|could not) be (?:excluded|ruled out)`, String.raw`not (?:be )?excluded`, String.raw`less likely`, 'weniger wahrscheinlich'),
+  // DOMAIN.md: "nicht sicher abgrenzbar" is a hedge, not a negation; "nicht unbedingt", "unsicher" doubt.
+  ...t('unc-post', 0.4, String.raw`(?:ist |sind )?nicht (?:sicher|eindeutig|zweifelsfrei) (?:abgrenzbar|nachweisbar|abzugrenzen|nachzuweisen|zu sehen|erkennbar)`, String.raw`(?:ist|bleibt|sind|bleiben) unsicher`, String.raw`(?:is|are|was|remains|remain) (?:indeterminate|uncertain|unclear)`, String.raw`(?:should|could|may|might) be considered`),
+  // More ways of pointing at a diagnosis without stating it.
+  ...t('unc-pre', 0.8, String.raw`pointing (?:towards?|to)`, String.raw`indicative of`, String.raw`richtungsweisend (?:für|auf)`, String.raw`in erster linie`),
+  ...t('unc-pre', 0.6, String.raw`raising (?:the )?suspicion (?:of|for)`, String.raw`aspekt eine[rsm]`, String.raw`bild wie bei`, 'presumptive', 'putative', String.raw`working diagnosis(?: of)?`, String.raw`arbeitsdiagnose:?`),
+  ...t('unc-post', 0.6, String.raw`(?:ist )?(?:primär |zunächst |am ehesten |differenzialdiagnostisch )?zu denken`, String.raw`denken`, String.raw`(?:ist |wäre )?denkbar`, String.raw`(?:ist )?anzunehmen`, String.raw`(?:is |would be )?conceivable`),
+  // A differential the text weighed ("X was considered", "X wurde erwogen", "kommt in Betracht"): a candidate, not the answer.
+  ...t('unc-post', 0.35, String.raw`(?:was|were|is|are) (?:also |initially |first )?(?:considered|discussed|raised|entertained)(?: (?:in|as) (?:the |a )?differential(?: diagnosis)?)?`, String.raw`(?:in|on) the differential(?: diagnosis)?`, String.raw`(?:wurde|wurden|wird|werden) (?:\w+ )?(?:erwogen|diskutiert|in betracht gezogen|in erwägung gezogen)`, String.raw`(?:kommt|kommen|käme|kämen) (?:\w+ ){0,2}?in (?:betracht|frage)`),
+  ...t('neg-post', undefined, String.raw`(?:was|were|is|are) not (?:suspected|considered|favou?red|supported)`, String.raw`(?:wurde|wurden|wird|werden) nicht (?:vermutet|erwogen|angenommen)`),
+  ...t('unc-pre', 0.4, String.raw`nicht (?:sicher|unbedingt|zwingend)`, String.raw`scheinbar${W}`, String.raw`indeterminate (?:for|of)`, String.raw`(?:kann|könnte|dürfte) es sich (?:\w+ ){0,2}?um`, String.raw`es (?:kann|könnte|dürfte) sich (?:\w+ ){0,2}?um`),
+  ...t('unc-pre', 0.35, String.raw`(?:${NOT_SURELY}|not (?:sicher )?)(?:auszuschließen|ausgeschlossen|excluded)(?: (?:ist|sind|werden|kann))?:?`, String.raw`(?:cannot|can not) (?:exclude|rule out)`, String.raw`dd:?`, String.raw`differen[tz]ial(?:diagnos${W}| diagnos${W})?(?: (?:includes?|umfasst|ist|sind))?:?`, 'ddx', String.raw`alternativ${W}`, String.raw`or less likely`, String.raw`(?:could|can|cannot|can not) (?:not )?(?:be )?(?:distinguished|differentiated|told apart) (?:between|from)`, String.raw`(?:indistinguishable|not distinguishable) (?:between|from)`, String.raw`nicht (?:sicher |eindeutig )?(?:zu )?(?:unterscheiden|differenzieren|abzugrenzen) (?:zwischen|von)`, String.raw`(?:differenzierung|unterscheidung|abgrenzung) zwischen`),
+  ...t('unc-pre', 0.15, String.raw`unwahrscheinlich(?:e|er|es|en|em)`, 'unlikely'),
   // What something resembled or was first taken for is not what it is ("resembling an ischaemic cardiomyopathy",
   // "admitted as myocardial infarction", "an episode labelled infarction").
   ...t('unc-pre', 0.2, String.raw`resembl${W}`, String.raw`mimick?${W}`, String.raw`imitier${W}`, String.raw`initially (?:\w+ ){0,2}?(?:as|for)`, String.raw`admitted as`, String.raw`labell?ed(?: as)?`, 'presumed', String.raw`(?:was |were )?assumed to be`, String.raw`misdiagnos${W}(?: as)?`, String.raw`ähnlich${W}`, String.raw`pseudo-?`),
   ...t('unc-post', 0.2, String.raw`-like`, String.raw`-artig${W}`, String.raw`als \w+ eingeordnet${W}`, String.raw`-type`),
   ...t('unc-post', 0.15, String.raw`unwahrscheinlich`, 'unlikely', String.raw`(?:is |are |seems |appears )?not likely`, String.raw`nicht wahrscheinlich`),
-  ...t('unc-pre', 0.8, String.raw`(?:hochgradig${W}|dringend${W}|starke[rnm]?) (?:v\. ?a\.|verdacht${W})(?: auf)?`, String.raw`strong(?:ly)? suspic${W}(?: (?:of|for))?`, String.raw`am ehesten(?: (?:im sinne|i\. ?s\.))?`, String.raw`a\. ?e\.`, String.raw`wahrscheinlich${W}`, 'most likely', 'most consistent with', 'likely', 'probable', 'probably', String.raw`hochverdächtig${W}(?: auf| für)?`, String.raw`highly suspicious (?:for|of)`, String.raw`favou?r(?:ing|s|ed)?`, String.raw`(?:spricht|sprechen) (?:eher |am ehesten )?für`, String.raw`suggestiv${W} für`, String.raw`suggestive of`, String.raw`im sinne (?:eine[rsm] |von )?`, String.raw`i\. ?s\. ?(?:v\.|e\.|einer|eines)?`),
-  ...t('unc-pre', 0.6, String.raw`(?:the )?possibility of`, String.raw`möglichkeit (?:eine[rsm]? )?`, String.raw`v\. ?a\.`, String.raw`verdacht${W}(?: auf)?`, String.raw`verdächtig${W}(?: auf| für)?`, String.raw`suspekt${W}(?: auf| für)?`, 'suspected', 'suspicion of', String.raw`suspicious (?:for|of)`, String.raw`concerning for`, String.raw`möglich${W}`, 'possible', 'possibly', String.raw`(?:may|might|could) (?:represent|reflect|be|indicate|suggest)`, String.raw`vermutlich`, String.raw`hinweisend auf`, String.raw`hinweis(?:e)? auf`, String.raw`hinweis für`, String.raw`zeichen (?:eine[rsm]? )?`, String.raw`passend zu`, 'verdachtsdiagnose'),
+  ...t('unc-pre', 0.8, String.raw`(?:hochgradig${W}|dringend${W}|starke[rnm]?) (?:v\. ?a\.|verdacht${W})(?: auf)?`, String.raw`strong(?:ly)? suspic${W}(?: (?:of|for))?`, String.raw`am ehesten(?: (?:im sinne|i\. ?s\.))?`, String.raw`a\. ?e\.`, String.raw`wahrscheinlich${W}`, 'most likely', 'most consistent with', 'likely', 'probable', 'probably', String.raw`hochverdächtig${W}(?: auf| für)?`, String.raw`highly suspicious (?:for|of)`, String.raw`favou?r(?:ing|s|ed)?`, String.raw`(?:spricht|sprechen) (?:eher |am ehesten )?für`, String.raw`suggestiv${W} für`, String.raw`suggestive of`, String.raw`im sinne(?: eine[rsm]| von)?`, String.raw`i\. ?s\. ?(?:v\.|e\.|einer|eines)?`, 'presumably', String.raw`(?:in favou?r of)`),
+  ...t('unc-pre', 0.6, String.raw`(?:the )?possibility of`, String.raw`möglichkeit(?: eine[rsm]?)?`, String.raw`v\. ?a\.`, String.raw`verdacht${W}(?: auf)?`, String.raw`verdächtig${W}(?: auf| für)?`, String.raw`suspekt${W}(?: auf| für)?`, 'suspected', 'suspicion of', String.raw`suspicious (?:for|of)`, String.raw`concerning for`, String.raw`möglich${W}`, 'possible', 'possibly', String.raw`(?:may|might|could) (?:represent|reflect|be|indicate|suggest)`, String.raw`vermutlich`, String.raw`hinweisend auf`, String.raw`hinweis(?:e)? auf`, String.raw`hinweis für`, String.raw`zeichen(?: eine[rsm]?)?`, String.raw`passend zu`, 'verdachtsdiagnose', 'eher'),
   // "Myokarditis vs. Sarkoidose": two candidates, each hedged (find-findings.ts reads it both ways).
   ...t('unc-pre', 0.5, String.raw`vs\.?`, 'versus'),
   ...t('unc-pre', 0.4, String.raw`fraglich${W}`, 'questionable', 'equivocal', String.raw`grenzwertig${W}`, 'borderline'),
-  ...t('unc-post', 0.6, String.raw`zu erwägen`, String.raw`(?:is |are |should be )?to be considered`, String.raw`(?:is|are|was) (?:possible|suspected)`, String.raw`wird vermutet`, String.raw`ist möglich`),
+  ...t('unc-post', 0.6, String.raw`scheint (?:\w+ )?(?:vorzuliegen|zu bestehen|wahrscheinlich)`, String.raw`zu erwägen`, String.raw`(?:is |are |should be )?to be considered`, String.raw`(?:is|are|was) (?:possible|suspected)`, String.raw`wird vermutet`, String.raw`ist möglich`),
   ...t('unc-post', 0.8, String.raw`(?:is|are) (?:likely|probable)`, String.raw`wahrscheinlich`),
   // Negation ("argues against", "spricht gegen", "nicht vereinbar mit" outrank the stating phrase inside them)
-  ...t('neg-pre', undefined, String.raw`(?:argues?|argued|speaks?|spoke) against`, String.raw`(?:spricht|sprechen|sprach|sprachen) (?:eher |deutlich |klar |eindeutig )?gegen`, String.raw`(?:not|nicht) (?:\w+ )?(?:consistent|compatible|vereinbar|kompatibel) (?:with|mit)`, String.raw`(?:inconsistent|incompatible|unvereinbar) (?:with|mit)`, String.raw`(?:atypical|untypical|atypisch${W}|untypisch${W}) (?:of|for|für)`, String.raw`kein${W} (?:sicher${W} |eindeutig${W} |direkt${W} |weiter${W} )?(?:hinweis${W}|anhalt(?:spunkt${W})?|nachweis${W}|zeichen|anzeichen|evidenz|beleg${W}|verdacht)(?: (?:auf|für|von))?`, String.raw`ohne (?:(?:sicher${W}|eindeutig${W}) )?(?:hinweis${W}|nachweis${W}|anhalt${W}|zeichen)(?: (?:auf|für|von))?`, String.raw`kein${W}`, 'nicht', 'ohne', String.raw`frei von`, 'weder', String.raw`fehlen${W}(?: (?:von|eine[rsm]?))?`, String.raw`(?:no|without|absent) (?:definite |convincing |significant |clear )?(?:evidence|sign|signs|indication|suggestion|features|findings)(?: of| for| to suggest)?`, String.raw`there (?:is|was|are|were) no`, String.raw`negative for`, String.raw`free of`, 'absence of', 'no', 'not', 'without', 'neither', String.raw`no longer`, String.raw`rather than`, String.raw`instead of`, 'anstatt', String.raw`statt`),
-  ...t('neg-post', undefined, String.raw`nicht bestätigt`, String.raw`(?:was |were )?not (?:confirmed|supported)`, String.raw`unbestätigt`, String.raw`(?:ist |sind |war |waren )?nicht (?:mehr )?(?:nachweisbar|abgrenzbar|vorhanden|nachzuweisen|erkennbar|sichtbar|abzugrenzen|zu sehen|darstellbar|feststellbar)`, String.raw`(?:ist |sind |wurde |wurden )?ausgeschlossen`, String.raw`(?:kann|konnte|können) ausgeschlossen werden`, String.raw`liegt nicht vor`, String.raw`besteht nicht`, String.raw`zeigt sich nicht`, String.raw`nicht erfüllt`, String.raw`(?:is |are |was |were )?(?:not|no longer) (?:seen|visible|identified|detected|present|demonstrated|visualized|observed|met|fulfilled|evident)`, String.raw`(?:was |were |is |are )?(?:ruled out|excluded)`, String.raw`(?:is |are |was )?absent`, String.raw`unauffällig`, String.raw`regelrecht`, String.raw`normwertig`, 'unremarkable', String.raw`entfällt`),
+  ...t('neg-pre', undefined, String.raw`(?:ausgeschlossen|excluded|ruled out) ?:`, String.raw`(?:argues?|argued|speaks?|spoke) against`, String.raw`(?:spricht|sprechen|sprach|sprachen) (?:eher |deutlich |klar |eindeutig )?gegen`, String.raw`(?:not|nicht) (?:\w+ )?(?:consistent|compatible|vereinbar|kompatibel) (?:with|mit)`, String.raw`(?:inconsistent|incompatible|unvereinbar) (?:with|mit)`, String.raw`(?:atypical|untypical|atypisch${W}|untypisch${W}) (?:of|for|für)`, String.raw`kein${W} (?:sicher${W} |eindeutig${W} |direkt${W} |weiter${W} )?(?:hinweis${W}|anhalt(?:spunkt${W})?|nachweis${W}|zeichen|anzeichen|evidenz|beleg${W}|verdacht)(?: (?:auf|für|von))?`, String.raw`ohne (?:(?:sicher${W}|eindeutig${W}) )?(?:hinweis${W}|nachweis${W}|anhalt${W}|zeichen)(?: (?:auf|für|von))?`, String.raw`kein${W}`, 'nicht', 'ohne', String.raw`frei von`, 'weder', String.raw`fehlen${W}(?: (?:von|eine[rsm]?))?`, String.raw`(?:no|without|absent) (?:definite |convincing |significant |clear )?(?:evidence|sign|signs|indication|suggestion|features|findings)(?: of| for| to suggest)?`, String.raw`there (?:is|was|are|were) no`, String.raw`negative for`, String.raw`free of`, 'absence of', String.raw`(?:a |the )?lack of`, 'lacking', String.raw`devoid of`, 'no', 'not', 'without', 'neither', String.raw`no longer`, String.raw`rather than`, String.raw`instead of`, 'anstatt', String.raw`statt`),
+  ...t('neg-post', undefined, String.raw`nicht bestätigt`, String.raw`(?:was |were )?not (?:confirmed|supported)`, String.raw`unbestätigt`, String.raw`(?:ist |sind |war |waren )?nicht (?:mehr )?(?:nachweisbar|abgrenzbar|vorhanden|nachzuweisen|erkennbar|sichtbar|abzugrenzen|zu sehen|darstellbar|feststellbar)`, String.raw`(?:ist |sind |wurde |wurden )?ausgeschlossen`, String.raw`(?:kann|konnte|können) ausgeschlossen werden`, String.raw`liegt nicht vor`, String.raw`besteht nicht`, String.raw`zeigt sich nicht`, String.raw`nicht erfüllt`, String.raw`(?:is |are |was |were )?(?:not|no longer) (?:seen|visible|identified|detected|present|demonstrated|visualized|observed|met|fulfilled|evident)`, String.raw`(?:was |were |is |are )?(?:ruled out|excluded)`, String.raw`(?:is |are |was )?absent`, String.raw`unauffällig`, String.raw`regelrecht`, String.raw`normwertig`, 'unremarkable', String.raw`entfällt`, String.raw`verneint`, String.raw`(?:fehlt|fehlen)`, String.raw`(?:imaging |images |sequences? )?(?:was |were )negative`, String.raw`existier${W} nicht`, String.raw`(?:ist |sind )?auszuschlie(?:ß|s)en`, String.raw`(?:kommt|kommen) nicht zum vorschein`, String.raw`nicht angezeigt`, String.raw`(?:was |were |is |are )?negative`, String.raw`: ?(?:none|nil)`, String.raw`: ?negativ${W}`),
   // History: a past event, not the current finding ("16 years earlier, ..." before it, "... 16 years earlier" after it)
   ...t('hist-pre', undefined, String.raw`z\. ?n\.`, String.raw`zustand nach`, String.raw`stattgehabt${W}`, String.raw`abgelaufen${W}`, String.raw`früher${W}`, String.raw`ehemalig${W}`, String.raw`vorbekannt${W}`, String.raw`anamnestisch${W}`, String.raw`history of`, 'known', String.raw`bekannt(?:e|er|es|en|em)`, 'prior', 'previous', 'previously', String.raw`status post`, String.raw`s/p`, 'healed', 'old', 'remote', String.raw`past`, String.raw`residuell${W}`, String.raw`residual`, String.raw`(?:vollständig${W} |komplett${W} |weitgehend${W} )?rückbildung (?:der|des|von)`, String.raw`(?:complete |full )?resolution of`, ...['years', 'months', 'decades'].map((unit) => String.raw`(?:\d+|several|many|two|three|four|five|six|ten|a few) ${unit} (?:earlier|before|previously)[,:]`), ...['jahre', 'monate', 'jahrzehnte'].map((unit) => String.raw`(?:\d+|mehrere${W}|einige${W}|zwei|drei|vier|fünf|sechs|zehn) ${unit}${W} (?:zuvor|früher|vorher)[,:]`)),
   ...t('hist-post', undefined, String.raw`in der vorgeschichte`, String.raw`in the past`, String.raw`vor \d+ (?:jahren|monaten|wochen)`, String.raw`\d+ (?:years|months) ago`, String.raw`im jahr \d{4}`, String.raw`in \d{4}`, String.raw`(?:hat|haben) sich (?:vollständig |komplett )?zurückgebildet`, String.raw`(?:has |have )?(?:fully |completely )?resolved`, ...['years', 'months', 'weeks', 'decades'].map((unit) => String.raw`(?:\d+|several|many|two|three|four|five|six|ten|a few) ${unit} (?:earlier|before|previously)`), ...['jahre', 'monate', 'wochen', 'jahrzehnte'].map((unit) => String.raw`(?:\d+|mehrere${W}|einige${W}|zwei|drei|vier|fünf|sechs|zehn) ${unit}${W} (?:zuvor|früher|vorher)`)),
