@@ -636,3 +636,18 @@ test('concept: LVNC (Petersen 2005) and Qp:Qs read at a sentence end (German dec
   assert.equal(outcome('Befund: Ausgeprägte Trabekularisierung apikal und lateral, NC/C-Ratio 3,1. LVEF 45 %.'), 'OTHER.lvnc');
   assert.equal(outcome('Befund: Vorhofseptumdefekt, RV dilatiert, Qp:Qs 2,1.'), 'OTHER.congenital');
 });
+
+test('concept (F3): a sarcoidosis of another organ named after the CMR sentence is no cardiac sarcoidosis on a normal study', () => {
+  assert.equal(outcome('Referral: breathlessness. MRI of the heart: LVEF 58 %, normal volumes, no late enhancement, no oedema. Sarcoidosis of the lungs confirmed on transbronchial biopsy.'), 'NORMAL');
+  assert.equal(outcome('Fragestellung: Belastungsdyspnoe. Herz-MRT: LVEF 63 %, normale Volumina, kein Late Enhancement, kein Ödem. Pulmonale Sarkoidose, bronchoskopisch gesichert.'), 'NORMAL');
+  // With a sarcoid pattern of LGE it counts as HRS 2014 extracardiac disease, and the heart named keeps the diagnosis.
+  assert.equal(outcome('MRI of the heart: patchy enhancement of the basal septum extending to its RV side. Sarcoidosis of the lungs confirmed on transbronchial biopsy.'), 'CS');
+  assert.equal(outcome('Beurteilung: Kardiale Beteiligung einer bekannten pulmonalen Sarkoidose.'), 'CS');
+});
+
+test('concept (O3): fluid is bright on T2 / STIR; a hyperintensity beside an effusion is no myocardial oedema unless the myocardium is named', () => {
+  assert.equal(outcome('Findings: normal volumes, LVEF 64 %, no late enhancement. Trace pericardial fluid, which is bright on STIR.'), 'NORMAL');
+  assert.equal(outcome('Befund: Normale Volumina, LVEF 60 %, kein LGE. Schmaler Perikarderguss, T2-hyperintens.'), 'NORMAL');
+  assert.ok(fired('Befund: Kleiner Perikarderguss. Myokard der Lateralwand T2-hyperintens, subepikardiales LGE lateral.').includes('myo.t2'));
+  assert.ok(fired('Findings: small effusion; increased signal on STIR in the inferolateral wall.').includes('myo.t2'));
+});

@@ -206,7 +206,11 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const lgeNegated = f.negated('lge').length > 0 && lge.length === 0;
   const ischemicPattern = f.present('lge-ischemic');
   const nonIschemic = [...f.present('lge-nonischemic'), ...f.negated('lge-ischemic')];
-  const oedema = f.present('oedema').filter((m) => !elsewhere(m));
+  // Fluid is bright on T2 and STIR (an effusion, the pleura): a signal phrase that names no oedema in a sentence
+  // about fluid is the fluid's unless the myocardium is named (Lake Louise 2018 reads T2 signal of the myocardium;
+  // Ferreira et al., JACC 2018). A bright pericardium without fluid stays: it is the pericarditis' oedema (ESC 2015).
+  const fluidSignal = (m: Mention) => !m.attrs.has('oedema-word') && m.attrs.has('fluid') && !m.attrs.has('myocardium') && !CARDIAC_PLACES.some((a) => m.attrs.has(a));
+  const oedema = f.present('oedema').filter((m) => !elsewhere(m) && !fluidSignal(m));
   const hyperemia = f.present('hyperemia');
   const wma = f.present('wma');
   const hypertrophy = f.present('hypertrophy').filter((m) => !(m.attrs.has('ecg') && !m.attrs.has('cmr')));
@@ -347,7 +351,7 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   // HRS 2014: extracardiac sarcoidosis (stated, or its signs: hilar nodes, erythema nodosum, uveitis, granulomas)
   // with patchy or multifocal LGE is probable cardiac sarcoidosis, whatever the troponin or fever.
   const hilarNodes = f.context('lymph').filter((m) => m.attrs.has('hilar') && m.status !== 'uncertain');
-  const extracardiacSarcoid = [...f.context('ctx:sarcoid').filter((m) => m.status !== 'uncertain'), ...f.mentions.filter((m) => m.concept === 'dx:CS' && (m.status === 'context' || m.status === 'historical')), ...hilarNodes];
+  const extracardiacSarcoid = [...f.context('ctx:sarcoid').filter((m) => m.status !== 'uncertain'), ...f.mentions.filter((m) => m.concept === 'dx:CS' && (m.status === 'context' || m.status === 'historical' || (m.status === 'affirmed' && extracardiacSarcoidosis(m)))), ...hilarNodes];
   const conductionSarcoidLike = conduction.length > 0 && basalSeptalPatchy.length > 0 && myoContext.length === 0;
   // HRS 2014 probable CS: extracardiac sarcoidosis and LGE "in a pattern consistent with CS" (patchy, multifocal,
   // subepicardial or mid-wall, basal septal or on its RV side), not only patchy LGE.
@@ -711,6 +715,13 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   return result;
 }
 
+/**
+ * A sarcoidosis named with another organ or its work-up ("pulmonary sarcoidosis", "bronchoskopisch gesichert") and no
+ * word of the heart is extracardiac disease, wherever the sentence stands: HRS 2014 and JCS 2016 make it cardiac
+ * sarcoidosis only beside cardiac findings (criteria.ts counts it with those, `extracardiacSarcoid`).
+ */
+const extracardiacSarcoidosis = (m: Mention) => m.concept === 'dx:CS' && ['pulmonary', 'hilar', 'extracardiac', 'extracardiac-sarcoid'].some((a) => m.attrs.has(a)) && !m.attrs.has('cardiac') && !m.attrs.has('myocardium') && m.section !== 'assessment';
+
 /** Stated diagnoses: the strongest mention per category counts fully, further ones a little. */
 /** Subtypes of OTHER that a patient keeps for life: known in the history, they are the diagnosis the CMR describes. */
 const LIFELONG_OTHER = new Set<OtherSubtype>(['congenital', 'arvc', 'fabry', 'lvnc', 'siderosis']);
@@ -766,6 +777,7 @@ function scoreDiagnoses(f: Facts, fire: Fire, { trabeculationTrait = false } = {
     if (category === 'OTHER' && m.subtype === 'valve' && weight > 0 && (m.attrs.has('functional') || !m.attrs.has('severe'))) weight *= 0.3;
     // Pulmonary hypertension called secondary or mild follows the left heart's disease; it is not the diagnosis.
     if (m.secondary && weight > 0 && (m.attrs.has('functional') || m.attrs.has('mild'))) weight *= 0.3;
+    if (weight > 0 && extracardiacSarcoidosis(m)) weight = 0;
     if (weight === 0) continue;
     const list = per.get(category) ?? [];
     list.push({ weight, mention: m });

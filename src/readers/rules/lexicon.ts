@@ -464,6 +464,9 @@ export const ATTRIBUTES: [string, string][] = [
   ['hilar', `${W}hilär${W}`],
   ['hilar', `hilar${W}`],
   ['hilar', String.raw`hila`],
+  // A pericardial effusion names the pericardium and fluid (criteria.ts: fluid is bright on T2).
+  ['pericardium+fluid', `perikarderguss${W}`],
+  ['pericardium+fluid', `perikarderguß${W}`],
   ['pericardium', `perikard${W}`],
   ['pericardium', `pericard${W}`],
   ['papillary', `papill${W}`],
@@ -482,6 +485,25 @@ export const ATTRIBUTES: [string, string][] = [
   ['pet', String.raw`pet(?:-?ct)?`],
   ['cmr', String.raw`(?:cmrt?|cmri|mri|mrt|kardio ?mrt|cardio ?mr|magnetic resonance|magnetresonanz${W})`],
   ['hilar', `mediastinal${W}`],
+  // Last, so that every attribute above keeps the words it shares with these on a tie ("Lateralwand" stays lateral).
+  // Fluid outside the myocardium (an effusion, the pleura, ascites) is bright on T2 and STIR by nature: a
+  // hyperintensity phrase beside it is the fluid's, not myocardial oedema (criteria.ts, unless the myocardium is named).
+  ...[`${W}erguss${W}`, `${W}erguß${W}`, `effusion${W}`, `pleura${W}`, `ascites`, `aszites`, `fluid${W}`, `flüssigkeit${W}`].map((p): [string, string] => ['fluid', p]),
+  // The words that name oedema itself (a T2 signal phrase without them only describes signal).
+  ['oedema-word', `${W}ödem${W}`],
+  ['oedema-word', String.raw`o?edema${W}`],
+  // The myocardium named in words ("myocardial", "Myokard", a wall, a segment).
+  ['myocardium', `myokard${W}`],
+  ['myocardium', `myocard${W}`],
+  ['myocardium', `segment${W}`],
+  ['myocardium', String.raw`walls?`],
+  ['myocardium', `${W}wand${W}`],
+  ['myocardium', `${W}wände${W}`],
+  ['myocardium', `septum`],
+  // A heart named beside a sarcoidosis ("kardiale Sarkoidose", "cardiac involvement"): without it, a sarcoidosis
+  // named with an organ ("pulmonary sarcoidosis") is extracardiac.
+  ['cardiac', String.raw`(?:cardiac|kardial${W}|myocardial|myokardial${W}|heart|herz${W})`],
+  ['extracardiac-sarcoid', String.raw`(?:bronchoscop${W}|bronchoskop${W}|transbronchial${W}|ebus|bal|lymph node biops${W}|lymphknotenbiops${W}|skin|haut${W}|ocular|okulär${W}|cutaneous|kutan${W}|neuro-?sarco${W}|neurosarko${W})`],
 ];
 
 export type TriggerKind = 'neg-pre' | 'neg-post' | 'unc-pre' | 'unc-post' | 'hist-pre' | 'hist-post' | 'ask-pre' | 'ask-post' | 'pseudo' | 'term' | 'affirm';
