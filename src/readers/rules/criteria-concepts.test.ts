@@ -651,3 +651,10 @@ test('concept (O3): fluid is bright on T2 / STIR; a hyperintensity beside an eff
   assert.ok(fired('Befund: Kleiner Perikarderguss. Myokard der Lateralwand T2-hyperintens, subepikardiales LGE lateral.').includes('myo.t2'));
   assert.ok(fired('Findings: small effusion; increased signal on STIR in the inferolateral wall.').includes('myo.t2'));
 });
+
+test('concept: new wall thickening with oedema in an acute illness is oedematous (acute myocarditis, ESC 2013), not HCM', () => {
+  assert.equal(outcome('History: influenza a week ago, troponin T 900 ng/l. CMR: newly thickened LV walls of 16 mm, diffuse myocardial oedema on T2-weighted images, LVEF 41 %, subepicardial LGE of the lateral wall.'), 'MYO');
+  assert.equal(outcome('Anamnese: Grippaler Infekt vor zehn Tagen, Troponin erhöht. Kardio-MRT: neu aufgetretene Wandverdickung bis 17 mm mit ausgeprägtem Myokardödem, LVEF 38 %, fleckiges subepikardiales LGE inferolateral.'), 'MYO');
+  // Without the acute illness the same millimetres are hypertrophy.
+  assert.equal(outcome('CMR: asymmetric septal hypertrophy of 17 mm, newly diagnosed; SAM with LVOT obstruction; patchy mid-wall LGE of the septum.'), 'HCM');
+});

@@ -159,7 +159,16 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const lvef = f.first('LVEF');
   const edvi = f.first('LVEDVi');
   const edv = f.first('LVEDV');
-  const mwt = f.max('MWT');
+  // ESC 2013 myocarditis position statement (Caforio et al.): acute myocarditis can thicken the walls with oedema,
+  // and that thickening regresses within weeks. Wall thickening called new (of recent onset) beside myocardial
+  // oedema in an acute infection or troponin rise is that oedema, not hypertrophy: neither its words nor its
+  // millimetres count for HCM, amyloid or loading.
+  const acuteIllness = f.context('ctx:infection').length > 0 || f.context('ctx:troponin').length > 0;
+  const myocardialOedema = f.present('oedema').some((m) => !m.attrs.has('extracardiac') && !m.attrs.has('fluid'));
+  const oedematous = acuteIllness && myocardialOedema ? f.mentions.filter((m) => m.concept === 'hypertrophy' && m.attrs.has('new-onset') && m.status !== 'negated') : [];
+  const inOedematous = (x: Mention | Measurement) => oedematous.some((m) => x.span.start >= m.sentence.start && x.span.start < m.sentence.end);
+  const mwtMax = f.max('MWT');
+  const mwt = mwtMax && !inOedematous(mwtMax) ? mwtMax : undefined;
   const ecv = f.first('ECV');
   const t1 = f.firstRegionalMax('T1');
   const t2 = f.firstRegionalMax('T2');
@@ -213,7 +222,7 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const oedema = f.present('oedema').filter((m) => !elsewhere(m) && !fluidSignal(m));
   const hyperemia = f.present('hyperemia');
   const wma = f.present('wma');
-  const hypertrophy = f.present('hypertrophy').filter((m) => !(m.attrs.has('ecg') && !m.attrs.has('cmr')));
+  const hypertrophy = f.present('hypertrophy').filter((m) => !(m.attrs.has('ecg') && !m.attrs.has('cmr')) && !inOedematous(m));
   // "Hiläre Lymphknoten vergrößert": the enlarged thing is a lymph node, not a chamber.
   const lymphSentences = new Set(f.present('lymph').map((m) => m.sentence.start));
   const dilated = f.present('dilated').filter((m) => !m.attrs.has('atrium') && !m.attrs.has('aorta') && (m.attrs.has('lv') || m.attrs.has('rv') || !lymphSentences.has(m.sentence.start)));
@@ -269,7 +278,7 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if (apicalAneurysm.length > 0 && hcmHypertrophy) fire('hcm.apical-aneurysm', 'HCM', 2.5, 'apical aneurysm in hypertrophied myocardium', spansOf(apicalAneurysm));
   // End-stage ("burnt-out") HCM (ESC 2023): hypertrophy known from before, now a thinned, dilated or poorly
   // contracting LV. The earlier hypertrophy is what tells it from a dilated cardiomyopathy.
-  const earlierHypertrophy = f.mentions.filter((m) => (m.concept === 'hypertrophy' || m.concept === 'dx:HCM') && (m.status === 'historical' || m.status === 'context') && !m.attrs.has('family') && !(m.attrs.has('ecg') && !m.attrs.has('cmr')));
+  const earlierHypertrophy = f.mentions.filter((m) => (m.concept === 'hypertrophy' || m.concept === 'dx:HCM') && !inOedematous(m) && (m.status === 'historical' || m.status === 'context') && !m.attrs.has('family') && !(m.attrs.has('ecg') && !m.attrs.has('cmr')));
   const declined = (lvef ? lvef.value < 50 : reduced.length > 0) || f.present('thinning').length > 0 || lvDilatedByNumbers || dilated.some((m) => m.attrs.has('lv'));
   const endStageHcm = earlierHypertrophy.length > 0 && declined;
   if (endStageHcm) fire('hcm.end-stage', 'HCM', 3, 'hypertrophy known from before, now a thinned, dilated or poorly contracting LV (end-stage HCM)', spansOf(earlierHypertrophy));
@@ -300,7 +309,7 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if (t1Marked) fire('ca.t1', 'CA', 2, `native T1 ${t1!.value} ms, markedly above the reference`, spansOf([t1!]));
   // Without printed values: raised native T1 or ECV in thickened walls is infiltration (amyloid), not HCM's patchy fibrosis.
   const t1EcvText = [...f.present('t1-high'), ...f.present('ecv-high')];
-  const thickWalls = f.present('hypertrophy').filter((m) => !(m.attrs.has('ecg') && !m.attrs.has('cmr')));
+  const thickWalls = f.present('hypertrophy').filter((m) => !(m.attrs.has('ecg') && !m.attrs.has('cmr')) && !inOedematous(m));
   // HCM's hypertrophied segments raise T1 a little too: only a marked rise in walls thickened all round counts.
   const t1EcvMarked = t1EcvText.filter((m) => m.attrs.has('severe'));
   if (!t1Marked && !(ecvValue !== null && ecvValue >= 35) && t1EcvMarked.length > 0 && thickWalls.some((m) => !m.attrs.has('asymmetric'))) fire('ca.t1-ecv-text', 'CA', 2, 'markedly raised native T1 / ECV in thickened walls', spansOf(t1EcvMarked));
@@ -368,6 +377,7 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const cmrInflammation = f.present('inflammation').filter((m) => !m.attrs.has('pet'));
   // Beside extracardiac sarcoidosis, the inflammation is the granulomatous one (HRS 2014).
   if (cmrInflammation.length > 0 && !extracardiacSarcoidLike) fire('myo.inflammation', 'MYO', 2, 'myocardial inflammation described', spansOf(cmrInflammation));
+  if (oedematous.length > 0 && t2Criterion) fire('myo.oedematous-thickening', 'MYO', 1.5, 'new wall thickening with oedema in an acute illness (transient oedematous thickening, ESC 2013)', spansOf(oedematous));
   if (myoContext.length > 0 && (t2Criterion || nonIschemicLge)) fire('myo.context', 'MYO', 1, 'clinical context: infection / troponin rise', spansOf(myoContext));
 
   // ---- CS: patchy multifocal LGE (basal septum, RV side), lymphadenopathy, AV block ----

@@ -489,6 +489,9 @@ export const ATTRIBUTES: [string, string][] = [
   // Fluid outside the myocardium (an effusion, the pleura, ascites) is bright on T2 and STIR by nature: a
   // hyperintensity phrase beside it is the fluid's, not myocardial oedema (criteria.ts, unless the myocardium is named).
   ...[`${W}erguss${W}`, `${W}erguß${W}`, `effusion${W}`, `pleura${W}`, `ascites`, `aszites`, `fluid${W}`, `flüssigkeit${W}`].map((p): [string, string] => ['fluid', p]),
+  // A finding of recent onset ("neu aufgetretene Wandverdickung", "new wall thickening"): criteria.ts reads new
+  // thickening beside oedema in an acute illness as oedematous, not as hypertrophy.
+  ['new-onset', String.raw`(?:neu (?:aufgetreten${W}|entstanden${W})|neue?[mnrs]?|new(?:ly)?(?:[- ]onset)?|recent[- ]onset|transient${W}|passager${W})`],
   // The words that name oedema itself (a T2 signal phrase without them only describes signal).
   ['oedema-word', `${W}ödem${W}`],
   ['oedema-word', String.raw`o?edema${W}`],
