@@ -658,3 +658,10 @@ test('concept: new wall thickening with oedema in an acute illness is oedematous
   // Without the acute illness the same millimetres are hypertrophy.
   assert.equal(outcome('CMR: asymmetric septal hypertrophy of 17 mm, newly diagnosed; SAM with LVOT obstruction; patchy mid-wall LGE of the septum.'), 'HCM');
 });
+
+test('concept: a mass that takes up no contrast or resolves under anticoagulation is a thrombus; beside a transmural scar it is the infarct’s', () => {
+  assert.equal(outcome('CMR: LV dilated (LVEDVI 130 ml/m2), LVEF 28 %. Transmural LGE of the anterior wall and apex. A hypointense mass in the LV apex that does not enhance on first-pass perfusion or LGE.'), 'ICM');
+  assert.equal(outcome('Befund: LVEF 30 %, LVEDV 260 ml. Transmurales LGE der Vorderwand und der Spitze. Apikale Raumforderung ohne Kontrastmittelaufnahme; unter Antikoagulation nicht mehr nachweisbar.'), 'ICM');
+  // A mass that enhances stays a mass.
+  assert.equal(outcome('Befund: Raumforderung im rechten Vorhof mit kräftiger Kontrastmittelaufnahme in der Perfusion. LVEF 62 %, kein LGE des Myokards.'), 'OTHER.mass');
+});

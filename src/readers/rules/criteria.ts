@@ -233,7 +233,10 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const nulling = f.present('nulling');
   const lymph = f.present('lymph');
   const thinning = f.present('thinning');
-  const thrombus = f.present('thrombus');
+  // A mass that takes up no contrast (first-pass perfusion, LGE) or that is treated by or resolves under
+  // anticoagulation is a thrombus: thrombi are avascular and tumours enhance (ESC 2023 ACS guideline on LV thrombus;
+  // Weinsaft et al., JACC 2008), so beside an infarct it is the infarct's complication, not a tumour.
+  const thrombus = [...f.present('thrombus'), ...f.present('mass').filter((m) => m.attrs.has('non-enhancing') || m.attrs.has('anticoag'))];
   const effusion = f.present('effusion');
 
   const diffuseLge = lge.filter((m) => m.attrs.has('diffuse') && !m.attrs.has('territory') && !m.attrs.has('ring'));

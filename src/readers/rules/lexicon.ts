@@ -492,6 +492,13 @@ export const ATTRIBUTES: [string, string][] = [
   // A finding of recent onset ("neu aufgetretene Wandverdickung", "new wall thickening"): criteria.ts reads new
   // thickening beside oedema in an acute illness as oedematous, not as hypertrophy.
   ['new-onset', String.raw`(?:neu (?:aufgetreten${W}|entstanden${W})|neue?[mnrs]?|new(?:ly)?(?:[- ]onset)?|recent[- ]onset|transient${W}|passager${W})`],
+  // A mass that takes up no contrast, or one treated by anticoagulation: criteria.ts reads it as a thrombus.
+  ['non-enhancing', String.raw`(?:ohne|keine?) (?:\w+ )?(?:kontrastmittel|km)-?(?:aufnahme|anreicherung|enhancement)`],
+  ['non-enhancing', String.raw`(?:non|not|nicht)[- ]?enhancing`],
+  ['non-enhancing', String.raw`(?:no|without) (?:\w+ )?(?:contrast |gadolinium )?(?:enhancement|uptake)`],
+  ['non-enhancing', String.raw`(?:does|did) not enhance`],
+  ['non-enhancing', String.raw`(?:avascular|avaskulär${W})`],
+  ['anticoag', String.raw`(?:antikoagul${W}|anticoagul${W}|heparin${W}|marcumar${W}|phenprocoumon|warfarin|apixaban|rivaroxaban|edoxaban|dabigatran)`],
   // The words that name oedema itself (a T2 signal phrase without them only describes signal).
   ['oedema-word', `${W}ödem${W}`],
   ['oedema-word', String.raw`o?edema${W}`],
