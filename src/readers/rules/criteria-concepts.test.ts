@@ -665,3 +665,10 @@ test('concept: a mass that takes up no contrast or resolves under anticoagulatio
   // A mass that enhances stays a mass.
   assert.equal(outcome('Befund: Raumforderung im rechten Vorhof mit kräftiger Kontrastmittelaufnahme in der Perfusion. LVEF 62 %, kein LGE des Myokards.'), 'OTHER.mass');
 });
+
+test('concept: subendocardial LGE outside a coronary territory in thick walls with an amyloid red flag is CA (ESC 2021 position statement)', () => {
+  assert.equal(outcome('History: peripheral neuropathy of both legs, lumbar spinal stenosis operated. CMR: septum 15 mm, lateral wall 13 mm, LVEF 55 %. Faint subendocardial LGE of the basal septal and lateral walls.'), 'CA');
+  assert.equal(outcome('Anamnese: Karpaltunnelsyndrom beidseits, Polyneuropathie. Kardio-MRT: Septum 14 mm, LVEF 58 %. Zartes subendokardiales LGE basal septal und inferolateral.'), 'CA');
+  // Without a red flag, regional subendocardial LGE stays an infarct's.
+  assert.equal(outcome('CMR: septum 13 mm, LVEF 50 %. Subendocardial LGE of the basal inferior and inferolateral walls.'), 'ICM');
+});

@@ -339,7 +339,12 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if (infiltrative.length > 0) fire('ca.infiltrative', 'CA', infiltrative.some((m) => m.stated || m.section === 'assessment') ? 5 : 3.5, 'storage / infiltrative myocardial disease', spansOf(infiltrative));
   // ESC 2023: hypertrophy from storage or infiltration is an HCM phenocopy, not HCM.
   if (infiltrative.length > 0) scores.HCM -= 2;
-  const caContext = [...f.context('ctx:low-voltage'), ...f.context('ctx:carpal'), ...f.context('ctx:gammopathy'), ...f.context('ctx:bone-scan')];
+  const caContext = [...f.context('ctx:low-voltage'), ...f.context('ctx:carpal'), ...f.context('ctx:gammopathy'), ...f.context('ctx:bone-scan'), ...f.context('ctx:amyloid-flag')];
+  // ESC 2021 position statement (Garcia-Pavia et al.): walls of 12 mm or more with an extracardiac red flag make
+  // amyloidosis the question, and subendocardial LGE that follows no coronary territory is its CMR sign there
+  // (an infarct's would follow one; HCM's fibrosis is mid-wall).
+  const subendoNonTerritorial = subendoRegional.filter((m) => !m.attrs.has('territory'));
+  if (caContext.length > 0 && wallsThick && subendoNonTerritorial.length > 0 && territorial.length === 0 && ischemicPattern.length === 0 && diffuseLge.length === 0) fire('ca.subendo-red-flag', 'CA', 2.5, 'subendocardial LGE outside a coronary territory in thick walls with an amyloid red flag (ESC 2021)', spansOf([...subendoNonTerritorial, ...caContext]));
   // Thick walls with low QRS voltage (mass–voltage discordance), carpal tunnel or a gammopathy: the amyloid picture.
   if (caContext.length > 0 && (thickWalls.length > 0 || (mwtMm !== null && mwtMm >= 13))) fire('ca.context-lvh', 'CA', 1.5, 'hypertrophy with low voltage, carpal tunnel syndrome or gammopathy', spansOf(caContext));
   if (caContext.length > 0) fire('ca.context', 'CA', Math.min(2, caContext.length), 'clinical context: low voltage, carpal tunnel syndrome or gammopathy', spansOf(caContext));

@@ -18,7 +18,7 @@ export type ConceptId =
   | 'ctx:av-block' | 'ctx:vt' | 'ctx:low-voltage' | 'ctx:carpal' | 'ctx:gammopathy' | 'ctx:hypertension' | 'ctx:infection'
   | 'ctx:troponin' | 'ctx:normal-coronaries' | 'ctx:cad' | 'ctx:acs' | 'ctx:sarcoid' | 'ctx:neuromuscular' | 'ctx:genetic-dcm'
   | 'ctx:eosinophilia' | 'ctx:arvc-gene' | 'ctx:fabry' | 'ctx:bone-scan' | 'ctx:transfusion' | 'ctx:recovery' | 'ctx:stress' | 'ctx:bnp' | 'ctx:athlete' | 'ctx:hfpef' | 'ctx:family' | 'ctx:scd' | 'ctx:cardiotoxic'
-  | 'ctx:pericarditis' | 'ctx:endemic' | 'inflammation' | 'rv-pressure' | 'cmr-exam' | 'hcm-marker' | 'not-systolic' | 'hyperemia' | 'device'
+  | 'ctx:pericarditis' | 'ctx:amyloid-flag' | 'ctx:endemic' | 'inflammation' | 'rv-pressure' | 'cmr-exam' | 'hcm-marker' | 'not-systolic' | 'hyperemia' | 'device'
   | SignalId;
 
 /**
@@ -174,6 +174,9 @@ export const CONCEPTS: ConceptDef[] = [
   { id: 'ctx:vt', patterns: [String.raw`ventrikulär${W} tachykard${W}`, String.raw`ventricular tachycardia${W}`, 'vt', 'vts', `kammertachykard${W}`, `kammerflimmern`, String.raw`ventricular fibrillation`] },
   { id: 'ctx:low-voltage', patterns: [`niedervoltage${W}`, String.raw`niedrig${W} voltage`, String.raw`low (?:qrs )?voltage`, 'low-voltage'] },
   { id: 'ctx:carpal', patterns: [`karpaltunnel${W}`, String.raw`carpal tunnel`] },
+  // ESC 2021 position statement on cardiac amyloidosis (Garcia-Pavia et al.), extracardiac red flags besides carpal
+  // tunnel syndrome: polyneuropathy, dysautonomia, biceps tendon rupture, lumbar spinal stenosis, a TTR variant.
+  { id: 'ctx:amyloid-flag', patterns: [`polyneuropath${W}`, String.raw`(?:peripheral|sensorimotor|sensory|axonal|small[- ]fib(?:re|er)) neuropath${W}`, `dysautonom${W}`, String.raw`autonomic (?:neuropathy|dysfunction|failure)`, String.raw`biceps (?:tendon )?rupture`, `bizepssehnenruptur${W}`, String.raw`(?:lumbar )?spinal (?:canal )?stenosis`, `spinalkanalstenose${W}`, 'ttr', 'v122i', 'val122ile', 'val30met', 'v30m'] },
   { id: 'ctx:gammopathy', patterns: [`${W}gammopathie`, 'mgus', `${W}gammopathy`, `leichtkett${W}`, String.raw`light[- ]chain${W}`, `plasmozytom${W}`, `myelom${W}`, 'myeloma', String.raw`monoclonal (?:protein|gammopathy|band|light chains?)`, String.raw`monoklonal${W} (?:protein${W}|gammopathie|bande|leichtkette${W})`, `paraprotein${W}`, String.raw`bence[- ]jones`] },
   { id: 'ctx:hypertension', patterns: [String.raw`(?:arteriell${W} )?hypertonie`, `hypertonus`, 'hypertension', 'bluthochdruck', 'hypertensive', String.raw`hypertensiv${W} (?:krise|entgleisung)`, String.raw`hypertensive (?:crisis|emergency)`] },
   // Infection or vaccination before the illness (mRNA vaccine myocarditis, ESC 2023 position): myocarditis' context.
