@@ -488,6 +488,15 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if (lvef && lvef.value < 40) fire('dcm.ef', 'DCM', 2.5, `LVEF ${lvef.value} % (< 40 %)`, spansOf([lvef]));
   else if (lvef && lvef.value < 50) fire('dcm.ef-mild', 'DCM', 1, `LVEF ${lvef.value} % (40-49 %)`, spansOf([lvef]));
   else if (!lvef && efReduced) fire('dcm.reduced-text', 'DCM', 1.5, 'reduced systolic function', spansOf(reduced));
+  // ESC 2013 myocarditis position statement: dysfunction that comes with an acute illness (fever, infection,
+  // troponin rise) and recovers within weeks, with non-ischaemic LGE, is myocarditis; ESC 2023 calls a DCM only
+  // dysfunction not explained by such a cause, so the recovery counts against DCM.
+  const recovered = f.context('ctx:recovery').filter((m) => !m.attrs.has('family'));
+  const recoveredMyocarditis = efReduced && acuteIllness && recovered.length > 0 && lge.length > 0 && !ischemicLge;
+  if (recoveredMyocarditis) {
+    fire('myo.recovered', 'MYO', 3, 'reduced function in an acute illness that recovered, with non-ischaemic LGE (ESC 2013)', spansOf([...recovered, ...lge]));
+    fire('dcm.recovered', 'DCM', -2, 'function recovered after an acute illness: no DCM (ESC 2023)', spansOf(recovered));
+  }
   const globalWma = wma.filter((m) => m.attrs.has('diffuse'));
   if (globalWma.length > 0) fire('dcm.global', 'DCM', 1.5, 'global hypokinesia', spansOf(globalWma));
   if (lvDilated && efReduced && !ischemicLge) {
