@@ -679,3 +679,10 @@ test('concept: reduced function in an acute illness that recovers, with non-isch
   // Without the acute illness and recovery, the same picture stays DCM.
   assert.equal(outcome('CMR: LV dilated (LVEDVI 130 ml/m2), LVEF 30 %, global hypokinesia, mid-wall septal LGE stripe. No oedema.'), 'DCM');
 });
+
+test('concept: oedema among the symptoms of a heading-less history is the clinical sign, not myocardial oedema on T2', () => {
+  assert.ok(!fired('A 50-year-old with fatigue, weight loss and oedema for a year, troponin raised. Cardiac MRI: LVEF 60 %, mid-wall LGE of the inferolateral wall.').includes('myo.t2'));
+  assert.ok(!fired('Eine 50-jährige Patientin mit Müdigkeit, Gewichtsverlust und Ödemen seit einem Jahr, Troponin erhöht. Kardio-MRT: LVEF 60 %, mittmyokardiales LGE inferolateral.').includes('myo.t2'));
+  // Oedema told in the CMR's own sentences stays.
+  assert.ok(fired('A 50-year-old with fatigue. Cardiac MRI: LVEF 60 %, oedema and mid-wall LGE of the inferolateral wall.').includes('myo.t2'));
+});

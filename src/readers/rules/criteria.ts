@@ -127,6 +127,12 @@ const FINDING_CONCEPTS = new Set<ConceptId>(['lge', 'oedema', 'wma', 'dilated', 
  * A one-paragraph text that tells two studies ("First CMR: ... One year later, repeat CMR: ...") is about the later
  * one: where it starts, or null. Only a repeat study that reports findings counts (not "a follow-up CMR is recommended").
  */
+/** Where a text without headings starts telling its CMR: the repeat study's sentence, else the first one naming the CMR. */
+function cmrStartOf(mentions: Mention[]): number | null {
+  const cmrMentions = mentions.filter((m) => (m.attrs.has('cmr') || m.concept === 'cmr-exam') && m.section === 'preamble');
+  return repeatStudyStart(mentions) ?? cmrMentions.reduce<number | null>((min, m) => (min === null || m.sentence.start < min ? m.sentence.start : min), null);
+}
+
 function repeatStudyStart(mentions: Mention[]): number | null {
   const findingStarts = mentions.filter((m) => FINDING_CONCEPTS.has(m.concept)).map((m) => m.sentence.start);
   let start: number | null = null;
@@ -219,7 +225,11 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   // about fluid is the fluid's unless the myocardium is named (Lake Louise 2018 reads T2 signal of the myocardium;
   // Ferreira et al., JACC 2018). A bright pericardium without fluid stays: it is the pericarditis' oedema (ESC 2015).
   const fluidSignal = (m: Mention) => !m.attrs.has('oedema-word') && m.attrs.has('fluid') && !m.attrs.has('myocardium') && !CARDIAC_PLACES.some((a) => m.attrs.has(a));
-  const oedema = f.present('oedema').filter((m) => !elsewhere(m) && !fluidSignal(m));
+  // The word oedema in a heading-less text's history, before the CMR is told, with no place, myocardium or image
+  // named ("weight loss and oedema") is the clinical sign (of the legs, the body), not the T2 finding Lake Louise reads.
+  const cmrStart = cmrStartOf(f.mentions);
+  const clinicalOedema = (m: Mention) => m.section === 'preamble' && cmrStart !== null && m.sentence.start < cmrStart && m.attrs.has('oedema-word') && !m.attrs.has('myocardium') && !m.attrs.has('cmr') && !CARDIAC_PLACES.some((a) => m.attrs.has(a));
+  const oedema = f.present('oedema').filter((m) => !elsewhere(m) && !fluidSignal(m) && !clinicalOedema(m));
   const hyperemia = f.present('hyperemia');
   const wma = f.present('wma');
   const hypertrophy = f.present('hypertrophy').filter((m) => !(m.attrs.has('ecg') && !m.attrs.has('cmr')) && !inOedematous(m));
@@ -756,9 +766,7 @@ const LIFELONG_OTHER = new Set<OtherSubtype>(['congenital', 'arvc', 'fabry', 'lv
 function scoreDiagnoses(f: Facts, fire: Fire, { trabeculationTrait = false } = {}): void {
   const hasAssessment = f.mentions.some((m) => m.section === 'assessment');
   const lastSentenceStart = f.mentions.reduce((max, m) => Math.max(max, m.sentence.start), 0); // no spread: mentions are unbounded
-  const cmrMentions = f.mentions.filter((m) => (m.attrs.has('cmr') || m.concept === 'cmr-exam') && m.section === 'preamble');
-  const repeatStart = repeatStudyStart(f.mentions);
-  const cmrStart = repeatStart ?? cmrMentions.reduce<number | null>((min, m) => (min === null || m.sentence.start < min ? m.sentence.start : min), null);
+  const cmrStart = cmrStartOf(f.mentions);
   const per = new Map<DxCategory, { weight: number; mention: Mention }[]>();
   for (const m of f.mentions) {
     if (!m.concept.startsWith('dx:')) continue;
