@@ -101,7 +101,9 @@ class Facts {
 }
 
 /** Where LGE may lie besides an insertion point and still be only that ("inferiore RV-Insertionsstelle"). */
-const INSERTION_PLACES = new Set(['insertion', 'rv', 'inferior', 'anterior', 'basal', 'mild', 'patchy', 'cmr', 'othermod', 'ecg']);
+const INSERTION_PLACES = new Set(['insertion', 'rv', 'inferior', 'anterior', 'basal', 'mild', 'patchy', 'cmr', 'othermod', 'ecg',
+  // Words that say what a finding is or how it came, never where: they leave an insertion point one.
+  'myocardium', 'oedema-word', 'fluid', 'cardiac', 'new-onset', 'non-enhancing', 'anticoag', 'extracardiac-sarcoid']);
 
 function insertionOnly(m: Mention): boolean {
   return m.attrs.has('insertion') && [...m.attrs].every((a) => INSERTION_PLACES.has(a));
