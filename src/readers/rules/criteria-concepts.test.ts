@@ -686,3 +686,9 @@ test('concept: oedema among the symptoms of a heading-less history is the clinic
   // Oedema told in the CMR's own sentences stays.
   assert.ok(fired('A 50-year-old with fatigue. Cardiac MRI: LVEF 60 %, oedema and mid-wall LGE of the inferolateral wall.').includes('myo.t2'));
 });
+
+test('concept: infarcts told of the brain are strokes, not myocardial infarction, unless the heart is named', () => {
+  assert.equal(outcome('History: dizziness. CMR: LVEF 61 %, normal volumes, no LGE. Brain MRI showed old lacunar and cortical infarcts.'), 'NORMAL');
+  assert.equal(outcome('Anamnese: Schwindel. Kardio-MRT: LVEF 62 %, normale Volumina, kein LGE, kein Ödem. Im cCT des Gehirns alte Infarkte links temporal.'), 'NORMAL');
+  assert.equal(outcome('Anamnese: Z.n. Myokardinfarkt und Schlaganfall. Befund: LVEF 48 %, transmurales LGE inferior.'), 'ICM');
+});

@@ -459,7 +459,7 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const perfusion = f.present('perfusion-defect');
   // Perfusion defects of hypertrophied myocardium without coronary disease are HCM's microvascular dysfunction.
   if (perfusion.length > 0) fire('icm.perfusion', 'ICM', 1.5 * depthFactor, 'perfusion defect / inducible ischaemia', spansOf(perfusion));
-  const cad = [...f.context('ctx:cad'), ...f.mentions.filter((m) => m.concept === 'dx:ICM' && (m.status === 'context' || m.status === 'historical'))];
+  const cad = [...f.context('ctx:cad'), ...f.mentions.filter((m) => m.concept === 'dx:ICM' && (m.status === 'context' || m.status === 'historical') && !extracardiacInfarct(m))];
   if (cad.length > 0) fire('icm.context', 'ICM', 2, 'coronary artery disease / prior infarction in the history', spansOf(cad));
   // Oedema or a wall-motion abnormality confined to a coronary territory is acute ischaemic injury (ESC 2023 ACS).
   const territoryInjury = [...wma, ...oedema].filter((m) => m.attrs.has('territory') && !calledNonIschemic);
@@ -761,6 +761,12 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
  */
 const extracardiacSarcoidosis = (m: Mention) => m.concept === 'dx:CS' && ['pulmonary', 'hilar', 'extracardiac', 'extracardiac-sarcoid'].some((a) => m.attrs.has(a)) && !m.attrs.has('cardiac') && !m.attrs.has('myocardium') && m.section !== 'assessment';
 
+/** Places of the heart: a finding named with one is the heart's even beside another organ. */
+const HEART_PLACES = ['subepi', 'midwall', 'subendo', 'transmural', 'septal', 'lateral', 'inferior', 'anterior', 'apical', 'basal', 'lv', 'rv', 'territory', 'insertion', 'atrium', 'atrial-wall', 'myocardium', 'cardiac'];
+
+/** "Brain CT showed infarcts": an infarct told of another organ with no word of the heart is no myocardial infarction. */
+const extracardiacInfarct = (m: Mention) => m.concept === 'dx:ICM' && m.attrs.has('extracardiac') && !HEART_PLACES.some((a) => m.attrs.has(a));
+
 /** Stated diagnoses: the strongest mention per category counts fully, further ones a little. */
 /** Subtypes of OTHER that a patient keeps for life: known in the history, they are the diagnosis the CMR describes. */
 const LIFELONG_OTHER = new Set<OtherSubtype>(['congenital', 'arvc', 'fabry', 'lvnc', 'siderosis']);
@@ -814,7 +820,7 @@ function scoreDiagnoses(f: Facts, fire: Fire, { trabeculationTrait = false } = {
     if (category === 'OTHER' && m.subtype === 'valve' && weight > 0 && (m.attrs.has('functional') || !m.attrs.has('severe'))) weight *= 0.3;
     // Pulmonary hypertension called secondary or mild follows the left heart's disease; it is not the diagnosis.
     if (m.secondary && weight > 0 && (m.attrs.has('functional') || m.attrs.has('mild'))) weight *= 0.3;
-    if (weight > 0 && extracardiacSarcoidosis(m)) weight = 0;
+    if (weight > 0 && (extracardiacSarcoidosis(m) || extracardiacInfarct(m))) weight = 0;
     if (weight === 0) continue;
     const list = per.get(category) ?? [];
     list.push({ weight, mention: m });

@@ -407,6 +407,8 @@ export const ATTRIBUTES: [string, string][] = [
   ['extracardiac', `thymus`],
   ['extracardiac', `nebenbefund${W}`],
   ['extracardiac', `incidental${W}`],
+  // The brain: its infarcts are strokes, not myocardial infarction (criteria.ts, unless the heart is named).
+  ['extracardiac', String.raw`(?:brain|cerebr${W}|cerebell${W}|zerebr${W}|zerebell${W}|gehirn${W}|stroke|schlaganfall${W}|apoplex${W})`],
   // A pericardial effusion large enough to be a disease of its own (ESC 2015: moderate, large, tamponade).
   ['sizeable', String.raw`(?:large|moderate|massive|sizeable|substantial|tamponade|tamponading)`],
   ...[`groß${W}`, `mittelgradig${W}`, String.raw`ma(?:e)?s?sig${W}`, `massiv${W}`, String.raw`hämodynamisch relevant${W}`, `tamponade${W}`, `tamponierend${W}`].map((p): [string, string] => ['sizeable', p]),
@@ -515,7 +517,7 @@ export const ATTRIBUTES: [string, string][] = [
   ['myocardium', `septum`],
   // A heart named beside a sarcoidosis ("kardiale Sarkoidose", "cardiac involvement"): without it, a sarcoidosis
   // named with an organ ("pulmonary sarcoidosis") is extracardiac.
-  ['cardiac', String.raw`(?:cardiac|kardial${W}|myocardial|myokardial${W}|heart|herz${W})`],
+  ['cardiac', String.raw`(?:cardiac|kardial${W}|myocardial|myokardial${W}|heart|herz${W}|n?stemi|mi|myokardinfarkt${W}|coronar${W}|koronar${W})`],
   ['extracardiac-sarcoid', String.raw`(?:bronchoscop${W}|bronchoskop${W}|transbronchial${W}|ebus|bal|lymph node biops${W}|lymphknotenbiops${W}|skin|haut${W}|ocular|okulär${W}|cutaneous|kutan${W}|neuro-?sarco${W}|neurosarko${W})`],
 ];
 
