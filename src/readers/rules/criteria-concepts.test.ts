@@ -676,6 +676,8 @@ test('concept: subendocardial LGE outside a coronary territory in thick walls wi
 test('concept: reduced function in an acute illness that recovers, with non-ischaemic LGE, is myocarditis, not DCM (ESC 2013 / ESC 2023)', () => {
   assert.equal(outcome('History: fever and chest pain after a viral illness, troponin rise. CMR: LV dilated (LVEDVI 118 ml/m2), LVEF 35 %, LGE in the mid septum. Follow-up after six weeks: function recovered, LVEF 59 %.'), 'MYO');
   assert.equal(outcome('Anamnese: Fieber, Troponin positiv. Kardio-MRT: LVEF 33 %, LVEDV 240 ml, LGE im mittleren Septum. Verlauf nach acht Wochen: Pumpfunktion vollständig erholt.'), 'MYO');
+  // Another organ's recovery is not the heart's.
+  assert.ok(!fired('History: fever, troponin rise; a stroke two years ago with full recovery. CMR: LVEF 35 %, LVEDVI 120 ml/m2, LGE in the mid septum.').includes('myo.recovered'));
   // Without the acute illness and recovery, the same picture stays DCM.
   assert.equal(outcome('CMR: LV dilated (LVEDVI 130 ml/m2), LVEF 30 %, global hypokinesia, mid-wall septal LGE stripe. No oedema.'), 'DCM');
 });

@@ -503,7 +503,8 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   // ESC 2013 myocarditis position statement: dysfunction that comes with an acute illness (fever, infection,
   // troponin rise) and recovers within weeks, with non-ischaemic LGE, is myocarditis; ESC 2023 calls a DCM only
   // dysfunction not explained by such a cause, so the recovery counts against DCM.
-  const recovered = f.context('ctx:recovery').filter((m) => !m.attrs.has('family'));
+  // The heart's recovery: not a relative's, and not another organ's ("a stroke with full recovery").
+  const recovered = f.context('ctx:recovery').filter((m) => !m.attrs.has('family') && !(m.attrs.has('extracardiac') && !HEART_PLACES.some((a) => m.attrs.has(a))));
   const recoveredMyocarditis = efReduced && acuteIllness && recovered.length > 0 && lge.length > 0 && !ischemicLge;
   if (recoveredMyocarditis) {
     fire('myo.recovered', 'MYO', 3, 'reduced function in an acute illness that recovered, with non-ischaemic LGE (ESC 2013)', spansOf([...recovered, ...lge]));
