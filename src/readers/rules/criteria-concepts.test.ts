@@ -636,3 +636,61 @@ test('concept: LVNC (Petersen 2005) and Qp:Qs read at a sentence end (German dec
   assert.equal(outcome('Befund: Ausgeprägte Trabekularisierung apikal und lateral, NC/C-Ratio 3,1. LVEF 45 %.'), 'OTHER.lvnc');
   assert.equal(outcome('Befund: Vorhofseptumdefekt, RV dilatiert, Qp:Qs 2,1.'), 'OTHER.congenital');
 });
+
+test('concept (F3): a sarcoidosis of another organ named after the CMR sentence is no cardiac sarcoidosis on a normal study', () => {
+  assert.equal(outcome('Referral: breathlessness. MRI of the heart: LVEF 58 %, normal volumes, no late enhancement, no oedema. Sarcoidosis of the lungs confirmed on transbronchial biopsy.'), 'NORMAL');
+  assert.equal(outcome('Fragestellung: Belastungsdyspnoe. Herz-MRT: LVEF 63 %, normale Volumina, kein Late Enhancement, kein Ödem. Pulmonale Sarkoidose, bronchoskopisch gesichert.'), 'NORMAL');
+  // With a sarcoid pattern of LGE it counts as HRS 2014 extracardiac disease, and the heart named keeps the diagnosis.
+  assert.equal(outcome('MRI of the heart: patchy enhancement of the basal septum extending to its RV side. Sarcoidosis of the lungs confirmed on transbronchial biopsy.'), 'CS');
+  assert.equal(outcome('Beurteilung: Kardiale Beteiligung einer bekannten pulmonalen Sarkoidose.'), 'CS');
+});
+
+test('concept (O3): fluid is bright on T2 / STIR; a hyperintensity beside an effusion is no myocardial oedema unless the myocardium is named', () => {
+  assert.equal(outcome('Findings: normal volumes, LVEF 64 %, no late enhancement. Trace pericardial fluid, which is bright on STIR.'), 'NORMAL');
+  assert.equal(outcome('Befund: Normale Volumina, LVEF 60 %, kein LGE. Schmaler Perikarderguss, T2-hyperintens.'), 'NORMAL');
+  assert.ok(fired('Befund: Kleiner Perikarderguss. Myokard der Lateralwand T2-hyperintens, subepikardiales LGE lateral.').includes('myo.t2'));
+  assert.ok(fired('Findings: small effusion; increased signal on STIR in the inferolateral wall.').includes('myo.t2'));
+});
+
+test('concept: new wall thickening with oedema in an acute illness is oedematous (acute myocarditis, ESC 2013), not HCM', () => {
+  assert.equal(outcome('History: influenza a week ago, troponin T 900 ng/l. CMR: newly thickened LV walls of 16 mm, diffuse myocardial oedema on T2-weighted images, LVEF 41 %, subepicardial LGE of the lateral wall.'), 'MYO');
+  assert.equal(outcome('Anamnese: Grippaler Infekt vor zehn Tagen, Troponin erhöht. Kardio-MRT: neu aufgetretene Wandverdickung bis 17 mm mit ausgeprägtem Myokardödem, LVEF 38 %, fleckiges subepikardiales LGE inferolateral.'), 'MYO');
+  // Without the acute illness the same millimetres are hypertrophy.
+  assert.equal(outcome('CMR: asymmetric septal hypertrophy of 17 mm, newly diagnosed; SAM with LVOT obstruction; patchy mid-wall LGE of the septum.'), 'HCM');
+});
+
+test('concept: a mass that takes up no contrast or resolves under anticoagulation is a thrombus; beside a transmural scar it is the infarct’s', () => {
+  assert.equal(outcome('CMR: LV dilated (LVEDVI 130 ml/m2), LVEF 28 %. Transmural LGE of the anterior wall and apex. A hypointense mass in the LV apex that does not enhance on first-pass perfusion or LGE.'), 'ICM');
+  assert.equal(outcome('Befund: LVEF 30 %, LVEDV 260 ml. Transmurales LGE der Vorderwand und der Spitze. Apikale Raumforderung ohne Kontrastmittelaufnahme; unter Antikoagulation nicht mehr nachweisbar.'), 'ICM');
+  // A mass that enhances stays a mass.
+  assert.equal(outcome('Befund: Raumforderung im rechten Vorhof mit kräftiger Kontrastmittelaufnahme in der Perfusion. LVEF 62 %, kein LGE des Myokards.'), 'OTHER.mass');
+});
+
+test('concept: subendocardial LGE outside a coronary territory in thick walls with an amyloid red flag is CA (ESC 2021 position statement)', () => {
+  assert.equal(outcome('History: peripheral neuropathy of both legs, lumbar spinal stenosis operated. CMR: septum 15 mm, lateral wall 13 mm, LVEF 55 %. Faint subendocardial LGE of the basal septal and lateral walls.'), 'CA');
+  assert.equal(outcome('Anamnese: Karpaltunnelsyndrom beidseits, Polyneuropathie. Kardio-MRT: Septum 14 mm, LVEF 58 %. Zartes subendokardiales LGE basal septal und inferolateral.'), 'CA');
+  // Without a red flag, regional subendocardial LGE stays an infarct's.
+  assert.equal(outcome('CMR: septum 13 mm, LVEF 50 %. Subendocardial LGE of the basal inferior and inferolateral walls.'), 'ICM');
+});
+
+test('concept: reduced function in an acute illness that recovers, with non-ischaemic LGE, is myocarditis, not DCM (ESC 2013 / ESC 2023)', () => {
+  assert.equal(outcome('History: fever and chest pain after a viral illness, troponin rise. CMR: LV dilated (LVEDVI 118 ml/m2), LVEF 35 %, LGE in the mid septum. Follow-up after six weeks: function recovered, LVEF 59 %.'), 'MYO');
+  assert.equal(outcome('Anamnese: Fieber, Troponin positiv. Kardio-MRT: LVEF 33 %, LVEDV 240 ml, LGE im mittleren Septum. Verlauf nach acht Wochen: Pumpfunktion vollständig erholt.'), 'MYO');
+  // Another organ's recovery is not the heart's.
+  assert.ok(!fired('History: fever, troponin rise; a stroke two years ago with full recovery. CMR: LVEF 35 %, LVEDVI 120 ml/m2, LGE in the mid septum.').includes('myo.recovered'));
+  // Without the acute illness and recovery, the same picture stays DCM.
+  assert.equal(outcome('CMR: LV dilated (LVEDVI 130 ml/m2), LVEF 30 %, global hypokinesia, mid-wall septal LGE stripe. No oedema.'), 'DCM');
+});
+
+test('concept: oedema among the symptoms of a heading-less history is the clinical sign, not myocardial oedema on T2', () => {
+  assert.ok(!fired('A 50-year-old with fatigue, weight loss and oedema for a year, troponin raised. Cardiac MRI: LVEF 60 %, mid-wall LGE of the inferolateral wall.').includes('myo.t2'));
+  assert.ok(!fired('Eine 50-jährige Patientin mit Müdigkeit, Gewichtsverlust und Ödemen seit einem Jahr, Troponin erhöht. Kardio-MRT: LVEF 60 %, mittmyokardiales LGE inferolateral.').includes('myo.t2'));
+  // Oedema told in the CMR's own sentences stays.
+  assert.ok(fired('A 50-year-old with fatigue. Cardiac MRI: LVEF 60 %, oedema and mid-wall LGE of the inferolateral wall.').includes('myo.t2'));
+});
+
+test('concept: infarcts told of the brain are strokes, not myocardial infarction, unless the heart is named', () => {
+  assert.equal(outcome('History: dizziness. CMR: LVEF 61 %, normal volumes, no LGE. Brain MRI showed old lacunar and cortical infarcts.'), 'NORMAL');
+  assert.equal(outcome('Anamnese: Schwindel. Kardio-MRT: LVEF 62 %, normale Volumina, kein LGE, kein Ödem. Im cCT des Gehirns alte Infarkte links temporal.'), 'NORMAL');
+  assert.equal(outcome('Anamnese: Z.n. Myokardinfarkt und Schlaganfall. Befund: LVEF 48 %, transmurales LGE inferior.'), 'ICM');
+});

@@ -101,7 +101,9 @@ class Facts {
 }
 
 /** Where LGE may lie besides an insertion point and still be only that ("inferiore RV-Insertionsstelle"). */
-const INSERTION_PLACES = new Set(['insertion', 'rv', 'inferior', 'anterior', 'basal', 'mild', 'patchy', 'cmr', 'othermod', 'ecg']);
+const INSERTION_PLACES = new Set(['insertion', 'rv', 'inferior', 'anterior', 'basal', 'mild', 'patchy', 'cmr', 'othermod', 'ecg',
+  // Words that say what a finding is or how it came, never where: they leave an insertion point one.
+  'myocardium', 'oedema-word', 'fluid', 'cardiac', 'new-onset', 'non-enhancing', 'anticoag', 'extracardiac-sarcoid']);
 
 function insertionOnly(m: Mention): boolean {
   return m.attrs.has('insertion') && [...m.attrs].every((a) => INSERTION_PLACES.has(a));
@@ -127,6 +129,12 @@ const FINDING_CONCEPTS = new Set<ConceptId>(['lge', 'oedema', 'wma', 'dilated', 
  * A one-paragraph text that tells two studies ("First CMR: ... One year later, repeat CMR: ...") is about the later
  * one: where it starts, or null. Only a repeat study that reports findings counts (not "a follow-up CMR is recommended").
  */
+/** Where a text without headings starts telling its CMR: the repeat study's sentence, else the first one naming the CMR. */
+function cmrStartOf(mentions: Mention[]): number | null {
+  const cmrMentions = mentions.filter((m) => (m.attrs.has('cmr') || m.concept === 'cmr-exam') && m.section === 'preamble');
+  return repeatStudyStart(mentions) ?? cmrMentions.reduce<number | null>((min, m) => (min === null || m.sentence.start < min ? m.sentence.start : min), null);
+}
+
 function repeatStudyStart(mentions: Mention[]): number | null {
   const findingStarts = mentions.filter((m) => FINDING_CONCEPTS.has(m.concept)).map((m) => m.sentence.start);
   let start: number | null = null;
@@ -159,7 +167,16 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const lvef = f.first('LVEF');
   const edvi = f.first('LVEDVi');
   const edv = f.first('LVEDV');
-  const mwt = f.max('MWT');
+  // ESC 2013 myocarditis position statement (Caforio et al.): acute myocarditis can thicken the walls with oedema,
+  // and that thickening regresses within weeks. Wall thickening called new (of recent onset) beside myocardial
+  // oedema in an acute infection or troponin rise is that oedema, not hypertrophy: neither its words nor its
+  // millimetres count for HCM, amyloid or loading.
+  const acuteIllness = f.context('ctx:infection').length > 0 || f.context('ctx:troponin').length > 0;
+  const myocardialOedema = f.present('oedema').some((m) => !m.attrs.has('extracardiac') && !m.attrs.has('fluid'));
+  const oedematous = acuteIllness && myocardialOedema ? f.mentions.filter((m) => m.concept === 'hypertrophy' && m.attrs.has('new-onset') && m.status !== 'negated') : [];
+  const inOedematous = (x: Mention | Measurement) => oedematous.some((m) => x.span.start >= m.sentence.start && x.span.start < m.sentence.end);
+  const mwtMax = f.max('MWT');
+  const mwt = mwtMax && !inOedematous(mwtMax) ? mwtMax : undefined;
   const ecv = f.first('ECV');
   const t1 = f.firstRegionalMax('T1');
   const t2 = f.firstRegionalMax('T2');
@@ -206,10 +223,18 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const lgeNegated = f.negated('lge').length > 0 && lge.length === 0;
   const ischemicPattern = f.present('lge-ischemic');
   const nonIschemic = [...f.present('lge-nonischemic'), ...f.negated('lge-ischemic')];
-  const oedema = f.present('oedema').filter((m) => !elsewhere(m));
+  // Fluid is bright on T2 and STIR (an effusion, the pleura): a signal phrase that names no oedema in a sentence
+  // about fluid is the fluid's unless the myocardium is named (Lake Louise 2018 reads T2 signal of the myocardium;
+  // Ferreira et al., JACC 2018). A bright pericardium without fluid stays: it is the pericarditis' oedema (ESC 2015).
+  const fluidSignal = (m: Mention) => !m.attrs.has('oedema-word') && m.attrs.has('fluid') && !m.attrs.has('myocardium') && !CARDIAC_PLACES.some((a) => m.attrs.has(a));
+  // The word oedema in a heading-less text's history, before the CMR is told, with no place, myocardium or image
+  // named ("weight loss and oedema") is the clinical sign (of the legs, the body), not the T2 finding Lake Louise reads.
+  const cmrStart = cmrStartOf(f.mentions);
+  const clinicalOedema = (m: Mention) => m.section === 'preamble' && cmrStart !== null && m.sentence.start < cmrStart && m.attrs.has('oedema-word') && !m.attrs.has('myocardium') && !m.attrs.has('cmr') && !CARDIAC_PLACES.some((a) => m.attrs.has(a));
+  const oedema = f.present('oedema').filter((m) => !elsewhere(m) && !fluidSignal(m) && !clinicalOedema(m));
   const hyperemia = f.present('hyperemia');
   const wma = f.present('wma');
-  const hypertrophy = f.present('hypertrophy').filter((m) => !(m.attrs.has('ecg') && !m.attrs.has('cmr')));
+  const hypertrophy = f.present('hypertrophy').filter((m) => !(m.attrs.has('ecg') && !m.attrs.has('cmr')) && !inOedematous(m));
   // "Hiläre Lymphknoten vergrößert": the enlarged thing is a lymph node, not a chamber.
   const lymphSentences = new Set(f.present('lymph').map((m) => m.sentence.start));
   const dilated = f.present('dilated').filter((m) => !m.attrs.has('atrium') && !m.attrs.has('aorta') && (m.attrs.has('lv') || m.attrs.has('rv') || !lymphSentences.has(m.sentence.start)));
@@ -220,7 +245,10 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const nulling = f.present('nulling');
   const lymph = f.present('lymph');
   const thinning = f.present('thinning');
-  const thrombus = f.present('thrombus');
+  // A mass that takes up no contrast (first-pass perfusion, LGE) or that is treated by or resolves under
+  // anticoagulation is a thrombus: thrombi are avascular and tumours enhance (ESC 2023 ACS guideline on LV thrombus;
+  // Weinsaft et al., JACC 2008), so beside an infarct it is the infarct's complication, not a tumour.
+  const thrombus = [...f.present('thrombus'), ...f.present('mass').filter((m) => m.attrs.has('non-enhancing') || m.attrs.has('anticoag'))];
   const effusion = f.present('effusion');
 
   const diffuseLge = lge.filter((m) => m.attrs.has('diffuse') && !m.attrs.has('territory') && !m.attrs.has('ring'));
@@ -265,7 +293,7 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if (apicalAneurysm.length > 0 && hcmHypertrophy) fire('hcm.apical-aneurysm', 'HCM', 2.5, 'apical aneurysm in hypertrophied myocardium', spansOf(apicalAneurysm));
   // End-stage ("burnt-out") HCM (ESC 2023): hypertrophy known from before, now a thinned, dilated or poorly
   // contracting LV. The earlier hypertrophy is what tells it from a dilated cardiomyopathy.
-  const earlierHypertrophy = f.mentions.filter((m) => (m.concept === 'hypertrophy' || m.concept === 'dx:HCM') && (m.status === 'historical' || m.status === 'context') && !m.attrs.has('family') && !(m.attrs.has('ecg') && !m.attrs.has('cmr')));
+  const earlierHypertrophy = f.mentions.filter((m) => (m.concept === 'hypertrophy' || m.concept === 'dx:HCM') && !inOedematous(m) && (m.status === 'historical' || m.status === 'context') && !m.attrs.has('family') && !(m.attrs.has('ecg') && !m.attrs.has('cmr')));
   const declined = (lvef ? lvef.value < 50 : reduced.length > 0) || f.present('thinning').length > 0 || lvDilatedByNumbers || dilated.some((m) => m.attrs.has('lv'));
   const endStageHcm = earlierHypertrophy.length > 0 && declined;
   if (endStageHcm) fire('hcm.end-stage', 'HCM', 3, 'hypertrophy known from before, now a thinned, dilated or poorly contracting LV (end-stage HCM)', spansOf(earlierHypertrophy));
@@ -296,7 +324,7 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if (t1Marked) fire('ca.t1', 'CA', 2, `native T1 ${t1!.value} ms, markedly above the reference`, spansOf([t1!]));
   // Without printed values: raised native T1 or ECV in thickened walls is infiltration (amyloid), not HCM's patchy fibrosis.
   const t1EcvText = [...f.present('t1-high'), ...f.present('ecv-high')];
-  const thickWalls = f.present('hypertrophy').filter((m) => !(m.attrs.has('ecg') && !m.attrs.has('cmr')));
+  const thickWalls = f.present('hypertrophy').filter((m) => !(m.attrs.has('ecg') && !m.attrs.has('cmr')) && !inOedematous(m));
   // HCM's hypertrophied segments raise T1 a little too: only a marked rise in walls thickened all round counts.
   const t1EcvMarked = t1EcvText.filter((m) => m.attrs.has('severe'));
   if (!t1Marked && !(ecvValue !== null && ecvValue >= 35) && t1EcvMarked.length > 0 && thickWalls.some((m) => !m.attrs.has('asymmetric'))) fire('ca.t1-ecv-text', 'CA', 2, 'markedly raised native T1 / ECV in thickened walls', spansOf(t1EcvMarked));
@@ -323,7 +351,12 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if (infiltrative.length > 0) fire('ca.infiltrative', 'CA', infiltrative.some((m) => m.stated || m.section === 'assessment') ? 5 : 3.5, 'storage / infiltrative myocardial disease', spansOf(infiltrative));
   // ESC 2023: hypertrophy from storage or infiltration is an HCM phenocopy, not HCM.
   if (infiltrative.length > 0) scores.HCM -= 2;
-  const caContext = [...f.context('ctx:low-voltage'), ...f.context('ctx:carpal'), ...f.context('ctx:gammopathy'), ...f.context('ctx:bone-scan')];
+  const caContext = [...f.context('ctx:low-voltage'), ...f.context('ctx:carpal'), ...f.context('ctx:gammopathy'), ...f.context('ctx:bone-scan'), ...f.context('ctx:amyloid-flag')];
+  // ESC 2021 position statement (Garcia-Pavia et al.): walls of 12 mm or more with an extracardiac red flag make
+  // amyloidosis the question, and subendocardial LGE that follows no coronary territory is its CMR sign there
+  // (an infarct's would follow one; HCM's fibrosis is mid-wall).
+  const subendoNonTerritorial = subendoRegional.filter((m) => !m.attrs.has('territory'));
+  if (caContext.length > 0 && wallsThick && subendoNonTerritorial.length > 0 && territorial.length === 0 && ischemicPattern.length === 0 && diffuseLge.length === 0) fire('ca.subendo-red-flag', 'CA', 2.5, 'subendocardial LGE outside a coronary territory in thick walls with an amyloid red flag (ESC 2021)', spansOf([...subendoNonTerritorial, ...caContext]));
   // Thick walls with low QRS voltage (mass–voltage discordance), carpal tunnel or a gammopathy: the amyloid picture.
   if (caContext.length > 0 && (thickWalls.length > 0 || (mwtMm !== null && mwtMm >= 13))) fire('ca.context-lvh', 'CA', 1.5, 'hypertrophy with low voltage, carpal tunnel syndrome or gammopathy', spansOf(caContext));
   if (caContext.length > 0) fire('ca.context', 'CA', Math.min(2, caContext.length), 'clinical context: low voltage, carpal tunnel syndrome or gammopathy', spansOf(caContext));
@@ -347,7 +380,7 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   // HRS 2014: extracardiac sarcoidosis (stated, or its signs: hilar nodes, erythema nodosum, uveitis, granulomas)
   // with patchy or multifocal LGE is probable cardiac sarcoidosis, whatever the troponin or fever.
   const hilarNodes = f.context('lymph').filter((m) => m.attrs.has('hilar') && m.status !== 'uncertain');
-  const extracardiacSarcoid = [...f.context('ctx:sarcoid').filter((m) => m.status !== 'uncertain'), ...f.mentions.filter((m) => m.concept === 'dx:CS' && (m.status === 'context' || m.status === 'historical')), ...hilarNodes];
+  const extracardiacSarcoid = [...f.context('ctx:sarcoid').filter((m) => m.status !== 'uncertain'), ...f.mentions.filter((m) => m.concept === 'dx:CS' && (m.status === 'context' || m.status === 'historical' || (m.status === 'affirmed' && extracardiacSarcoidosis(m)))), ...hilarNodes];
   const conductionSarcoidLike = conduction.length > 0 && basalSeptalPatchy.length > 0 && myoContext.length === 0;
   // HRS 2014 probable CS: extracardiac sarcoidosis and LGE "in a pattern consistent with CS" (patchy, multifocal,
   // subepicardial or mid-wall, basal septal or on its RV side), not only patchy LGE.
@@ -364,6 +397,7 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const cmrInflammation = f.present('inflammation').filter((m) => !m.attrs.has('pet'));
   // Beside extracardiac sarcoidosis, the inflammation is the granulomatous one (HRS 2014).
   if (cmrInflammation.length > 0 && !extracardiacSarcoidLike) fire('myo.inflammation', 'MYO', 2, 'myocardial inflammation described', spansOf(cmrInflammation));
+  if (oedematous.length > 0 && t2Criterion) fire('myo.oedematous-thickening', 'MYO', 1.5, 'new wall thickening with oedema in an acute illness (transient oedematous thickening, ESC 2013)', spansOf(oedematous));
   if (myoContext.length > 0 && (t2Criterion || nonIschemicLge)) fire('myo.context', 'MYO', 1, 'clinical context: infection / troponin rise', spansOf(myoContext));
 
   // ---- CS: patchy multifocal LGE (basal septum, RV side), lymphadenopathy, AV block ----
@@ -425,7 +459,7 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   const perfusion = f.present('perfusion-defect');
   // Perfusion defects of hypertrophied myocardium without coronary disease are HCM's microvascular dysfunction.
   if (perfusion.length > 0) fire('icm.perfusion', 'ICM', 1.5 * depthFactor, 'perfusion defect / inducible ischaemia', spansOf(perfusion));
-  const cad = [...f.context('ctx:cad'), ...f.mentions.filter((m) => m.concept === 'dx:ICM' && (m.status === 'context' || m.status === 'historical'))];
+  const cad = [...f.context('ctx:cad'), ...f.mentions.filter((m) => m.concept === 'dx:ICM' && (m.status === 'context' || m.status === 'historical') && !extracardiacInfarct(m))];
   if (cad.length > 0) fire('icm.context', 'ICM', 2, 'coronary artery disease / prior infarction in the history', spansOf(cad));
   // Oedema or a wall-motion abnormality confined to a coronary territory is acute ischaemic injury (ESC 2023 ACS).
   const territoryInjury = [...wma, ...oedema].filter((m) => m.attrs.has('territory') && !calledNonIschemic);
@@ -466,6 +500,16 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if (lvef && lvef.value < 40) fire('dcm.ef', 'DCM', 2.5, `LVEF ${lvef.value} % (< 40 %)`, spansOf([lvef]));
   else if (lvef && lvef.value < 50) fire('dcm.ef-mild', 'DCM', 1, `LVEF ${lvef.value} % (40-49 %)`, spansOf([lvef]));
   else if (!lvef && efReduced) fire('dcm.reduced-text', 'DCM', 1.5, 'reduced systolic function', spansOf(reduced));
+  // ESC 2013 myocarditis position statement: dysfunction that comes with an acute illness (fever, infection,
+  // troponin rise) and recovers within weeks, with non-ischaemic LGE, is myocarditis; ESC 2023 calls a DCM only
+  // dysfunction not explained by such a cause, so the recovery counts against DCM.
+  // The heart's recovery: not a relative's, and not another organ's ("a stroke with full recovery").
+  const recovered = f.context('ctx:recovery').filter((m) => !m.attrs.has('family') && !(m.attrs.has('extracardiac') && !HEART_PLACES.some((a) => m.attrs.has(a))));
+  const recoveredMyocarditis = efReduced && acuteIllness && recovered.length > 0 && lge.length > 0 && !ischemicLge;
+  if (recoveredMyocarditis) {
+    fire('myo.recovered', 'MYO', 3, 'reduced function in an acute illness that recovered, with non-ischaemic LGE (ESC 2013)', spansOf([...recovered, ...lge]));
+    fire('dcm.recovered', 'DCM', -2, 'function recovered after an acute illness: no DCM (ESC 2023)', spansOf(recovered));
+  }
   const globalWma = wma.filter((m) => m.attrs.has('diffuse'));
   if (globalWma.length > 0) fire('dcm.global', 'DCM', 1.5, 'global hypokinesia', spansOf(globalWma));
   if (lvDilated && efReduced && !ischemicLge) {
@@ -711,6 +755,19 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   return result;
 }
 
+/**
+ * A sarcoidosis named with another organ or its work-up ("pulmonary sarcoidosis", "bronchoskopisch gesichert") and no
+ * word of the heart is extracardiac disease, wherever the sentence stands: HRS 2014 and JCS 2016 make it cardiac
+ * sarcoidosis only beside cardiac findings (criteria.ts counts it with those, `extracardiacSarcoid`).
+ */
+const extracardiacSarcoidosis = (m: Mention) => m.concept === 'dx:CS' && ['pulmonary', 'hilar', 'extracardiac', 'extracardiac-sarcoid'].some((a) => m.attrs.has(a)) && !m.attrs.has('cardiac') && !m.attrs.has('myocardium') && m.section !== 'assessment';
+
+/** Places of the heart: a finding named with one is the heart's even beside another organ. */
+const HEART_PLACES = ['subepi', 'midwall', 'subendo', 'transmural', 'septal', 'lateral', 'inferior', 'anterior', 'apical', 'basal', 'lv', 'rv', 'territory', 'insertion', 'atrium', 'atrial-wall', 'myocardium', 'cardiac'];
+
+/** "Brain CT showed infarcts": an infarct told of another organ with no word of the heart is no myocardial infarction. */
+const extracardiacInfarct = (m: Mention) => m.concept === 'dx:ICM' && m.attrs.has('extracardiac') && !HEART_PLACES.some((a) => m.attrs.has(a));
+
 /** Stated diagnoses: the strongest mention per category counts fully, further ones a little. */
 /** Subtypes of OTHER that a patient keeps for life: known in the history, they are the diagnosis the CMR describes. */
 const LIFELONG_OTHER = new Set<OtherSubtype>(['congenital', 'arvc', 'fabry', 'lvnc', 'siderosis']);
@@ -718,9 +775,7 @@ const LIFELONG_OTHER = new Set<OtherSubtype>(['congenital', 'arvc', 'fabry', 'lv
 function scoreDiagnoses(f: Facts, fire: Fire, { trabeculationTrait = false } = {}): void {
   const hasAssessment = f.mentions.some((m) => m.section === 'assessment');
   const lastSentenceStart = f.mentions.reduce((max, m) => Math.max(max, m.sentence.start), 0); // no spread: mentions are unbounded
-  const cmrMentions = f.mentions.filter((m) => (m.attrs.has('cmr') || m.concept === 'cmr-exam') && m.section === 'preamble');
-  const repeatStart = repeatStudyStart(f.mentions);
-  const cmrStart = repeatStart ?? cmrMentions.reduce<number | null>((min, m) => (min === null || m.sentence.start < min ? m.sentence.start : min), null);
+  const cmrStart = cmrStartOf(f.mentions);
   const per = new Map<DxCategory, { weight: number; mention: Mention }[]>();
   for (const m of f.mentions) {
     if (!m.concept.startsWith('dx:')) continue;
@@ -766,6 +821,7 @@ function scoreDiagnoses(f: Facts, fire: Fire, { trabeculationTrait = false } = {
     if (category === 'OTHER' && m.subtype === 'valve' && weight > 0 && (m.attrs.has('functional') || !m.attrs.has('severe'))) weight *= 0.3;
     // Pulmonary hypertension called secondary or mild follows the left heart's disease; it is not the diagnosis.
     if (m.secondary && weight > 0 && (m.attrs.has('functional') || m.attrs.has('mild'))) weight *= 0.3;
+    if (weight > 0 && (extracardiacSarcoidosis(m) || extracardiacInfarct(m))) weight = 0;
     if (weight === 0) continue;
     const list = per.get(category) ?? [];
     list.push({ weight, mention: m });

@@ -18,7 +18,7 @@ export type ConceptId =
   | 'ctx:av-block' | 'ctx:vt' | 'ctx:low-voltage' | 'ctx:carpal' | 'ctx:gammopathy' | 'ctx:hypertension' | 'ctx:infection'
   | 'ctx:troponin' | 'ctx:normal-coronaries' | 'ctx:cad' | 'ctx:acs' | 'ctx:sarcoid' | 'ctx:neuromuscular' | 'ctx:genetic-dcm'
   | 'ctx:eosinophilia' | 'ctx:arvc-gene' | 'ctx:fabry' | 'ctx:bone-scan' | 'ctx:transfusion' | 'ctx:recovery' | 'ctx:stress' | 'ctx:bnp' | 'ctx:athlete' | 'ctx:hfpef' | 'ctx:family' | 'ctx:scd' | 'ctx:cardiotoxic'
-  | 'ctx:pericarditis' | 'ctx:endemic' | 'inflammation' | 'rv-pressure' | 'cmr-exam' | 'hcm-marker' | 'not-systolic' | 'hyperemia' | 'device'
+  | 'ctx:pericarditis' | 'ctx:amyloid-flag' | 'ctx:endemic' | 'inflammation' | 'rv-pressure' | 'cmr-exam' | 'hcm-marker' | 'not-systolic' | 'hyperemia' | 'device'
   | SignalId;
 
 /**
@@ -174,6 +174,9 @@ export const CONCEPTS: ConceptDef[] = [
   { id: 'ctx:vt', patterns: [String.raw`ventrikulär${W} tachykard${W}`, String.raw`ventricular tachycardia${W}`, 'vt', 'vts', `kammertachykard${W}`, `kammerflimmern`, String.raw`ventricular fibrillation`] },
   { id: 'ctx:low-voltage', patterns: [`niedervoltage${W}`, String.raw`niedrig${W} voltage`, String.raw`low (?:qrs )?voltage`, 'low-voltage'] },
   { id: 'ctx:carpal', patterns: [`karpaltunnel${W}`, String.raw`carpal tunnel`] },
+  // ESC 2021 position statement on cardiac amyloidosis (Garcia-Pavia et al.), extracardiac red flags besides carpal
+  // tunnel syndrome: polyneuropathy, dysautonomia, biceps tendon rupture, lumbar spinal stenosis, a TTR variant.
+  { id: 'ctx:amyloid-flag', patterns: [`polyneuropath${W}`, String.raw`(?:peripheral|sensorimotor|sensory|axonal|small[- ]fib(?:re|er)) neuropath${W}`, `dysautonom${W}`, String.raw`autonomic (?:neuropathy|dysfunction|failure)`, String.raw`biceps (?:tendon )?rupture`, `bizepssehnenruptur${W}`, String.raw`(?:lumbar )?spinal (?:canal )?stenosis`, `spinalkanalstenose${W}`, 'ttr', 'v122i', 'val122ile', 'val30met', 'v30m'] },
   { id: 'ctx:gammopathy', patterns: [`${W}gammopathie`, 'mgus', `${W}gammopathy`, `leichtkett${W}`, String.raw`light[- ]chain${W}`, `plasmozytom${W}`, `myelom${W}`, 'myeloma', String.raw`monoclonal (?:protein|gammopathy|band|light chains?)`, String.raw`monoklonal${W} (?:protein${W}|gammopathie|bande|leichtkette${W})`, `paraprotein${W}`, String.raw`bence[- ]jones`] },
   { id: 'ctx:hypertension', patterns: [String.raw`(?:arteriell${W} )?hypertonie`, `hypertonus`, 'hypertension', 'bluthochdruck', 'hypertensive', String.raw`hypertensiv${W} (?:krise|entgleisung)`, String.raw`hypertensive (?:crisis|emergency)`] },
   // Infection or vaccination before the illness (mRNA vaccine myocarditis, ESC 2023 position): myocarditis' context.
@@ -197,7 +200,7 @@ export const CONCEPTS: ConceptDef[] = [
   { id: 'ctx:eosinophilia', patterns: [`${W}eosinophil${W}`, String.raw`hypereosinophil${W}`, String.raw`churg ?strauss`, 'egpa'] },
   { id: 'ctx:transfusion', patterns: [`thalass${W}`, String.raw`transfusion${W}`, `ferritin${W}`, String.raw`chelat${W}`, 'deferoxamine', 'desferrioxamine', 'deferasirox', 'deferiprone'] },
   // Recovery on follow-up: the mark of Takotsubo (InterTAK) and of stunning, not of scar.
-  { id: 'ctx:recovery', patterns: [String.raw`(?:fully |completely |vollständig${W} )?(?:normali[sz]ed|normalisiert)`, String.raw`(?:vollständig${W} |komplett${W} )?normalisierung`, 'reversibel', 'reversible', String.raw`recovery`, String.raw`erholung`] },
+  { id: 'ctx:recovery', patterns: [String.raw`(?:fully |completely |vollständig${W} )?(?:normali[sz]ed|normalisiert)`, String.raw`(?:vollständig${W} |komplett${W} )?normalisierung`, 'reversibel', 'reversible', String.raw`recovery`, String.raw`recovered`, String.raw`erholung`, String.raw`(?:hat sich |haben sich )?erholt${W}`] },
   // Takotsubo's triggers (InterTAK 2018): emotional (grief, a quarrel, fright, panic) or physical stress.
   { id: 'ctx:stress', patterns: [`bereave${W}`, String.raw`emotional${W} (?:stress|belastung)`, String.raw`(?:domestic |family )?argument`, String.raw`trauer${W}`, `todesfall${W}`, String.raw`(?:tod|verlust|ableben) (?:ihres|seines|ihrer|seiner|des|der) \w+`, String.raw`(?:death|loss) of (?:her|his|a|their) (?:husband|wife|son|daughter|mother|father|partner|child|brother|sister|spouse|dog|pet)`, String.raw`(?:emotional|psychological|psychisch${W}|emotional${W}) (?:trigger|auslöser|stressor)`, `streit${W}`, `schreck${W}`, String.raw`panic attack`, `panikattacke${W}`, String.raw`(?:physical|physisch${W}) (?:stress|belastung|trigger|auslöser)`] },
   { id: 'ctx:bnp', patterns: [String.raw`(?:nt ?pro-?)?bnp`] },
@@ -404,6 +407,8 @@ export const ATTRIBUTES: [string, string][] = [
   ['extracardiac', `thymus`],
   ['extracardiac', `nebenbefund${W}`],
   ['extracardiac', `incidental${W}`],
+  // The brain: its infarcts are strokes, not myocardial infarction (criteria.ts, unless the heart is named).
+  ['extracardiac', String.raw`(?:brain|cerebr${W}|cerebell${W}|zerebr${W}|zerebell${W}|gehirn${W}|stroke|schlaganfall${W}|apoplex${W})`],
   // A pericardial effusion large enough to be a disease of its own (ESC 2015: moderate, large, tamponade).
   ['sizeable', String.raw`(?:large|moderate|massive|sizeable|substantial|tamponade|tamponading)`],
   ...[`groß${W}`, `mittelgradig${W}`, String.raw`ma(?:e)?s?sig${W}`, `massiv${W}`, String.raw`hämodynamisch relevant${W}`, `tamponade${W}`, `tamponierend${W}`].map((p): [string, string] => ['sizeable', p]),
@@ -464,6 +469,9 @@ export const ATTRIBUTES: [string, string][] = [
   ['hilar', `${W}hilär${W}`],
   ['hilar', `hilar${W}`],
   ['hilar', String.raw`hila`],
+  // A pericardial effusion names the pericardium and fluid (criteria.ts: fluid is bright on T2).
+  ['pericardium+fluid', `perikarderguss${W}`],
+  ['pericardium+fluid', `perikarderguß${W}`],
   ['pericardium', `perikard${W}`],
   ['pericardium', `pericard${W}`],
   ['papillary', `papill${W}`],
@@ -482,6 +490,35 @@ export const ATTRIBUTES: [string, string][] = [
   ['pet', String.raw`pet(?:-?ct)?`],
   ['cmr', String.raw`(?:cmrt?|cmri|mri|mrt|kardio ?mrt|cardio ?mr|magnetic resonance|magnetresonanz${W})`],
   ['hilar', `mediastinal${W}`],
+  // Last, so that every attribute above keeps the words it shares with these on a tie ("Lateralwand" stays lateral).
+  // Fluid outside the myocardium (an effusion, the pleura, ascites) is bright on T2 and STIR by nature: a
+  // hyperintensity phrase beside it is the fluid's, not myocardial oedema (criteria.ts, unless the myocardium is named).
+  ...[`${W}erguss${W}`, `${W}erguß${W}`, `effusion${W}`, `pleura${W}`, `ascites`, `aszites`, `fluid${W}`, `flüssigkeit${W}`].map((p): [string, string] => ['fluid', p]),
+  // A finding of recent onset ("neu aufgetretene Wandverdickung", "new wall thickening"): criteria.ts reads new
+  // thickening beside oedema in an acute illness as oedematous, not as hypertrophy.
+  ['new-onset', String.raw`(?:neu (?:aufgetreten${W}|entstanden${W})|neue?[mnrs]?|new(?:ly)?(?:[- ]onset)?|recent[- ]onset|transient${W}|passager${W})`],
+  // A mass that takes up no contrast, or one treated by anticoagulation: criteria.ts reads it as a thrombus.
+  ['non-enhancing', String.raw`(?:ohne|keine?) (?:\w+ )?(?:kontrastmittel|km)-?(?:aufnahme|anreicherung|enhancement)`],
+  ['non-enhancing', String.raw`(?:non|not|nicht)[- ]?enhancing`],
+  ['non-enhancing', String.raw`(?:no|without) (?:\w+ )?(?:contrast |gadolinium )?(?:enhancement|uptake)`],
+  ['non-enhancing', String.raw`(?:does|did) not enhance`],
+  ['non-enhancing', String.raw`(?:avascular|avaskulär${W})`],
+  ['anticoag', String.raw`(?:antikoagul${W}|anticoagul${W}|heparin${W}|marcumar${W}|phenprocoumon|warfarin|apixaban|rivaroxaban|edoxaban|dabigatran)`],
+  // The words that name oedema itself (a T2 signal phrase without them only describes signal).
+  ['oedema-word', `${W}ödem${W}`],
+  ['oedema-word', String.raw`o?edema${W}`],
+  // The myocardium named in words ("myocardial", "Myokard", a wall, a segment).
+  ['myocardium', `myokard${W}`],
+  ['myocardium', `myocard${W}`],
+  ['myocardium', `segment${W}`],
+  ['myocardium', String.raw`walls?`],
+  ['myocardium', `${W}wand${W}`],
+  ['myocardium', `${W}wände${W}`],
+  ['myocardium', `septum`],
+  // A heart named beside a sarcoidosis ("kardiale Sarkoidose", "cardiac involvement"): without it, a sarcoidosis
+  // named with an organ ("pulmonary sarcoidosis") is extracardiac.
+  ['cardiac', String.raw`(?:cardiac|kardial${W}|myocardial|myokardial${W}|heart|herz${W}|n?stemi|mi|myokardinfarkt${W}|coronar${W}|koronar${W})`],
+  ['extracardiac-sarcoid', String.raw`(?:bronchoscop${W}|bronchoskop${W}|transbronchial${W}|ebus|bal|lymph node biops${W}|lymphknotenbiops${W}|skin|haut${W}|ocular|okulär${W}|cutaneous|kutan${W}|neuro-?sarco${W}|neurosarko${W})`],
 ];
 
 export type TriggerKind = 'neg-pre' | 'neg-post' | 'unc-pre' | 'unc-post' | 'hist-pre' | 'hist-post' | 'ask-pre' | 'ask-post' | 'pseudo' | 'term' | 'affirm';
