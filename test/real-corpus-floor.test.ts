@@ -19,9 +19,12 @@ import { scoreHalf, type CorpusLang, type CorpusSplit } from '../bench/real-corp
 // Corpus round 3 (2026-12-02, 46 new cases, 24 en + 22 de; the engine unchanged) moved the halves: en dev 0.872,
 // en test 0.683; de dev 0.813, de test 0.525 (the new cases alone, never tuned on: en 0.496, de 0.369). Re-based
 // 0.03 under these, as after round 2.
+// Rounds 4 and 5 (concept parity, published criteria, a reviewer's fixes, round 3's dev cases; test halves measured
+// only): en dev 0.891, en test 0.699; de dev 0.905, de test 0.525 (round 3's never-tuned test cases alone unchanged:
+// en 0.661, de 0.413). Floors raised to 0.03 under these; German test stays at 0.49.
 const FLOORS: Record<CorpusLang, Record<CorpusSplit, number>> = {
-  en: { dev: 0.84, test: 0.65 },
-  de: { dev: 0.78, test: 0.49 },
+  en: { dev: 0.86, test: 0.67 },
+  de: { dev: 0.87, test: 0.49 },
 };
 
 for (const lang of ['en', 'de'] as const) {
