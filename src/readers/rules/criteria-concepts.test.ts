@@ -694,3 +694,37 @@ test('concept: infarcts told of the brain are strokes, not myocardial infarction
   assert.equal(outcome('Anamnese: Schwindel. Kardio-MRT: LVEF 62 %, normale Volumina, kein LGE, kein Ödem. Im cCT des Gehirns alte Infarkte links temporal.'), 'NORMAL');
   assert.equal(outcome('Anamnese: Z.n. Myokardinfarkt und Schlaganfall. Befund: LVEF 48 %, transmurales LGE inferior.'), 'ICM');
 });
+
+// A reviewer's attack on round 5 (probe texts written for it): each concept with the reading it must keep.
+test('concept: amyloid red flags alone (a diabetic neuropathy, a hypertensive spinal stenosis) are no amyloid; beside an infarct they change nothing', () => {
+  assert.equal(outcome('History: Type 2 diabetes mellitus with polyneuropathy, hypertension. Findings: LVEF 45 %. Septum 13 mm. Subendocardial LGE inferior and inferoseptal, hypokinesia of these segments.'), 'ICM');
+  assert.equal(outcome('Anamnese: Diabetes mellitus Typ 2 mit Polyneuropathie. Befund: LVEF 46 %. Septum 13 mm. Subendokardiales LGE inferior und inferoseptal mit Hypokinesie.'), 'ICM');
+  assert.notEqual(outcome('History: Long-standing arterial hypertension. Lumbar spinal stenosis. Findings: Concentric LV hypertrophy, septum 14 mm, LVEF 65 %. No LGE. Native T1 normal.'), 'CA');
+  assert.notEqual(outcome('History: Polyneuropathy. DPD scintigraphy negative. Findings: Concentric LVH 13 mm, no LGE, T1 normal, ECV 26 %.'), 'CA');
+});
+
+test('concept: a stroke told beside an infarct leaves the infarct the heart\'s; only brain imaging that reports infarcts is the brain\'s', () => {
+  assert.equal(outcome('Anamnese: Z.n. Infarkt 2015 und Schlaganfall 2019. Befund: LVEF 45 %. Hypokinesie anterior.'), 'ICM');
+  assert.equal(outcome('History: Previous infarction and ischaemic stroke in 2019. Findings: LVEF 44 %, hypokinesia of the anterior wall.'), 'ICM');
+});
+
+test('concept: "no new LGE" in an HCM follow-up does not make its hypertrophy oedematous', () => {
+  assert.equal(outcome('History: Fever and troponin rise. Findings: Asymmetric septal hypertrophy 20 mm, no new LGE compared with 2022. Oedema in the septum. LVEF 68 %.'), 'HCM');
+  assert.equal(outcome('Anamnese: Bekannte HCM, jetzt Fieber und Troponinanstieg. Befund: Asymmetrische Septumhypertrophie 21 mm, keine neuen LGE-Areale. Septales Ödem. LVEF 70 %.'), 'HCM');
+});
+
+test('concept: a non-enhancing mass of fat or fluid is a lipoma or a cyst, not a thrombus', () => {
+  assert.equal(outcome('Findings: Homogeneous mass in the interatrial septum, signal loss on fat suppression, no contrast enhancement. LV normal, LVEF 60 %. No LGE.'), 'OTHER.mass');
+});
+
+test('concept: the patient\'s recovery from an infection is not the heart\'s recovery', () => {
+  const r = categorise('History: Recovered from pneumonia in 2019. Troponin mildly elevated. Findings: Dilated LV, LVEDVi 130 ml/m2, LVEF 28 %. Midwall septal LGE.');
+  assert.equal(r.category, 'DCM');
+  assert.ok(!r.criteria.some((c) => c.id === 'myo.recovered' && c.weight > 0));
+});
+
+test('concept: nodes "consistent with sarcoidosis" beside sarcoid-pattern LGE are extracardiac evidence for CS (HRS 2014)', () => {
+  assert.equal(outcome('Findings: Patchy subepicardial LGE inferolateral and septal; mediastinal and hilar lymphadenopathy consistent with sarcoidosis.'), 'CS');
+  assert.equal(outcome('Befund: Fleckiges subepikardiales LGE inferolateral und septal; mediastinale und hiläre Lymphadenopathie, vereinbar mit Sarkoidose.'), 'CS');
+  assert.ok(fired('Findings: Patchy subepicardial LGE inferolateral and septal; mediastinal and hilar lymphadenopathy consistent with sarcoidosis.').includes('cs.extracardiac'));
+});

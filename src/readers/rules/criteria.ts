@@ -103,7 +103,7 @@ class Facts {
 /** Where LGE may lie besides an insertion point and still be only that ("inferiore RV-Insertionsstelle"). */
 const INSERTION_PLACES = new Set(['insertion', 'rv', 'inferior', 'anterior', 'basal', 'mild', 'patchy', 'cmr', 'othermod', 'ecg',
   // Words that say what a finding is or how it came, never where: they leave an insertion point one.
-  'myocardium', 'oedema-word', 'fluid', 'cardiac', 'new-onset', 'non-enhancing', 'anticoag', 'extracardiac-sarcoid']);
+  'myocardium', 'oedema-word', 'fluid', 'cardiac', 'new-onset', 'non-enhancing', 'anticoag', 'extracardiac-sarcoid', 'fat', 'heart-function']);
 
 function insertionOnly(m: Mention): boolean {
   return m.attrs.has('insertion') && [...m.attrs].every((a) => INSERTION_PLACES.has(a));
@@ -173,7 +173,8 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   // millimetres count for HCM, amyloid or loading.
   const acuteIllness = f.context('ctx:infection').length > 0 || f.context('ctx:troponin').length > 0;
   const myocardialOedema = f.present('oedema').some((m) => !m.attrs.has('extracardiac') && !m.attrs.has('fluid'));
-  const oedematous = acuteIllness && myocardialOedema ? f.mentions.filter((m) => m.concept === 'hypertrophy' && m.attrs.has('new-onset') && m.status !== 'negated') : [];
+  const knownHcm = f.mentions.some((m) => m.concept === 'dx:HCM' && m.status !== 'negated');
+  const oedematous = acuteIllness && myocardialOedema && !knownHcm ? f.mentions.filter((m) => m.concept === 'hypertrophy' && m.attrs.has('new-onset') && m.status !== 'negated') : [];
   const inOedematous = (x: Mention | Measurement) => oedematous.some((m) => x.span.start >= m.sentence.start && x.span.start < m.sentence.end);
   const mwtMax = f.max('MWT');
   const mwt = mwtMax && !inOedematous(mwtMax) ? mwtMax : undefined;
@@ -248,7 +249,8 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   // A mass that takes up no contrast (first-pass perfusion, LGE) or that is treated by or resolves under
   // anticoagulation is a thrombus: thrombi are avascular and tumours enhance (ESC 2023 ACS guideline on LV thrombus;
   // Weinsaft et al., JACC 2008), so beside an infarct it is the infarct's complication, not a tumour.
-  const thrombus = [...f.present('thrombus'), ...f.present('mass').filter((m) => m.attrs.has('non-enhancing') || m.attrs.has('anticoag'))];
+  // Lipomas and cysts take up no contrast either: a non-enhancing mass named with fat or fluid, or in the pericardium, is no thrombus.
+  const thrombus = [...f.present('thrombus'), ...f.present('mass').filter((m) => m.attrs.has('anticoag') || (m.attrs.has('non-enhancing') && !['fat', 'fluid', 'extracardiac', 'pericardium'].some((a) => m.attrs.has(a))))];
   const effusion = f.present('effusion');
 
   const diffuseLge = lge.filter((m) => m.attrs.has('diffuse') && !m.attrs.has('territory') && !m.attrs.has('ring'));
@@ -351,15 +353,23 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   if (infiltrative.length > 0) fire('ca.infiltrative', 'CA', infiltrative.some((m) => m.stated || m.section === 'assessment') ? 5 : 3.5, 'storage / infiltrative myocardial disease', spansOf(infiltrative));
   // ESC 2023: hypertrophy from storage or infiltration is an HCM phenocopy, not HCM.
   if (infiltrative.length > 0) scores.HCM -= 2;
-  const caContext = [...f.context('ctx:low-voltage'), ...f.context('ctx:carpal'), ...f.context('ctx:gammopathy'), ...f.context('ctx:bone-scan'), ...f.context('ctx:amyloid-flag')];
+  const caContext = [...f.context('ctx:low-voltage'), ...f.context('ctx:carpal'), ...f.context('ctx:gammopathy'), ...f.context('ctx:bone-scan')];
+  // The ESC 2021 extracardiac red flags (polyneuropathy, lumbar stenosis, a TTR variant ...) are common alone (a diabetic's
+  // neuropathy, a hypertensive's stenosis): they count only beside amyloid's CMR sign below, never as context by themselves.
+  const redFlags = [...caContext, ...f.context('ctx:amyloid-flag')];
   // ESC 2021 position statement (Garcia-Pavia et al.): walls of 12 mm or more with an extracardiac red flag make
   // amyloidosis the question, and subendocardial LGE that follows no coronary territory is its CMR sign there
   // (an infarct's would follow one; HCM's fibrosis is mid-wall).
   const subendoNonTerritorial = subendoRegional.filter((m) => !m.attrs.has('territory'));
-  if (caContext.length > 0 && wallsThick && subendoNonTerritorial.length > 0 && territorial.length === 0 && ischemicPattern.length === 0 && diffuseLge.length === 0) fire('ca.subendo-red-flag', 'CA', 2.5, 'subendocardial LGE outside a coronary territory in thick walls with an amyloid red flag (ESC 2021)', spansOf([...subendoNonTerritorial, ...caContext]));
+  // A regional wall-motion abnormality of those segments is an infarct's, not amyloid's.
+  const wmaRegional = wma.some((m) => !m.attrs.has('diffuse'));
+  if (redFlags.length > 0 && wallsThick && subendoNonTerritorial.length > 0 && territorial.length === 0 && ischemicPattern.length === 0 && diffuseLge.length === 0 && !wmaRegional) fire('ca.subendo-red-flag', 'CA', 2.5, 'subendocardial LGE outside a coronary territory in thick walls with an amyloid red flag (ESC 2021)', spansOf([...subendoNonTerritorial, ...redFlags]));
+  // Beside amyloid-like LGE (subendocardial off any territory, or diffuse) with no regional wall-motion abnormality, the
+  // red flags are context like carpal tunnel; otherwise only the classic clues are.
+  const contextFlags = (subendoNonTerritorial.length > 0 || diffuseLge.length > 0) && !wmaRegional ? redFlags : caContext;
   // Thick walls with low QRS voltage (mass–voltage discordance), carpal tunnel or a gammopathy: the amyloid picture.
-  if (caContext.length > 0 && (thickWalls.length > 0 || (mwtMm !== null && mwtMm >= 13))) fire('ca.context-lvh', 'CA', 1.5, 'hypertrophy with low voltage, carpal tunnel syndrome or gammopathy', spansOf(caContext));
-  if (caContext.length > 0) fire('ca.context', 'CA', Math.min(2, caContext.length), 'clinical context: low voltage, carpal tunnel syndrome or gammopathy', spansOf(caContext));
+  if (contextFlags.length > 0 && (thickWalls.length > 0 || (mwtMm !== null && mwtMm >= 13))) fire('ca.context-lvh', 'CA', 1.5, 'hypertrophy with low voltage, carpal tunnel syndrome or gammopathy', spansOf(contextFlags));
+  if (contextFlags.length > 0) fire('ca.context', 'CA', Math.min(2, contextFlags.length), 'clinical context: low voltage, carpal tunnel syndrome or gammopathy', spansOf(contextFlags));
 
   // ---- MYO: Lake Louise 2018 — a T2 criterion plus a T1 criterion ----
   const t2Criterion = oedema.length > 0 || t2High || t2RatioHigh || f.present('t2-high').length > 0;
@@ -504,7 +514,8 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   // troponin rise) and recovers within weeks, with non-ischaemic LGE, is myocarditis; ESC 2023 calls a DCM only
   // dysfunction not explained by such a cause, so the recovery counts against DCM.
   // The heart's recovery: not a relative's, and not another organ's ("a stroke with full recovery").
-  const recovered = f.context('ctx:recovery').filter((m) => !m.attrs.has('family') && !(m.attrs.has('extracardiac') && !HEART_PLACES.some((a) => m.attrs.has(a))));
+  // The heart's recovery (its function, its walls), not the patient's from an infection.
+  const recovered = f.context('ctx:recovery').filter((m) => !m.attrs.has('family') && (m.attrs.has('heart-function') || HEART_PLACES.some((a) => m.attrs.has(a))));
   const recoveredMyocarditis = efReduced && acuteIllness && recovered.length > 0 && lge.length > 0 && !ischemicLge;
   if (recoveredMyocarditis) {
     fire('myo.recovered', 'MYO', 3, 'reduced function in an acute illness that recovered, with non-ischaemic LGE (ESC 2013)', spansOf([...recovered, ...lge]));
@@ -760,7 +771,7 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
  * word of the heart is extracardiac disease, wherever the sentence stands: HRS 2014 and JCS 2016 make it cardiac
  * sarcoidosis only beside cardiac findings (criteria.ts counts it with those, `extracardiacSarcoid`).
  */
-const extracardiacSarcoidosis = (m: Mention) => m.concept === 'dx:CS' && ['pulmonary', 'hilar', 'extracardiac', 'extracardiac-sarcoid'].some((a) => m.attrs.has(a)) && !m.attrs.has('cardiac') && !m.attrs.has('myocardium') && m.section !== 'assessment';
+const extracardiacSarcoidosis = (m: Mention) => m.concept === 'dx:CS' && ['pulmonary', 'hilar', 'extracardiac', 'extracardiac-sarcoid'].some((a) => m.attrs.has(a)) && !HEART_PLACES.some((a) => m.attrs.has(a)) && m.section !== 'assessment';
 
 /** Places of the heart: a finding named with one is the heart's even beside another organ. */
 const HEART_PLACES = ['subepi', 'midwall', 'subendo', 'transmural', 'septal', 'lateral', 'inferior', 'anterior', 'apical', 'basal', 'lv', 'rv', 'territory', 'insertion', 'atrium', 'atrial-wall', 'myocardium', 'cardiac'];

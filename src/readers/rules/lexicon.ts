@@ -176,7 +176,7 @@ export const CONCEPTS: ConceptDef[] = [
   { id: 'ctx:carpal', patterns: [`karpaltunnel${W}`, String.raw`carpal tunnel`] },
   // ESC 2021 position statement on cardiac amyloidosis (Garcia-Pavia et al.), extracardiac red flags besides carpal
   // tunnel syndrome: polyneuropathy, dysautonomia, biceps tendon rupture, lumbar spinal stenosis, a TTR variant.
-  { id: 'ctx:amyloid-flag', patterns: [`polyneuropath${W}`, String.raw`(?:peripheral|sensorimotor|sensory|axonal|small[- ]fib(?:re|er)) neuropath${W}`, `dysautonom${W}`, String.raw`autonomic (?:neuropathy|dysfunction|failure)`, String.raw`biceps (?:tendon )?rupture`, `bizepssehnenruptur${W}`, String.raw`(?:lumbar )?spinal (?:canal )?stenosis`, `spinalkanalstenose${W}`, 'ttr', 'v122i', 'val122ile', 'val30met', 'v30m'] },
+  { id: 'ctx:amyloid-flag', patterns: [`polyneuropath${W}`, String.raw`(?:peripheral|sensorimotor|sensory|axonal|small[- ]fib(?:re|er)) neuropath${W}`, `dysautonom${W}`, String.raw`autonomic (?:neuropathy|dysfunction|failure)`, String.raw`biceps (?:tendon )?rupture`, `bizepssehnenruptur${W}`, String.raw`(?:lumbar )?spinal (?:canal )?stenosis`, `spinalkanalstenose${W}`, String.raw`ttr(?![ -]?neg)`, 'v122i', 'val122ile', 'val30met', 'v30m'] },
   { id: 'ctx:gammopathy', patterns: [`${W}gammopathie`, 'mgus', `${W}gammopathy`, `leichtkett${W}`, String.raw`light[- ]chain${W}`, `plasmozytom${W}`, `myelom${W}`, 'myeloma', String.raw`monoclonal (?:protein|gammopathy|band|light chains?)`, String.raw`monoklonal${W} (?:protein${W}|gammopathie|bande|leichtkette${W})`, `paraprotein${W}`, String.raw`bence[- ]jones`] },
   { id: 'ctx:hypertension', patterns: [String.raw`(?:arteriell${W} )?hypertonie`, `hypertonus`, 'hypertension', 'bluthochdruck', 'hypertensive', String.raw`hypertensiv${W} (?:krise|entgleisung)`, String.raw`hypertensive (?:crisis|emergency)`] },
   // Infection or vaccination before the illness (mRNA vaccine myocarditis, ESC 2023 position): myocarditis' context.
@@ -408,7 +408,10 @@ export const ATTRIBUTES: [string, string][] = [
   ['extracardiac', `nebenbefund${W}`],
   ['extracardiac', `incidental${W}`],
   // The brain: its infarcts are strokes, not myocardial infarction (criteria.ts, unless the heart is named).
-  ['extracardiac', String.raw`(?:brain|cerebr${W}|cerebell${W}|zerebr${W}|zerebell${W}|gehirn${W}|stroke|schlaganfall${W}|apoplex${W})`],
+  // Only an imaging of the brain that reports the infarcts ("brain CT showed infarcts", "cCT mit Infarkten"): a stroke
+  // told beside an infarct ("Z.n. Infarkt und Schlaganfall") leaves that infarct the heart's.
+  ['extracardiac', String.raw`(?:brain|cerebral|cranial|kranial${W}|cct|schädel${W}|zerebral${W}|gehirn${W})[ -](?:ct|mrt?|mri|imaging|bildgebung)${W} (?:\w+ ){0,3}?(?:showed|shows|revealed|demonstrated|zeigte|zeigt|mit|with)`],
+  ['extracardiac', String.raw`(?:c?ct|mrt?|mri|imaging) (?:des |of the )?(?:gehirns|schädels|kopfes|brain|head)`],
   // A pericardial effusion large enough to be a disease of its own (ESC 2015: moderate, large, tamponade).
   ['sizeable', String.raw`(?:large|moderate|massive|sizeable|substantial|tamponade|tamponading)`],
   ...[`groß${W}`, `mittelgradig${W}`, String.raw`ma(?:e)?s?sig${W}`, `massiv${W}`, String.raw`hämodynamisch relevant${W}`, `tamponade${W}`, `tamponierend${W}`].map((p): [string, string] => ['sizeable', p]),
@@ -496,7 +499,15 @@ export const ATTRIBUTES: [string, string][] = [
   ...[`${W}erguss${W}`, `${W}erguß${W}`, `effusion${W}`, `pleura${W}`, `ascites`, `aszites`, `fluid${W}`, `flüssigkeit${W}`].map((p): [string, string] => ['fluid', p]),
   // A finding of recent onset ("neu aufgetretene Wandverdickung", "new wall thickening"): criteria.ts reads new
   // thickening beside oedema in an acute illness as oedematous, not as hypertrophy.
-  ['new-onset', String.raw`(?:neu (?:aufgetreten${W}|entstanden${W})|neue?[mnrs]?|new(?:ly)?(?:[- ]onset)?|recent[- ]onset|transient${W}|passager${W})`],
+  // Fat and the heart's own function, for what a non-enhancing mass is (a lipoma) and whose recovery a text tells.
+  ['fat', `lipom${W}`],
+  ['fat', String.raw`fat(?:ty)?`],
+  ['fat', `fett${W}`],
+  ['heart-function', String.raw`(?:lv|rv)?-?ef`],
+  ['heart-function', String.raw`ejection fraction|ejektionsfraktion|(?:pump|herz|ventrikel)?funktion${W}|function|contractil${W}|kontraktil${W}|wall motion|wandbewegung${W}`],
+  // "new" of the thickening itself ("neu aufgetretene Wandverdickung", "new diffuse wall thickening"), not of a
+  // negated LGE in the same sentence ("no new LGE") nor "neun".
+  ['new-onset', String.raw`(?:neu (?:aufgetreten${W}|entstanden${W})|neue?[mrs]?|new(?:ly)?(?:[- ]onset)?|recent[- ]onset|transient${W}|passager${W}) (?:\w+ ){0,2}?(?:wall thickening|thickening|thickened|hypertroph${W}|wandverdickung${W}|verdickung${W}|verdickt${W}|wanddicke${W})`],
   // A mass that takes up no contrast, or one treated by anticoagulation: criteria.ts reads it as a thrombus.
   ['non-enhancing', String.raw`(?:ohne|keine?) (?:\w+ )?(?:kontrastmittel|km)-?(?:aufnahme|anreicherung|enhancement)`],
   ['non-enhancing', String.raw`(?:non|not|nicht)[- ]?enhancing`],
