@@ -217,8 +217,7 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   // "Patchy uptake in the septum" outside a PET sentence is gadolinium uptake: LGE worded without the word.
   const uptake = f.present('pet-uptake').filter((m) => !m.attrs.has('pet') && !m.attrs.has('othermod'));
   // A finding of another organ ("Leberzyste, hyperintens in T2", "fibrotische Veränderungen der Lunge") is not the myocardium's.
-  const CARDIAC_PLACES = [...MYOCARDIAL_PLACES, 'septal', 'lateral', 'inferior', 'anterior', 'apical', 'basal', 'lv', 'rv', 'territory', 'insertion', 'atrium', 'atrial-wall'];
-  const elsewhere = (m: Mention) => m.attrs.has('extracardiac') && !CARDIAC_PLACES.some((a) => m.attrs.has(a));
+  const elsewhere = (m: Mention) => m.attrs.has('extracardiac') && !namesHeart(m);
   const lgeAll = [...f.present('lge'), ...uptake].filter((m) => !elsewhere(m) && !(m.attrs.has('pericardium') && !MYOCARDIAL_PLACES.some((a) => m.attrs.has(a)) && f.present('pericardial').some((p) => p.sentence.start === m.sentence.start)));
   const lge = lgeAll.filter((m) => !insertionOnly(m));
   const lgeNegated = f.negated('lge').length > 0 && lge.length === 0;
@@ -227,11 +226,11 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   // Fluid is bright on T2 and STIR (an effusion, the pleura): a signal phrase that names no oedema in a sentence
   // about fluid is the fluid's unless the myocardium is named (Lake Louise 2018 reads T2 signal of the myocardium;
   // Ferreira et al., JACC 2018). A bright pericardium without fluid stays: it is the pericarditis' oedema (ESC 2015).
-  const fluidSignal = (m: Mention) => !m.attrs.has('oedema-word') && m.attrs.has('fluid') && !m.attrs.has('myocardium') && !CARDIAC_PLACES.some((a) => m.attrs.has(a));
+  const fluidSignal = (m: Mention) => !m.attrs.has('oedema-word') && m.attrs.has('fluid') && !namesHeart(m);
   // The word oedema in a heading-less text's history, before the CMR is told, with no place, myocardium or image
   // named ("weight loss and oedema") is the clinical sign (of the legs, the body), not the T2 finding Lake Louise reads.
   const cmrStart = cmrStartOf(f.mentions);
-  const clinicalOedema = (m: Mention) => m.section === 'preamble' && cmrStart !== null && m.sentence.start < cmrStart && m.attrs.has('oedema-word') && !m.attrs.has('myocardium') && !m.attrs.has('cmr') && !CARDIAC_PLACES.some((a) => m.attrs.has(a));
+  const clinicalOedema = (m: Mention) => m.section === 'preamble' && cmrStart !== null && m.sentence.start < cmrStart && m.attrs.has('oedema-word') && !m.attrs.has('cmr') && !namesHeart(m);
   const oedema = f.present('oedema').filter((m) => !elsewhere(m) && !fluidSignal(m) && !clinicalOedema(m));
   const hyperemia = f.present('hyperemia');
   const wma = f.present('wma');
@@ -515,7 +514,7 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   // dysfunction not explained by such a cause, so the recovery counts against DCM.
   // The heart's recovery: not a relative's, and not another organ's ("a stroke with full recovery").
   // The heart's recovery (its function, its walls), not the patient's from an infection.
-  const recovered = f.context('ctx:recovery').filter((m) => !m.attrs.has('family') && (m.attrs.has('heart-function') || HEART_PLACES.some((a) => m.attrs.has(a))));
+  const recovered = f.context('ctx:recovery').filter((m) => !m.attrs.has('family') && (m.attrs.has('heart-function') || namesHeart(m)));
   const recoveredMyocarditis = efReduced && acuteIllness && recovered.length > 0 && lge.length > 0 && !ischemicLge;
   if (recoveredMyocarditis) {
     fire('myo.recovered', 'MYO', 3, 'reduced function in an acute illness that recovered, with non-ischaemic LGE (ESC 2013)', spansOf([...recovered, ...lge]));
@@ -771,13 +770,14 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
  * word of the heart is extracardiac disease, wherever the sentence stands: HRS 2014 and JCS 2016 make it cardiac
  * sarcoidosis only beside cardiac findings (criteria.ts counts it with those, `extracardiacSarcoid`).
  */
-const extracardiacSarcoidosis = (m: Mention) => m.concept === 'dx:CS' && ['pulmonary', 'hilar', 'extracardiac', 'extracardiac-sarcoid'].some((a) => m.attrs.has(a)) && !HEART_PLACES.some((a) => m.attrs.has(a)) && m.section !== 'assessment';
+const extracardiacSarcoidosis = (m: Mention) => m.concept === 'dx:CS' && ['pulmonary', 'hilar', 'extracardiac', 'extracardiac-sarcoid'].some((a) => m.attrs.has(a)) && !namesHeart(m) && m.section !== 'assessment';
 
 /** Places of the heart: a finding named with one is the heart's even beside another organ. */
 const HEART_PLACES = ['subepi', 'midwall', 'subendo', 'transmural', 'septal', 'lateral', 'inferior', 'anterior', 'apical', 'basal', 'lv', 'rv', 'territory', 'insertion', 'atrium', 'atrial-wall', 'myocardium', 'cardiac'];
+const namesHeart = (m: Mention) => HEART_PLACES.some((a) => m.attrs.has(a));
 
 /** "Brain CT showed infarcts": an infarct told of another organ with no word of the heart is no myocardial infarction. */
-const extracardiacInfarct = (m: Mention) => m.concept === 'dx:ICM' && m.attrs.has('extracardiac') && !HEART_PLACES.some((a) => m.attrs.has(a));
+const extracardiacInfarct = (m: Mention) => m.concept === 'dx:ICM' && m.attrs.has('extracardiac') && !namesHeart(m);
 
 /** Stated diagnoses: the strongest mention per category counts fully, further ones a little. */
 /** Subtypes of OTHER that a patient keeps for life: known in the history, they are the diagnosis the CMR describes. */

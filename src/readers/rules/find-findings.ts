@@ -250,7 +250,7 @@ export interface FindingsResult {
 
 const NO_ATTRIBUTES: Set<string> = new Set();
 /** An exclusion that could not be made ("Ausschluss ... nicht möglich", "not possible"). */
-const EXCLUSION_FAILED = /nicht (?:sicher |abschlie(?:ss|s)end |eindeutig |sicher )?(?:moglich|gelungen|erfolgt)|unmoglich|not (?:possible|feasible)/;
+const EXCLUSION_FAILED = /nicht (?:sicher |abschlie(?:ss|s)end |eindeutig )?(?:moglich|gelungen|erfolgt)|unmoglich|not (?:possible|feasible)/;
 /** Statements of normality that carry their own negation ("no abnormality", "kein pathologischer Befund"). */
 const SELF_NEGATED = /^(?:no|kein|keine|keinen|ohne)\b/;
 const overlapsAny = (t: Match<unknown>, spans: Match<unknown>[]) => spans.some((c) => t.start < c.end && c.start < t.end);

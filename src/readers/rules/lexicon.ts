@@ -385,31 +385,9 @@ export const ATTRIBUTES: [string, string][] = [
   ['ablation', 'pvi'],
   // Organs and tissues outside the heart: a cyst bright on T2, fibrosis of the lung, a vertebral lesion that
   // enhances are no myocardial oedema or LGE (criteria.ts drops such mentions unless a cardiac place is named).
-  ['extracardiac', `${W}zyste${W}`],
-  ['extracardiac', `cyst${W}`],
-  ['extracardiac', `leber${W}`],
-  ['extracardiac', 'liver'],
-  ['extracardiac', 'hepatic'],
-  ['extracardiac', `niere${W}`],
-  ['extracardiac', 'kidney'],
-  ['extracardiac', `milz${W}`],
-  ['extracardiac', 'spleen'],
-  ['extracardiac', `lunge${W}`],
-  ['extracardiac', `lungs?`],
-  ['extracardiac', `lingula${W}`],
-  ['extracardiac', `${W}wirbel${W}`],
-  ['extracardiac', `vertebra${W}`],
-  ['extracardiac', `knochen${W}`],
-  ['extracardiac', 'bone'],
-  ['extracardiac', `myelo${W}`],
-  ['extracardiac', `mamma${W}`],
-  ['extracardiac', 'breast'],
-  ['extracardiac', `thymus`],
-  ['extracardiac', `nebenbefund${W}`],
-  ['extracardiac', `incidental${W}`],
-  // The brain: its infarcts are strokes, not myocardial infarction (criteria.ts, unless the heart is named).
-  // Only an imaging of the brain that reports the infarcts ("brain CT showed infarcts", "cCT mit Infarkten"): a stroke
-  // told beside an infarct ("Z.n. Infarkt und Schlaganfall") leaves that infarct the heart's.
+  ...[`${W}zyste${W}`, `cyst${W}`, `leber${W}`, 'liver', 'hepatic', `niere${W}`, 'kidney', `milz${W}`, 'spleen', `lunge${W}`, `lungs?`, `lingula${W}`, `${W}wirbel${W}`, `vertebra${W}`, `knochen${W}`, 'bone', `myelo${W}`, `mamma${W}`, 'breast', `thymus`, `nebenbefund${W}`, `incidental${W}`].map((p): [string, string] => ['extracardiac', p]),
+  // The brain: infarcts that brain imaging reports ("brain CT showed infarcts", "cCT mit Infarkten") are strokes, not
+  // myocardial infarction (criteria.ts, unless the heart is named); a stroke told beside an infarct leaves it the heart's.
   ['extracardiac', String.raw`(?:brain|cerebral|cranial|kranial${W}|cct|schädel${W}|zerebral${W}|gehirn${W})[ -](?:ct|mrt?|mri|imaging|bildgebung)${W} (?:\w+ ){0,3}?(?:showed|shows|revealed|demonstrated|zeigte|zeigt|mit|with)`],
   ['extracardiac', String.raw`(?:c?ct|mrt?|mri|imaging) (?:des |of the )?(?:gehirns|schädels|kopfes|brain|head)`],
   // A pericardial effusion large enough to be a disease of its own (ESC 2015: moderate, large, tamponade).
