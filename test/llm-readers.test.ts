@@ -167,6 +167,28 @@ test('--translate: one translation request per report, shared by two classifier 
   }
 });
 
+test('--translate: a translation that fails is counted as failed, not as translated, and its report fails openly', async () => {
+  const server = await startFakeServer({
+    models: ['translator', 'a'],
+    behaviour: (c) =>
+      c.body.model === 'translator' ? (c.user.includes('Normale') ? { kind: 'status', status: 500, message: 'translator crashed' } : { kind: 'answer', content: `EN: ${c.user}` }) : good(c),
+  });
+  try {
+    const built = await createReaders(['ollama:a'], { taxonomy: DEFAULT_TAXONOMY, ollamaUrls: [server.url], translate: 'ollama:translator' });
+    const out = join(dir, 'translate-fails');
+    const summary = await runClassify({ reports: REPORTS, readers: built.readers, translator: built.translator, texts: built.texts, outDir: out, retries: 0, config: { models: ['ollama:a'], taxonomy: { name: 'd', version: '1' } } });
+    assert.equal(summary.translated, 1, 'only r1 was translated');
+    assert.equal(summary.translationFailed, 1, 'r2 was sent but its translation failed');
+    const lines = readFileSync(join(out, 'predictions.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    assert.equal(lines.find((l) => l.id === 'r1').category, 'MYO');
+    const r2 = lines.find((l) => l.id === 'r2');
+    assert.equal(r2.category, null);
+    assert.equal(r2.error.code, 'answer.no_translation');
+  } finally {
+    await server.close();
+  }
+});
+
 test('the CLI refuses an endpoint that is down or lacks the model before sending anything (exit 2)', async () => {
   const server = await startFakeServer({ models: ['other'] });
   const input = join(dir, 'cli.jsonl');

@@ -69,7 +69,10 @@ export interface RunSummary {
   unfinished: number;
   /** Reports whose text changed since their stored prediction was made: classified again. */
   changed: number;
+  /** Reports translated by the translator in this run (cached translations and failures not counted). */
   translated: number;
+  /** Reports whose translation failed: their predictions are failed (`answer.no_translation`), counted as wrong. */
+  translationFailed: number;
   resumed: boolean;
   interrupted: boolean;
   predictionsFile: string;
@@ -174,7 +177,8 @@ async function classifyInto(store: RunStore, options: RunOptions): Promise<RunSu
     }
   };
 
-  const translated = options.translator && options.texts ? await translate(store, jobs, options.translator, options.texts, scheduling, options.onTranslationStart, guard) : 0;
+  const { translated, translationFailed } =
+    options.translator && options.texts ? await translate(store, jobs, options.translator, options.texts, scheduling, options.onTranslationStart, guard) : { translated: 0, translationFailed: 0 };
 
   let completed = 0;
   const buffer: { prediction: Prediction; seq: number; textHash?: string }[] = [];
@@ -272,7 +276,7 @@ async function classifyInto(store: RunStore, options: RunOptions): Promise<RunSu
   } catch (error) {
     throw storageError(join(options.outDir, PREDICTIONS_FILE), error, committed > 0);
   }
-  return { ...summarise(store, models), total: jobs.length, skipped: totalPairs - jobs.length, unfinished, changed, translated, resumed, interrupted, predictionsFile };
+  return { ...summarise(store, models), total: jobs.length, skipped: totalPairs - jobs.length, unfinished, changed, translated, translationFailed, resumed, interrupted, predictionsFile };
 }
 
 /** Jobs per batch for a reader with classifyMany: a few hundred milliseconds of the engine's work. */
@@ -319,7 +323,11 @@ function halted(store: RunStore, outDir: string, models: string[], fault: unknow
   return new StorageError(error.path, `${error.summary}; ${PREDICTIONS_FILE} is the previous complete export`, { code: error.code, hint: error.hint, cause: fault, predictionsMade: error.predictionsMade });
 }
 
-/** The translation step: each report that still has work is translated once, or taken from the cache. */
+/**
+ * The translation step: each report that still has work is translated once, or taken from the cache. Counts
+ * what was translated and what failed, not what was sent: an interrupted or failing translator must not be
+ * reported as having translated.
+ */
 async function translate(
   store: RunStore,
   jobs: Job[],
@@ -328,7 +336,7 @@ async function translate(
   scheduling: Omit<SchedulerOptions<string>, 'onDone' | 'onFailed'>,
   onStart: ((count: number) => void) | undefined,
   guard: (write: () => void, count: number) => boolean,
-): Promise<number> {
+): Promise<{ translated: number; translationFailed: number }> {
   const reports = [...new Map(jobs.map((j) => [j.report.id, j.report])).values()];
   const tasks: (SchedTask<string> & { report: Report; hash: string })[] = [];
   for (const report of reports) {
@@ -339,7 +347,8 @@ async function translate(
     if (cached !== undefined) texts.setTranslation(report.id, cached);
     else tasks.push({ report, hash, group: translator.id, endpoints: translator.endpoints, run: (endpoint, signal) => translator.translate(source, { endpoint, signal }) });
   }
-  if (tasks.length === 0) return 0;
+  const counts = { translated: 0, translationFailed: 0 };
+  if (tasks.length === 0) return counts;
   onStart?.(tasks.length);
   await schedule(tasks, {
     ...scheduling,
@@ -347,10 +356,14 @@ async function translate(
       const t = task as (typeof tasks)[number];
       guard(() => store.putTranslation(t.hash, translator.id, translator.promptVersion, text), 0);
       texts.setTranslation(t.report.id, text);
+      counts.translated++;
     },
-    onFailed: (task, error) => texts.setTranslationFailure((task as (typeof tasks)[number]).report.id, error instanceof Error ? error.message : String(error)),
+    onFailed: (task, error) => {
+      texts.setTranslationFailure((task as (typeof tasks)[number]).report.id, error instanceof Error ? error.message : String(error));
+      counts.translationFailed++;
+    },
   });
-  return tasks.length;
+  return counts;
 }
 
 export function summarise(store: RunStore, models: string[]): { done: number; failed: number; perModel: Record<string, ModelSummary> } {

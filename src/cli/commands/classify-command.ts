@@ -106,7 +106,7 @@ export async function classifyReports(reports: Pick<ClassifyOptions, 'input' | '
 
 export function formatSummary(summary: RunSummary): string {
   const lines = [
-    `${summary.resumed ? 'resumed' : 'new'} run: ${summary.total - summary.unfinished} classified now, ${summary.skipped} already stored${summary.changed ? `, ${summary.changed} report(s) changed since their prediction and classified again` : ''}${summary.translated ? `, ${summary.translated} translated` : ''}${summary.interrupted ? ' (interrupted)' : ''}`,
+    `${summary.resumed ? 'resumed' : 'new'} run: ${summary.total - summary.unfinished} classified now, ${summary.skipped} already stored${summary.changed ? `, ${summary.changed} report(s) changed since their prediction and classified again` : ''}${summary.translated ? `, ${summary.translated} translated` : ''}${summary.translationFailed ? `, ${summary.translationFailed} translation(s) failed (those predictions are failed)` : ''}${summary.interrupted ? ' (interrupted)' : ''}`,
     `${'model'.padEnd(28)}${'done'.padStart(8)}${'failed'.padStart(8)}${'median s'.padStart(10)}${'tokens in/out'.padStart(18)}`,
   ];
   for (const [model, s] of Object.entries(summary.perModel)) {
