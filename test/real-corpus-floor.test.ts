@@ -22,9 +22,12 @@ import { scoreHalf, type CorpusLang, type CorpusSplit } from '../bench/real-corp
 // Rounds 4 and 5 (concept parity, published criteria, a reviewer's fixes, round 3's dev cases; test halves measured
 // only): en dev 0.891, en test 0.699; de dev 0.905, de test 0.525 (round 3's never-tuned test cases alone, same throwaway
 // script: unchanged at en 0.661, de 0.413). Floors raised to 0.03 under these; German test stays at 0.49.
+// Corpus round 4 (2026-12-02, 27 new cases, 15 en + 12 de, 18 of them dev; the engine unchanged): en dev 0.858, en
+// test 0.696; de dev 0.820, de test 0.532 (the 27 new cases alone, never tuned on: accuracy en 0.600, de 0.500).
+// Re-based 0.03 under these.
 const FLOORS: Record<CorpusLang, Record<CorpusSplit, number>> = {
-  en: { dev: 0.86, test: 0.67 },
-  de: { dev: 0.87, test: 0.49 },
+  en: { dev: 0.83, test: 0.67 },
+  de: { dev: 0.79, test: 0.5 },
 };
 
 for (const lang of ['en', 'de'] as const) {
