@@ -10,20 +10,21 @@ import { namesHeart, relativesWith, type Facts } from './facts.js';
 import { spansOf, type Tally } from './tally.js';
 
 export function fireDcm(facts: Facts, t: Tally): void {
-  const { acs, acuteIllness, conduction, diffuseLge, ecvHigh, edd, edv, edvi, efReduced, endStageHcm, epiMid, hypertrophy, ischemicLge, jcsSpecific, lge, lgeNegated, lvDilated, lvDilatedByNumbers, lvDilatedWords, lvef, mwtMm, myoContext, nonIschemicLge, normalCoronaries, oedema, q, reduced, rvDilatedByNumbers, rvDilatedWords, rvef, sam, stripe, t1High, t2Criterion, vt, wma } = facts;
+  const { acs, acuteIllness, conduction, diffuseLge, ecvHigh, edd, edv, edvi, efReduced, endStageHcm, epiMid, hypertrophy, ischemicLge, jcsSpecific, lge, lgeNegated, lvDilated, lvDilatedByNumbers, lvDilatedWords, lvef, mwtMm, myoContext, nonIschemicLge, normalCoronaries, oedema, q, reduced, regionalWma, rvDilatedByNumbers, rvDilatedWords, rvef, sam, stripe, t1High, t2Criterion, vt, wma } = facts;
   const { fire } = t;
   // DCM is dilatation *with* systolic dysfunction (ESC 2023); a large LV that contracts normally is mostly an
   // athlete's heart or volume load, so dilatation alone counts little (and nothing in an athlete).
-  const athlete = q.context('ctx:athlete').length > 0;
+  const athleteContext = q.context('ctx:athlete');
+  const athlete = athleteContext.length > 0;
   const dilatedWeight = efReduced ? 2.5 : athlete ? 0 : 1;
   // Athlete's heart (DOMAIN.md, OTHER subtypes): in someone who trains hard, balanced enlargement or mild wall thickening
   // (<= 13 mm) with normal function and no scar or oedema is adaptation, named or not.
   const athleteLv = lvDilated || rvDilatedByNumbers || rvDilatedWords.length > 0 || hypertrophy.length > 0 || (mwtMm !== null && mwtMm >= 12);
   // What adaptation never shows (ESC 2023; Task Force 2010 for the RV): RV dysfunction, regional wall-motion
   // abnormality, ventricular tachycardia, raised native T1 or ECV, systolic anterior motion.
-  const athleteRedFlags = (rvef !== undefined && rvef.value <= 45) || reduced.some((m) => m.attrs.has('rv')) || wma.some((m) => !m.attrs.has('diffuse')) || vt.length > 0 || t1High || ecvHigh || sam.length > 0;
+  const athleteRedFlags = (rvef !== undefined && rvef.value <= 45) || reduced.some((m) => m.attrs.has('rv')) || regionalWma.length > 0 || vt.length > 0 || t1High || ecvHigh || sam.length > 0;
   if (athlete && athleteLv && !efReduced && !athleteRedFlags && lge.length === 0 && oedema.length === 0 && !(mwtMm !== null && mwtMm > 13)) {
-    fire('other.athlete-pattern', 'OTHER', 3, 'enlargement / mild hypertrophy with normal function and no scar in an athlete', spansOf(q.context('ctx:athlete')), 'athlete');
+    fire('other.athlete-pattern', 'OTHER', 3, 'enlargement / mild hypertrophy with normal function and no scar in an athlete', spansOf(athleteContext), 'athlete');
   }
   if (lvDilated) fire('dcm.dilated', 'DCM', dilatedWeight, efReduced ? 'dilated left ventricle' : 'dilated left ventricle (function preserved)', spansOf(lvDilatedByNumbers ? [edvi ?? edv ?? edd!] : lvDilatedWords));
   if (lvef && lvef.value < 40) fire('dcm.ef', 'DCM', 2.5, `LVEF ${lvef.value} % (< 40 %)`, spansOf([lvef]));
@@ -32,8 +33,8 @@ export function fireDcm(facts: Facts, t: Tally): void {
   // ESC 2013 myocarditis position statement: dysfunction that comes with an acute illness (fever, infection,
   // troponin rise) and recovers within weeks, with non-ischaemic LGE, is myocarditis; ESC 2023 calls a DCM only
   // dysfunction not explained by such a cause, so the recovery counts against DCM.
-  // The heart's recovery: not a relative's, and not another organ's ("a stroke with full recovery").
-  // The heart's recovery (its function, its walls), not the patient's from an infection.
+  // The heart's recovery (its function, its walls): not a relative's, not another organ's ("a stroke with full
+  // recovery"), not the patient's from an infection.
   const recovered = q.context('ctx:recovery').filter((m) => !m.attrs.has('family') && (m.attrs.has('heart-function') || namesHeart(m)));
   const recoveredMyocarditis = efReduced && acuteIllness && recovered.length > 0 && lge.length > 0 && !ischemicLge;
   if (recoveredMyocarditis) {

@@ -1,6 +1,6 @@
 /**
  * The facts the criteria read (DOMAIN.md): what the report's measurements and mentions say, gathered once per report
- * before any category's criteria fire. Three layers:
+ * before any category's criteria fire, in four layers:
  *
  * - `Query`: questions about the mentions (present, negated, clinical context) and the measurements (first, max).
  * - Numbers: the measurements against the report's own printed reference range where there is one, field-strength
@@ -17,6 +17,7 @@ import type { Measurement } from '../../../report/extract-measurements.js';
 import type { ConceptId, DxCategory } from '../lexicon.js';
 import type { Mention } from '../find-findings.js';
 
+/** The sections that tell this study: all but the history, the technique and the administrative lines. */
 export const NARRATIVE = new Set(['preamble', 'body', 'findings', 'assessment', 'comparison', 'quantitative', 'recommendation']);
 
 const NONE: Mention[] = [];
@@ -132,7 +133,7 @@ function repeatStudyStart(mentions: Mention[]): number | null {
 export const MYOCARDIAL_PLACES = ['subepi', 'midwall', 'subendo', 'transmural'];
 
 /** Places of the heart: a finding named with one is the heart's even beside another organ. */
-const HEART_PLACES = ['subepi', 'midwall', 'subendo', 'transmural', 'septal', 'lateral', 'inferior', 'anterior', 'apical', 'basal', 'lv', 'rv', 'territory', 'insertion', 'atrium', 'atrial-wall', 'myocardium', 'cardiac'];
+const HEART_PLACES = [...MYOCARDIAL_PLACES, 'septal', 'lateral', 'inferior', 'anterior', 'apical', 'basal', 'lv', 'rv', 'territory', 'insertion', 'atrium', 'atrial-wall', 'myocardium', 'cardiac'];
 export const namesHeart = (m: Mention) => HEART_PLACES.some((a) => m.attrs.has(a));
 
 /**

@@ -26,14 +26,14 @@ export function fireOther(facts: Facts, t: Tally): void {
   const ncNormal = q.present('nc-ratio-normal');
   const lvncNamed = q.present('dx:OTHER').some((m) => m.subtype === 'lvnc');
   // Jacquier 2010 / Petersen 2005: a thin compacted layer under extensive trabeculation.
-  const thinCompact = trabeculation.some((m) => m.attrs.has('severe') || thinning.some((t) => t.sentence.start === m.sentence.start));
+  const thinCompact = trabeculation.some((m) => m.attrs.has('severe') || thinning.some((x) => x.sentence.start === m.sentence.start));
   const lvncSupport = thinCompact || ncHigh.length > 0 || lvncNamed || efReduced || thrombus.length > 0 || q.context('ctx:family').length > 0;
   if ((trabeculation.length > 0 || ncHigh.length > 0) && !lvncRuledOut && !(ncNormal.length > 0 && ncHigh.length === 0 && !lvncNamed)) {
     // Beside HCM-range walls, hypertrabeculation is a trait of the hypertrophy (ESC 2023), weighed as a mention only.
     fire('other.lvnc', 'OTHER', hcmThickWalls ? 1 : lvncSupport ? 5.5 : 2.5, lvncSupport ? 'non-compaction (NC/C > 2.3, dysfunction, thrombus or family history)' : 'prominent trabeculation', spansOf([...ncHigh, ...trabeculation]), 'lvnc');
   }
   // Low native T1 is the mark of Fabry disease (sphingolipid storage), the opposite of amyloid and oedema.
-  const lowT1 = [...q.present('t1-low')];
+  const lowT1 = q.present('t1-low');
   if (t1Low || lowT1.length > 0) {
     const withHypertrophy = hypertrophy.length > 0 || (mwtMm !== null && mwtMm >= 12);
     fire('other.fabry', 'OTHER', withHypertrophy ? 7 : lge.length > 0 ? 4 : 2, 'low native T1 (Fabry)', spansOf(lowT1.length > 0 ? lowT1 : [t1!]), 'fabry');

@@ -11,8 +11,6 @@ import { spansOf, type Tally } from './tally.js';
 export function fireUnexplained(facts: Facts, t: Tally): void {
   const { concentric, efReduced, effusion, hypertension, hypertrophy, lge, lvDilated, oedema, reduced, regionalWma, rvBad, rvef } = facts;
   const { fire } = t;
-  // report gets an answer rather than none. Regional wall-motion abnormality is ischaemic until shown otherwise;
-  // unexplained LV hypertrophy is HCM (ESC 2023) unless loading explains it; an effusion alone is pericardial.
   const explained = CATEGORIES.some((c) => c !== 'NORMAL' && t.scores[c] > 0);
   if (!explained) {
     if (regionalWma.length > 0) fire('icm.wma-only', 'ICM', 0.75, 'regional wall-motion abnormality, nothing else', spansOf(regionalWma));
