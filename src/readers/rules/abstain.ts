@@ -1,5 +1,5 @@
 /**
- * When the guideline engine gives no category. A disease needs positive evidence (criteria.ts), and so does
+ * When the guideline engine gives no category. A disease needs positive evidence (criteria/score.ts), and so does
  * NORMAL: a text that merely lacks disease is not a normal study. The engine answers UNCLASSIFIED with a reason:
  * - `not_cmr`: the text is no CMR report: binary-looking, or naming no cardiac MR at all while its opening (title,
  *   first line, technique) names another modality or document (CT, echocardiography, a discharge letter,

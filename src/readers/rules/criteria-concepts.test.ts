@@ -1,7 +1,7 @@
 /**
  * The guideline engine's criteria for text written by others (issue 12): one test per concept, each with short
  * sentences of its own, never a sentence of the real corpus. The criteria's published basis is cited in
- * criteria.ts beside each rule.
+ * criteria/ beside each rule (each category module opens with its own).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

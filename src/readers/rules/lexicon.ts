@@ -384,10 +384,10 @@ export const ATTRIBUTES: [string, string][] = [
   ['ablation', `pulmonalvenenisolation`],
   ['ablation', 'pvi'],
   // Organs and tissues outside the heart: a cyst bright on T2, fibrosis of the lung, a vertebral lesion that
-  // enhances are no myocardial oedema or LGE (criteria.ts drops such mentions unless a cardiac place is named).
+  // enhances are no myocardial oedema or LGE (criteria/facts.ts drops such mentions unless a cardiac place is named).
   ...[`${W}zyste${W}`, `cyst${W}`, `leber${W}`, 'liver', 'hepatic', `niere${W}`, 'kidney', `milz${W}`, 'spleen', `lunge${W}`, `lungs?`, `lingula${W}`, `${W}wirbel${W}`, `vertebra${W}`, `knochen${W}`, 'bone', `myelo${W}`, `mamma${W}`, 'breast', `thymus`, `nebenbefund${W}`, `incidental${W}`].map((p): [string, string] => ['extracardiac', p]),
   // The brain: infarcts that brain imaging reports ("brain CT showed infarcts", "cCT mit Infarkten") are strokes, not
-  // myocardial infarction (criteria.ts, unless the heart is named); a stroke told beside an infarct leaves it the heart's.
+  // myocardial infarction (criteria/facts.ts, unless the heart is named); a stroke told beside an infarct leaves it the heart's.
   ['extracardiac', String.raw`(?:brain|cerebral|cranial|kranial${W}|cct|schädel${W}|zerebral${W}|gehirn${W})[ -](?:ct|mrt?|mri|imaging|bildgebung)${W} (?:\w+ ){0,3}?(?:showed|shows|revealed|demonstrated|zeigte|zeigt|mit|with)`],
   ['extracardiac', String.raw`(?:c?ct|mrt?|mri|imaging) (?:des |of the )?(?:gehirns|schädels|kopfes|brain|head)`],
   // A pericardial effusion large enough to be a disease of its own (ESC 2015: moderate, large, tamponade).
@@ -450,7 +450,7 @@ export const ATTRIBUTES: [string, string][] = [
   ['hilar', `${W}hilär${W}`],
   ['hilar', `hilar${W}`],
   ['hilar', String.raw`hila`],
-  // A pericardial effusion names the pericardium and fluid (criteria.ts: fluid is bright on T2).
+  // A pericardial effusion names the pericardium and fluid (criteria/facts.ts: fluid is bright on T2).
   ['pericardium+fluid', `perikarderguss${W}`],
   ['pericardium+fluid', `perikarderguß${W}`],
   ['pericardium', `perikard${W}`],
@@ -473,9 +473,9 @@ export const ATTRIBUTES: [string, string][] = [
   ['hilar', `mediastinal${W}`],
   // Last, so that every attribute above keeps the words it shares with these on a tie ("Lateralwand" stays lateral).
   // Fluid outside the myocardium (an effusion, the pleura, ascites) is bright on T2 and STIR by nature: a
-  // hyperintensity phrase beside it is the fluid's, not myocardial oedema (criteria.ts, unless the myocardium is named).
+  // hyperintensity phrase beside it is the fluid's, not myocardial oedema (criteria/facts.ts, unless the myocardium is named).
   ...[`${W}erguss${W}`, `${W}erguß${W}`, `effusion${W}`, `pleura${W}`, `ascites`, `aszites`, `fluid${W}`, `flüssigkeit${W}`].map((p): [string, string] => ['fluid', p]),
-  // A finding of recent onset ("neu aufgetretene Wandverdickung", "new wall thickening"): criteria.ts reads new
+  // A finding of recent onset ("neu aufgetretene Wandverdickung", "new wall thickening"): criteria/facts.ts reads new
   // thickening beside oedema in an acute illness as oedematous, not as hypertrophy.
   // Fat and the heart's own function, for what a non-enhancing mass is (a lipoma) and whose recovery a text tells.
   ['fat', `lipom${W}`],
@@ -486,7 +486,7 @@ export const ATTRIBUTES: [string, string][] = [
   // "new" of the thickening itself ("neu aufgetretene Wandverdickung", "new diffuse wall thickening"), not of a
   // negated LGE in the same sentence ("no new LGE") nor "neun".
   ['new-onset', String.raw`(?:neu (?:aufgetreten${W}|entstanden${W})|neue?[mrs]?|new(?:ly)?(?:[- ]onset)?|recent[- ]onset|transient${W}|passager${W}) (?:\w+ ){0,2}?(?:wall thickening|thickening|thickened|hypertroph${W}|wandverdickung${W}|verdickung${W}|verdickt${W}|wanddicke${W})`],
-  // A mass that takes up no contrast, or one treated by anticoagulation: criteria.ts reads it as a thrombus.
+  // A mass that takes up no contrast, or one treated by anticoagulation: criteria/facts.ts reads it as a thrombus.
   ['non-enhancing', String.raw`(?:ohne|keine?) (?:\w+ )?(?:kontrastmittel|km)-?(?:aufnahme|anreicherung|enhancement)`],
   ['non-enhancing', String.raw`(?:non|not|nicht)[- ]?enhancing`],
   ['non-enhancing', String.raw`(?:no|without) (?:\w+ )?(?:contrast |gadolinium )?(?:enhancement|uptake)`],
