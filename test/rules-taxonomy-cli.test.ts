@@ -95,6 +95,17 @@ test('a taxonomy file with a hypertensive category gets it from rules, not MYO/C
   const [p] = predictions(out);
   assert.equal(p.category, 'HHD');
   assert.deepEqual(p.details, { outcome: 'OTHER.hypertensive', subtype: 'hypertensive' });
+  // Scored under the default taxonomy, the truth "HHD" would be OTHER and the answer HHD wrong: evaluate, consensus
+  // and export refuse a taxonomy other than the run's, in one line that says which one to pass.
+  for (const command of [['evaluate', out], ['consensus', out, '--models', 'rules'], ['export', out, '--format', 'xlsx']]) {
+    const refused = await run(command);
+    assert.equal(refused.code, 2, `${command[0]}: ${refused.stderr}`);
+    assert.match(refused.stderr, /--taxonomy: the run in .*hhd was classified with the taxonomy cmrdx-example v1, not cmrdx-default v1/);
+    assert.equal(refused.stderr.trim().split('\n').length, 1, refused.stderr);
+  }
+  const scored = await run(['evaluate', out, '--taxonomy', EXAMPLE_TAXONOMY]);
+  assert.equal(scored.code, 0, scored.stderr);
+  assert.equal(JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')).readers.rules.accuracy, 1);
 });
 
 test('a taxonomy category without engine criteria: classify and explain refuse with exit 2 and one line', async () => {

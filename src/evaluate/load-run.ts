@@ -16,6 +16,7 @@ import { PREDICTIONS_FILE } from '../run/export-predictions.js';
 import { ADJUDICATED_TRUTH, adjudicatedTruth, hasHumanAnswers } from '../run/human-readers.js';
 import { STORE_FILE } from '../run/run-classify.js';
 import { configHash, RunStore } from '../run/run-store.js';
+import { checkRunTaxonomy } from '../run/run-taxonomy.js';
 import type { Taxonomy, UnclassifiedReason } from '../taxonomy/taxonomy.js';
 
 export interface PredictionLine {
@@ -86,6 +87,7 @@ export function loadRun(options: LoadRunOptions): RunData {
     const store = RunStore.open(storePath);
     try {
       const config = store.config();
+      checkRunTaxonomy(config?.taxonomy, dir, taxonomy);
       runConfig = config ? configHash(config) : null;
       if (!options.inputFile) reports = store.reports();
     } finally {

@@ -5,7 +5,7 @@
  * report text in any column).
  */
 import { InputError } from '../errors.js';
-import { DEFAULT_TAXONOMY, categoryIds, resolveLabel, type Taxonomy } from '../taxonomy/taxonomy.js';
+import { DEFAULT_TAXONOMY, labelForMessage, resolveLabel, unknownLabelHint, type Taxonomy } from '../taxonomy/taxonomy.js';
 import type { Encoding } from './decode-text.js';
 import { formatOf, readRecords, type RawRecord } from './read-records.js';
 import { mapColumns } from './map-columns.js';
@@ -61,9 +61,9 @@ function toLabel(record: RawRecord, taxonomy: Taxonomy): LabelRecord {
   }
   const label = resolveLabel(taxonomy, raw);
   if (label === undefined) {
-    throw new InputError({ file, line }, `the label of "${id}" (column ${column}) is not a category of the taxonomy`, {
+    throw new InputError({ file, line }, `the label ${labelForMessage(raw)} of "${id}" (column ${column}) is not a category of the taxonomy`, {
       code: 'input.unknown_label',
-      hint: `Use one of ${categoryIds(taxonomy).join(', ')}, or pass --taxonomy <file> with your categories`,
+      hint: unknownLabelHint(taxonomy),
     });
   }
   const entry: LabelRecord = { id, label };

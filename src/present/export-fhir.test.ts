@@ -74,7 +74,7 @@ test('FHIR: a real classify run exports one valid Bundle per report, naming read
 
   const other = bufferIo();
   assert.equal(await runCli(['export', run, '-f', 'fhir', '--taxonomy', 'examples/taxonomy.yaml'], other), 2);
-  assert.match(other.stderr(), /was classified with the taxonomy cmrdx-default v1, not cmrdx-example v1\. Pass the run's taxonomy file with --taxonomy/);
+  assert.match(other.stderr(), /was classified with the taxonomy cmrdx-default v1, not cmrdx-example v1\. Pass the taxonomy file the run was classified with, --taxonomy/);
 });
 
 test('FHIR from the consensus: coded conditions, provisional until adjudicated, nothing coded that no reader decided', () => {

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { ConfigError } from '../errors.js';
-import { stableStringify } from '../run/run-store.js';
+import { checkRunTaxonomy } from '../run/run-taxonomy.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import { writeFhirExport, type FhirExportResult } from './export-fhir.js';
 import { writeXlsxExport, type XlsxExportResult } from './export-xlsx.js';
@@ -36,14 +36,7 @@ export async function exportRun(options: ExportOptions): Promise<ExportResult> {
     });
   }
   const run = readRun(options.dir, options.taxonomy);
-  const used = run.config?.taxonomy;
-  const given = { name: options.taxonomy.name, version: options.taxonomy.version };
-  if (used && stableStringify(used) !== stableStringify(given)) {
-    throw new ConfigError(`${options.dir} was classified with the taxonomy ${used.name} v${used.version}, not ${given.name} v${given.version}`, {
-      code: 'config.taxonomy_mismatch',
-      hint: 'Pass the run\'s taxonomy file with --taxonomy <file> (the default taxonomy is cmrdx-default v1)',
-    });
-  }
+  checkRunTaxonomy(run.config?.taxonomy, options.dir, options.taxonomy);
   if (options.format === 'xlsx') {
     const file = options.out ?? join(options.dir, 'predictions.xlsx');
     return { format: 'xlsx', ...(await writeXlsxExport(run, options.taxonomy, file, options)) };

@@ -22,7 +22,7 @@ import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import { writeAtomic } from '../util/write-atomic.js';
 import { checkPosition, type PageAnswer, type PageSession } from './page-session.js';
 import { pageLanguage } from './page-strings.js';
-import { checkRunTaxonomy } from './reading-setup.js';
+import { checkStoreTaxonomy } from './reading-setup.js';
 
 export interface AdjudicationOptions {
   dir: string;
@@ -102,7 +102,7 @@ export function openAdjudicationSession(options: AdjudicationOptions): PageSessi
   const runStore = RunStore.open(join(dir, STORE_FILE));
   let reports;
   try {
-    checkRunTaxonomy(runStore, dir, options.taxonomy);
+    checkStoreTaxonomy(runStore, dir, options.taxonomy);
     reports = new Map(runStore.reports().map((r) => [r.id, r]));
   } finally {
     runStore.close();

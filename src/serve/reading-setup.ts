@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, InputError } from '../errors.js';
+import { checkRunTaxonomy } from '../run/run-taxonomy.js';
 import { readPredictions } from '../evaluate/load-run.js';
 import { textHash } from '../readers/llm/llm-reader.js';
 import type { Report } from '../report/report.js';
@@ -28,7 +29,7 @@ export function runFacts(dir: string, taxonomy: Taxonomy, input?: { path: string
   let reports: Report[];
   const models = new Set<string>();
   try {
-    checkRunTaxonomy(store, dir, taxonomy);
+    checkStoreTaxonomy(store, dir, taxonomy);
     for (const m of store.config()?.models ?? []) models.add(m);
     for (const m of store.modelStats()) models.add(m.model);
     const stored = store.reports();
@@ -65,12 +66,6 @@ export function runFacts(dir: string, taxonomy: Taxonomy, input?: { path: string
 }
 
 /** Human answers are only comparable with the models' when both chose from the same categories. */
-export function checkRunTaxonomy(store: RunStore, dir: string, taxonomy: Taxonomy): void {
-  const config = store.config();
-  if (config && (config.taxonomy.name !== taxonomy.name || config.taxonomy.version !== taxonomy.version)) {
-    throw new ConfigError(`--taxonomy: the run in ${dir} was classified with the taxonomy ${config.taxonomy.name} v${config.taxonomy.version}, not ${taxonomy.name} v${taxonomy.version}`, {
-      code: 'config.taxonomy_mismatch',
-      hint: 'Pass the same --taxonomy file the run was classified with',
-    });
-  }
+export function checkStoreTaxonomy(store: RunStore, dir: string, taxonomy: Taxonomy): void {
+  checkRunTaxonomy(store.config()?.taxonomy, dir, taxonomy);
 }

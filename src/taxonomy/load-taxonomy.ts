@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { ConfigError } from '../errors.js';
 import { canonicalOutcome, ENGINE_OUTCOMES } from '../readers/rules/outcomes.js';
 import { isSnomedConceptId } from './snomed-id.js';
-import { DEFAULT_TAXONOMY, normaliseLabel, RESERVED_IDS, type Taxonomy } from './taxonomy.js';
+import { DEFAULT_TAXONOMY, labelKey, normaliseLabel, RESERVED_IDS, type Taxonomy } from './taxonomy.js';
 
 /** A code with the published source it was checked against: a code without a source is refused. */
 function codeSchema(pattern: RegExp, message: string) {
@@ -40,13 +40,17 @@ const categorySchema = z.object({
     .union([z.string().transform((outcome) => [outcome]), z.array(z.string())])
     .pipe(z.array(z.string()).min(1, 'list at least one engine outcome, or leave out "rules"'))
     .optional(),
-});
+})
+  // A misspelt key ("alias:", "rule:") would be dropped silently and change how labels or the engine's outcomes map.
+  .strict();
 
-const taxonomySchema = z.object({
-  name: z.string().min(1),
-  version: z.union([z.string(), z.number()]).transform(String),
-  categories: z.array(categorySchema).min(2, 'a taxonomy needs at least two categories'),
-});
+const taxonomySchema = z
+  .object({
+    name: z.string().min(1),
+    version: z.union([z.string(), z.number()]).transform(String),
+    categories: z.array(categorySchema).min(2, 'a taxonomy needs at least two categories'),
+  })
+  .strict();
 
 export function loadTaxonomy(path: string | undefined): Taxonomy {
   if (path === undefined) return DEFAULT_TAXONOMY;
@@ -108,5 +112,24 @@ export function loadTaxonomy(path: string | undefined): Taxonomy {
       });
     }
   }
+  checkLabelsUnique(parsed.data.categories, path);
   return { ...parsed.data, source: path };
+}
+
+/** A label (id, name or alias, spelt any way resolveLabel allows) names one category only: else the first would win unseen. */
+export function checkLabelsUnique(categories: Taxonomy['categories'], path: string): void {
+  const owner = new Map<string, string>();
+  for (const category of categories) {
+    for (const label of [category.id, category.name, ...category.aliases]) {
+      const key = labelKey(label);
+      const other = owner.get(key);
+      if (other !== undefined && other !== category.id) {
+        throw new ConfigError(`--taxonomy ${path}: category "${category.id}": the label "${label}" also names category "${other}"`, {
+          code: 'config.taxonomy_label_twice',
+          hint: 'A label may name one category only: remove it from one of them',
+        });
+      }
+      owner.set(key, category.id);
+    }
+  }
 }

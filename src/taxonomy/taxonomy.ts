@@ -67,14 +67,14 @@ const OTHER_DIAGNOSES = [
   'Stress-Kardiomyopathie', 'Stresskardiomyopathie', 'stress cardiomyopathy', 'stress-induced cardiomyopathy', 'broken heart', 'broken heart syndrome', 'Broken-Heart-Syndrom', 'apical ballooning syndrome', 'TTS',
   // LV non-compaction
   'LVNC', 'Non-Compaction', 'Noncompaction', 'non-compaction cardiomyopathy', 'noncompaction cardiomyopathy', 'left ventricular non-compaction', 'left ventricular noncompaction', 'LV non-compaction',
-  'linksventrikuläre Noncompaction', 'linksventrikuläre Non-Compaction', 'Non-Compaction-Kardiomyopathie', 'Noncompaction-Kardiomyopathie', 'Hypertrabekularisierung',
+  'left ventricular non-compaction cardiomyopathy', 'linksventrikuläre Noncompaction', 'linksventrikuläre Non-Compaction', 'Non-Compaction-Kardiomyopathie', 'Noncompaction-Kardiomyopathie', 'Hypertrabekularisierung',
   // ARVC
-  'ARVC', 'ARVD', 'ARVC/D', 'ACM', 'arrhythmogenic cardiomyopathy', 'arrhythmogenic right ventricular cardiomyopathy', 'arrhythmogenic right ventricular dysplasia',
+  'ARVC', 'ARVD', 'ARVC/D', 'ARVD/C', 'ACM', 'arrhythmogenic cardiomyopathy', 'arrhythmogenic right ventricular cardiomyopathy', 'arrhythmogenic right ventricular dysplasia',
   'arrhythmogene Kardiomyopathie', 'arrhythmogene rechtsventrikuläre Kardiomyopathie', 'arrhythmogene rechtsventrikuläre Dysplasie',
   // Fabry
-  'Fabry', 'Morbus Fabry', 'M. Fabry', 'Fabry disease', 'Anderson-Fabry disease', 'Fabry-Krankheit', 'Fabry-Kardiomyopathie', 'Fabry cardiomyopathy',
+  'Fabry', 'Morbus Fabry', 'M. Fabry', 'Fabry disease', "Fabry's disease", 'Anderson-Fabry disease', 'Anderson-Fabry', 'Morbus Anderson-Fabry', 'Fabry-Erkrankung', 'Fabry-Krankheit', 'Fabry-Kardiomyopathie', 'Fabry cardiomyopathy',
   // Pericarditis and constriction
-  'Perikarditis', 'pericarditis', 'akute Perikarditis', 'acute pericarditis', 'constrictive pericarditis', 'Pericarditis constrictiva', 'konstriktive Perikarditis', 'Perikardkonstriktion', 'pericardial constriction',
+  'Perikarditis', 'pericarditis', 'akute Perikarditis', 'acute pericarditis', 'constrictive pericarditis', 'pericarditis constrictive', 'Pericarditis constrictiva', 'konstriktive Perikarditis', 'Perikarditis konstriktiv', 'Perikardkonstriktion', 'pericardial constriction',
   // Iron overload
   'Siderose', 'Siderosis', 'kardiale Siderose', 'cardiac siderosis', 'iron overload', 'myocardial iron overload', 'cardiac iron overload', 'Eisenüberladung', 'Hämochromatose', 'haemochromatosis', 'hemochromatosis',
   // Hypertensive heart disease
@@ -129,7 +129,7 @@ export const DEFAULT_TAXONOMY: Taxonomy = {
       name: 'Myocarditis',
       definition:
         'Lake Louise 2018: a T2 criterion (oedema, raised T2) plus a T1 criterion (raised native T1/ECV or non-ischaemic subepicardial/mid-wall LGE, often inferolateral); pericardial effusion supports.',
-      aliases: ['myocarditis', 'Myokarditis', 'Perimyokarditis', 'perimyocarditis', 'MYOC'],
+      aliases: ['myocarditis', 'Myokarditis', 'Perimyokarditis', 'perimyocarditis', 'myopericarditis', 'Myoperikarditis', 'viral myocarditis', 'Virusmyokarditis', 'MYOC'],
       // ICD-10-GM splits myocarditis by course and cause (I40.-, I51.4), which the category does not record.
       codes: { snomed: { code: '50920009', display: 'Myocarditis', source: 'DICOM PS3.16 CID 3700 (Cath Diagnosis), read in the pydicom code dictionary generated from PS3.16' } },
     },
@@ -191,18 +191,65 @@ export function normaliseLabel(label: string): string {
     .trim();
 }
 
-/** Maps a label as written in a file to a category id, or undefined when it is none of them. */
+/**
+ * What two spellings of one label share: the normalised label without blanks and with "ae", "oe", "ue" read as the
+ * umlaut they spell (the accent is already gone), so "Tako-Tsubo-Syndrom" meets "Takotsubo-Syndrom",
+ * "LV noncompaction" "LV non-compaction" and "Ischaemische" "Ischämische".
+ */
+export function labelKey(label: string): string {
+  return normaliseLabel(label).replace(/ /g, '').replace(/([aou])e/g, '$1');
+}
+
+/** Words of course that leave the category as it is ("akute Myokarditis", "chronic pericarditis"). */
+const COURSE_WORDS = /^(?:akut|akute|akuter|akutes|acute|chronisch|chronische|chronischer|chronisches|chronic)\s+/;
+
+/**
+ * Maps a label as written in a file (or a model's answer) to a category id, or undefined when it is none of them:
+ * by id, name or alias, spelt any way labelKey allows, with a word of course before it, or written as alternatives
+ * of one category ("ARVC/ARVD").
+ */
 export function resolveLabel(taxonomy: Taxonomy, label: string): string | undefined {
-  const wanted = normaliseLabel(label);
-  if (wanted === '') return undefined;
-  for (const category of taxonomy.categories) {
-    if (normaliseLabel(category.id) === wanted) return category.id;
-  }
-  for (const category of taxonomy.categories) {
-    if (normaliseLabel(category.name) === wanted) return category.id;
-    if (category.aliases.some((alias) => normaliseLabel(alias) === wanted)) return category.id;
+  const exact = resolveOne(taxonomy, label);
+  if (exact !== undefined) return exact;
+  const normal = normaliseLabel(label);
+  const course = COURSE_WORDS.exec(normal);
+  if (course) return resolveOne(taxonomy, normal.slice(course[0].length));
+  if (label.includes('/')) {
+    const parts = label.split('/').map((part) => resolveOne(taxonomy, part));
+    if (parts.every((p) => p !== undefined && p === parts[0])) return parts[0];
   }
   return undefined;
+}
+
+function resolveOne(taxonomy: Taxonomy, label: string): string | undefined {
+  const wanted = labelKey(label);
+  if (wanted === '') return undefined;
+  for (const category of taxonomy.categories) {
+    if (labelKey(category.id) === wanted) return category.id;
+  }
+  for (const category of taxonomy.categories) {
+    if (labelKey(category.name) === wanted) return category.id;
+    if (category.aliases.some((alias) => labelKey(alias) === wanted)) return category.id;
+  }
+  return undefined;
+}
+
+/**
+ * A label quoted in an error message: at most 40 characters, since a label column may hold more than a category
+ * (a message never carries a report's text).
+ */
+export function labelForMessage(label: string): string {
+  const trimmed = label.trim();
+  return JSON.stringify(trimmed.length > 40 ? `${trimmed.slice(0, 40)}…` : trimmed);
+}
+
+/** How to fix a label that is no category: the categories, and where another spelling can be added. */
+export function unknownLabelHint(taxonomy: Taxonomy): string {
+  const where =
+    taxonomy.name === DEFAULT_TAXONOMY.name
+      ? 'or pass --taxonomy <file> with your categories and their aliases'
+      : `or add the spelling to a category's aliases in the taxonomy file (${taxonomy.name})`;
+  return `Use one of ${categoryIds(taxonomy).join(', ')} (or a name or alias of one), ${where}`;
 }
 
 export function categoryIds(taxonomy: Taxonomy): string[] {
