@@ -60,6 +60,27 @@ for (const [name, text] of HUGE) {
   });
 }
 
+// Reports at the size limit built to find work that grows with the square of a line or a sentence (a hostile
+// tester's probes, 2026-12-02): a text without sentence ends took 21 s at 45 kB and over 10 minutes at 800 kB
+// (every mention asked every trigger of its sentence, each trigger scanned to the sentence end); one line of
+// short sentences took 30 s at 900 kB (each finding looked back to its line's start). Linear, they take about a
+// second; the bound only tells linear from quadratic, it is no speed target (those are in bench/).
+const junk = ['Kardio-MRT', 'V.a.', 'Myokarditis', 'kein', 'LGE', 'Ödem', '(', ')', 'septal', 'DD', 'nicht', 'ausgeschlossen', 'LVEF', '55', '%', 'T1', '1.020', 'ms', '<', 'Norm', 'subendokardial', 'normal'];
+const WIDE: [string, string][] = [
+  ['no sentence end at all', Array.from({ length: 110_000 }, (_, i) => junk[(i * 7 + (i >> 3)) % junk.length]).join(' ').slice(0, 990_000)],
+  ['one line of short sentences', `Kardio-MRT. ${'LVEF 62 %, kein LGE, unauffällig. '.repeat(29_000)}`],
+  ['one sentence of commas', `Kardio-MRT\nBefund: ${'kein LGE, kein Ödem, normale Funktion, '.repeat(25_000)}`],
+];
+for (const [name, text] of WIDE) {
+  test(`the guideline engine reads a report of about a million characters with ${name} in linear time`, async () => {
+    const started = performance.now();
+    const prediction = await createRulesReader().classify({ id: 'wide', text });
+    const seconds = (performance.now() - started) / 1000;
+    assert.equal(prediction.error, null, JSON.stringify(prediction.error));
+    assert.ok(seconds < 30, `${seconds.toFixed(1)} s for ${text.length} characters`);
+  });
+}
+
 test('waiting: an endpoint with requests and no answer for 2 s shows as "waiting for <endpoint> (N s)"', () => {
   let now = 0;
   const waiting = new Waiting(() => now);

@@ -7,6 +7,7 @@
  */
 import type { Span } from './report.js';
 import { foldText } from './fold-text.js';
+import { lineStarts } from './line-starts.js';
 import { indexPattern, TextIndex } from './pattern-index.js';
 import { NUMBER_SOURCE, numberReadings, numberStyleOf, type NumberStyle } from './parse-number.js';
 import {
@@ -348,7 +349,8 @@ function qualify(scan: string, pattern: LabelPattern, start: number, end: number
   else if (/(?<![a-z])(?:lv|links|linksventrikular\w*|left)(?![a-z])/.test(label)) anchor.ventricle = 'LV';
   else if (/(?<![a-z])(?:rv|rechts|rechtsventrikular\w*|right)(?![a-z])/.test(label)) anchor.ventricle = 'RV';
 
-  const lineStart = scan.lastIndexOf('\n', start - 1) + 1;
+  const lines = lineStarts(scan);
+  const lineStart = lines.startOf(start);
   const before = scan.slice(Math.max(lineStart, start - 30), start);
   // The regexes below end at `$` and so are tried at every position of `before`: most labels are asked first
   // whether a word can end where they need one.
@@ -361,7 +363,7 @@ function qualify(scan: string, pattern: LabelPattern, start: number, end: number
   }
   if (wordEndsBeforeSpace(before) && INDEX_BEFORE.test(before)) anchor.index = true;
 
-  const lineEnd = scan.indexOf('\n', end) === -1 ? scan.length : scan.indexOf('\n', end);
+  const lineEnd = lines.endOf(end);
   for (let guard = 0; guard < 3; guard++) {
     const rest = scan.slice(anchor.end, Math.min(lineEnd, anchor.end + 40));
     let m: RegExpExecArray | null;
@@ -385,8 +387,7 @@ const ABBREVIATIONS = new Set(['ca', 'max', 'min', 'bzw', 'z', 'b', 'n', 'v', 'a
 
 /** A value belongs to its label within the same line and sentence, up to the next label. */
 function regionEndFor(text: string, scan: string, from: number, nextAnchor: number | undefined): number {
-  let end = scan.indexOf('\n', from);
-  if (end === -1) end = scan.length;
+  let end = lineStarts(scan).endOf(from);
   if (nextAnchor !== undefined && nextAnchor < end) end = nextAnchor;
   for (let i = from; i < end; i++) {
     const c = text.charCodeAt(i);
@@ -774,8 +775,7 @@ function readOne(
   const perVentricle = PER_VENTRICLE.has(family);
   let inTable = false;
   if (perVentricle && (anchor.ventricle === undefined || anchor.ventricle === 'pair')) {
-    const lineStart = scan.lastIndexOf('\n', anchor.start - 1) + 1;
-    const table = tables().get(lineStart);
+    const table = tables().get(lineStarts(scan).startOf(anchor.start));
     const fromTable = table ? readTableRow(text, anchor, tokens, table, style) : [];
     if (fromTable.length > 0) return fromTable;
     // In a column table a range cell is the LV's or the RV's, or a norm column's: never one estimate.

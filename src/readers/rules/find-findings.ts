@@ -8,6 +8,7 @@
 import type { Span } from '../../report/report.js';
 import { foldText } from '../../report/fold-text.js';
 import { splitSections, type Section, type SectionKind } from '../../report/split-sections.js';
+import { lineStarts } from '../../report/line-starts.js';
 import { indexPattern, TextIndex, type IndexedPattern } from '../../report/pattern-index.js';
 import type { OtherSubtype } from './outcomes.js';
 import { ATTRIBUTES, CONCEPTS, SIGNALS, TRIGGERS, type ConceptDef, type ConceptId, type TriggerDef, type TriggerKind } from './lexicon.js';
@@ -253,7 +254,20 @@ const NO_ATTRIBUTES: Set<string> = new Set();
 const EXCLUSION_FAILED = /nicht (?:sicher |abschlie(?:ss|s)end |eindeutig )?(?:moglich|gelungen|erfolgt)|unmoglich|not (?:possible|feasible)/;
 /** Statements of normality that carry their own negation ("no abnormality", "kein pathologischer Befund"). */
 const SELF_NEGATED = /^(?:no|kein|keine|keinen|ohne)\b/;
-const overlapsAny = (t: Match<unknown>, spans: Match<unknown>[]) => spans.some((c) => t.start < c.end && c.start < t.end);
+/**
+ * The matches of `list` that overlap none of `spans`. Both are sorted and free of overlaps within themselves (findAll),
+ * so one pass over each does: the first span that ends after a match starts is the only one that can overlap it.
+ */
+function withoutOverlaps<T>(list: Match<T>[], spans: Match<unknown>[]): Match<T>[] {
+  const out: Match<T>[] = [];
+  let j = 0;
+  for (const t of list) {
+    while (j < spans.length && spans[j]!.end <= t.start) j++;
+    if (j < spans.length && spans[j]!.start < t.end) continue;
+    out.push(t);
+  }
+  return out;
+}
 
 export function findFindings(text: string, sections: Section[] = splitSections(text), folded = foldText(text), index = new TextIndex(folded)): FindingsResult {
   const sentences = splitSentences(folded);
@@ -267,7 +281,7 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
   const triggersBySentence = bySentence(findAll(index, TRIGGER_REGEXES), sentences);
   const attributesBySentence = bySentence(findAll(index, ATTRIBUTE_REGEXES), sentences);
   const carried = carriedSections(folded, sentences, sectionAt);
-  const read = (c: Match<ConceptDef>, sentence: Span, triggers: Match<Omit<TriggerDef, 'pattern'>>[], attrs: Set<string>, i: number): Mention => {
+  const read = (c: Match<ConceptDef>, sentence: Span, triggers: SentenceTriggers, attrs: Set<string>, i: number): Mention => {
     const at = sectionAt(c.start);
     // Only under the history: a technique line ("MRT bei 1,5 T: Cine, Ödemsequenzen, LGE") names sequences, not findings.
     // A one-paragraph report ("History: flu. CMR: oedema ...") opens the CMR's sentence with the label mid-line, and
@@ -280,7 +294,7 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
       section,
       status: 'affirmed',
       certainty: 1,
-      stated: triggers.some((t) => t.def.kind === 'affirm' && t.end <= c.start),
+      stated: triggers.firstAffirmEnd <= c.start,
       attrs,
     };
     if (c.def.subtype) mention.subtype = c.def.subtype;
@@ -326,7 +340,7 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
     const sentence = sentences[i]!;
     const concepts = conceptsBySentence[i]!;
     if (concepts.length === 0) continue;
-    const triggers = triggersBySentence[i]!.filter((t) => !overlapsAny(t, concepts));
+    const triggers = sentenceTriggers(withoutOverlaps(triggersBySentence[i]!, concepts));
     // "inferior+lateral": a compound wall name ("inferolateral") names both walls.
     const attrs = new Set(attributesBySentence[i]!.flatMap((a) => a.def.name.split('+')));
     // "Not transmural" places the scar in the subendocardium only when no other layer is named
@@ -347,7 +361,7 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
       const found = signalsBySentence[i]!;
       if (found.length === 0) continue;
       const concepts = conceptsBySentence[i]!;
-      const triggers = triggersBySentence[i]!.filter((t) => !overlapsAny(t, concepts) && !overlapsAny(t, found));
+      const triggers = sentenceTriggers(withoutOverlaps(withoutOverlaps(triggersBySentence[i]!, concepts), found));
       for (const c of found) signals.push(read(c, sentences[i]!, triggers, NO_ATTRIBUTES, i));
     }
     return signals;
@@ -373,11 +387,14 @@ function ownVentricle(folded: string, c: Match<unknown>, sentence: Span, attrs: 
   const bothVentricles = attrs.has('lv') && attrs.has('rv');
   const atrium = attrs.has('atrium') && (attrs.has('lv') || attrs.has('rv'));
   if (!bothVentricles && !atrium) return attrs;
-  const before = folded.slice(sentence.start, c.start);
-  const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('('));
-  const after = folded.slice(c.end, sentence.end);
-  const stop = after.search(/[,;)]/);
-  const clause = folded.slice(cut === -1 ? sentence.start : sentence.start + cut + 1, stop === -1 ? sentence.end : c.end + stop);
+  // The clause: back to the last , ; : ( before the mention and on to the first , ; ) after it, at most MAX_SCOPE each way.
+  let from = c.start;
+  const fromLimit = Math.max(sentence.start, c.start - MAX_SCOPE);
+  while (from > fromLimit && !',;:('.includes(folded[from - 1]!)) from--;
+  let to = c.end;
+  const toLimit = Math.min(sentence.end, c.end + MAX_SCOPE);
+  while (to < toLimit && !',;)'.includes(folded[to]!)) to++;
+  const clause = folded.slice(from, to);
   const lv = LV_WORD.test(clause);
   const rv = RV_WORD.test(clause);
   const own = new Set(attrs);
@@ -412,7 +429,7 @@ function carriedSections(folded: string, sentences: Span[], sectionAt: (pos: num
   let carry: SectionKind | null = null;
   let carryLine = -1;
   for (const sentence of sentences) {
-    const line = folded.lastIndexOf('\n', sentence.start - 1) + 1;
+    const line = lineStarts(folded).startOf(sentence.start);
     if (sectionAt(sentence.start) !== 'history' || line !== carryLine) carry = null;
     carryLine = line;
     if (sectionAt(sentence.start) === 'history') {
@@ -432,7 +449,7 @@ const HEADING_SENTENCE = /^(befunde?|ergebnis(?:se)?|findings|results|beurteilun
 const ASSESSMENT_WORDS = new Set(['beurteilung', 'zusammenfassung', 'fazit', 'bewertung', 'schlussfolgerung', 'interpretation', 'impression', 'impressions', 'conclusion', 'conclusions', 'assessment', 'summary', 'opinion']);
 
 function cmrLine(folded: string, pos: number): boolean {
-  const start = folded.lastIndexOf('\n', pos - 1) + 1;
+  const start = lineStarts(folded).startOf(pos);
   return CMR_LINE.test(folded.slice(start, Math.min(folded.length, start + 200)));
 }
 
@@ -465,9 +482,13 @@ function isModalityReference(folded: string, m: Match<unknown>): boolean {
     const rest = folded.slice(m.end, m.end + 120).split(/[.;\n]/)[0]!;
     if (!LGE_DESCRIPTION.test(rest) && !LABEL_ABSENT.test(folded.slice(m.end, m.end + 60))) return true;
   }
-  const open = folded.lastIndexOf('(', m.start);
-  const close = folded.indexOf(')', m.end);
-  if (open === -1 || close === -1 || close - open > 200 || folded.lastIndexOf(')', m.start) > open) return false;
+  // A list of sequences in parentheses of at most 200 characters around the mention: looked for only that far.
+  let open = m.start;
+  while (open >= Math.max(0, m.end - 200) && folded[open] !== '(') open--;
+  if (open < Math.max(0, m.end - 200)) return false;
+  let close = m.end;
+  while (close <= open + 200 && close < folded.length && folded[close] !== ')') close++;
+  if (close > open + 200 || close >= folded.length || folded.slice(open, m.start + 1).includes(')')) return false;
   return (folded.slice(open, close).match(SEQUENCE_WORDS) ?? []).length >= 2;
 }
 
@@ -483,64 +504,118 @@ const WITH = /\s(?:with|mit|showing)\s/;
 // "wahrscheinlich" / "likely" stand before or after what they hedge ("Myokarditis wahrscheinlich", "myocarditis unlikely").
 const BOTH_WAYS = /^(?:(?:nicht|not) (?:sicher )?(?:auszuschl|ausgeschl|excluded)|vs\b|versus|(?:un)?wahrscheinlich|(?:un)?likely)/;
 
+type TriggerMatch = Match<{ kind: TriggerKind; certainty?: number }>;
+
 /**
- * Where a pre-trigger's scope ends: the sentence end, a terminator, the next trigger of the same kind (a
+ * How far a trigger's scope reaches at most, in characters. Scopes end at clause and sentence ends long before this
+ * in any report; the bound keeps a text without sentence ends (a flattened table, pasted junk) from costing time
+ * that grows with the square of its length.
+ */
+const MAX_SCOPE = 500;
+
+/**
+ * A sentence's triggers, sorted by start (and so by end: they do not overlap), with each pre-trigger's scope end
+ * found once for all the sentence's mentions.
+ */
+interface SentenceTriggers {
+  list: TriggerMatch[];
+  /** Per trigger, the end of its scope as a pre-trigger; -1 until asked. */
+  preEnds: Int32Array;
+  /** The end of the first stating trigger ("vereinbar mit"); Infinity when there is none. */
+  firstAffirmEnd: number;
+}
+
+function sentenceTriggers(list: TriggerMatch[]): SentenceTriggers {
+  let firstAffirmEnd = Infinity;
+  for (const t of list) if (t.def.kind === 'affirm') firstAffirmEnd = Math.min(firstAffirmEnd, t.end);
+  return { list, preEnds: new Int32Array(list.length).fill(-1), firstAffirmEnd };
+}
+
+/**
+ * Where the pre-trigger `k` scope ends: the sentence end, a terminator, the next trigger of the same kind (a
  * negation runs on past "prior" in "no evidence of prior infarction"), or a comma that ends the list.
  */
-function preScopeEnd(folded: string, trigger: Match<{ kind: TriggerKind }>, triggers: Match<{ kind: TriggerKind }>[], sentenceEnd: number): number {
-  let end = sentenceEnd;
+function preScopeEnd(folded: string, triggers: SentenceTriggers, k: number, sentenceEnd: number): number {
+  const known = triggers.preEnds[k]!;
+  if (known !== -1) return known;
+  const trigger = triggers.list[k]!;
+  let end = Math.min(sentenceEnd, trigger.end + MAX_SCOPE);
   const category = CATEGORY(trigger.def.kind);
-  for (const t of triggers) {
-    if (t.start < trigger.end || t.start >= end) continue;
-    if (t.def.kind === 'term' || (CATEGORY(t.def.kind) === category && t.def.kind.endsWith('pre'))) end = t.start;
+  // The first terminator or pre-trigger of the same kind after this one ends the scope.
+  for (let j = k + 1; j < triggers.list.length; j++) {
+    const t = triggers.list[j]!;
+    if (t.start >= end) break;
+    if (t.start < trigger.end) continue;
+    if (t.def.kind === 'term' || (CATEGORY(t.def.kind) === category && t.def.kind.endsWith('pre'))) {
+      end = t.start;
+      break;
+    }
   }
   // A hedge covers the diagnosis it names, not the findings that come "with" it ("resembling DCM with extensive scar").
   if (category === 'unc') {
     const withAt = WITH.exec(folded.slice(trigger.end, end));
     if (withAt) end = trigger.end + withAt.index;
   }
-  const comma = folded.indexOf(',', trigger.end);
-  if (comma !== -1 && comma < end) {
+  let comma = trigger.end;
+  while (comma < end && folded.charCodeAt(comma) !== 44) comma++;
+  if (comma < end) {
     const list = LIST.exec(folded.slice(trigger.end, end));
     end = list ? trigger.end + list[0].length : comma;
   }
+  triggers.preEnds[k] = end;
   return end;
 }
 
-/** A post-trigger reaches back to the start of its clause (the last comma or semicolon before it). */
-function postScopeStart(folded: string, trigger: Match<unknown>, sentenceStart: number): number {
-  const before = folded.slice(sentenceStart, trigger.start);
-  // A comma inside parentheses lists, it does not end the clause: "(Myokarditis, Takotsubo) unwahrscheinlich".
-  let cut = -1;
+/**
+ * Whether a clause ends between `from` and a post-trigger at `to`: a comma, semicolon, colon or dash outside
+ * parentheses ("(Myokarditis, Takotsubo) unwahrscheinlich" lists, it does not end the clause). A post-trigger
+ * reaches back to the start of its clause, so it covers a mention at `from` only when none stands between.
+ */
+function clauseEndsBetween(folded: string, from: number, to: number): boolean {
   let depth = 0;
-  for (let i = before.length - 1; i >= 0; i--) {
-    const ch = before[i]!;
+  for (let i = to - 1; i >= from; i--) {
+    const ch = folded[i]!;
     if (ch === ')') depth++;
     else if (ch === '(') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (ch === ',' || ch === ';' || ch === ':' || ch === '–')) {
-      cut = i;
-      break;
-    }
+    else if (depth === 0 && (ch === ',' || ch === ';' || ch === ':' || ch === '–')) return true;
   }
-  return cut === -1 ? sentenceStart : sentenceStart + cut + 1;
+  return false;
 }
 
-function applyContext(mention: Mention, folded: string, triggers: Match<{ kind: TriggerKind; certainty?: number }>[]): void {
+/** The first trigger whose end is at or after `pos` (triggers are sorted by end). */
+function firstEndingFrom(list: TriggerMatch[], pos: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.end < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function applyContext(mention: Mention, folded: string, triggers: SentenceTriggers): void {
   const { span, sentence } = mention;
+  const list = triggers.list;
   // For each kind (negation, uncertainty, history, question): the nearest pre-trigger whose scope reaches the
-  // mention, and the nearest post-trigger after it in the same clause.
-  const found: Match<{ kind: TriggerKind; certainty?: number }>[] = [];
-  const nearestPre = new Map<string, Match<{ kind: TriggerKind; certainty?: number }>>();
-  for (const t of triggers) {
-    if (t.end > span.start || !t.def.kind.endsWith('pre')) continue;
-    if (preScopeEnd(folded, t, triggers, sentence.end) >= span.end) nearestPre.set(CATEGORY(t.def.kind), t);
+  // mention, and the nearest post-trigger after it in the same clause. Only triggers within MAX_SCOPE can reach.
+  const found: TriggerMatch[] = [];
+  const nearestPre = new Map<string, TriggerMatch>();
+  for (let k = firstEndingFrom(list, span.end - MAX_SCOPE); k < list.length; k++) {
+    const t = list[k]!;
+    if (t.end > span.start) break;
+    if (!t.def.kind.endsWith('pre')) continue;
+    if (preScopeEnd(folded, triggers, k, sentence.end) >= span.end) nearestPre.set(CATEGORY(t.def.kind), t);
   }
   for (const t of nearestPre.values()) found.push(t);
-  for (const t of triggers) {
+  for (let k = firstEndingFrom(list, span.end); k < list.length; k++) {
+    const t = list[k]!;
+    if (t.start < span.end) continue;
+    if (t.start - span.end > 60) break;
     // "nicht (sicher) auszuschließen (ist)" and "vs." hedge what stands before them as well as what follows them.
     const both = t.def.kind === 'unc-pre' && BOTH_WAYS.test(folded.slice(t.start, t.end));
-    if (t.start < span.end || !(t.def.kind.endsWith('post') || both)) continue;
-    if (postScopeStart(folded, t, sentence.start) > span.start || t.start - span.end > 60) continue;
+    if (!(t.def.kind.endsWith('post') || both)) continue;
+    if (clauseEndsBetween(folded, Math.max(span.start, sentence.start), t.start)) continue;
     found.push(t);
     break;
   }
