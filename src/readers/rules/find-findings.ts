@@ -525,6 +525,8 @@ function postScopeStart(folded: string, trigger: Match<unknown>, sentenceStart: 
   return cut === -1 ? sentenceStart : sentenceStart + cut + 1;
 }
 
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+
 function applyContext(mention: Mention, folded: string, triggers: Match<{ kind: TriggerKind; certainty?: number }>[]): void {
   const { span, sentence } = mention;
   // For each kind (negation, uncertainty, history, question): the nearest pre-trigger whose scope reaches the
@@ -541,6 +543,8 @@ function applyContext(mention: Mention, folded: string, triggers: Match<{ kind: 
     const both = t.def.kind === 'unc-pre' && BOTH_WAYS.test(folded.slice(t.start, t.end));
     if (t.start < span.end || !(t.def.kind.endsWith('post') || both)) continue;
     if (postScopeStart(folded, t, sentence.start) > span.start || t.start - span.end > 60) continue;
+    // A suffix ("oedema-like", "sarkoid-artig", "infarct-type") hedges the word it is attached to, not the clause.
+    if (folded.charCodeAt(t.start) === 45 && t.start > 0 && isWordChar(folded.charCodeAt(t.start - 1)) && span.end !== t.start) continue;
     found.push(t);
     break;
   }
