@@ -432,3 +432,14 @@ test('lexicon trigger: a suffix hedge ("-like") covers the word it is attached t
   assert.equal(mentionsOf(text, 'hypertrophy')[0]?.status, 'affirmed');
   assert.equal(mentionsOf(text, 'oedema')[0]?.status, 'uncertain');
 });
+family('raised native T1: noun forms ("elevation of native T1", "Erhöhung der T1-Zeit")', 't1-high', ['Global elevation of native T1.', 'Erhöhung der nativen T1-Zeit.', 'globally raised native T1 and T2 mapping values.']);
+family('raised T2: noun forms and T2 coordinated after a raised T1', 't2-high', ['Elevation of T2.', 'globally raised native T1 and T2 mapping values.', 'erhöhte T1- und T2-Zeiten.', 'elevation of native T1 and T2 values.']);
+test('lexicon family: normal T1 and T2 is no raised T2', () => {
+  assert.equal(mentionsOf('normal T1 and T2 values.', 't2-high').length, 0);
+});
+test('lexicon trigger: a hyphenated "nicht-/non-" adjective is no negation of what follows', () => {
+  assert.equal(mentionsOf('bekannte nicht-obstruktive LV-Hypertrophie.', 'hypertrophy')[0]?.status, 'historical');
+  assert.equal(mentionsOf('non-obstructive hypertrophy of the septum.', 'hypertrophy')[0]?.status, 'affirmed');
+});
+family('LGE sparing the subendocardium (German participle, English compound)', 'lge-nonischemic', ['Fibrose, teils subendokardial aussparend.', 'das Subendokard aussparendes LGE.', 'subendocardial-sparing LGE.', 'LGE keinem Koronargebiet folgend.']);
+family('apical obliteration: German noun with genitive, English', 'apical-obliteration', ['Obliteration der Herzspitze durch Thrombus.', 'obliteration of the LV apex.']);
