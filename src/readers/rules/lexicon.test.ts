@@ -443,3 +443,5 @@ test('lexicon trigger: a hyphenated "nicht-/non-" adjective is no negation of wh
 });
 family('LGE sparing the subendocardium (German participle, English compound)', 'lge-nonischemic', ['Fibrose, teils subendokardial aussparend.', 'das Subendokard aussparendes LGE.', 'subendocardial-sparing LGE.', 'LGE keinem Koronargebiet folgend.']);
 family('apical obliteration: German noun with genitive, English', 'apical-obliteration', ['Obliteration der Herzspitze durch Thrombus.', 'obliteration of the LV apex.']);
+attribute('constriction: septal bounce, interdependence, pericardial calcification', 'pericardial', 'constriction', ['diastolic septal bounce.', 'ventricular interdependence with a thickened pericardium.', 'Septum-Bounce bei verdicktem Perikard.']);
+family('recovery: "back to normal", "wieder im Normbereich"', 'ctx:recovery', ['T1 and T2 back to normal.', 'LVEF wieder im Normbereich.']);
