@@ -201,7 +201,7 @@ function isSpaceCode(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-const ABBREVIATIONS = /(?:^|[^a-z])(?:v\.a|z\.n|d\.h|z\.b|i\.s|a\.e|u\.a|o\.g|s\.o|bzw|ca|max|min|li|re|bds|ggf|evtl|inkl|vs|dr|med|pat|nr|ref|mind|sog|e\.g|i\.e|approx|fig|vol|st|j|dd|seg|vgl|etc|ua)$/;
+const ABBREVIATIONS = /(?:^|[^a-z])(?:v\.a|z\.n|st\.\s?p|d\.h|z\.b|i\.s|a\.e|u\.a|o\.g|s\.o|bzw|ca|max|min|li|re|bds|ggf|evtl|inkl|vs|dr|med|pat|nr|ref|mind|sog|e\.g|i\.e|approx|fig|vol|st|j|dd|seg|vgl|etc|ua)$/;
 
 /** Sentences: lines, and inside lines text ending in . ! ? ; followed by a space (not "V.a.", "Z.n.", "1,5"). */
 export function splitSentences(folded: string): Span[] {

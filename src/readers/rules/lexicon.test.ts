@@ -445,3 +445,21 @@ family('LGE sparing the subendocardium (German participle, English compound)', '
 family('apical obliteration: German noun with genitive, English', 'apical-obliteration', ['Obliteration der Herzspitze durch Thrombus.', 'obliteration of the LV apex.']);
 attribute('constriction: septal bounce, interdependence, pericardial calcification', 'pericardial', 'constriction', ['diastolic septal bounce.', 'ventricular interdependence with a thickened pericardium.', 'Septum-Bounce bei verdicktem Perikard.']);
 family('recovery: "back to normal", "wieder im Normbereich"', 'ctx:recovery', ['T1 and T2 back to normal.', 'LVEF wieder im Normbereich.']);
+test('lexicon trigger: regional and shorthand cues (Austrian "St. p.", Swiss "Status nach", US "w/o", "neg for", "c/w", "o.B.", "WNL")', () => {
+  assert.equal(mentionsOf('St.p. NSTEMI mit Stent.', 'dx:ICM')[0]?.status, 'historical');
+  assert.equal(mentionsOf('Status nach Myokarditis.', 'dx:MYO')[0]?.status, 'historical');
+  assert.equal(mentionsOf('Cath w/o CAD.', 'ctx:cad')[0]?.status, 'negated');
+  assert.equal(mentionsOf('Neg for LGE.', 'lge')[0]?.status, 'negated');
+  assert.equal(mentionsOf('Findings c/w myocarditis.', 'dx:MYO')[0]?.status, 'affirmed');
+  assert.equal(mentionsOf('Koronarien o.B.', 'ctx:normal-coronaries').length, 1);
+  assert.equal(mentionsOf('Perikarderguss o.B.', 'effusion')[0]?.status, 'negated');
+  assert.equal(mentionsOf('Oedema WNL.', 'oedema')[0]?.status, 'negated');
+});
+family('US abbreviations: ASH (asymmetric septal hypertrophy)', 'hypertrophy', ['ASH with SAM.']);
+attribute('US abbreviations: ASH is septal (asymmetric septal hypertrophy)', 'hypertrophy', 'septal', ['ASH with SAM.']);
+family('US abbreviations: HK (hypokinesis)', 'wma', ['HK of the anterior wall.']);
+family('Takotsubo, inverted type: apical contraction preserved (English)', 'apical-sparing', ['akinesis of the basal segments with preserved apical contraction.', 'apical function normal.']);
+test('lexicon family: an "infarktähnlich" pattern is no infarct', () => {
+  assert.equal(mentionsOf('infarktähnliches konfluentes Enhancement apikal.', 'dx:ICM').length, 0);
+});
+family('constriction (German): respiratory septal shift, pericardial calcification', 'pericardial', ['frühinspiratorische Septumverlagerung nach links.', 'Perikardverkalkung.', 'zirkuläres Verkalkungsband des Perikards.', 'pericardial calcification.']);
