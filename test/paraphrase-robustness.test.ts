@@ -30,10 +30,10 @@ const read = (lang: string): Paraphrase[] =>
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as Paraphrase);
 
-// Measured 2026-12-02 (branch rules-paraphrase), three batches written one after another, each measured before any
+// Measured 2026-12-02 (branch rules-paraphrase), four batches written one after another, each measured before any
 // rule was made for it: batch 1 (161) 0.795 on the engine before this work; batch 2 (61, after part 1's rules) 0.787;
-// batch 3 (38, after parts 2-3) 0.895. All 260 after every part: 0.946. The floor is the measured rate minus about
-// 0.03; raise it when the engine improves, never lower it to make a change pass.
+// batch 3 (38, after parts 2-3) 0.895; batch 4 (33, after part 4) 0.818. All 293 after every part: 0.945. The floor
+// is the measured rate minus about 0.03; raise it when the engine improves, never lower it to make a change pass.
 const FLOOR = 0.91;
 
 test('paraphrases: every one is of a dev-half case, in both languages, 120 or more (40 or more German)', () => {

@@ -79,6 +79,8 @@ const CASES: [string, string, string][] = [
   ['Takotsubo (InterTAK 2018): a transient apical akinesia that resolved, normal coronaries, an emotional trigger', 'OTHER.takotsubo', 'Chest pain after an argument with her husband. Coronary angiography: normal coronaries. Echo: apical akinesia that resolved within three days. CMR: no scar, no oedema.'],
   ['Constrictive pericarditis (ESC 2015): septal bounce and a thickened pericardium beside myocardial LGE', 'OTHER.pericarditis', 'CMR: diastolic septal bounce; concentrically thickened pericardium; subepicardial LGE of the basal inferolateral wall; LVEF 40 %.'],
   ['HCM (ESC 2023): mid-ventricular hypertrophy with mid-cavity obliteration', 'HCM', 'CMR: marked mid-ventricular hypertrophy with mid-cavity obliteration in systole, sparing the apex; confluent circumferential enhancement of the mid segments.'],
+  ['Congenital (ESC 2020 ACHD): small septal defects beside an HCM are incidental', 'HCM', 'Befund: Asymmetrische Septumhypertrophie, maximale Wanddicke 20 mm, fleckiges intramurales LE im hypertrophierten Septum, zwei kleine Ventrikelseptumdefekte.'],
+  ['Thrombus: a mass on echo that CMR shows to take up no contrast is the thrombus of an infarct', 'ICM', 'Echo: masses in the LV apex. CMR: LVEF 25 %; intracavitary mass without first-pass perfusion; transmural LGE of the anterior wall and apex.'],
   ['CA: amyloid red flags from a mapping range and a lower bound (T1 1170-1250 ms, ECV >= 60 %)', 'CA', 'CMR: IVS 20 mm, global subendocardial LGE, difficult nulling. Native T1 1170-1250 ms (ref 950-1060 ms), ECV >=60 %. Echo: HCM phenotype.'],
 ];
 for (const [name, expected, text] of CASES) test(`concept: ${name}`, () => assert.equal(outcome(text), expected, JSON.stringify(categorise(text).scores)));

@@ -463,3 +463,9 @@ test('lexicon family: an "infarktähnlich" pattern is no infarct', () => {
   assert.equal(mentionsOf('infarktähnliches konfluentes Enhancement apikal.', 'dx:ICM').length, 0);
 });
 family('constriction (German): respiratory septal shift, pericardial calcification', 'pericardial', ['frühinspiratorische Septumverlagerung nach links.', 'Perikardverkalkung.', 'zirkuläres Verkalkungsband des Perikards.', 'pericardial calcification.']);
+attribute('diffuse: "im gesamten LV-Myokard"', 'lge', 'diffuse', ['konfluierendes Enhancement im gesamten LV-Myokard.', 'LGE des gesamten Myokards.']);
+test('lexicon family: an infiltrative-granulomatous process is the granuloma\'s (sarcoid), not storage or infiltration', () => {
+  assert.equal(mentionsOf('verdächtig auf einen infiltrativ-granulomatösen Prozess.', 'infiltrative').length, 0);
+  assert.equal(mentionsOf('suspicious for an infiltrative/granulomatous process.', 'infiltrative').length, 0);
+  assert.equal(mentionsOf('V.a. infiltrative Kardiomyopathie.', 'infiltrative').length, 1);
+});

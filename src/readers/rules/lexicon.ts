@@ -157,7 +157,7 @@ export const CONCEPTS: ConceptDef[] = [
   // Fat in the myocardium: fibro-fatty replacement (Task Force 2010 / Padua ARVC), or LV non-compaction's neighbours.
   { id: 'fat', patterns: [String.raw`(?:fibro-?)?fatty (?:infiltration|replacement|change)`, String.raw`fat within the myocardium`, String.raw`intramyocardial fat`, String.raw`(?:fett|lipomatös)${W} (?:infiltration|einlagerung|umbau|durchsetzung)`, String.raw`fettig${W} (?:infiltration|umbau|durchsetzung)`, `fetteinlagerung${W}`, `fettinfiltration${W}`, String.raw`intramyokardial${W} fett${W}`] },
   // Storage or infiltration named without its name (amyloid, most often; Fabry is found by its low T1).
-  { id: 'infiltrative', patterns: [String.raw`infiltrativ${W} (?:\w+ )?(?:kardiomyopathie|cardiomyopathy|erkrankung|disease|process|prozess)`, String.raw`speicher ?(?:/ ?infiltrations-?)?erkrankung${W}`, String.raw`infiltrationserkrankung${W}`, String.raw`storage disease`, String.raw`(?:sparkling|granular|hyperechoic|hyperechogen${W}) (?:\w+ )?(?:myocardium|myokard)`] },
+  { id: 'infiltrative', patterns: [String.raw`infiltrativ${W}(?![ /-]+granulom)(?: \w+)? (?:kardiomyopathie|cardiomyopathy|erkrankung|disease|process|prozess)`, String.raw`speicher ?(?:/ ?infiltrations-?)?erkrankung${W}`, String.raw`infiltrationserkrankung${W}`, String.raw`storage disease`, String.raw`(?:sparkling|granular|hyperechoic|hyperechogen${W}) (?:\w+ )?(?:myocardium|myokard)`] },
   // Takotsubo patterns (InterTAK 2018): the apex moving while the base does not, or the reverse.
   { id: 'apical-sparing', patterns: [String.raw`basal (?:\w+ ){0,2}?(?:contraction|function|segments?) (?:\w+ ){0,2}?(?:preserved|normal|hyperkinetic|hyperdynamic)`, String.raw`(?:preserved|normal|hyperkinetic|hyperdynamic) (?:\w+ ){0,2}?basal (?:contraction|function|segments?)`, String.raw`basal hyperkines${W}`, String.raw`(?:preserved|normal|hyperkinetic|hyperdynamic) (?:\w+ ){0,2}?apical (?:contraction|function|motion|segments?)`, String.raw`apical (?:contraction|function|motion|segments?) (?:\w+ ){0,2}?(?:preserved|normal|spared|hyperkinetic)`, String.raw`(?:erhalten${W}|normal${W}) (?:\w+ ){0,2}?(?:apikal${W}|basal${W}) (?:kontraktion|funktion|segment${W})`, String.raw`(?:normal|normally) (?:\w+ ){0,2}?contracting (?:apical|basal)`, String.raw`normal kontrahierend${W} (?:apikal${W}|basal${W})`] },
   // Apical obliteration by thrombus or fibrosis: endomyocardial fibrosis / Löffler (not HCM's systolic cavity obliteration).
@@ -265,6 +265,7 @@ export const ATTRIBUTES: [string, string][] = [
   ['ring', String.raw`ring ?(?:like|förmig${W}|shaped)`],
   ['diffuse', String.raw`zirkulär${W}`],
   ['diffuse', String.raw`(?:the )?entire (?:lv |left ventricular )?myocardium`],
+  ['diffuse', String.raw`(?:im |des |das )?(?:gesamt|ganz)${W} (?:lv-?|linksventrikulär${W} |biventrikulär${W} )?myokard${W}`],
   ['diffuse', `global${W}`],
   ['diffuse', `zirkumferentiell${W}`],
   ['diffuse', `circumferential${W}`],

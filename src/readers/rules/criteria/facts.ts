@@ -250,7 +250,10 @@ export function gatherFacts(mentions: Mention[], measurements: Measurement[]) {
   const trabeculation = q.present('trabeculation');
   // "The mass proved to be a thrombus": a mass in a sentence that names a thrombus is the thrombus.
   const thrombusSentences = new Set(thrombus.map((m) => m.sentence.start));
-  const mass = q.present('mass').filter((m) => !thrombusSentences.has(m.sentence.start));
+  // A mass another test found (echo, CT) that this CMR shows to be a non-enhancing thrombus is that thrombus, unless
+  // the CMR also names an enhancing mass.
+  const cmrThrombus = thrombus.some((m) => !m.attrs.has('othermod'));
+  const mass = q.present('mass').filter((m) => !thrombusSentences.has(m.sentence.start) && !(cmrThrombus && m.attrs.has('othermod') && !m.attrs.has('cmr')));
 
   const diffuseLge = lge.filter((m) => m.attrs.has('diffuse') && !m.attrs.has('territory') && !m.attrs.has('ring'));
   const subendoRegional = lge.filter((m) => m.attrs.has('subendo') && !m.attrs.has('diffuse'));
