@@ -30,11 +30,13 @@ const read = (lang: string): Paraphrase[] =>
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as Paraphrase);
 
-// Measured 2026-12-02 (branch rules-paraphrase), four batches written one after another, each measured before any
-// rule was made for it: batch 1 (161) 0.795 on the engine before this work; batch 2 (61, after part 1's rules) 0.787;
-// batch 3 (38, after parts 2-3) 0.895; batch 4 (33, after part 4) 0.818. All 293 after every part: 0.945. The floor
-// is the measured rate minus about 0.03; raise it when the engine improves, never lower it to make a change pass.
-const FLOOR = 0.91;
+// Measured 2026-12-02 (branch rules-paraphrase), five batches written one after another, each measured before any
+// rule was made for it (main's engine, the one before this work, in brackets): batch 1 (161) 0.807 [0.807]; batch 2
+// (61, after part 1's rules) 0.787 [0.787]; batch 3 (38, after parts 2-3) 0.895 [0.895]; batch 4 (33, after part 4)
+// 0.818 [0.818]; batch 5 (29, after all parts, kept held out: no rule was made for it) 0.759 [0.759]. So the rules
+// mended the batches they were written from and did not raise a fresh batch's rate. All 322 now: 0.929 [0.811].
+// The floor is the measured rate minus about 0.03; raise it when the engine improves, never lower it to make a change pass.
+const FLOOR = 0.9;
 
 test('paraphrases: every one is of a dev-half case, in both languages, 120 or more (40 or more German)', () => {
   const dev = new Map(LANGS.flatMap((lang) => readCorpus(lang).filter((c) => c.split === 'dev').map((c) => [c.id, c] as const)));
