@@ -199,3 +199,17 @@ test('measurements: a token read as a plain word is what the token regex reads t
   }
   assert.ok(words > 50_000, `only ${words} words`);
 });
+
+test('measurements: a mapping range before its norm is the range of the readings (its midpoint); a lower bound after the label is the reading', () => {
+  assert.deepEqual(summary('Native T1 1170-1250 ms (local reference 950-1060 ms), ECV >=60 %.'), ['T1=1210', 'ECV=60']);
+  assert.deepEqual(summary('Natives T1 1.170–1.250 ms (Norm 950–1.060 ms), ECV ≥ 60 %.'), ['T1=1210', 'ECV=60']);
+  // A range with no norm after it stays a norm; a bound after the value stays its norm.
+  assert.deepEqual(summary('T1 950-1050 ms'), []);
+  assert.deepEqual(extractMeasurements('LVEF 62 % (> 55 %)').map((m) => [m.value, m.ref?.text]), [[62, '> 55 %']]);
+});
+
+test('measurements: the T2 signal ratio named as myocardium / skeletal muscle, in both languages', () => {
+  assert.deepEqual(summary('T2-weighted myocardium/skeletal muscle signal ratio 6.6.'), ['T2_ratio=6.6']);
+  assert.deepEqual(summary('T2 myocardium-to-skeletal-muscle signal ratio 2.3.'), ['T2_ratio=2.3']);
+  assert.deepEqual(summary('Signalverhältnis Myokard/Skelettmuskel 2,5.'), ['T2_ratio=2.5']);
+});

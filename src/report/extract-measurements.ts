@@ -602,6 +602,24 @@ function estimateRange(key: string, unit: string | null, lowRaw: string, highRaw
   return (low + high) / 2;
 }
 
+/** Whether a norm (a cue, a range or a bound) follows the token at `k` among the label's tokens. */
+function normFollows(tokens: Token[], k: number): boolean {
+  for (let i = k + 1; i < tokens.length; i++) {
+    const t = tokens[i]!.t;
+    if (t === 'cue' || t === 'range' || t === 'cmp') return true;
+    if (t === 'num') return false;
+  }
+  return false;
+}
+
+/** The midpoint of a printed range of readings whose ends are both plausible for the key. */
+function midpoint(key: string, unit: string | null, lowRaw: string, highRaw: string, style: NumberStyle): number | undefined {
+  const low = plausible(key, unit, lowRaw, style);
+  const high = plausible(key, unit, highRaw, style);
+  if (low === undefined || high === undefined || low >= high) return undefined;
+  return (low + high) / 2;
+}
+
 function toReference(text: string, token: Token, key: string | undefined, unit: string | null, style: NumberStyle): Reference | null {
   const read = (raw: string): number | null => {
     const readings = numberReadings(raw, style);
@@ -690,7 +708,8 @@ function readValues(
     } else if (!target) pendingRef = ref;
   };
 
-  for (const tok of tokens) {
+  for (let k = 0; k < tokens.length; k++) {
+    const tok = tokens[k]!;
     switch (tok.t) {
       case 'word':
         if (REGION_WORDS.has(tok.word)) regionSinceValue = true;
@@ -720,6 +739,16 @@ function readValues(
         if (tok.t === 'cmp' && tok.upTo && !refMode) {
           if (valueEntry(tok.raw, tok.unit, tok.end) === 'stop') return found;
           continue;
+        }
+        // "ECV >= 60 %", "T2 ratio > 2.1" right after the label: a lower bound is the reading (a norm is cued or
+        // bracketed, or follows the value).
+        if (tok.t === 'cmp' && tok.op === '>' && found.length === 0 && !refMode && depth === 0) {
+          if (valueEntry(tok.raw, tok.unit, tok.end) === 'taken') continue;
+        }
+        // "native T1 1170-1250 ms (ref 950-1060 ms)": a mapping range right after the label with its norm after it
+        // is the range of the regional readings, read as its midpoint.
+        if (tok.t === 'range' && found.length === 0 && !refMode && depth === 0 && estimates && !ESTIMATED_FAMILIES.has(pattern.family) && normFollows(tokens, k)) {
+          if (valueEntry(tok.low, tok.unit, tok.end, (key, unit) => midpoint(key, unit, tok.low, tok.high, style)) === 'taken') continue;
         }
         // "LVEF 55-60 %" with no value before it is the reader's estimate, not a norm: its midpoint is the value.
         if (tok.t === 'range' && found.length === 0 && !refMode && depth === 0 && estimates && ESTIMATED_FAMILIES.has(pattern.family) && isEstimate(text, tok)) {

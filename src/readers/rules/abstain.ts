@@ -30,7 +30,7 @@ export interface Abstention {
  * "MR" alone is left out (mitral regurgitation).
  */
 const MR_WORDS =
-  /\b(?:mrt|mri|cmr|cmri|c-?mrt|c-?mri|kernspin\w*|mr[ -](?:imaging|scan|study|examination|untersuchung|bildgebung|des herzens)|mr-?t?omogra|kardio-?mr|herz-?mr|cardiac mr|cardiovascular mr|magnetresonanz|magnet-?resonanz|magnetic resonance|cine|ssfp|bssfp|truefisp|stir|tirm|psir|lge|late[ -](?:gadolinium[ -])?enhancement|spat-?enhancement|spatanreicherung|delayed (?:gadolinium )?(?:hyper)?enhancement|hyperenhancement|gadolinium|gadobutrol|gadoterat|gadovist|dotarem|t1-?mapping|t2-?mapping|t2\*|t2-?(?:gewicht\w*|weighted|hyperinten\w*)|t2w|nativ\w* t1|t1[ -]nativ|molli|ecv|extrazellularvolumen|extracellular volume|nullung|ti-?scout|inversion[ -]recovery|tesla)(?![a-z0-9])/;
+  /\b(?:mrt|mri|cmr|cmri|c-?mrt|c-?mri|kernspin\w*|mr[ -](?:imaging|scan|study|examination|untersuchung|bildgebung|des herzens)|mr-?t?omogra|kardio-?mr|herz-?mr|cardiac mr|cardiovascular mr|magnetresonanz|magnet-?resonanz|magnetic resonance|cine|ssfp|bssfp|truefisp|stir|tirm|psir|lge|late[ -](?:gadolinium[ -])?enhancement|spat-?enhancement|spatanreicherung|delayed[ -](?:gadolinium[ -])?(?:hyper)?enhancement|de-?mri|hyperenhancement|gadolinium|gadobutrol|gadoterat|gadovist|dotarem|t1-?mapping|t2-?mapping|t2\*|t2-?(?:gewicht\w*|weighted|hyperinten\w*)|t2w|nativ\w* t1|t1[ -]nativ|molli|ecv|extrazellularvolumen|extracellular volume|nullung|ti-?scout|inversion[ -]recovery|tesla)(?![a-z0-9])/;
 const MR_KEYS = new Set(['T1', 'T2', 'ECV', 'FIELD']);
 /** Scar described by its depth or pattern is tissue characterisation, which only MR does among cardiac imaging. */
 const LGE_PATTERNS = ['subendo', 'subepi', 'midwall', 'transmural', 'patchy', 'diffuse', 'insertion', 'stripe'];

@@ -72,6 +72,16 @@ const CASES: [string, string, string][] = [
   ['ICM: subendocardial LGE anteroseptal (a compound wall name)', 'ICM', 'CMR: subendocardial LGE anteroseptal, akinesia there.'],
   ['ICM: subendokardiales LGE der Vorderwand mit hypokinetischer Vorderwand (German adjective)', 'ICM', 'Befund: hypokinetische Vorderwand mit subendokardialem LGE.'],
   ['Protocol lists are no finding', 'NORMAL', 'CMR (cine, T2-weighted imaging, late gadolinium enhancement): normal LV function, LVEF 60 %, no oedema, no scar.'],
+  // ---- Paraphrase robustness (test/fixtures/paraphrase): what other authors' wording of the same facts needs ----
+  ['Infarct: a coronary dissection found after an angiogram first called normal', 'ICM', 'Angiography: coronary arteries initially normal. CMR: extensive myocardial scar on LGE. Intravascular ultrasound: dissection of the left anterior descending artery.'],
+  ['Myopericarditis (ESC 2015): myocardial LGE with pericardial enhancement in an infection with troponin rise', 'MYO', 'Fever and troponin rise. CMR: multifocal myocardial late enhancement and pericardial enhancement; LVEF 55 %.'],
+  ['Myocarditis recovered (ESC 2013): raised T2 in the acute study, resolved at follow-up', 'MYO', 'Fever, troponin rise, shock. First CMR: severe biventricular dysfunction, raised T2 and native T1 of the whole LV, no LGE. Follow-up CMR after 3 months: LVEF 50 %, T2 back to normal, no LGE.'],
+  ['Takotsubo (InterTAK 2018): a transient apical akinesia that resolved, normal coronaries, an emotional trigger', 'OTHER.takotsubo', 'Chest pain after an argument with her husband. Coronary angiography: normal coronaries. Echo: apical akinesia that resolved within three days. CMR: no scar, no oedema.'],
+  ['Constrictive pericarditis (ESC 2015): septal bounce and a thickened pericardium beside myocardial LGE', 'OTHER.pericarditis', 'CMR: diastolic septal bounce; concentrically thickened pericardium; subepicardial LGE of the basal inferolateral wall; LVEF 40 %.'],
+  ['HCM (ESC 2023): mid-ventricular hypertrophy with mid-cavity obliteration', 'HCM', 'CMR: marked mid-ventricular hypertrophy with mid-cavity obliteration in systole, sparing the apex; confluent circumferential enhancement of the mid segments.'],
+  ['Congenital (ESC 2020 ACHD): small septal defects beside an HCM are incidental', 'HCM', 'Befund: Asymmetrische Septumhypertrophie, maximale Wanddicke 20 mm, fleckiges intramurales LE im hypertrophierten Septum, zwei kleine Ventrikelseptumdefekte.'],
+  ['Thrombus: a mass on echo that CMR shows to take up no contrast is the thrombus of an infarct', 'ICM', 'Echo: masses in the LV apex. CMR: LVEF 25 %; intracavitary mass without first-pass perfusion; transmural LGE of the anterior wall and apex.'],
+  ['CA: amyloid red flags from a mapping range and a lower bound (T1 1170-1250 ms, ECV >= 60 %)', 'CA', 'CMR: IVS 20 mm, global subendocardial LGE, difficult nulling. Native T1 1170-1250 ms (ref 950-1060 ms), ECV >=60 %. Echo: HCM phenotype.'],
 ];
 for (const [name, expected, text] of CASES) test(`concept: ${name}`, () => assert.equal(outcome(text), expected, JSON.stringify(categorise(text).scores)));
 
@@ -727,4 +737,8 @@ test('concept: nodes "consistent with sarcoidosis" beside sarcoid-pattern LGE ar
   assert.equal(outcome('Findings: Patchy subepicardial LGE inferolateral and septal; mediastinal and hilar lymphadenopathy consistent with sarcoidosis.'), 'CS');
   assert.equal(outcome('Befund: Fleckiges subepikardiales LGE inferolateral und septal; mediastinale und hiläre Lymphadenopathie, vereinbar mit Sarkoidose.'), 'CS');
   assert.ok(fired('Findings: Patchy subepicardial LGE inferolateral and septal; mediastinal and hilar lymphadenopathy consistent with sarcoidosis.').includes('cs.extracardiac'));
+});
+
+test('concept: LGE named with a wall is the myocardium\'s, so widespread ST elevation with it is no pericarditis alone', () => {
+  assert.ok(!fired('ECG: diffuse ST elevation. CMR: LVEF 46 %; late enhancement around the interventricular septum and the apex.').includes('other.pericarditis-context'));
 });

@@ -202,7 +202,7 @@ function isSpaceCode(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-const ABBREVIATIONS = /(?:^|[^a-z])(?:v\.a|z\.n|d\.h|z\.b|i\.s|a\.e|u\.a|o\.g|s\.o|bzw|ca|max|min|li|re|bds|ggf|evtl|inkl|vs|dr|med|pat|nr|ref|mind|sog|e\.g|i\.e|approx|fig|vol|st|j|dd|seg|vgl|etc|ua)$/;
+const ABBREVIATIONS = /(?:^|[^a-z])(?:v\.a|z\.n|st\.\s?p|d\.h|z\.b|i\.s|a\.e|u\.a|o\.g|s\.o|bzw|ca|max|min|li|re|bds|ggf|evtl|inkl|vs|dr|med|pat|nr|ref|mind|sog|e\.g|i\.e|approx|fig|vol|st|j|dd|seg|vgl|etc|ua)$/;
 
 /** Sentences: lines, and inside lines text ending in . ! ? ; followed by a space (not "V.a.", "Z.n.", "1,5"). */
 export function splitSentences(folded: string): Span[] {
@@ -582,6 +582,8 @@ function clauseEndsBetween(folded: string, from: number, to: number): boolean {
   return false;
 }
 
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+
 /** The first trigger whose end is at or after `pos` (triggers are sorted by end). */
 function firstEndingFrom(list: TriggerMatch[], pos: number): number {
   let lo = 0;
@@ -616,6 +618,8 @@ function applyContext(mention: Mention, folded: string, triggers: SentenceTrigge
     const both = t.def.kind === 'unc-pre' && BOTH_WAYS.test(folded.slice(t.start, t.end));
     if (!(t.def.kind.endsWith('post') || both)) continue;
     if (clauseEndsBetween(folded, Math.max(span.start, sentence.start), t.start)) continue;
+    // A suffix ("oedema-like", "sarkoid-artig", "infarct-type") hedges the word it is attached to, not the clause.
+    if (folded.charCodeAt(t.start) === 45 && t.start > 0 && isWordChar(folded.charCodeAt(t.start - 1)) && span.end !== t.start) continue;
     found.push(t);
     break;
   }

@@ -371,3 +371,101 @@ test('lexicon family: an athlete trains; an "athletic" build is no athlete', () 
   for (const s of ['History: competitive athlete.', 'Anamnese: Leistungssportler.', 'Triathlet.', 'Marathon runner.']) assert.ok(mentionsOf(s, 'ctx:athlete').length > 0, s);
   assert.equal(mentionsOf('A 27-year-old athletic man.', 'ctx:athlete').length, 0);
 });
+
+// ---- Paraphrase robustness (test/fixtures/paraphrase): the families other authors use for the same facts ----
+family('LGE: abbreviations DE / HE where they stand as a finding, non-viable myocardium, necrosis', 'lge', [
+  'DE of the entire RV wall.',
+  'HE in the basal septum.',
+  'DE-MRI of the lateral wall.',
+  'non-viable myocardium of the anterior wall.',
+  'nicht vitales Myokard der Vorderwand.',
+  'Myokardnekrose der Vorderwand.',
+  'subendocardial necrosis of the anterior wall.',
+]);
+test('lexicon family: "de" and "he" are no LGE as words of a sentence', () => {
+  assert.equal(mentionsOf('He had chest pain; de novo lesion of the LAD.', 'lge').length, 0);
+});
+family('LGE following no coronary or vascular territory (English verbs, German forms)', 'lge-nonischemic', [
+  'LGE not conforming to a coronary territory.',
+  'LGE not following a vascular territory.',
+  'LGE not respecting any coronary distribution.',
+  'LGE in a non-vascular distribution.',
+  'LGE keinem koronaren Versorgungsgebiet zuzuordnen.',
+  'LGE ohne Bezug zu einem Koronarstromgebiet.',
+]);
+family('carpal tunnel syndrome: abbreviations CTS (bilateral) and KTS', 'ctx:carpal', ['Bilat CTS.', 'bilateral CTS.', 'KTS beidseits.', 'KTS-Operation beidseits.']);
+test('lexicon family: a plain "CTs" (computed tomographies) is no carpal tunnel syndrome', () => {
+  assert.equal(mentionsOf('Two CTs of the chest were normal.', 'ctx:carpal').length, 0);
+});
+family('complete heart block: CHB, CAVB, totaler AV-Block', 'ctx:av-block', ['ECG: CHB at 30/min.', 'CAVB.', 'totaler AV-Block.']);
+family('ventricular arrhythmia abbreviations: NSVT, MMVT, VF', 'ctx:vt', ['Holter: NSVT.', 'sustained MMVT.', 'arrest in VF.']);
+family('Löfgren: ankle (peri)arthritis beside erythema nodosum', 'ctx:sarcoid', ['Sprunggelenksarthritis beidseits.', 'bilateral ankle arthritis.', 'periarthritis of the ankles.']);
+family('oedema: German "hohes Signal in STIR / T2"', 'oedema', ['hohes Signal in STIR lateral.', 'erhöhtes Signal in der T2-Wichtung septal.', 'vermehrtes Signal in TIRM.']);
+family('mass: named by its chamber (RA/LA mass) or with an adjective a word before it', 'mass', ['RA mass, 4 cm.', 'left atrial mass.', 'rounded, well-circumscribed RA mass.', 'solid right atrial mass.']);
+test('lexicon family: LV / RV mass is the myocardial mass (a measurement), not a tumour', () => {
+  assert.equal(mentionsOf('LV mass was markedly elevated; RV mass 40 g.', 'mass').length, 0);
+});
+family('thinning: a thin apex, wall or compact layer', 'thinning', ['Thin LV apex.', 'thin compact myocardium at the apex.', 'dünne Herzspitze.', 'dünnes kompaktes Myokard.']);
+family('reduced function: impairment', 'reduced-fn', ['global biventricular impairment.', 'LV systolic impairment.', 'moderate RV impairment.']);
+family('congenital absence of the pericardium', 'dx:OTHER', ['no pericardium around the ventricles.']);
+family('mitral valve disease: graded abbreviation after the name, billowing leaflets', 'dx:OTHER', ['MR graded moderate-to-severe.', 'AS graded severe.', 'billowing mitral leaflets.', 'mitral leaflets billowing into the LA.']);
+family('hypertrophy: Verdickung des LV-Myokards', 'hypertrophy', ['Verdickung des apikalen LV-Myokards.', 'Verdickung des linksventrikulären Myokards.']);
+family('biatrial enlargement: both atria in the plural', 'biatrial', ['große Vorhöfe.', 'vergrößerte Vorhöfe.', 'Vorhöfe dilatiert.', 'enlarged atria.']);
+family('Fabry: the enzyme in German spelling', 'ctx:fabry', ['Alpha-Galaktosidase A vermindert.', 'α-Galaktosidase-Aktivität erniedrigt.']);
+family('coronary dissection of a named artery', 'ctx:cad', ['Dissektion des RIVA.', 'dissection of the left anterior descending artery.', 'LAD dissection.']);
+attribute('multifocal: disseminated LGE', 'lge', 'multifocal', ['disseminierte subepikardiale Kontrastmittelanreicherungen.', 'disseminated subepicardial LGE.']);
+family('a normal study: "no other abnormality"', 'dx:NORMAL', ['CMR found no evidence of myocarditis and no other abnormality.']);
+family('apical sparing of strain is an amyloid flag', 'ctx:bone-scan', ['relative apical sparing.', 'GLS reduced with apical sparing.', 'reduzierter Strain mit apikaler Aussparung.']);
+test('lexicon family: a hypertrophy that spares the apex is no apical sparing of strain', () => {
+  assert.equal(mentionsOf('Midventricular hypertrophy with apical sparing.', 'ctx:bone-scan').length, 0);
+});
+test('lexicon trigger: "post MI", "h/o" are history; "had been assumed", "HCM phenotype", "als ... eingestuft" hedge', () => {
+  assert.equal(mentionsOf('70M post NSTEMI.', 'dx:ICM')[0]?.status, 'historical');
+  assert.equal(mentionsOf('h/o myocarditis.', 'dx:MYO')[0]?.status, 'historical');
+  assert.equal(mentionsOf('Severe aortic stenosis had been assumed.', 'dx:OTHER')[0]?.status, 'uncertain');
+  assert.equal(mentionsOf('Echo: HCM phenotype.', 'dx:HCM')[0]?.status, 'uncertain');
+  assert.equal(mentionsOf('Eine als hochgradig eingestufte Aortenklappenstenose.', 'dx:OTHER')[0]?.status, 'uncertain');
+  assert.equal(mentionsOf('Echo query RA mass.', 'mass')[0]?.status, 'asked');
+});
+test('lexicon trigger: a suffix hedge ("-like") covers the word it is attached to, not its clause', () => {
+  const text = 'Cardiac MRI showed concentric biventricular hypertrophy with diffuse oedema-like changes.';
+  assert.equal(mentionsOf(text, 'hypertrophy')[0]?.status, 'affirmed');
+  assert.equal(mentionsOf(text, 'oedema')[0]?.status, 'uncertain');
+});
+family('raised native T1: noun forms ("elevation of native T1", "Erhöhung der T1-Zeit")', 't1-high', ['Global elevation of native T1.', 'Erhöhung der nativen T1-Zeit.', 'globally raised native T1 and T2 mapping values.']);
+family('raised T2: noun forms and T2 coordinated after a raised T1', 't2-high', ['Elevation of T2.', 'globally raised native T1 and T2 mapping values.', 'erhöhte T1- und T2-Zeiten.', 'elevation of native T1 and T2 values.']);
+test('lexicon family: normal T1 and T2 is no raised T2', () => {
+  assert.equal(mentionsOf('normal T1 and T2 values.', 't2-high').length, 0);
+});
+test('lexicon trigger: a hyphenated "nicht-/non-" adjective is no negation of what follows', () => {
+  assert.equal(mentionsOf('bekannte nicht-obstruktive LV-Hypertrophie.', 'hypertrophy')[0]?.status, 'historical');
+  assert.equal(mentionsOf('non-obstructive hypertrophy of the septum.', 'hypertrophy')[0]?.status, 'affirmed');
+});
+family('LGE sparing the subendocardium (German participle, English compound)', 'lge-nonischemic', ['Fibrose, teils subendokardial aussparend.', 'das Subendokard aussparendes LGE.', 'subendocardial-sparing LGE.', 'LGE keinem Koronargebiet folgend.']);
+family('apical obliteration: German noun with genitive, English', 'apical-obliteration', ['Obliteration der Herzspitze durch Thrombus.', 'obliteration of the LV apex.']);
+attribute('constriction: septal bounce, interdependence, pericardial calcification', 'pericardial', 'constriction', ['diastolic septal bounce.', 'ventricular interdependence with a thickened pericardium.', 'Septum-Bounce bei verdicktem Perikard.']);
+family('recovery: "back to normal", "wieder im Normbereich"', 'ctx:recovery', ['T1 and T2 back to normal.', 'LVEF wieder im Normbereich.']);
+test('lexicon trigger: regional and shorthand cues (Austrian "St. p.", Swiss "Status nach", US "w/o", "neg for", "c/w", "o.B.", "WNL")', () => {
+  assert.equal(mentionsOf('St.p. NSTEMI mit Stent.', 'dx:ICM')[0]?.status, 'historical');
+  assert.equal(mentionsOf('Status nach Myokarditis.', 'dx:MYO')[0]?.status, 'historical');
+  assert.equal(mentionsOf('Cath w/o CAD.', 'ctx:cad')[0]?.status, 'negated');
+  assert.equal(mentionsOf('Neg for LGE.', 'lge')[0]?.status, 'negated');
+  assert.equal(mentionsOf('Findings c/w myocarditis.', 'dx:MYO')[0]?.status, 'affirmed');
+  assert.equal(mentionsOf('Koronarien o.B.', 'ctx:normal-coronaries').length, 1);
+  assert.equal(mentionsOf('Perikarderguss o.B.', 'effusion')[0]?.status, 'negated');
+  assert.equal(mentionsOf('Oedema WNL.', 'oedema')[0]?.status, 'negated');
+});
+family('US abbreviations: ASH (asymmetric septal hypertrophy)', 'hypertrophy', ['ASH with SAM.']);
+attribute('US abbreviations: ASH is septal (asymmetric septal hypertrophy)', 'hypertrophy', 'septal', ['ASH with SAM.']);
+family('US abbreviations: HK (hypokinesis)', 'wma', ['HK of the anterior wall.']);
+family('Takotsubo, inverted type: apical contraction preserved (English)', 'apical-sparing', ['akinesis of the basal segments with preserved apical contraction.', 'apical function normal.']);
+test('lexicon family: an "infarktähnlich" pattern is no infarct', () => {
+  assert.equal(mentionsOf('infarktähnliches konfluentes Enhancement apikal.', 'dx:ICM').length, 0);
+});
+family('constriction (German): respiratory septal shift, pericardial calcification', 'pericardial', ['frühinspiratorische Septumverlagerung nach links.', 'Perikardverkalkung.', 'zirkuläres Verkalkungsband des Perikards.', 'pericardial calcification.']);
+attribute('diffuse: "im gesamten LV-Myokard"', 'lge', 'diffuse', ['konfluierendes Enhancement im gesamten LV-Myokard.', 'LGE des gesamten Myokards.']);
+test('lexicon family: an infiltrative-granulomatous process is the granuloma\'s (sarcoid), not storage or infiltration', () => {
+  assert.equal(mentionsOf('verdächtig auf einen infiltrativ-granulomatösen Prozess.', 'infiltrative').length, 0);
+  assert.equal(mentionsOf('suspicious for an infiltrative/granulomatous process.', 'infiltrative').length, 0);
+  assert.equal(mentionsOf('V.a. infiltrative Kardiomyopathie.', 'infiltrative').length, 1);
+});

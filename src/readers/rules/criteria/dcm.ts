@@ -10,7 +10,7 @@ import { namesHeart, relativesWith, type Facts } from './facts.js';
 import { spansOf, type Tally } from './tally.js';
 
 export function fireDcm(facts: Facts, t: Tally): void {
-  const { acs, acuteIllness, conduction, diffuseLge, ecvHigh, edd, edv, edvi, efReduced, endStageHcm, epiMid, hypertrophy, ischemicLge, jcsSpecific, lge, lgeNegated, lvDilated, lvDilatedByNumbers, lvDilatedWords, lvef, mwtMm, myoContext, nonIschemicLge, normalCoronaries, oedema, q, reduced, regionalWma, rvDilatedByNumbers, rvDilatedWords, rvef, sam, stripe, t1High, t2Criterion, vt, wma } = facts;
+  const { acs, acuteIllness, conduction, diffuseLge, ecvHigh, edd, edv, edvi, efReduced, endStageHcm, epiMid, hypertrophy, ischemicLge, jcsSpecific, lge, lgeNegated, lvDilated, lvDilatedByNumbers, lvDilatedWords, lvef, mwtMm, myoContext, nonIschemicLge, normalCoronaries, oedema, q, reduced, resolvedOedema, regionalWma, rvDilatedByNumbers, rvDilatedWords, rvef, sam, stripe, t1High, t2Criterion, vt, wma } = facts;
   const { fire } = t;
   // DCM is dilatation *with* systolic dysfunction (ESC 2023); a large LV that contracts normally is mostly an
   // athlete's heart or volume load, so dilatation alone counts little (and nothing in an athlete).
@@ -36,7 +36,8 @@ export function fireDcm(facts: Facts, t: Tally): void {
   // The heart's recovery (its function, its walls): not a relative's, not another organ's ("a stroke with full
   // recovery"), not the patient's from an infection.
   const recovered = q.context('ctx:recovery').filter((m) => !m.attrs.has('family') && (m.attrs.has('heart-function') || namesHeart(m)));
-  const recoveredMyocarditis = efReduced && acuteIllness && recovered.length > 0 && lge.length > 0 && !ischemicLge;
+  // Oedema or raised T2 of the acute study, resolved since, is myocarditis' sign when there is no LGE (Lake Louise 2018).
+  const recoveredMyocarditis = efReduced && acuteIllness && recovered.length > 0 && ((lge.length > 0 && !ischemicLge) || (lge.length === 0 && resolvedOedema.length > 0));
   if (recoveredMyocarditis) {
     fire('myo.recovered', 'MYO', 3, 'reduced function in an acute illness that recovered, with non-ischaemic LGE (ESC 2013)', spansOf([...recovered, ...lge]));
     fire('dcm.recovered', 'DCM', -2, 'function recovered after an acute illness: no DCM (ESC 2023)', spansOf(recovered));
@@ -76,6 +77,9 @@ export function fireDcm(facts: Facts, t: Tally): void {
   // Diffuse LGE is amyloid's or storage's pattern, not dilated cardiomyopathy's (mid-wall stripe or none).
   if (diffuseLge.length > 0) t.scores.DCM -= 1.5;
   if (ischemicLge) t.scores.DCM -= 3;
+  // ESC 2023 / ESC 2013: dysfunction of a non-dilated LV with myocardial LGE in an acute infection with a troponin rise
+  // is explained by that illness (myocarditis), not a DCM.
+  if (!lvDilated && lge.length > 0 && !ischemicLge && q.context('ctx:infection').length > 0 && q.context('ctx:troponin').length > 0) t.scores.DCM -= 2;
   // ESC 2023: a dilated or poorly contracting LV after known hypertrophy is end-stage HCM, not DCM.
   if (endStageHcm) t.scores.DCM -= 2;
   if (oedema.length > 0) t.scores.DCM -= 1;

@@ -67,6 +67,9 @@ export function fireDiagnoses(facts: Facts, t: Tally): void {
     if (category === 'NORMAL' && weight > 0 && m.attrs.has('othermod') && !m.attrs.has('cmr')) weight *= 0.2;
     // Secondary valve disease (functional mitral regurgitation in a DCM) is not the diagnosis.
     if (category === 'OTHER' && m.subtype === 'valve' && weight > 0 && (m.attrs.has('functional') || !m.attrs.has('severe'))) weight *= 0.3;
+    // A small shunt lesion ("two small ventricular septal defects", "kleiner ASD") is an incidental finding beside the
+    // disease the study shows (ESC 2020 ACHD: small restrictive defects without volume load need no treatment).
+    if (category === 'OTHER' && m.subtype === 'congenital' && weight > 0 && m.attrs.has('mild') && !m.attrs.has('severe')) weight *= 0.3;
     // Pulmonary hypertension called secondary or mild follows the left heart's disease; it is not the diagnosis.
     if (m.secondary && weight > 0 && (m.attrs.has('functional') || m.attrs.has('mild'))) weight *= 0.3;
     if (weight > 0 && (extracardiacSarcoidosis(m) || extracardiacInfarct(m))) weight = 0;

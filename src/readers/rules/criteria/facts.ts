@@ -210,7 +210,8 @@ export function gatherFacts(mentions: Mention[], measurements: Measurement[]) {
   // A finding of another organ ("Leberzyste, hyperintens in T2", "fibrotische Veränderungen der Lunge") is not the myocardium's.
   const elsewhere = (m: Mention) => m.attrs.has('extracardiac') && !namesHeart(m);
   const pericardial = q.present('pericardial');
-  const lgeAll = [...q.present('lge'), ...uptake].filter((m) => !elsewhere(m) && !(m.attrs.has('pericardium') && !MYOCARDIAL_PLACES.some((a) => m.attrs.has(a)) && pericardial.some((p) => p.sentence.start === m.sentence.start)));
+  // LGE named with the myocardium ("myocardial and pericardial enhancement") is the myocardium's, beside the pericardium's.
+  const lgeAll = [...q.present('lge'), ...uptake].filter((m) => !elsewhere(m) && !(m.attrs.has('pericardium') && !MYOCARDIAL_PLACES.some((a) => m.attrs.has(a)) && !m.attrs.has('myocardium') && pericardial.some((p) => p.sentence.start === m.sentence.start)));
   const lge = lgeAll.filter((m) => !insertionOnly(m));
   const lgeNegated = q.negated('lge').length > 0 && lge.length === 0;
   const ischemicPattern = q.present('lge-ischemic');
@@ -249,7 +250,10 @@ export function gatherFacts(mentions: Mention[], measurements: Measurement[]) {
   const trabeculation = q.present('trabeculation');
   // "The mass proved to be a thrombus": a mass in a sentence that names a thrombus is the thrombus.
   const thrombusSentences = new Set(thrombus.map((m) => m.sentence.start));
-  const mass = q.present('mass').filter((m) => !thrombusSentences.has(m.sentence.start));
+  // A mass another test found (echo, CT) that this CMR shows to be a non-enhancing thrombus is that thrombus, unless
+  // the CMR also names an enhancing mass.
+  const cmrThrombus = thrombus.some((m) => !m.attrs.has('othermod'));
+  const mass = q.present('mass').filter((m) => !thrombusSentences.has(m.sentence.start) && !(cmrThrombus && m.attrs.has('othermod') && !m.attrs.has('cmr')));
 
   const diffuseLge = lge.filter((m) => m.attrs.has('diffuse') && !m.attrs.has('territory') && !m.attrs.has('ring'));
   const subendoRegional = lge.filter((m) => m.attrs.has('subendo') && !m.attrs.has('diffuse'));
@@ -267,7 +271,8 @@ export function gatherFacts(mentions: Mention[], measurements: Measurement[]) {
 
   // ---- Judgements shared between categories ----
   // HCM's (read by CA, MYO, ICM, DCM, OTHER): the hypertrophy of HCM's shape, and its end stage.
-  const asymmetric = hypertrophy.filter((m) => m.attrs.has('asymmetric') || (m.attrs.has('septal') && !m.attrs.has('concentric')));
+  // Mid-ventricular hypertrophy (with mid-cavity obstruction) is a regional, asymmetric form of HCM (ESC 2023).
+  const asymmetric = hypertrophy.filter((m) => m.attrs.has('asymmetric') || ((m.attrs.has('septal') || m.attrs.has('midventricular')) && !m.attrs.has('concentric') && !m.attrs.has('diffuse')));
   const apicalHypertrophy = hypertrophy.filter((m) => m.attrs.has('apical') && !m.attrs.has('concentric'));
   const apicalAneurysm = aneurysm.filter((m) => m.attrs.has('apical') && !m.attrs.has('rv'));
   const hcmHypertrophy = asymmetric.length > 0 || apicalHypertrophy.length > 0 || (mwtMm !== null && mwtMm >= 15);
@@ -293,7 +298,11 @@ export function gatherFacts(mentions: Mention[], measurements: Measurement[]) {
   const caRedFlags = atrialLge.length > 0 || nulling.length > 0 || (ecvValue !== null && ecvValue >= 40) || t1Marked || atrialSeptum.length > 0 || biatrial.length > 0 || valveThickening.length > 0 || infiltrative.length > 0 || q.present('ecv-high').some((m) => m.attrs.has('severe')) || caContext.length > 0;
 
   // MYO's (read by DCM, OTHER): the Lake Louise 2018 T2 criterion, non-ischaemic LGE, an acute illness's context.
-  const t2Criterion = oedema.length > 0 || t2High || t2RatioHigh || q.present('t2-high').length > 0;
+  const t2Now = oedema.length > 0 || t2High || t2RatioHigh || q.present('t2-high').length > 0;
+  // Oedema or raised T2 that an acute illness brought and a later study found resolved was myocarditis' T2 criterion
+  // at its acute study (Lake Louise 2018; ESC 2013: myocarditis recovers).
+  const resolvedOedema = q.mentions.filter((m) => (m.concept === 'oedema' || m.concept === 't2-high') && m.status === 'historical' && !m.attrs.has('extracardiac') && !m.attrs.has('fluid'));
+  const t2Criterion = t2Now || (acuteIllness && resolvedOedema.length > 0);
   const nonIschemicLge = epiMid.length > 0 && !ischemicLge && diffuseLge.length === 0;
   const myoContext = [...q.context('ctx:infection'), ...q.context('ctx:troponin')];
   const inflammation = q.present('inflammation');
@@ -343,7 +352,8 @@ export function gatherFacts(mentions: Mention[], measurements: Measurement[]) {
   // OTHER's (read by the unexplained findings and NORMAL).
   const rvBad = (rvef && rvef.value < 45) || reduced.some((m) => m.attrs.has('rv') && !m.attrs.has('lv'));
   const pericarditisContext = [...q.context('ctx:pericarditis'), ...q.mentions.filter((m) => m.concept === 'dx:OTHER' && m.subtype === 'pericarditis' && (m.status === 'context' || m.status === 'historical'))];
-  const myocardialLge = lge.filter((m) => MYOCARDIAL_PLACES.some((a) => m.attrs.has(a)) || m.attrs.has('patchy') || m.attrs.has('territory'));
+  // LGE named with a wall or the myocardium (not the pericardium) lies in the myocardium, whatever its depth.
+  const myocardialLge = lge.filter((m) => MYOCARDIAL_PLACES.some((a) => m.attrs.has(a)) || m.attrs.has('patchy') || m.attrs.has('territory') || (!m.attrs.has('pericardium') && ['septal', 'lateral', 'inferior', 'anterior', 'apical', 'myocardium'].some((a) => m.attrs.has(a))));
   const pericarditisPicture = pericarditisContext.length > 0 && myocardialLge.length === 0 && (effusion.length > 0 || pericardial.length > 0 || oedema.length > 0 || lge.length > 0);
   const sizeableEffusion = effusion.filter((m) => m.attrs.has('sizeable') && !m.attrs.has('pleural'));
   const hypertension = q.context('ctx:hypertension');
@@ -360,7 +370,7 @@ export function gatherFacts(mentions: Mention[], measurements: Measurement[]) {
     // Judgements
     asymmetric, apicalHypertrophy, apicalAneurysm, hcmHypertrophy, earlierHypertrophy, endStageHcm,
     concentric, atrialLge, atrialSeptum, biatrial, valveThickening, infiltrative, caContext, caRedFlags,
-    t2Criterion, nonIschemicLge, myoContext, cmrInflammation,
+    t2Criterion, t2Now, resolvedOedema, nonIschemicLge, myoContext, cmrInflammation,
     own, avBlock, vt, conduction, basalSeptalPatchy, hilarNodes, sarcoidClues, extracardiacSarcoid, conductionSarcoidLike, extracardiacSarcoidLike, sarcoidLike,
     pet, basalSeptalThinning, jcsSpecific,
     cadContext, acs, regionalWma, ventricularThrombus, atrialThrombus, normalCoronaries,

@@ -48,5 +48,6 @@ export function fireIcm(facts: Facts, t: Tally): void {
   const ischemicImaging = ischemicLge || regionalWma.length > 0 || thinning.length > 0 || perfusion.length > 0 || mvo.length > 0 || aneurysm.length > 0 || territoryInjury.length > 0;
   const icmStatedNow = q.mentions.some((m) => m.concept === 'dx:ICM' && m.section === 'assessment' && m.status === 'affirmed');
   if (lgeNegated && !ischemicImaging && !icmStatedNow && t.scores.ICM > 0) t.scores.ICM -= 2.5;
-  if (normalCoronaries.length > 0) t.scores.ICM -= 2;
+  // Coronary disease found after all (a dissection, an occlusion, a stent) outranks an angiogram first called normal.
+  if (normalCoronaries.length > 0 && q.context('ctx:cad').length === 0) t.scores.ICM -= 2;
 }

@@ -10,13 +10,13 @@ import type { Facts } from './facts.js';
 import { spansOf, type Tally } from './tally.js';
 
 export function fireMyo(facts: Facts, t: Tally): void {
-  const { caRedFlags, cmrInflammation, ecv, ecvHigh, effusion, epiMid, extracardiacSarcoidLike, hcmHypertrophy, hyperemia, lge, myoContext, nonIschemic, nonIschemicLge, oedema, oedematous, patchy, pericardial, q, sarcoidLike, t1, t1High, t2, t2Criterion, t2High, t2Ratio, t2RatioHigh } = facts;
+  const { caRedFlags, cmrInflammation, ecv, ecvHigh, effusion, epiMid, extracardiacSarcoidLike, hcmHypertrophy, hyperemia, ischemicLge, lge, myoContext, nonIschemic, nonIschemicLge, oedema, oedematous, patchy, pericardial, q, resolvedOedema, sarcoidLike, t1, t1High, t2, t2Criterion, t2High, t2Now, t2Ratio, t2RatioHigh } = facts;
   const { fire } = t;
   // ESC 2023: patchy mid-wall LGE in hypertrophied segments is HCM's fibrosis; beside an HCM phenotype, mid-wall or
   // septal LGE says little for myocarditis and is no Lake Louise T1 criterion (a subepicardial lateral scar still is).
   const hcmFibrosis = hcmHypertrophy && !caRedFlags && epiMid.every((m) => !m.attrs.has('subepi') || m.attrs.has('septal'));
   const t1Criterion = (nonIschemicLge && !hcmFibrosis) || t1High || ecvHigh || q.present('t1-high').length > 0 || q.present('ecv-high').length > 0;
-  if (t2Criterion) fire('myo.t2', 'MYO', 2.5, 'T2 criterion: oedema / raised T2', spansOf(oedema.length > 0 ? oedema : t2High ? [t2!] : t2RatioHigh ? [t2Ratio!] : q.present('t2-high')));
+  if (t2Criterion) fire('myo.t2', 'MYO', 2.5, t2Now ? 'T2 criterion: oedema / raised T2' : 'T2 criterion at the acute study, resolved since', spansOf(oedema.length > 0 ? oedema : t2High ? [t2!] : t2RatioHigh ? [t2Ratio!] : t2Now ? q.present('t2-high') : resolvedOedema));
   if (nonIschemicLge) fire('myo.lge', 'MYO', hcmFibrosis ? 1 : 3, hcmFibrosis ? 'mid-wall / septal LGE beside an HCM phenotype' : 'non-ischaemic (subepicardial / mid-wall) LGE', spansOf(epiMid));
   if (t1High || ecvHigh) fire('myo.t1', 'MYO', 1, 'T1 criterion: raised native T1 or ECV', spansOf([t1High ? t1! : ecv!]));
   // Active sarcoidosis meets Lake Louise too: with conduction disease and basal septal LGE, and no infection or
@@ -27,6 +27,12 @@ export function fireMyo(facts: Facts, t: Tally): void {
   if (nonIschemic.length > 0 && lge.length > 0 && patchy.length === 0) fire('myo.nonischemic-pattern', 'MYO', 1.5, 'LGE pattern called non-ischaemic', spansOf(nonIschemic));
   if (epiMid.some((m) => m.attrs.has('lateral') || m.attrs.has('inferior')) && epiMid.some((m) => m.attrs.has('subepi'))) fire('myo.location', 'MYO', 1, 'subepicardial LGE of the (infero)lateral wall', spansOf(epiMid));
   if ((t2Criterion || nonIschemicLge) && (effusion.length > 0 || pericardial.length > 0)) fire('myo.pericardium', 'MYO', 0.5, 'pericardial effusion / involvement', spansOf(effusion));
+  // ESC 2015 (pericardial diseases): pericardial enhancement or effusion with myocardial LGE in an acute infectious
+  // illness with a troponin rise is myopericarditis, also when the LGE's depth is not told.
+  const undescribedLge = lge.filter((m) => !m.attrs.has('territory') && !m.attrs.has('subendo') && !m.attrs.has('transmural'));
+  if (!t2Criterion && !nonIschemicLge && !ischemicLge && undescribedLge.length > 0 && q.context('ctx:infection').length > 0 && q.context('ctx:troponin').length > 0 && (pericardial.length > 0 || effusion.some((m) => !m.attrs.has('pleural')))) {
+    fire('myo.perimyocarditis', 'MYO', 2.5, 'myocardial LGE with pericardial involvement in an acute infection with troponin rise (myopericarditis)', spansOf(undescribedLge));
+  }
   // Beside extracardiac sarcoidosis, the inflammation is the granulomatous one (HRS 2014).
   if (cmrInflammation.length > 0 && !extracardiacSarcoidLike) fire('myo.inflammation', 'MYO', 2, 'myocardial inflammation described', spansOf(cmrInflammation));
   if (oedematous.length > 0 && t2Criterion) fire('myo.oedematous-thickening', 'MYO', 1.5, 'new wall thickening with oedema in an acute illness (transient oedematous thickening, ESC 2013)', spansOf(oedematous));

@@ -7,6 +7,7 @@
  * RV pressure overload (ESC/ERS 2022), hypertensive heart disease. Siderosis (T2* < 20 ms at 1.5 T, Anderson et al.,
  * EHJ 2001) and congenital disease count only as stated diagnoses (diagnoses.ts); the athlete's heart fires in dcm.ts.
  */
+import type { Mention } from '../find-findings.js';
 import type { Facts } from './facts.js';
 import { spansOf, type Tally } from './tally.js';
 
@@ -45,6 +46,16 @@ export function fireOther(facts: Facts, t: Tally): void {
   // Task Force 2010 major criterion: regional RV akinesia, dyskinesia or aneurysm with RVEF <= 40 %, dilated or not.
   else if (rvRegional.length > 0 && rvef && rvef.value <= 40 && !ischemicLge) fire('other.arvc', 'OTHER', 4.5, 'regional RV akinesia / dyskinesia / aneurysm with RVEF <= 40 % (Task Force 2010)', spansOf(rvRegional), 'arvc');
   if (pericardial.length > 0 && lge.length === 0) fire('other.pericarditis', 'OTHER', 3.5, 'pericardial thickening / enhancement', spansOf(pericardial), 'pericarditis');
+  // ESC 2015: constrictive pericarditis is a thickened (or calcified) pericardium with the physiology of constriction
+  // (septal bounce, ventricular interdependence); the myocardium may have LGE of its own.
+  const constriction = [...pericardial, ...q.context('dx:OTHER').filter((m) => m.subtype === 'pericarditis')].filter((m) => m.attrs.has('constriction'));
+  if (constriction.length > 0 && pericardial.some((m) => !m.attrs.has('constriction') || m.attrs.has('pericardium')) && lge.length > 0) {
+    fire('other.constriction', 'OTHER', 4.5, 'signs of constriction with a thickened / enhancing pericardium (ESC 2015)', spansOf(constriction), 'pericarditis');
+    // ESC 2023: dysfunction explained by abnormal loading (constriction impairs filling) is not DCM; scar without
+    // oedema beside a constricting pericardium is no active myocarditis.
+    t.scores.DCM -= 1.5;
+    if (!t2Criterion) t.scores.MYO -= 1.5;
+  }
   // Pericarditis (ESC 2015): its clinical criteria (pericarditic pain, rub, widespread ST elevation, pericardiocentesis
   // or pericardiectomy, colchicine) with effusion, pericardial signs or inflammation that no myocardial LGE pattern
   // places in the myocardium. With subepicardial or mid-wall LGE it is perimyocarditis (MYO).
@@ -59,8 +70,11 @@ export function fireOther(facts: Facts, t: Tally): void {
   if (sizeableEffusion.length > 0 && lge.length === 0 && oedema.length === 0 && pericardial.length === 0) fire('other.effusion', 'OTHER', 2.5, 'moderate / large pericardial effusion', spansOf(sizeableEffusion), 'pericarditis');
   // Takotsubo (InterTAK 2018): apical, mid-ventricular or basal akinesia, no LGE, with normal coronaries, stress,
   // oedema, spared segments or recovery supporting it.
-  const takoWma = wma.filter((m) => m.attrs.has('apical') || m.attrs.has('midventricular') || m.attrs.has('basal'));
-  const takoSupport = [q.present('apical-sparing'), normalCoronaries, q.context('ctx:stress'), q.context('ctx:recovery'), oedema].filter((x) => x.length > 0).length;
+  const takoPlace = (m: Mention) => m.attrs.has('apical') || m.attrs.has('midventricular') || m.attrs.has('basal');
+  // InterTAK 2018: the wall-motion abnormality is transient; one told as resolved is its recovery.
+  const transientWma = q.mentions.filter((m) => m.concept === 'wma' && m.status === 'historical' && takoPlace(m) && !m.attrs.has('family'));
+  const takoWma = [...wma.filter(takoPlace), ...transientWma];
+  const takoSupport = [q.present('apical-sparing'), normalCoronaries, q.context('ctx:stress'), [...q.context('ctx:recovery'), ...transientWma], oedema].filter((x) => x.length > 0).length;
   if (ballooning.length === 0 && takoWma.length > 0 && lge.length === 0 && takoSupport >= 2 && !ischemicLge) {
     fire('other.takotsubo-pattern', 'OTHER', Math.min(6.5, 2.5 + 1.5 * takoSupport), 'apical / mid-ventricular akinesia without LGE, normal coronaries, recovery (InterTAK)', spansOf(takoWma), 'takotsubo');
     t.scores.MYO -= 2;
