@@ -47,7 +47,7 @@ export function describeOutcome(outcome: ReadingOutcome): string {
     case 'category':
       return `${outcome.category.name} (${outcome.category.id})`;
     case 'unclassified':
-      return `No category: ${REASONS[outcome.reason] ?? outcome.message}`;
+      return `No category: ${REASONS[outcome.reason as UnclassifiedReason] ?? outcome.message}`;
     case 'failed':
       return `No category: the reading failed (${outcome.code})`;
     case 'no majority':
