@@ -84,3 +84,13 @@ test('what real exports carry is text: tabs, form feeds, a DOS end-of-file mark,
   assert.equal(decodeText(Buffer.from('Befund:\tKein LGE\f\nSeite 2\r\n\u001a')).text, 'Befund:\tKein LGE\f\nSeite 2\n\u001a');
   assert.ok(decodeText(Buffer.from(`${'Kein LGE. '.repeat(20)}\u0007`)).text.endsWith('\u0007'));
 });
+
+test('a PDF or RTF file under a text name is refused as what it is, not classified as a report', () => {
+  const pdf = file('befund.txt', Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\nBT /F1 12 Tf (Kein LGE) Tj ET\n%%EOF\n'));
+  assert.throws(() => readReports(pdf), (e: unknown) => e instanceof InputError && /befund\.txt.*it is a PDF file; name it \.pdf/.test(e.message));
+  const rtf = file('befund2.txt', Buffer.from('{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Arial;}} Kein LGE.\\par }\n'));
+  assert.throws(() => readReports(rtf), (e: unknown) => e instanceof InputError && /befund2\.txt.*RTF document/.test(e.message));
+  const jsonl = file('r.jsonl', Buffer.from(`${JSON.stringify({ id: 'p', text: '%PDF-1.7 ...' })}\n`));
+  assert.throws(() => readReports(jsonl), (e: unknown) => e instanceof InputError && /report "p" is not text \(it is a PDF file/.test(e.message));
+  assert.equal(decodeText(Buffer.from('Befund: %PDF-Export des Vorbefunds liegt vor.')).text.startsWith('Befund'), true, 'the signature counts only at the start');
+});

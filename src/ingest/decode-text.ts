@@ -129,10 +129,14 @@ function utf8Lines(bytes: Uint8Array): { bad: number[]; multibyte: number } {
 }
 
 /**
- * Why a decoded text is not text, or undefined: NUL characters, or more control characters than a report can
- * have (over 1 %; tab, line ends, form feed and a DOS end-of-file mark are text).
+ * Why a decoded text is not text, or undefined: a PDF or RTF file under another name, NUL characters, or more
+ * control characters than a report can have (over 1 %; tab, line ends, form feed and a DOS end-of-file mark are text).
  */
 export function notTextReason(text: string): string | undefined {
+  // Documents whose syntax is mostly ASCII: read as text, their markup would be classified as a report.
+  const head = text.trimStart().slice(0, 8);
+  if (head.startsWith('%PDF-')) return 'it is a PDF file; name it .pdf, and cmrdx reads its text';
+  if (head.startsWith('{\\rtf')) return 'it is an RTF document; save it as plain text';
   const control = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
   const body = text.replace(/\u001a$/, '');
   if (!control.test(body)) return undefined;
