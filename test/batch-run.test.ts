@@ -136,6 +136,25 @@ test('batch round trip: export for vllm run-batch, import its output once, then 
   assert.deepEqual(jsonl(file).map((r) => r.custom_id), [c2]);
 });
 
+test('batch import of one model\'s file leaves the other models pending (vLLM serves one model per run), not missing', async () => {
+  const dir = join(root, 'two-models');
+  const OTHER = 'openai:google/gemma-2-27b-it';
+  const exported = await cli(['batch', 'export', input, '--model', MODEL, '--model', OTHER, '--out', dir]);
+  assert.equal(exported.code, 0, exported.err);
+  const ids = (file: string) => jsonl(join(dir, file)).map((r: { custom_id: string }) => r.custom_id) as string[];
+  const qwen = ids('batch-Qwen_Qwen2.5-32B-Instruct.jsonl');
+  const gemma = ids('batch-google_gemma-2-27b-it.jsonl');
+  write(join(dir, 'qwen.results.jsonl'), qwen.slice(0, 2).map((c) => answered(c, 'MYO', [])));
+  const first = await cli(['batch', 'import', dir, join(dir, 'qwen.results.jsonl')]);
+  assert.match(first.err, /2 answer\(s\) stored, 0 failed, 1 missing \(stored as errors\), 0 unchanged \(already stored\), 3 pending \(models this file has no answer of/);
+  const models = () => jsonl(join(dir, 'predictions.jsonl')).map((l: { model: string; error: { code: string } | null }) => `${l.model} ${l.error?.code ?? 'ok'}`);
+  assert.deepEqual(models().filter((m: string) => m.startsWith(OTHER)), [], 'no gemma request is stored as missing');
+  write(join(dir, 'gemma.results.jsonl'), gemma.map((c) => answered(c, 'NORMAL', [])));
+  const second = await cli(['batch', 'import', dir, join(dir, 'gemma.results.jsonl')]);
+  assert.match(second.err, /3 answer\(s\) stored, 0 failed, 0 missing \(stored as errors\), 3 unchanged \(already stored\)\n/);
+  assert.equal(models().filter((m: string) => m === `${OTHER} ok`).length, 3);
+});
+
 test('batch import refuses a line of another run, a file that is not vLLM output, and a duplicate, storing nothing', async () => {
   const dir = join(root, 'refuse');
   assert.equal((await cli(['batch', 'export', input, '--model', MODEL, '--out', dir])).code, 0);

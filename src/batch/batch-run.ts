@@ -137,6 +137,11 @@ export interface ImportSummary {
   missing: number;
   /** Pairs already stored (an answer, or the same error as now): left as they were. */
   unchanged: number;
+  /**
+   * Pairs of models this file has no line for at all, not stored yet: left pending, not missing. vLLM serves one
+   * model per run, so each model's answers come in a file of their own.
+   */
+  pending: number;
   predictionsFile: string;
 }
 
@@ -216,7 +221,12 @@ export function importBatch(options: { dir: string; file: string; taxonomy: Taxo
       const key = `${r.model}\u0000${r.reportId}`;
       pairs.set(key, [...(pairs.get(key) ?? []), r].sort((a, b) => a.sample - b.sample));
     }
-    const summary = { answered: 0, failed: 0, missing: 0, unchanged: 0 };
+    const summary = { answered: 0, failed: 0, missing: 0, unchanged: 0, pending: 0 };
+    const modelsInFile = new Set<string>();
+    for (const id of lines.keys()) {
+      const request = exported.get(id);
+      if (request) modelsInFile.add(request.model);
+    }
     const writes: { prediction: Prediction; seq: number; textHash: string }[] = [];
     const where = basename(options.file);
     for (const [, samples] of pairs) {
@@ -225,6 +235,10 @@ export function importBatch(options: { dir: string; file: string; taxonomy: Taxo
       const stored = store.storedError(reportId, model);
       if (!report || stored === null) {
         summary.unchanged++;
+        continue;
+      }
+      if (!modelsInFile.has(model) && stored === undefined) {
+        summary.pending++;
         continue;
       }
       const found = samples.map((s) => lines.get(s.customId));

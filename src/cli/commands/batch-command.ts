@@ -36,7 +36,7 @@ interface ImportFlags {
 export async function batchImportCommand(args: unknown[], ctx: Context): Promise<number> {
   const [dir, file, flags] = args as [string, string, ImportFlags];
   const s = importBatch({ dir, file, taxonomy: loadTaxonomy(flags.taxonomy) });
-  ctx.io.err(`${s.file}: ${s.answered} answer(s) stored, ${s.failed} failed, ${s.missing} missing (stored as errors), ${s.unchanged} unchanged (already stored)\n`);
+  ctx.io.err(`${s.file}: ${s.answered} answer(s) stored, ${s.failed} failed, ${s.missing} missing (stored as errors), ${s.unchanged} unchanged (already stored)${s.pending ? `, ${s.pending} pending (models this file has no answer of: import their own file)` : ''}\n`);
   ctx.io.out(`${s.predictionsFile}\n`);
   return s.failed + s.missing > 0 ? 1 : 0;
 }
