@@ -128,6 +128,18 @@ test('skipInvalid leaves out bad records and says which', () => {
   assert.deepEqual(skipped.map((e) => e.code), ['input.missing_text', 'input.duplicate_id', 'input.unknown_label']);
 });
 
+test('skipInvalid in a folder: an unreadable .txt is skipped by name, and its label is not called a label without a file', () => {
+  const folder = join(dir, String(n++));
+  mkdirSync(folder);
+  writeFileSync(join(folder, 'r1.txt'), 'Befund: Kein LGE. Beurteilung: Normalbefund.');
+  writeFileSync(join(folder, 'r2.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x1a]));
+  writeFileSync(join(folder, 'labels.csv'), 'id,label\nr1,NORMAL\nr2,MYO\n');
+  const { reports, skipped, warnings } = readReports(folder, { skipInvalid: true });
+  assert.deepEqual(reports.map((r) => [r.id, r.label]), [['r1', 'NORMAL']]);
+  assert.deepEqual(skipped.map((e) => e.code), ['input.not_text']);
+  assert.deepEqual(warnings, []);
+});
+
 test('Windows-1252 dashes, quotes and the euro sign decode correctly (Node 20 TextDecoder reads them as Latin-1)', () => {
   const path = file('w.csv', Buffer.concat([Buffer.from('id,text\nr1,'), Buffer.from([0x84, 0x41, 0x93, 0x20, 0x96, 0x20, 0x80, 0x20, 0xe4]), Buffer.from('\n')]));
   assert.equal(readReports(path).reports[0]!.text, '„A“ – € ä');

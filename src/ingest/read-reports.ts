@@ -98,7 +98,8 @@ function readFolder(folder: string, options: ReadOptions): ReadResult {
     } catch (error) {
       // One unreadable file (binary, mixed encodings) is one bad record of the folder.
       if (!(error instanceof InputError) || !options.skipInvalid) throw error;
-      return { fields: {}, file, invalid: error };
+      // Its id stays known, so a label for it is not reported as a label without a file.
+      return { fields: { id: basename(name, extname(name)) }, file, invalid: error };
     }
   });
   return readFolderRecords(folder, records, options);
