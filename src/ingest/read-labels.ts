@@ -5,7 +5,7 @@
  * report text in any column).
  */
 import { InputError } from '../errors.js';
-import { DEFAULT_TAXONOMY, labelForMessage, resolveLabel, unknownLabelHint, type Taxonomy } from '../taxonomy/taxonomy.js';
+import { DEFAULT_TAXONOMY, resolveLabel, unknownLabelHint, type Taxonomy } from '../taxonomy/taxonomy.js';
 import type { Encoding } from './decode-text.js';
 import { formatOf, readRecords, type RawRecord } from './read-records.js';
 import { mapColumns } from './map-columns.js';
@@ -61,7 +61,7 @@ function toLabel(record: RawRecord, taxonomy: Taxonomy): LabelRecord {
   }
   const label = resolveLabel(taxonomy, raw);
   if (label === undefined) {
-    throw new InputError({ file, line }, `the label ${labelForMessage(raw)} of "${id}" (column ${column}) is not a category of the taxonomy`, {
+    throw new InputError({ file, line }, `the label of "${id}" (column ${column}) is not a category of the taxonomy`, {
       code: 'input.unknown_label',
       hint: unknownLabelHint(taxonomy),
     });

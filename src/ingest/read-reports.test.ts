@@ -90,7 +90,7 @@ const BAD: [string, () => string, RegExp, string][] = [
   ['missing text', () => file('b.jsonl', '{"id":"a"}'), /b\.jsonl:1: report "a" has no "text"/, 'input.missing_text'],
   ['empty text', () => file('b.jsonl', '{"id":"a","text":"  "}'), /b\.jsonl:1: report "a" has an empty "text"/, 'input.empty_text'],
   ['duplicate id', () => file('b.jsonl', '{"id":"a","text":"x"}\n{"id":"b","text":"y"}\n{"id":"a","text":"z"}'), /b\.jsonl:3: duplicate id "a" \(first at .*b\.jsonl:1\)/, 'input.duplicate_id'],
-  ['label outside the taxonomy', () => file('b.jsonl', '{"id":"a","text":"x","label":"Lungenembolie"}'), /b\.jsonl:1: report "a": its label "Lungenembolie" is not a category .*Use one of HCM, CA, CS, MYO, ICM, DCM, NORMAL, OTHER/, 'input.unknown_label'],
+  ['label outside the taxonomy', () => file('b.jsonl', '{"id":"a","text":"x","label":"Lungenembolie"}'), /b\.jsonl:1: report "a": its label is not a category .*Use one of HCM, CA, CS, MYO, ICM, DCM, NORMAL, OTHER/, 'input.unknown_label'],
   ['CSV without a text column', () => file('b.csv', 'id,notiz\nr1,x\n'), /b\.csv: no column for the report text \(columns: id, notiz\)\. Name the column of the report text with --text-column/, 'input.columns'],
   ['CSV without a header (a report is not shown as a column name)', () => file('b.csv', 'r1,Befund: Septum 19 mm. Beurteilung: Hypertrophe Kardiomyopathie.\nr2,Kein LGE\n'), /b\.csv: no column for the report id \(columns: r1, \[63 characters: is the first row a header\?\]\)/, 'input.columns'],
   ['report of 10 MB', () => file('b.jsonl', JSON.stringify({ id: 'big', text: 'Kein LGE. '.repeat(1_000_000) })), /b\.jsonl:1: report "big" has 10\.0 million characters, more than the 1 million a report may have.*--skip-invalid/, 'input.report_too_long'],

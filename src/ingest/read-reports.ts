@@ -9,7 +9,7 @@ import { readdirSync, statSync, existsSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { InputError } from '../errors.js';
 import type { Lang, Report } from '../report/report.js';
-import { DEFAULT_TAXONOMY, labelForMessage, resolveLabel, unknownLabelHint, type Taxonomy } from '../taxonomy/taxonomy.js';
+import { DEFAULT_TAXONOMY, resolveLabel, unknownLabelHint, type Taxonomy } from '../taxonomy/taxonomy.js';
 import { normaliseText, notTextReason, type Encoding } from './decode-text.js';
 import { formatOf, readRecords, readTextFile, type RawRecord } from './read-records.js';
 import { readLabels } from './read-labels.js';
@@ -196,7 +196,7 @@ function toReport(record: RawRecord, taxonomy: Taxonomy): Report {
   if (rawLabel !== undefined && rawLabel !== null && String(rawLabel).trim() !== '') {
     const label = resolveLabel(taxonomy, String(rawLabel));
     if (label === undefined) {
-      throw inputError(record, `report "${id}": its label ${labelForMessage(String(rawLabel))} is not a category of the taxonomy`, 'input.unknown_label',
+      throw inputError(record, `report "${id}": its label is not a category of the taxonomy`, 'input.unknown_label',
         unknownLabelHint(taxonomy));
     }
     report.label = label;

@@ -234,15 +234,6 @@ function resolveOne(taxonomy: Taxonomy, label: string): string | undefined {
   return undefined;
 }
 
-/**
- * A label quoted in an error message: at most 40 characters, since a label column may hold more than a category
- * (a message never carries a report's text).
- */
-export function labelForMessage(label: string): string {
-  const trimmed = label.trim();
-  return JSON.stringify(trimmed.length > 40 ? `${trimmed.slice(0, 40)}…` : trimmed);
-}
-
 /** How to fix a label that is no category: the categories, and where another spelling can be added. */
 export function unknownLabelHint(taxonomy: Taxonomy): string {
   const where =
