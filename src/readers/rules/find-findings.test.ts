@@ -79,3 +79,14 @@ test('sections: a diagnosis in the assessment is marked as such', () => {
   const { mentions } = findFindings('Befund: LGE inferolateral.\nBeurteilung: Myokarditis.');
   assert.equal(mentions.find((m) => m.concept === 'dx:MYO')!.section, 'assessment');
 });
+
+// A reviewer's probe (2026-12-02): a negation's scope is cut at 500 characters, and the cut must not pass for the
+// end of a list. Here the list after "No" is no list (its tail after "and" runs on without punctuation), so the
+// negation ends at the first comma and the LGE near the cut stays affirmed, as before the cut existed.
+test('a negation before a long run of commas does not reach a finding 480 characters on through the scope bound', () => {
+  const text =
+    'Impression: No pericardial effusion, pleural effusion, intracardiac thrombus, regional wall motion abnormality, septal flattening, aortic root dilatation, significant valvular regurgitation, atrial enlargement, RV dilatation, intracardiac shunt, cardiac mass, elevated native T1, elevated ECV, abnormal first-pass perfusion, left ventricular non-compaction, pericardial thickening, coronary anomaly, LVOT obstruction, SAM of the mitral valve, myocardial crypts seen today and mid-wall LGE in the basal septum is present, in keeping with non-ischaemic fibrosis.';
+  assert.ok(text.indexOf('mid-wall LGE') > 470 && text.indexOf('mid-wall LGE') < 500);
+  assert.equal(statusOf(text, 'lge'), 'affirmed');
+  assert.equal(statusOf(text, 'effusion', 'pericardial'), 'negated');
+});

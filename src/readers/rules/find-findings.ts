@@ -498,6 +498,8 @@ function isModalityReference(folded: string, m: Match<unknown>): boolean {
  * ("structural heart disease such as ..."); the list ends at the punctuation after its last item.
  */
 const LIST = /^[^,.;:]{0,90}(?:,[^,.;:]{0,40})*\s(?:oder|or|und|and|bzw|noch|nor|sowie|beziehungsweise)\s[^,.;:]{0,40}(?=[.;:,]|$)/;
+/** LIST for a scope cut at MAX_SCOPE: the cut is no end of the list, only punctuation ends it. */
+const LIST_INSIDE = new RegExp(LIST.source.replace('(?=[.;:,]|$)', '(?=[.;:,])'));
 
 const CATEGORY = (kind: TriggerKind): string => kind.split('-')[0]!;
 const WITH = /\s(?:with|mit|showing)\s/;
@@ -539,7 +541,8 @@ function preScopeEnd(folded: string, triggers: SentenceTriggers, k: number, sent
   const known = triggers.preEnds[k]!;
   if (known !== -1) return known;
   const trigger = triggers.list[k]!;
-  let end = Math.min(sentenceEnd, trigger.end + MAX_SCOPE);
+  const bound = trigger.end + MAX_SCOPE;
+  let end = Math.min(sentenceEnd, bound);
   const category = CATEGORY(trigger.def.kind);
   // The first terminator or pre-trigger of the same kind after this one ends the scope.
   for (let j = k + 1; j < triggers.list.length; j++) {
@@ -559,7 +562,7 @@ function preScopeEnd(folded: string, triggers: SentenceTriggers, k: number, sent
   let comma = trigger.end;
   while (comma < end && folded.charCodeAt(comma) !== 44) comma++;
   if (comma < end) {
-    const list = LIST.exec(folded.slice(trigger.end, end));
+    const list = (end === bound && bound < sentenceEnd ? LIST_INSIDE : LIST).exec(folded.slice(trigger.end, end));
     end = list ? trigger.end + list[0].length : comma;
   }
   triggers.preEnds[k] = end;
