@@ -82,7 +82,8 @@ export function loadTaxonomy(path: string | undefined): Taxonomy {
     });
   }
   const seen = new Set<string>();
-  const reserved = new Set<string>(RESERVED_IDS.map(normaliseLabel));
+  // Spelt as resolveLabel reads labels: an alias 'un-classified' would otherwise take UNCLASSIFIED.
+  const reserved = new Set<string>(RESERVED_IDS.map(labelKey));
   for (const category of parsed.data.categories) {
     const key = normaliseLabel(category.id);
     if (seen.has(key)) {
@@ -92,7 +93,7 @@ export function loadTaxonomy(path: string | undefined): Taxonomy {
       });
     }
     seen.add(key);
-    const taken = [category.id, ...category.aliases].find((label) => reserved.has(normaliseLabel(label)));
+    const taken = [category.id, category.name, ...category.aliases].find((label) => reserved.has(labelKey(label)));
     if (taken !== undefined) {
       throw new ConfigError(`--taxonomy ${path}: category "${category.id}" uses the reserved label "${taken}"`, {
         code: 'config.taxonomy_reserved',

@@ -74,7 +74,7 @@ const OTHER_DIAGNOSES = [
   // Fabry
   'Fabry', 'Morbus Fabry', 'M. Fabry', 'Fabry disease', "Fabry's disease", 'Anderson-Fabry disease', 'Anderson-Fabry', 'Morbus Anderson-Fabry', 'Fabry-Erkrankung', 'Fabry-Krankheit', 'Fabry-Kardiomyopathie', 'Fabry cardiomyopathy',
   // Pericarditis and constriction
-  'Perikarditis', 'pericarditis', 'akute Perikarditis', 'acute pericarditis', 'constrictive pericarditis', 'pericarditis constrictive', 'Pericarditis constrictiva', 'konstriktive Perikarditis', 'Perikarditis konstriktiv', 'Perikardkonstriktion', 'pericardial constriction',
+  'Perikarditis', 'pericarditis', 'akute Perikarditis', 'acute pericarditis', 'chronische Perikarditis', 'chronic pericarditis', 'rezidivierende Perikarditis', 'recurrent pericarditis', 'constrictive pericarditis', 'pericarditis constrictive', 'Pericarditis constrictiva', 'konstriktive Perikarditis', 'Perikarditis konstriktiv', 'Perikardkonstriktion', 'pericardial constriction',
   // Iron overload
   'Siderose', 'Siderosis', 'kardiale Siderose', 'cardiac siderosis', 'iron overload', 'myocardial iron overload', 'cardiac iron overload', 'Eisenüberladung', 'Hämochromatose', 'haemochromatosis', 'hemochromatosis',
   // Hypertensive heart disease
@@ -129,7 +129,7 @@ export const DEFAULT_TAXONOMY: Taxonomy = {
       name: 'Myocarditis',
       definition:
         'Lake Louise 2018: a T2 criterion (oedema, raised T2) plus a T1 criterion (raised native T1/ECV or non-ischaemic subepicardial/mid-wall LGE, often inferolateral); pericardial effusion supports.',
-      aliases: ['myocarditis', 'Myokarditis', 'Perimyokarditis', 'perimyocarditis', 'myopericarditis', 'Myoperikarditis', 'viral myocarditis', 'Virusmyokarditis', 'MYOC'],
+      aliases: ['myocarditis', 'Myokarditis', 'akute Myokarditis', 'acute myocarditis', 'Perimyokarditis', 'perimyocarditis', 'akute Perimyokarditis', 'acute perimyocarditis', 'myopericarditis', 'Myoperikarditis', 'viral myocarditis', 'Virusmyokarditis', 'MYOC'],
       // ICD-10-GM splits myocarditis by course and cause (I40.-, I51.4), which the category does not record.
       codes: { snomed: { code: '50920009', display: 'Myocarditis', source: 'DICOM PS3.16 CID 3700 (Cath Diagnosis), read in the pydicom code dictionary generated from PS3.16' } },
     },
@@ -200,20 +200,15 @@ export function labelKey(label: string): string {
   return normaliseLabel(label).replace(/ /g, '').replace(/([aou])e/g, '$1');
 }
 
-/** Words of course that leave the category as it is ("akute Myokarditis", "chronic pericarditis"). */
-const COURSE_WORDS = /^(?:akut|akute|akuter|akutes|acute|chronisch|chronische|chronischer|chronisches|chronic)\s+/;
-
 /**
  * Maps a label as written in a file (or a model's answer) to a category id, or undefined when it is none of them:
- * by id, name or alias, spelt any way labelKey allows, with a word of course before it, or written as alternatives
- * of one category ("ARVC/ARVD").
+ * by id, name or alias, spelt any way labelKey allows, or written as alternatives of one category ("ARVC/ARVD").
+ * Words of course ("akute", "chronic") are not stripped: a taxonomy may tell chronic myocarditis (inflammatory
+ * cardiomyopathy) from myocarditis, so they are aliases where they mean the same category.
  */
 export function resolveLabel(taxonomy: Taxonomy, label: string): string | undefined {
   const exact = resolveOne(taxonomy, label);
   if (exact !== undefined) return exact;
-  const normal = normaliseLabel(label);
-  const course = COURSE_WORDS.exec(normal);
-  if (course) return resolveOne(taxonomy, normal.slice(course[0].length));
   if (label.includes('/')) {
     const parts = label.split('/').map((part) => resolveOne(taxonomy, part));
     if (parts.every((p) => p !== undefined && p === parts[0])) return parts[0];
