@@ -153,6 +153,17 @@ test('batch import of one model\'s file leaves the other models pending (vLLM se
   const second = await cli(['batch', 'import', dir, join(dir, 'gemma.results.jsonl')]);
   assert.match(second.err, /3 answer\(s\) stored, 0 failed, 0 missing \(stored as errors\), 3 unchanged \(already stored\)\n/);
   assert.equal(models().filter((m: string) => m === `${OTHER} ok`).length, 3);
+  // Evaluate on a folder with a batch exported and nothing answered yet says so (it crashed on best.name).
+  const waiting = join(root, 'waiting');
+  assert.equal((await cli(['batch', 'export', input, '--model', MODEL, '--out', waiting])).code, 0);
+  const early = await cli(['evaluate', waiting]);
+  assert.equal(early.code, 2, early.err);
+  assert.match(early.err, /predictions\.jsonl: no reader has an answer here yet\. Classify first/);
+  // An empty output (vLLM stopped before its first answer) is refused, nothing stored.
+  write(join(dir, 'empty.results.jsonl'), []);
+  const empty = await cli(['batch', 'import', dir, join(dir, 'empty.results.jsonl')]);
+  assert.equal(empty.code, 2, empty.err);
+  assert.match(empty.err, /empty\.results\.jsonl: has no answer to any request of this run\. Give the file vllm run-batch wrote/);
 });
 
 test('batch import refuses a line of another run, a file that is not vLLM output, and a duplicate, storing nothing', async () => {

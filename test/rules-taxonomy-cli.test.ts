@@ -2,13 +2,16 @@
 // --taxonomy honoured (examples/taxonomy.yaml on the demo cohort, refusal of categories without criteria).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { bufferIo } from '../src/cli/io.js';
 import { runCli } from '../src/cli/program.js';
 import { tempDir } from './helpers/temp-dir.js';
+import { HumanAnswerStore } from '../src/run/human-answers.js';
+import { taxonomyIdentity } from '../src/run/run-taxonomy.js';
+import { loadTaxonomy } from '../src/taxonomy/load-taxonomy.js';
 
 const dir = tempDir();
 const DEMO = fileURLToPath(new URL('../examples/demo/reports.jsonl', import.meta.url));
@@ -106,6 +109,35 @@ test('a taxonomy file with a hypertensive category gets it from rules, not MYO/C
   const scored = await run(['evaluate', out, '--taxonomy', EXAMPLE_TAXONOMY]);
   assert.equal(scored.code, 0, scored.stderr);
   assert.equal(JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')).readers.rules.accuracy, 1);
+});
+
+test('a taxonomy file edited since the run, or a human reader under another taxonomy: evaluate, read and classify refuse', async () => {
+  const folder = join(dir, 'retaxed');
+  const reports = join(dir, 'retaxed.jsonl');
+  writeFileSync(reports, JSON.stringify({ id: 'h', label: 'HHD', text: 'Anamnese: Langjährige arterielle Hypertonie.\nBefund: Konzentrische linksventrikuläre Hypertrophie, Wanddicke 13 mm. Kein LGE. LVEF 65 %.\nBeurteilung: Hypertensive Herzerkrankung.' }));
+  const original = join(dir, 'tax-a.yaml');
+  const edited = join(dir, 'tax-b.yaml');
+  writeFileSync(original, readFileSync(EXAMPLE_TAXONOMY, 'utf8'));
+  writeFileSync(edited, readFileSync(EXAMPLE_TAXONOMY, 'utf8').replace('- id: HHD', '- id: HYP'));
+  assert.equal((await run(['classify', reports, '--taxonomy', original, '--out', folder, '--quiet'])).code, 0);
+  const refused = await run(['evaluate', folder, '--taxonomy', edited]);
+  assert.equal(refused.code, 2, refused.stderr);
+  assert.match(refused.stderr, /classified with another version of the taxonomy file cmrdx-example v1 \(its categories differ\)/);
+  assert.equal((await run(['evaluate', folder, '--taxonomy', original])).code, 0);
+
+  // A reading session recorded under the example taxonomy (as `cmrdx read --taxonomy` records it).
+  const humans = join(dir, 'humans');
+  mkdirSync(humans);
+  const store = HumanAnswerStore.open(humans);
+  store.putReader({ name: 'anna', seed: '1', lang: 'de', taxonomy: taxonomyIdentity(loadTaxonomy(original)) });
+  store.close();
+  const classified = await run(['classify', reports, '--out', humans, '--quiet']);
+  assert.equal(classified.code, 2, classified.stderr);
+  assert.match(classified.stderr, /--taxonomy: anna read the reports in .*humans under the taxonomy cmrdx-example v1 #[0-9a-f]{16}, not cmrdx-default v1/);
+  assert.equal((await run(['classify', reports, '--out', humans, '--taxonomy', original, '--quiet'])).code, 0);
+  const evaluated = await run(['evaluate', humans]);
+  assert.equal(evaluated.code, 2, evaluated.stderr);
+  assert.match(evaluated.stderr, /classified with the taxonomy cmrdx-example v1, not cmrdx-default v1/);
 });
 
 test('a taxonomy category without engine criteria: classify and explain refuse with exit 2 and one line', async () => {

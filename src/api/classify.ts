@@ -13,7 +13,7 @@
  * Reports given as objects are checked like a file's records (ids, text, labels in the taxonomy, unique ids);
  * every option is checked too (`config.option` errors naming it).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { measuredConcurrency } from '../doctor/capacity-cache.js';
 import type { InputOptions } from '../ingest/read-input.js';
@@ -22,6 +22,7 @@ import type { Prediction } from '../readers/reader.js';
 import type { Report } from '../report/report.js';
 import { PREDICTIONS_FILE } from '../run/export-predictions.js';
 import { runClassify, type RunSummary } from '../run/run-classify.js';
+import { checkHumanReadersTaxonomy } from '../run/human-readers.js';
 import { runConfigOf, withAnswerDefaults } from '../run/run-config.js';
 import { loadTaxonomy } from '../taxonomy/load-taxonomy.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
@@ -108,6 +109,8 @@ export async function classify(options: ClassifyOptions): Promise<ClassifyResult
   };
   const taxonomy = options.taxonomy ?? loadTaxonomy(undefined);
   const reports = await reportsOf(options.input, options.read, taxonomy, warn);
+  // A folder where people already read (cmrdx read before classify) keeps their taxonomy.
+  if (existsSync(options.out)) checkHumanReadersTaxonomy(options.out, taxonomy);
 
   // The OpenAI client reads OPENAI_API_KEY itself only when no key is given; the CLI and the library pass it alike.
   const settings = withAnswerDefaults({ ...options, taxonomy, apiKey: options.apiKey ?? process.env.OPENAI_API_KEY });

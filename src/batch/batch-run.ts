@@ -227,6 +227,14 @@ export function importBatch(options: { dir: string; file: string; taxonomy: Taxo
       const request = exported.get(id);
       if (request) modelsInFile.add(request.model);
     }
+    // A file that answers nothing (vLLM stopped before its first line) says nothing about any request: refused, so
+    // it is neither taken for another model's file nor stored as every request missing.
+    if (modelsInFile.size === 0) {
+      throw new InputError({ file: options.file }, 'has no answer to any request of this run', {
+        code: 'input.batch_empty',
+        hint: 'Give the file vllm run-batch wrote with -o once it has finished; nothing was stored',
+      });
+    }
     const writes: { prediction: Prediction; seq: number; textHash: string }[] = [];
     const where = basename(options.file);
     for (const [, samples] of pairs) {

@@ -5,10 +5,12 @@
  * bootstrap intervals, timing and tokens, and McNemar's exact test against the best reader. Failed, missing
  * and UNCLASSIFIED answers count as wrong, openly (their own columns in the confusion matrix).
  */
-import { ConfigError } from '../errors.js';
+import { join } from 'node:path';
+import { ConfigError, InputError } from '../errors.js';
 import { readLabels } from '../ingest/read-labels.js';
 import type { Evidence } from '../readers/reader.js';
 import type { Report } from '../report/report.js';
+import { PREDICTIONS_FILE } from '../run/export-predictions.js';
 import { humanReaderPredictions } from '../run/human-readers.js';
 import { categoryIds, type Taxonomy, type UnclassifiedReason } from '../taxonomy/taxonomy.js';
 import { mcnemarExact, type McNemar } from './agreement.js';
@@ -198,6 +200,12 @@ export function evaluateRun(options: EvaluateOptions): Evaluation {
     inputs.push({ name: 'consensus', kind: 'consensus', predictions, tokens: null, orderings: consensusOrderings(consensus, predictions, run.lines) });
   }
 
+  if (inputs.length === 0) {
+    throw new InputError({ file: join(options.dir, PREDICTIONS_FILE) }, 'no reader has an answer here yet', {
+      code: 'input.no_predictions',
+      hint: 'Classify first (cmrdx classify <input> --out <dir>), import a batch output (cmrdx batch import), or read (cmrdx read)',
+    });
+  }
   // One class set and one set of matrix columns for every reader.
   const order = categoryIds(taxonomy);
   const classSet = classSetOf(truth.values(), order);

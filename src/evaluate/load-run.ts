@@ -13,7 +13,7 @@ import { readReports } from '../ingest/read-reports.js';
 import type { Evidence } from '../readers/reader.js';
 import type { Report } from '../report/report.js';
 import { PREDICTIONS_FILE } from '../run/export-predictions.js';
-import { ADJUDICATED_TRUTH, adjudicatedTruth, hasHumanAnswers } from '../run/human-readers.js';
+import { ADJUDICATED_TRUTH, adjudicatedTruth, checkHumanReadersTaxonomy, hasHumanAnswers } from '../run/human-readers.js';
 import { STORE_FILE } from '../run/run-classify.js';
 import { configHash, RunStore } from '../run/run-store.js';
 import { checkRunTaxonomy } from '../run/run-taxonomy.js';
@@ -87,13 +87,14 @@ export function loadRun(options: LoadRunOptions): RunData {
     const store = RunStore.open(storePath);
     try {
       const config = store.config();
-      checkRunTaxonomy(config?.taxonomy, dir, taxonomy);
+      checkRunTaxonomy(config, dir, taxonomy);
       runConfig = config ? configHash(config) : null;
       if (!options.inputFile) reports = store.reports();
     } finally {
       store.close();
     }
   }
+  checkHumanReadersTaxonomy(dir, taxonomy);
   if (options.inputFile) reports = readReports(options.inputFile, { taxonomy }).reports;
 
   let truthSource: string;

@@ -36,7 +36,7 @@ export async function exportRun(options: ExportOptions): Promise<ExportResult> {
     });
   }
   const run = readRun(options.dir, options.taxonomy);
-  checkRunTaxonomy(run.config?.taxonomy, options.dir, options.taxonomy);
+  checkRunTaxonomy(run.config, options.dir, options.taxonomy);
   if (options.format === 'xlsx') {
     const file = options.out ?? join(options.dir, 'predictions.xlsx');
     return { format: 'xlsx', ...(await writeXlsxExport(run, options.taxonomy, file, options)) };

@@ -210,6 +210,11 @@ export class HumanAnswerStore {
     return row ? { name: row.name, seed: row.seed, lang: row.lang, taxonomy: row.taxonomy, startedAt: row.started_at } : null;
   }
 
+  /** Every reading session's reader and the taxonomy it read under (see run-taxonomy.ts's taxonomyIdentity). */
+  readerTaxonomies(): { name: string; taxonomy: string }[] {
+    return this.db.prepare('SELECT name, taxonomy FROM human_readers ORDER BY name').all() as { name: string; taxonomy: string }[];
+  }
+
   readerNames(): string[] {
     const rows = this.db.prepare('SELECT name FROM human_readers UNION SELECT DISTINCT reader AS name FROM human_answers ORDER BY name').all() as { name: string }[];
     return rows.map((r) => r.name);

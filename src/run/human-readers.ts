@@ -12,6 +12,8 @@ import { toCsv } from '../util/csv.js';
 import { writeAtomic } from '../util/write-atomic.js';
 import { HumanAnswerStore, type Adjudication } from './human-answers.js';
 import { isPlainName } from './reader-name.js';
+import { checkHumanTaxonomies } from './run-taxonomy.js';
+import type { Taxonomy } from '../taxonomy/taxonomy.js';
 
 /** The `--truth` value that means "the adjudicated categories of this run". */
 export const ADJUDICATED_TRUTH = 'adjudicated';
@@ -31,6 +33,11 @@ function withStore<T>(dir: string, empty: T, use: (store: HumanAnswerStore) => T
   } finally {
     store.close();
   }
+}
+
+/** The taxonomies the run's human readers read under: a run is read under one taxonomy only (run-taxonomy.ts). */
+export function checkHumanReadersTaxonomy(dir: string, taxonomy: Taxonomy): void {
+  checkHumanTaxonomies(withStore(dir, [], (store) => store.readerTaxonomies()), dir, taxonomy);
 }
 
 export function hasHumanAnswers(dir: string): boolean {

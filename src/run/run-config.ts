@@ -4,12 +4,12 @@
  * another configuration, so the library, the CLI and batch export must all build it the same way: from
  * settings with their defaults filled in (`withAnswerDefaults`), never from what a caller happened to leave out.
  */
-import { createHash } from 'node:crypto';
 import type { Readers, ReaderSettings } from '../readers/create-reader.js';
 import { DEFAULTS as LLM_DEFAULTS } from '../readers/llm/llm-reader.js';
 import { DEFAULT_CLASSIFY_VERSION } from '../readers/llm/prompt.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import type { RunConfig } from './run-store.js';
+import { taxonomyDigest } from './run-taxonomy.js';
 
 /** The answer settings of a run with every default filled in, as the CLI's flags give them. */
 export function withAnswerDefaults<T extends ReaderSettings>(settings: T) {
@@ -35,7 +35,7 @@ export function runConfigOf(built: Readers, taxonomy: Taxonomy, settings: Return
         ? { temperature: settings.temperature, seed: settings.seed, maxTokens: settings.maxTokens ?? null, answer: settings.answer, think: settings.think, samples: settings.samples, translate: settings.translate ?? null, withMeasurements: Boolean(settings.withMeasurements) }
         : {}),
       // A taxonomy file edited under the same name and version still changes answers (rules: mappings, definitions).
-      ...(taxonomy.source ? { taxonomyDigest: createHash('sha256').update(JSON.stringify(taxonomy.categories)).digest('hex').slice(0, 16) } : {}),
+      ...(taxonomy.source ? { taxonomyDigest: taxonomyDigest(taxonomy) } : {}),
     },
   };
 }

@@ -8,6 +8,7 @@ import { textHash } from '../readers/llm/llm-reader.js';
 import type { Lang, Report } from '../report/report.js';
 import { HumanAnswerStore } from '../run/human-answers.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
+import { taxonomyIdentity } from '../run/run-taxonomy.js';
 import { Rng } from '../util/rng.js';
 import { checkPosition, type PageAnswer, type PageSession } from './page-session.js';
 
@@ -29,7 +30,7 @@ export function readingOrder(reports: Report[], seed: string): Report[] {
 export function openReadingSession(options: ReadingSessionOptions): PageSession {
   const store = HumanAnswerStore.open(options.dir);
   try {
-    store.putReader({ name: options.reader, seed: options.seed, lang: options.lang, taxonomy: `${options.taxonomy.name} v${options.taxonomy.version}` });
+    store.putReader({ name: options.reader, seed: options.seed, lang: options.lang, taxonomy: taxonomyIdentity(options.taxonomy) });
   } catch (error) {
     store.close();
     throw error;

@@ -13,6 +13,7 @@ import { textHash } from '../readers/llm/llm-reader.js';
 import type { Report } from '../report/report.js';
 import { PREDICTIONS_FILE } from '../run/export-predictions.js';
 import { HumanAnswerStore } from '../run/human-answers.js';
+import { checkHumanReadersTaxonomy } from '../run/human-readers.js';
 import { STORE_FILE } from '../run/run-classify.js';
 import { RunStore } from '../run/run-store.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
@@ -30,6 +31,7 @@ export function runFacts(dir: string, taxonomy: Taxonomy, input?: { path: string
   const models = new Set<string>();
   try {
     checkStoreTaxonomy(store, dir, taxonomy);
+    checkHumanReadersTaxonomy(dir, taxonomy);
     for (const m of store.config()?.models ?? []) models.add(m);
     for (const m of store.modelStats()) models.add(m.model);
     const stored = store.reports();
@@ -67,5 +69,5 @@ export function runFacts(dir: string, taxonomy: Taxonomy, input?: { path: string
 
 /** Human answers are only comparable with the models' when both chose from the same categories. */
 export function checkStoreTaxonomy(store: RunStore, dir: string, taxonomy: Taxonomy): void {
-  checkRunTaxonomy(store.config()?.taxonomy, dir, taxonomy);
+  checkRunTaxonomy(store.config(), dir, taxonomy);
 }
