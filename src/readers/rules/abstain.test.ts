@@ -54,6 +54,9 @@ const CASES: [string, string, string][] = [
   ['late enhancement under a cardiac CT title (German "Spätanreicherung") is the CT\'s', `Kardio-CT ${CANARY}\nBefund: Subendokardiale Spätanreicherung anterior, LVEF 38 %.\nBeurteilung: Alter Vorderwandinfarkt.`, 'UNCLASSIFIED:not_cmr'],
   ['an English case text telling ECG, echo and CT before its CMR findings stays a CMR text', `A 50-year-old man (${CANARY}). ECG showed sinus rhythm. Echocardiography showed an LVEF of 50 %. Coronary CT angiography showed no stenosis. Cardiac MRI showed subepicardial LGE of the lateral wall with oedema there.`, 'MYO'],
   ['a German case text telling ECG, echo and angiography under "Anamnese" stays a CMR text', `Anamnese: Patient ${CANARY}, EKG mit ST-Hebungen, Echokardiographie mit LVEF 50 %, Koronarangiographie ohne Stenosen.\nKardio-MRT: Subepikardiales LGE inferolateral mit Ödem inferolateral.`, 'MYO'],
+  ['an echo whose history tells a dated earlier CMR is still an echo (German)', `Transthorakale Echokardiographie ${CANARY}\nAnamnese: Z.n. Myokarditis 2019 (Kardio-MRT: subepikardiales LGE).\nBefund: LVEF 60 %, keine Wandbewegungsstörungen.\nBeurteilung: Normalbefund.`, 'UNCLASSIFIED:not_cmr'],
+  ['an echo compared with an earlier cardiac MRI is still an echo (English)', `Echocardiogram ${CANARY}\nComparison: cardiac MRI 2021 showed no LGE.\nFindings: LVEF 58 %, normal wall motion.\nConclusion: Normal echo.`, 'UNCLASSIFIED:not_cmr'],
+  ['a case text whose CMR is told under its history without a date stays a CMR text', `Anamnese: Patientin ${CANARY}, Echokardiographie mit LVEF 35 %. Im Kardio-MRT zeigte sich ein mittmyokardiales LGE septal bei dilatiertem LV (LVEDVi 135 ml/m²).`, 'DCM'],
   // Other modalities and documents the list missed (H3)
   ['a right heart catheter report (German compound) is no CMR', `Rechtsherzkatheter ${CANARY}\nPAP mean 35 mmHg, PCWP 12 mmHg, LVEF normal.\nBeurteilung: Präkapilläre pulmonale Hypertonie.`, 'UNCLASSIFIED:not_cmr'],
   ['left ventriculography (English) is no CMR', `Left ventriculography and coronary angiography ${CANARY}\nFindings: anterior akinesia, EF 40 %, occluded LAD.`, 'UNCLASSIFIED:not_cmr'],
@@ -61,6 +64,8 @@ const CASES: [string, string, string][] = [
   ['an abdominal ultrasound (English) is no CMR', `Abdominal ultrasound ${CANARY}\nLiver normal in size. No ascites.\nImpression: Normal study.`, 'UNCLASSIFIED:not_cmr'],
   ['a Langzeit-EKG (German) is no CMR', `Langzeit-EKG ${CANARY}\nSinusrhythmus, mittlere HF 70/min, keine Pausen.\nBeurteilung: Unauffällig.`, 'UNCLASSIFIED:not_cmr'],
   ['a 12-lead ECG (English) is no CMR', `12-lead ECG ${CANARY}\nSinus rhythm 64/min, normal axis, QTc 420 ms.\nConclusion: Normal ECG.`, 'UNCLASSIFIED:not_cmr'],
+  ['ECG gating is part of the MR exam: the numbers of an "EKG-getriggerte" sequence are the CMR\'s', `Kardio-MRT ${CANARY}\nBefund (EKG-getriggert): LVEF 60 %.`, 'NORMAL'],
+  ['a spin-echo sequence is MR, not an echo: its "no oedema" is the CMR\'s', `Cardiac MRI ${CANARY}\nFindings: Turbo spin echo images show no oedema.`, 'NORMAL'],
   // A generic normal statement naming no organ is no positive evidence of a normal CMR (H4)
   ['a generic normal statement with no cardiac word (German) is no CMR text', `Beurteilung (${CANARY}): Kein pathologischer Befund.`, 'UNCLASSIFIED:not_cmr'],
   ['a generic normal statement with no cardiac word (English) is no CMR text', `Normal study (${CANARY}).`, 'UNCLASSIFIED:not_cmr'],

@@ -39,7 +39,7 @@ export interface Abstention {
  */
 const CMR_NAMES = /\b(?:cmr|cmri|kardio-?mrt?|kardio-?magnetresonanz\w*|kardio-?mr-?tomogra\w*|herz-?mrt?|herz-?magnetresonanz\w*|cardiac mri?|cardiac magnetic resonance|cardiovascular (?:mri?|magnetic resonance)|heart mri?|kardiale\w* (?:mrt?|mr-?\w+|magnetresonanz\w*|kernspin\w*)|(?:mrt?|mri|magnetresonanz\w*|kernspin\w*|mr-?tomogra\w*) (?:des herzens|of the heart|herz|heart|cardiac))(?![a-z0-9])/;
 const GENERIC_MR = /\b(?:mrt|mri|kernspin\w*|mr[ -](?:imaging|scan|study|examination|untersuchung|bildgebung)|mr-?t?omogra\w*|magnetresonanz\w*|magnet-?resonanz\w*|magnetic resonance)(?![a-z0-9])/;
-const MR_TECH = /\b(?:ssfp|bssfp|truefisp|stir|tirm|psir|lge|late[ -]gadolinium[ -]enhancement|gadolinium\w*|gadobutrol|gadoterat\w*|gadovist|dotarem|t1-?mapping|t2-?mapping|t2\*|t2-?(?:gewicht\w*|weighted|hyperinten\w*)|t2w|nativ\w* t1|t1[ -]nativ|molli|nullung|ti-?scout|inversion[ -]recovery|\d(?:[.,]\d)? ?tesla|cine[ -]?(?:ssfp|mrt?|sequen\w*|bildgebung|imaging|aufnahmen)|de-?mri)(?![a-z0-9])/;
+const MR_TECH = /\b(?:ssfp|bssfp|truefisp|stir|tirm|psir|lge|late[ -]gadolinium[ -]enhancement|gadolinium\w*|gadobutrol|gadoterat\w*|gadovist|dotarem|t1-?mapping|t2-?mapping|t2\*|t2-?(?:gewicht\w*|weighted|hyperinten\w*)|t2w|nativ\w* t1|t1[ -]nativ|molli|nullung|ti-?scout|inversion[ -]recovery|\d(?:[.,]\d)? ?tesla|cine[ -]?(?:ssfp|mrt?|sequen\w*|bildgebung|imaging|aufnahmen)|(?:turbo[ -]?)?spin[ -]?echo\w*|gradient(?:en)?[ -]?echo\w*|echo[ -]?(?:time|zeit)|de-?mri)(?![a-z0-9])/;
 /** MR words other modalities share: late (iodine) enhancement of a cardiac CT, an echo's cine loops, ECV. */
 const LATE_MR = /\b(?:late[ -](?:\w+ )?enhancement|spat-?enhancement|spatanreicherung|delayed[ -](?:gadolinium[ -])?(?:hyper)?enhancement|hyperenhancement)(?![a-z0-9])/;
 const SHARED_MR = /\b(?:cine|ecv|extrazellularvolumen|extracellular volume)(?![a-z0-9])/;
@@ -64,6 +64,9 @@ const CRANIAL_MR = /\bc-?mrt?(?![a-z0-9])|\bc-?mri(?![a-z0-9])/;
 /** Scar described by its depth or pattern is tissue characterisation, which only MR does among cardiac imaging. */
 const LGE_PATTERNS = ['subendo', 'subepi', 'midwall', 'transmural', 'patchy', 'diffuse', 'insertion', 'stripe'];
 const describedScar = (m: Mention) => m.concept === 'lge' && m.status !== 'asked' && LGE_PATTERNS.some((a) => m.attrs.has(a));
+/** An earlier exam told in the history: dated, or told as past or outside. */
+const PAST = /\b(?:(?:19|20)\d\d|z\.? ?n\.|vor (?:\d+|einem|einer|zwei|drei|vier|mehreren|wenigen) (?:jahr|monat|woche|tag)\w*|damals|damalig\w*|vorbekannt\w*|voruntersuchung\w*|auswartig\w*|extern\w*|prior|previous\w*|earlier|outside|\w+ (?:years?|months?|weeks?) ago)\b/;
+
 /** Advice or a plan ("Kardio-MRT empfohlen", "consider cardiac MRI"): another exam, not this one. */
 const ADVICE = /\b(?:empf(?:ohlen|ehlen|iehlt|ehlung|ehlenswert)\w*|anzuraten|angeraten|sinnvoll|zu erwagen|erwogen|geplant|vorgesehen|angestrebt|angemeldet|recommend\w*|(?:is|was|are|were|be) suggested|we suggest|consider|should|planned|warranted|advis(?:ed|able)|if (?:symptoms|clinically|indicated))(?![a-z0-9])/;
 
@@ -75,7 +78,8 @@ const OTHER_KINDS: [string, RegExp][] = [
   ['X-ray', /\b(?:rontgen\w*|roentgen\w*|x-?rays?|radiogra\w*|thoraxaufnahme)\b/],
   ['nuclear imaging', /\b(?:\w*szintigra\w*|scintigra\w*|spect|pet-?ct|fdg-?pet)\b/],
   ['cardiac catheterisation', /\b(?:\w*herzkatheter\w*|\w*katheteruntersuchung|koronarangiogra\w*|coronary angiogra\w*|(?:left |right )?heart cath\w*|cardiac cath\w*|catheteri[sz]ation|cath lab|lv angiogra\w*|left ventricular angiogra\w*|lavokardiogra\w*|ventrikulogra\w*|ventriculogra\w*)\b/],
-  ['ECG', /\b(?:ekg|ecg|\w*-ekg|langzeit-?ekg|belastungs-?ekg|elektrokardiogra\w*|electrocardiogra\w*|holter\w*|ergometrie|sinusrhythmus|sinus rhythm|qtc)\b/],
+  // ECG gating is part of an MR exam ("EKG-getriggert", "ECG-gated"), not an ECG.
+  ['ECG', /\b(?:(?:\w+-)?\w*(?:ekg|ecg)(?![ -]?(?:getrigger\w*|trigger\w*|gated|gating|synchron\w*))|elektrokardiogra\w*|electrocardiogra\w*|holter\w*|ergometrie|sinusrhythmus|sinus rhythm|qtc)\b/],
   ['a discharge letter', /\b(?:entlassungsbrief|entlassung\w*|arztbrief|epikrise|discharge\w*|entlassmedikation|medikation bei entlassung|wir berichten)\b/],
   ['laboratory values', /\b(?:labor\w*|laboratory|blutbild|hamoglobin|haemoglobin|hemoglobin|leukozyten|kreatinin|creatinine|crp)\b/],
 ];
@@ -165,10 +169,17 @@ type Modality = { cmr: true } | { cmr: false; message: string };
 
 /** Is this text a report of a cardiac MR exam (see the patterns above)? */
 function modalityOf(folded: string, sections: Section[], mentions: Mention[], measurements: Measurement[]): Modality {
-  // A case text tells its CMR inside its history ("Anamnese: ... Im Kardio-MRT zeigte sich ..."): only advice and a
-  // recommendation section name another exam.
-  const advised = sections.filter((s) => s.kind === 'recommendation').map((s) => s.span);
-  const own = (pos: number) => !advised.some((s) => pos >= s.start && pos < s.end);
+  // A case text tells its CMR inside its history ("Anamnese: ... Im Kardio-MRT zeigte sich ..."); an earlier exam
+  // in the history is dated or told as past ("Z.n. Myokarditis 2019 (Kardio-MRT: ...)", "prior CMR"), and a
+  // comparison or recommendation section names another exam.
+  const elsewhere = sections.filter((s) => s.kind === 'recommendation' || s.kind === 'comparison').map((s) => s.span);
+  const history = sections.filter((s) => s.kind === 'history').map((s) => s.span);
+  const labelled = ownPlaces(folded, sections);
+  const own = (pos: number) => {
+    if (elsewhere.some((s) => pos >= s.start && pos < s.end)) return false;
+    if (!history.some((s) => pos >= s.start && pos < s.end) || labelled(pos)) return true;
+    return !PAST.test(sentenceAround(folded, pos));
+  };
   const head = opening(folded, sections);
   const cardiac = CARDIAC_WORDS.test(folded) || measurements.some((m) => !NON_CARDIAC_KEYS.has(m.key));
   const title = head.split('\n').slice(0, 2).join('\n').slice(0, 300);
@@ -181,7 +192,7 @@ function modalityOf(folded: string, sections: Section[], mentions: Mention[], me
   if (ownName || (tech && cardiac)) return { cmr: true };
   const headMr = GENERIC_MR.test(head) || MR_TECH.test(head) || CMR_NAMES.test(head);
   const others = headMr ? [] : OTHER_KINDS.filter(([, re]) => re.test(head)).map(([name]) => name);
-  const late = namesOwn(LATE_MR, folded, own) || mentions.some(describedScar);
+  const late = namesOwn(LATE_MR, folded, own) || mentions.some((m) => describedScar(m) && own(m.span.start));
   const shared = namesOwn(SHARED_MR, folded, own) || measurements.some((m) => m.key === 'ECV');
   // Late enhancement and scar under a CT or PET title are that modality's; cine loops and ECV under any other title too.
   if (cardiac && others.every((o) => !TISSUE_KINDS.has(o)) && (late || (shared && others.length === 0))) return { cmr: true };
