@@ -180,7 +180,9 @@ function modalityOf(folded: string, sections: Section[], mentions: Mention[], me
     if (!history.some((s) => pos >= s.start && pos < s.end) || labelled(pos)) return true;
     return !PAST.test(sentenceAround(folded, pos));
   };
-  const head = opening(folded, sections);
+  const headSpans = openingSpans(folded, sections);
+  const head = headSpans.map((h) => folded.slice(h.start, h.end)).join('\n');
+  const inHead = (pos: number) => headSpans.some((h) => pos >= h.start && pos < h.end);
   const cardiac = CARDIAC_WORDS.test(folded) || measurements.some((m) => !NON_CARDIAC_KEYS.has(m.key));
   const title = head.split('\n').slice(0, 2).join('\n').slice(0, 300);
   const ownName = namesOwn(CMR_NAMES, folded, own);
@@ -190,7 +192,8 @@ function modalityOf(folded: string, sections: Section[], mentions: Mention[], me
   }
   const tech = namesOwn(GENERIC_MR, folded, own) || namesOwn(MR_TECH, folded, own) || measurements.some((m) => MR_KEYS.has(m.key) && m.key !== 'ECV');
   if (ownName || (tech && cardiac)) return { cmr: true };
-  const headMr = GENERIC_MR.test(head) || MR_TECH.test(head) || CMR_NAMES.test(head);
+  // The opening's MR counts as its modality unless it is advice ("Echo: ... Kardio-MRT empfohlen." on one line).
+  const headMr = [GENERIC_MR, MR_TECH, CMR_NAMES].some((re) => namesOwn(re, folded, inHead));
   const others = headMr ? [] : OTHER_KINDS.filter(([, re]) => re.test(head)).map(([name]) => name);
   const late = namesOwn(LATE_MR, folded, own) || mentions.some((m) => describedScar(m) && own(m.span.start));
   const shared = namesOwn(SHARED_MR, folded, own) || measurements.some((m) => m.key === 'ECV');
@@ -209,13 +212,13 @@ function modalityOf(folded: string, sections: Section[], mentions: Mention[], me
 }
 
 /** What the text says it is: its first line and the text before the first heading (a title), and its technique. */
-function opening(folded: string, sections: Section[]): string {
+function openingSpans(folded: string, sections: Section[]): Span[] {
   const firstLine = folded.indexOf('\n');
-  const parts = [folded.slice(0, Math.min(firstLine === -1 ? folded.length : firstLine, 250))];
+  const spans = [{ start: 0, end: Math.min(firstLine === -1 ? folded.length : firstLine, 250) }];
   for (const s of sections) {
-    if (s.kind === 'preamble' || s.kind === 'technique') parts.push(folded.slice(s.span.start, Math.min(s.span.end, s.span.start + 300)));
+    if (s.kind === 'preamble' || s.kind === 'technique') spans.push({ start: s.span.start, end: Math.min(s.span.end, s.span.start + 300) });
   }
-  return parts.join('\n');
+  return spans;
 }
 
 /** Share of control characters (or replacement characters) above which a text is not prose at all. */
