@@ -76,7 +76,7 @@ test('classify --model rules writes predictions.jsonl with the contract fields, 
   const input = join(dir, 'cls.jsonl');
   writeFileSync(input, [
     JSON.stringify({ id: 'a', text: 'Befund: Subepikardiales LGE lateral, Ödem lateral.\nBeurteilung: Akute Myokarditis.' }),
-    JSON.stringify({ id: 'b', text: 'Beurteilung: Normalbefund.' }),
+    JSON.stringify({ id: 'b', text: 'Kardio-MRT\nBeurteilung: Normalbefund.' }),
   ].join('\n'));
   const out = join(dir, 'cls-out');
   const io = bufferIo();

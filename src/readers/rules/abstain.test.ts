@@ -42,6 +42,63 @@ const CASES: [string, string, string][] = [
   ['"Befund: unauffällig." is a stated normal study', `Kardio-MRT ${CANARY}\nBefund: unauffällig.`, 'NORMAL'],
   ['English case description: "the CMR was normal"', `A 40-year-old man (${CANARY}) with ventricular ectopy underwent CMR. Ventricular volumes and ejection fractions were normal. The CMR was normal.`, 'NORMAL'],
   ['numbers only, all normal', `Kardio-MRT ${CANARY}\nLVEF 62 % (57-77), LVEDVi 78 ml/m² (57-105), T1 nativ 980 ms (Norm < 1020 ms).`, 'NORMAL'],
+  // An MR word is not enough: the MRI must be of the heart (issue 12, hostile-tester pass: H1)
+  ['an MR exam of another organ (German): MRT der LWS', `MRT der LWS ${CANARY}\nBefund: Bandscheibenprotrusion L4/5. Keine Spinalkanalstenose.\nBeurteilung: Degenerative Veränderungen.`, 'UNCLASSIFIED:not_cmr'],
+  ['an MR exam of another organ (English): MRI of the shoulder', `MRI left shoulder ${CANARY}\nFindings: Intact rotator cuff. No effusion.\nImpression: Normal study.`, 'UNCLASSIFIED:not_cmr'],
+  ['a cranial MRI ("cMRT") with an infarct negated is no CMR', `cMRT ${CANARY}\nBefund: Keine Ischämie. Kein Infarkt.\nBeurteilung: Unauffällig.`, 'UNCLASSIFIED:not_cmr'],
+  ['an MR exam that names nothing of the heart is no CMR', `MRI with gadolinium ${CANARY}\nFindings: No abnormal enhancement.\nImpression: Normal.`, 'UNCLASSIFIED:not_cmr'],
+  ['a plain "MRT" with the heart named is a CMR', `MRT ${CANARY}\nBefund: Normale LV-Funktion, LVEF 60 %. Kein LGE.`, 'NORMAL'],
+  // Another modality's report that merely mentions or recommends an MRI is that modality (H2)
+  ['an echo whose advice names a Kardio-MRT (German) is still an echo', `TTE ${CANARY}\nBefund: Septum 18 mm, LVEF 65 %.\nBeurteilung: V.a. HCM. Weitere Abklärung mittels Kardio-MRT empfohlen.`, 'UNCLASSIFIED:not_cmr'],
+  ['a coronary CT whose recommendation names a cardiac MRI (English) is still a CT', `CT coronary angiography ${CANARY}\nFindings: Agatston 0, no coronary stenosis. Normal LV size.\nRecommendation: cardiac MRI if symptoms persist.`, 'UNCLASSIFIED:not_cmr'],
+  ['late enhancement under a cardiac CT title (German "Spätanreicherung") is the CT\'s', `Kardio-CT ${CANARY}\nBefund: Subendokardiale Spätanreicherung anterior, LVEF 38 %.\nBeurteilung: Alter Vorderwandinfarkt.`, 'UNCLASSIFIED:not_cmr'],
+  ['an English case text telling ECG, echo and CT before its CMR findings stays a CMR text', `A 50-year-old man (${CANARY}). ECG showed sinus rhythm. Echocardiography showed an LVEF of 50 %. Coronary CT angiography showed no stenosis. Cardiac MRI showed subepicardial LGE of the lateral wall with oedema there.`, 'MYO'],
+  ['a German case text telling ECG, echo and angiography under "Anamnese" stays a CMR text', `Anamnese: Patient ${CANARY}, EKG mit ST-Hebungen, Echokardiographie mit LVEF 50 %, Koronarangiographie ohne Stenosen.\nKardio-MRT: Subepikardiales LGE inferolateral mit Ödem inferolateral.`, 'MYO'],
+  ['an echo whose history tells a dated earlier CMR is still an echo (German)', `Transthorakale Echokardiographie ${CANARY}\nAnamnese: Z.n. Myokarditis 2019 (Kardio-MRT: subepikardiales LGE).\nBefund: LVEF 60 %, keine Wandbewegungsstörungen.\nBeurteilung: Normalbefund.`, 'UNCLASSIFIED:not_cmr'],
+  ['an echo compared with an earlier cardiac MRI is still an echo (English)', `Echocardiogram ${CANARY}\nComparison: cardiac MRI 2021 showed no LGE.\nFindings: LVEF 58 %, normal wall motion.\nConclusion: Normal echo.`, 'UNCLASSIFIED:not_cmr'],
+  ['a case text whose CMR is told under its history without a date stays a CMR text', `Anamnese: Patientin ${CANARY}, Echokardiographie mit LVEF 35 %. Im Kardio-MRT zeigte sich ein mittmyokardiales LGE septal bei dilatiertem LV (LVEDVi 135 ml/m²).`, 'DCM'],
+  // Other modalities and documents the list missed (H3)
+  ['a right heart catheter report (German compound) is no CMR', `Rechtsherzkatheter ${CANARY}\nPAP mean 35 mmHg, PCWP 12 mmHg, LVEF normal.\nBeurteilung: Präkapilläre pulmonale Hypertonie.`, 'UNCLASSIFIED:not_cmr'],
+  ['left ventriculography (English) is no CMR', `Left ventriculography and coronary angiography ${CANARY}\nFindings: anterior akinesia, EF 40 %, occluded LAD.`, 'UNCLASSIFIED:not_cmr'],
+  ['a one-word German stress echo ("Belastungsechokardiographie") is an echo', `Belastungsechokardiographie ${CANARY}\nBefund: In Ruhe und unter Belastung normale Wandbewegung, LVEF 62 %.\nBeurteilung: Kein Ischämienachweis.`, 'UNCLASSIFIED:not_cmr'],
+  ['an abdominal ultrasound (English) is no CMR', `Abdominal ultrasound ${CANARY}\nLiver normal in size. No ascites.\nImpression: Normal study.`, 'UNCLASSIFIED:not_cmr'],
+  ['a Langzeit-EKG (German) is no CMR', `Langzeit-EKG ${CANARY}\nSinusrhythmus, mittlere HF 70/min, keine Pausen.\nBeurteilung: Unauffällig.`, 'UNCLASSIFIED:not_cmr'],
+  ['a 12-lead ECG (English) is no CMR', `12-lead ECG ${CANARY}\nSinus rhythm 64/min, normal axis, QTc 420 ms.\nConclusion: Normal ECG.`, 'UNCLASSIFIED:not_cmr'],
+  ['ECG gating is part of the MR exam: the numbers of an "EKG-getriggerte" sequence are the CMR\'s', `Kardio-MRT ${CANARY}\nBefund (EKG-getriggert): LVEF 60 %.`, 'NORMAL'],
+  ['a spin-echo sequence is MR, not an echo: its "no oedema" is the CMR\'s', `Cardiac MRI ${CANARY}\nFindings: Turbo spin echo images show no oedema.`, 'NORMAL'],
+  // A generic normal statement naming no organ is no positive evidence of a normal CMR (H4)
+  ['a generic normal statement with no cardiac word (German) is no CMR text', `Beurteilung (${CANARY}): Kein pathologischer Befund.`, 'UNCLASSIFIED:not_cmr'],
+  ['a generic normal statement with no cardiac word (English) is no CMR text', `Normal study (${CANARY}).`, 'UNCLASSIFIED:not_cmr'],
+  ['the same generic statement of a named cardiac MR is a stated normal study', `Kardio-MRT ${CANARY}\nBeurteilung: Kein pathologischer Befund.`, 'NORMAL'],
+  // "Not performed" is no negative finding (M2)
+  ['an exam stopped before gadolinium has no evidence of no LGE (English)', `Cardiac MRI ${CANARY}\nFindings: LVEF 60 %, normal wall motion. The scan was stopped before gadolinium because of claustrophobia. No LGE.`, 'UNCLASSIFIED:non_diagnostic'],
+  ['"Kein LGE (nicht akquiriert)" after an early end is no evidence of no LGE (German)', `Kardio-MRT ${CANARY}\nBefund: LVEF 62 %, keine Wandbewegungsstörungen. Untersuchung wegen Unruhe vorzeitig beendet. Kein LGE (nicht akquiriert).`, 'UNCLASSIFIED:non_diagnostic'],
+  // The history does not decide (M3)
+  ['an earlier exam aborted in the history does not make today\'s complete exam non-diagnostic (English)', `Cardiac MRI ${CANARY}\nHistory: previous CMR in 2022 was aborted because of claustrophobia.\nFindings: LVEF 63 %, normal LV size. No LGE.`, 'NORMAL'],
+  ['today\'s aborted exam with amyloidosis known from the history gives no category (German)', `Kardio-MRT ${CANARY}\nAnamnese: Bekannte AL-Amyloidose mit Herzbeteiligung.\nBefund: Untersuchung nach den Localizern wegen Klaustrophobie abgebrochen.`, 'UNCLASSIFIED:non_diagnostic'],
+  ['an aborted exam that still found the scar keeps the disease', `Kardio-MRT ${CANARY}\nAnamnese: Z.n. Hinterwandinfarkt.\nBefund: Untersuchung nach den LGE-Sequenzen abgebrochen. Transmurales LGE inferior.`, 'ICM'],
+  // Another exam's numbers are no evidence of a normal CMR (M4)
+  ['an outside echo\'s EF in the history is no evidence of a normal CMR (English)', `Cardiac MRI ${CANARY}\nHistory: outside echo with normal LV function, EF 60 %.\nFindings: see images.`, 'UNCLASSIFIED:no_findings'],
+  ['an echo\'s EF quoted among the findings is the echo\'s (German)', `Kardio-MRT ${CANARY}\nBefund: Echokardiographisch LVEF 60 %. Bilder folgen.`, 'UNCLASSIFIED:no_findings'],
+  // Stated normal studies, as families of one concept in both languages and word orders (M5)
+  ['a normal depiction of the heart, verb form (German): "Das Herz ist regelrecht dargestellt"', `Kardio-MRT ${CANARY}\nBeurteilung: Das Herz ist regelrecht dargestellt.`, 'NORMAL'],
+  ['a normal depiction of the heart, noun last (German): "Darstellung des Herzens unauffällig"', `Kardio-MRT ${CANARY}\nBeurteilung: Darstellung des Herzens unauffällig.`, 'NORMAL'],
+  ['no cardiac pathology (German): "Keine kardiale Pathologie nachweisbar"', `Kardio-MRT ${CANARY}\nBeurteilung: Keine kardiale Pathologie nachweisbar.`, 'NORMAL'],
+  ['no pathology (German): "Kein Hinweis auf eine kardiale Pathologie"', `Kardio-MRT ${CANARY}\nBeurteilung: Kein Hinweis auf eine kardiale Pathologie.`, 'NORMAL'],
+  ['no pathology (German): "Ohne krankhaften Befund"', `Kardio-MRT ${CANARY}\nBeurteilung: Ohne krankhaften Befund.`, 'NORMAL'],
+  ['no pathology (English): "No cardiac pathology identified"', `Cardiac MRI ${CANARY}\nImpression: No cardiac pathology identified.`, 'NORMAL'],
+  ['no pathology (English): "No evidence of any cardiac abnormality"', `Cardiac MRI ${CANARY}\nConclusion: No evidence of any cardiac abnormality.`, 'NORMAL'],
+  ['nothing abnormal (English): "Nothing abnormal seen"', `Cardiac MRI ${CANARY}\nImpression: Nothing abnormal seen.`, 'NORMAL'],
+  ['a normal heart (English): "The heart appears normal"', `CMR ${CANARY}\nImpression: The heart appears normal.`, 'NORMAL'],
+  ['a normal heart (English): "Normal appearances of the heart"', `CMR ${CANARY}\nImpression: Normal appearances of the heart.`, 'NORMAL'],
+  ['the exam named with its verdict (English): "CMR: within normal limits."', `CMR (${CANARY})\nCMR: within normal limits.`, 'NORMAL'],
+  ['the exam named with its verdict (German): "Kardio-MRT: unauffällig."', `Patient ${CANARY}\nKardio-MRT: unauffällig.`, 'NORMAL'],
+  ['one structure without pathology is no stated normal study ("Perikard ohne pathologischen Befund")', `Kardio-MRT ${CANARY}\nBefund: Perikard ohne pathologischen Befund.`, 'UNCLASSIFIED:no_findings'],
+  // A normal statement does not override an exam stopped as a whole, in either language (M6)
+  ['a normal statement of an exam stopped as a whole gives no category (English)', `Cardiac MRI ${CANARY}\nFindings: The study was terminated after the localisers at the patient's request.\nImpression: No abnormality seen on the images obtained.`, 'UNCLASSIFIED:non_diagnostic'],
+  ['a normal statement of an exam stopped as a whole gives no category (German)', `Kardio-MRT ${CANARY}\nBefund: Untersuchung nach den Localizern abgebrochen.\nBeurteilung: Normalbefund in den akquirierten Sequenzen.`, 'UNCLASSIFIED:non_diagnostic'],
+  ['a stated normal study beside one stopped sequence still stands (German)', `Kardio-MRT ${CANARY}\nBefund: Die Perfusionssequenz wurde abgebrochen.\nBeurteilung: Unauffälliges Kardio-MRT.`, 'NORMAL'],
+  ['a stated normal study beside one stopped sequence still stands (English)', `Cardiac MRI ${CANARY}\nFindings: The T2 mapping was stopped early.\nImpression: Normal cardiac MRI.`, 'NORMAL'],
 ];
 
 for (const [name, text, expected] of CASES) {

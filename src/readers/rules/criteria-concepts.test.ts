@@ -56,7 +56,7 @@ const CASES: [string, string, string][] = [
   ['Names: Herzmuskelentzündung is myocarditis', 'MYO', 'Beurteilung: akute Herzmuskelentzündung.'],
   ['Names: NDLVC (ESC 2023) is the DCM family', 'DCM', 'Impression: NDLVC with mid-wall septal LGE.'],
   ['Names: ALVC is the arrhythmogenic family', 'OTHER.arvc', 'Impression: ALVC.'],
-  ['Normal: no pathological findings', 'NORMAL', 'Impression: no pathological findings.'],
+  ['Normal: no pathological findings (of a text that names the heart: H4, a bare "no abnormality" is no CMR)', 'NORMAL', 'Cardiac MRI. Impression: no pathological findings.'],
   ['Context: flu and hs-TnT with Lake Louise findings', 'MYO', 'History: flu a week ago, hs-TnT 800. CMR: subepicardial LGE lateral, oedema lateral.'],
   ['Context: monoclonal protein with thick walls and diffuse LGE', 'CA', 'History: monoclonal protein, Bence Jones. CMR: concentric LVH 16 mm, diffuse subendocardial LGE.'],
   ['Context: ischaemic heart disease with inferior transmural scar', 'ICM', 'History: ischaemic heart disease. CMR: inferior hypokinesia with transmural LGE.'],

@@ -8,7 +8,7 @@ import type { Report } from '../../report/report.js';
 import { parseReport, type ParsedReport } from '../../report/parse-report.js';
 import { DEFAULT_TAXONOMY, UNCLASSIFIED, type Taxonomy } from '../../taxonomy/taxonomy.js';
 import type { Evidence, Prediction, Reader } from '../reader.js';
-import { abstain, type Abstention } from './abstain.js';
+import { abstain, fromThisExam, measuredByThisExam, type Abstention } from './abstain.js';
 import { score, type Scored } from './criteria.js';
 import { marginConfidence } from './rules-confidence.js';
 import { findFindings, type Mention } from './find-findings.js';
@@ -30,7 +30,7 @@ export interface RulesResult extends Scored {
 export function applyRules(report: Report): RulesResult {
   const parsed = parseReport(report, { parts: false });
   const { mentions, signals } = findFindings(report.text, parsed.sections, parsed.folded, parsed.index);
-  const scored = score(mentions, parsed.measurements, signals);
+  const scored = score(mentions, parsed.measurements, signals, { folded: parsed.folded, fromThisExam: fromThisExam(parsed.folded, parsed.sections), measuredByThisExam: measuredByThisExam(parsed.folded) });
   const abstention = abstain({ text: report.text, folded: parsed.folded, scored, mentions, signals, measurements: parsed.measurements, sections: parsed.sections });
   const { category, scores, criteria, subtype, normal } = scored;
   return { category, scores, criteria, subtype, normal, parsed, mentions, signals, abstention };

@@ -27,7 +27,7 @@ import { fireIcm } from './icm.js';
 import { fireDcm } from './dcm.js';
 import { fireOther } from './other.js';
 import { fireUnexplained } from './unexplained.js';
-import { fireNormal, normalEvidence, type NormalEvidence } from './normal.js';
+import { fireNormal, normalEvidence, type NormalContext, type NormalEvidence } from './normal.js';
 
 export interface Scored {
   category: DxCategory;
@@ -39,7 +39,7 @@ export interface Scored {
   normal: NormalEvidence[] | null;
 }
 
-export function score(mentions: Mention[], measurements: Measurement[], findSignals: () => Mention[] = () => []): Scored {
+export function score(mentions: Mention[], measurements: Measurement[], findSignals: () => Mention[] = () => [], context?: NormalContext): Scored {
   const facts = gatherFacts(mentions, measurements);
   const t = new Tally();
   fireDiagnoses(facts, t);
@@ -60,6 +60,6 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   for (const c of CATEGORIES) scores[c] = Math.round(scores[c] * 100) / 100;
   const result: Scored = { category: best, scores, criteria: t.criteria, subtype: null, normal: null };
   if (best === 'OTHER') result.subtype = [...t.otherParts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'other';
-  if (best === 'NORMAL') result.normal = normalEvidence(facts, findSignals);
+  if (best === 'NORMAL') result.normal = normalEvidence(facts, findSignals, context);
   return result;
 }
