@@ -189,18 +189,16 @@ export class HumanAnswerStore {
 
   /** Read-only, for evaluate and export; null when the folder has no run store or no human answers. */
   static openExisting(dir: string): HumanAnswerStore | null {
-    let store: HumanAnswerStore;
+    let store: HumanAnswerStore | undefined;
     try {
       store = new HumanAnswerStore(join(dir, STORE_FILE), 'existing');
+      const has = store.db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('human_answers', 'adjudications')").get() as { n: number };
+      if (has.n >= 2) return store;
     } catch {
-      return null;
+      // No store, or a damaged one: the run store's own open says which, with what to do.
     }
-    const has = store.db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('human_answers', 'adjudications')").get() as { n: number };
-    if (has.n < 2) {
-      store.close();
-      return null;
-    }
-    return store;
+    store?.close();
+    return null;
   }
 
   reader(name: string): HumanReaderRow | null {
