@@ -469,3 +469,13 @@ test('lexicon family: an infiltrative-granulomatous process is the granuloma\'s 
   assert.equal(mentionsOf('suspicious for an infiltrative/granulomatous process.', 'infiltrative').length, 0);
   assert.equal(mentionsOf('V.a. infiltrative Kardiomyopathie.', 'infiltrative').length, 1);
 });
+
+// A limited exam is one given no contrast; "no contrast enhancement" is a finding of that contrast (an abstention
+// helper's note, 2026-12-02: "keine Kontrastmittelanreicherung" was read as an exam without contrast).
+test('signal: no contrast given is a limitation, no contrast enhancement is not', () => {
+  const limited = (text: string) => findFindings(text).signals().some((m) => m.concept === 'exam:limited' && m.status !== 'negated');
+  const given = ['Untersuchung ohne Kontrastmittel (eGFR 20).', 'Keine Kontrastmittelgabe bei Allergie.', 'Ohne KM-Gabe.', 'Study performed without contrast.', 'No gadolinium was given.', 'No intravenous contrast.'];
+  const findings = ['Keine Kontrastmittelanreicherung des Myokards.', 'Keine Kontrastmittelaufnahme der Raumforderung.', 'Kein KM-Enhancement.', 'No contrast enhancement of the mass.', 'No gadolinium uptake in the myocardium.', 'No contrast-enhancing lesion.'];
+  assert.deepEqual(given.filter((t) => !limited(t)), [], 'not read as a limitation');
+  assert.deepEqual(findings.filter(limited), [], 'read as a limitation');
+});
