@@ -90,3 +90,14 @@ test('a negation before a long run of commas does not reach a finding 480 charac
   assert.equal(statusOf(text, 'lge'), 'affirmed');
   assert.equal(statusOf(text, 'effusion', 'pericardial'), 'negated');
 });
+
+// A helper's note (2026-12-02): "vereinbar mit", "consistent with" and "c/w" end a scope and state a diagnosis; the
+// terminator took their span, so no diagnosis after them was ever marked as stated.
+test('a diagnosis after a stating phrase that also ends a scope is stated', () => {
+  for (const text of ['Beurteilung: Subepikardiales LGE, vereinbar mit Myokarditis.', 'Impression: Subepicardial LGE, consistent with myocarditis.', 'Impression: subepicardial LGE c/w myocarditis.']) {
+    const m = findFindings(text).mentions.find((x) => x.concept === 'dx:MYO');
+    assert.equal(m?.stated, true, text);
+    assert.equal(m?.status, 'affirmed', text);
+  }
+  assert.equal(findFindings('Beurteilung: Myokarditis.').mentions.find((x) => x.concept === 'dx:MYO')?.stated, false);
+});

@@ -340,7 +340,7 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
     const sentence = sentences[i]!;
     const concepts = conceptsBySentence[i]!;
     if (concepts.length === 0) continue;
-    const triggers = sentenceTriggers(withoutOverlaps(triggersBySentence[i]!, concepts));
+    const triggers = sentenceTriggers(folded, withoutOverlaps(triggersBySentence[i]!, concepts));
     // "inferior+lateral": a compound wall name ("inferolateral") names both walls.
     const attrs = new Set(attributesBySentence[i]!.flatMap((a) => a.def.name.split('+')));
     // "Not transmural" places the scar in the subendocardium only when no other layer is named
@@ -361,7 +361,7 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
       const found = signalsBySentence[i]!;
       if (found.length === 0) continue;
       const concepts = conceptsBySentence[i]!;
-      const triggers = sentenceTriggers(withoutOverlaps(withoutOverlaps(triggersBySentence[i]!, concepts), found));
+      const triggers = sentenceTriggers(folded, withoutOverlaps(withoutOverlaps(triggersBySentence[i]!, concepts), found));
       for (const c of found) signals.push(read(c, sentences[i]!, triggers, NO_ATTRIBUTES, i));
     }
     return signals;
@@ -527,9 +527,17 @@ interface SentenceTriggers {
   firstAffirmEnd: number;
 }
 
-function sentenceTriggers(list: TriggerMatch[]): SentenceTriggers {
+/**
+ * Stating phrases that also end a scope ("kein Ödem, vereinbar mit Myokarditis"): the lexicon lists them as
+ * terminators and as stating triggers, and the terminator takes the span, so they are recognised here by their words.
+ */
+const STATING_TERMINATOR = /^(?:vereinbar mit|consistent with|c\/w)$/;
+
+function sentenceTriggers(folded: string, list: TriggerMatch[]): SentenceTriggers {
   let firstAffirmEnd = Infinity;
-  for (const t of list) if (t.def.kind === 'affirm') firstAffirmEnd = Math.min(firstAffirmEnd, t.end);
+  for (const t of list) {
+    if (t.def.kind === 'affirm' || (t.def.kind === 'term' && STATING_TERMINATOR.test(folded.slice(t.start, t.end)))) firstAffirmEnd = Math.min(firstAffirmEnd, t.end);
+  }
   return { list, preEnds: new Int32Array(list.length).fill(-1), firstAffirmEnd };
 }
 
