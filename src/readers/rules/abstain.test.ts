@@ -99,6 +99,15 @@ const CASES: [string, string, string][] = [
   ['a normal statement of an exam stopped as a whole gives no category (German)', `Kardio-MRT ${CANARY}\nBefund: Untersuchung nach den Localizern abgebrochen.\nBeurteilung: Normalbefund in den akquirierten Sequenzen.`, 'UNCLASSIFIED:non_diagnostic'],
   ['a stated normal study beside one stopped sequence still stands (German)', `Kardio-MRT ${CANARY}\nBefund: Die Perfusionssequenz wurde abgebrochen.\nBeurteilung: Unauffälliges Kardio-MRT.`, 'NORMAL'],
   ['a stated normal study beside one stopped sequence still stands (English)', `Cardiac MRI ${CANARY}\nFindings: The T2 mapping was stopped early.\nImpression: Normal cardiac MRI.`, 'NORMAL'],
+  // An organ in the title is often the reason for the scan; the heart's own findings make the exam the heart's
+  ['an organ in the title is the reason for the scan when the heart has findings (German)', `MRT Thorax bei Belastungsdyspnoe (${CANARY})\nBefund: LV normal groß, LVEF 58 %, keine Wandbewegungsstörungen. Kein Late Enhancement.\nBeurteilung: Unauffälliger Befund.`, 'NORMAL'],
+  ['an organ in the title is the reason for the scan when the heart has findings (English)', `MRI for renal failure work-up (${CANARY})\nFindings: Dilated LV, LVEF 28 %, no LGE.\nImpression: dilated cardiomyopathy.`, 'DCM'],
+  ['a chest MRI that says only that the heart is of normal size stays a chest MRI', `MRT Thorax (${CANARY})\nBefund: Lunge ohne Rundherde. Herz normal groß. Kein Pleuraerguss.\nBeurteilung: Unauffällig.`, 'UNCLASSIFIED:not_cmr'],
+  // The title's MR name is this exam, whatever plan its clause names
+  ['the MR name that opens the text is this exam although its clause names a plan (English)', `Cardiac MRI before planned pulmonary vein isolation (${CANARY}). Echo: normal.\nFindings: LVEF 60 %, normal LV and RV size and function.`, 'NORMAL'],
+  ['the MR name that opens the text is this exam although its clause names a plan (German)', `Kardio-MRT vor geplanter Ablation (${CANARY}), Echokardiographie auswärts unauffällig.\nBefund: LVEF 62 %, normale Ventrikelgrößen und -funktion.`, 'NORMAL'],
+  // A stress perfusion report names the heart by its stress agent, its perfusion defects and its coronary arteries
+  ['a stress perfusion report with only a negative perfusion result and a stated normal study (German)', `Stress-MRT mit Regadenoson (${CANARY})\nKeine Perfusionsdefekte unter Stress.\nBeurteilung: Normalbefund.`, 'NORMAL'],
 ];
 
 for (const [name, text, expected] of CASES) {

@@ -47,7 +47,7 @@ const MR_KEYS = new Set(['T1', 'T2', 'T2STAR', 'ECV', 'FIELD']);
 /** Measurements of no cardiac structure: the heart rate (an ECG has one) and the body surface area. */
 const NON_CARDIAC_KEYS = new Set([...MR_KEYS, 'HR', 'BSA']);
 /** Words of the heart. Plain "ventricles" is left out (the brain has them), and so is "infarct" (so has the brain). */
-const CARDIAC_WORDS = /\b(?:herz\w*|\w*kardi\w*|\w*cardi\w*|heart|myokard\w*|myocard\w*|(?:links|rechts|bi)ventrikul\w*|(?:left|right|bi)[ -]?ventric\w*|lv\w*|rv\w*|perikard\w*|pericard\w*|\w*septal\w*|septum|vorhof\w*|atri(?:um|al|a)|koronar\w*|coronar\w*|mitral\w*|aortenklapp\w*|aortic|trikuspid\w*|tricuspid\w*|wandbewegung\w*|wall motion|ejektionsfraktion|ejection fraction|lge|endokard\w*|endocard\w*|epikard\w*|epicard\w*|apikal\w*|apical|(?:vorder|hinter|seiten|lateral|septum|frei\w*|spitzen|ventrikel)wand\w*|wanddicke\w*|(?:anterior|inferior|lateral|septal|posterior|free|inferolateral|anterolateral|inferoseptal|anteroseptal|apical|basal) wall|mid-?wall|subendo\w*|subepi\w*|intramyo\w*|intramural\w*|transmural\w*|mittmyokard\w*|crista terminalis|papillar\w*|trabekul\w*|trabecul\w*)(?![a-z0-9])/;
+const CARDIAC_WORDS = /\b(?:herz\w*|\w*kardi\w*|\w*cardi\w*|heart|myokard\w*|myocard\w*|(?:links|rechts|bi)ventrikul\w*|(?:left|right|bi)[ -]?ventric\w*|lv\w*|rv\w*|perikard\w*|pericard\w*|\w*septal\w*|septum|vorhof\w*|atri(?:um|al|a)|koronar\w*|coronar\w*|mitral\w*|aortenklapp\w*|aortic|trikuspid\w*|tricuspid\w*|wandbewegung\w*|wall motion|ejektionsfraktion|ejection fraction|lge|endokard\w*|endocard\w*|epikard\w*|epicard\w*|apikal\w*|apical|(?:vorder|hinter|seiten|lateral|septum|frei\w*|spitzen|ventrikel)wand\w*|wanddicke\w*|(?:anterior|inferior|lateral|septal|posterior|free|inferolateral|anterolateral|inferoseptal|anteroseptal|apical|basal) wall|mid-?wall|subendo\w*|subepi\w*|intramyo\w*|intramural\w*|transmural\w*|mittmyokard\w*|crista terminalis|papillar\w*|trabekul\w*|trabecul\w*|adenosin\w*|regadenoson|dobutamin\w*|perfusionsdefekt\w*|perfusion defects?|lad|rca|rcx|riva|lcx|ramus circumflexus)(?![a-z0-9])/;
 /** An MR exam of another organ named with the exam ("MRT Kniegelenk", "MRI brain", "cMRT"). */
 const OTHER_ORGAN = /\b(?:knie\w*|knee|schulter\w*|shoulder|hufte|hip|wirbelsaule|lws|hws|bws|spine|spinal|schadel\w*|kopf|head|brain|gehirn\w*|hirn\w*|cerebr\w*|zerebr\w*|kranial\w*|cranial|neuro\w*|abdomen|abdominal|leber|liver|prostat\w*|becken|pelvis|pelvic|mamma\w*|breast|thorax|chest|lunge\w*|lungs?|pulmo\w*|nieren?|kidneys?|renal|pankreas|pancrea\w*|mrcp|orbita|sella|hals|neck|extremit\w*|sprunggelenk\w*|ankle|handgelenk\w*|wrist|ellenbogen|elbow)(?![a-z0-9])/;
 /** The organ stands beside the MR word, within two words ("MRT Kniegelenk rechts", "MRI of the brain", "Schädel-MRT"). */
@@ -61,6 +61,13 @@ function organMr(line: string): boolean {
   return false;
 }
 const CRANIAL_MR = /\bc-?mrt?(?![a-z0-9])|\bc-?mri(?![a-z0-9])/;
+/**
+ * Findings only a heart has: its chambers and myocardium, their function and scar. An organ beside the MR word in
+ * a title is often the reason for the scan ("MRT Thorax", "MRT bei pulmonaler Sarkoidose", "MRI for chest pain"), not
+ * the organ scanned; with these in the text the exam is the heart's. "Herz normal groß" alone, as a chest MRI of the
+ * lungs says it, is not enough.
+ */
+const HEART_FINDINGS = /\b(?:lge|late[ -]gadolinium[ -]enhancement|lv\w*|rv\w*|(?:links|rechts|bi)ventrikul\w*|(?:left|right|bi)[ -]?ventric\w*|myokard\w*|myocard\w*|subepi\w*|subendo\w*|mittmyokard\w*|mid-?wall|transmural\w*|(?:vorder|hinter|seiten|septum|spitzen)wand\w*|(?:anterior|inferior|lateral|septal|posterior|inferolateral|anterolateral|inferoseptal|anteroseptal|apical) wall|wandbewegung\w*|wall motion|akines\w*|hypokines\w*|dyskines\w*|ejektionsfraktion|ejection fraction|perfusionsdefekt\w*|perfusion defects?)(?![a-z0-9])/;
 /** Scar described by its depth or pattern is tissue characterisation, which only MR does among cardiac imaging. */
 const LGE_PATTERNS = ['subendo', 'subepi', 'midwall', 'transmural', 'patchy', 'diffuse', 'insertion', 'stripe'];
 const describedScar = (m: Mention) => m.concept === 'lge' && m.status !== 'asked' && LGE_PATTERNS.some((a) => m.attrs.has(a));
@@ -139,8 +146,10 @@ function namesOwn(pattern: RegExp, folded: string, own: (pos: number) => boolean
     if (!own(m.index)) continue;
     // The advice governs the exam in its own clause ("V.a. Amyloidose, Kardio-MRT empfohlen", "consider cardiac MRI"). A
     // question is no sign of another exam: "Kardio-MRT bei V.a. Myokarditis?" is this exam's referral.
-    const clause = clauseAround(folded, m.index);
-    if (ADVICE.test(clause)) continue;
+    // The MR name that opens the text is its title, this exam, whatever its clause plans ("Cardiac MRI prior to planned
+    // AF ablation", "Cardiac MRI to consider ARVC"); advice names an exam inside a report of another.
+    const opens = folded.slice(0, m.index).trim() === '';
+    if (!opens && ADVICE.test(clauseAround(folded, m.index))) continue;
     return true;
   }
   return false;
@@ -187,7 +196,8 @@ function modalityOf(folded: string, sections: Section[], mentions: Mention[], me
   const title = head.split('\n').slice(0, 2).join('\n').slice(0, 300);
   const ownName = namesOwn(CMR_NAMES, folded, own);
   // "MRT Kniegelenk", "MRI brain", "cMRT": an MR exam of another organ, unless the text names a cardiac MR too.
-  if (!ownName && (CRANIAL_MR.test(title) || organMr(title)) && !CARDIAC_WORDS.test(title)) {
+  const heartFindings = HEART_FINDINGS.test(folded) || measurements.some((m) => !NON_CARDIAC_KEYS.has(m.key));
+  if (!ownName && (CRANIAL_MR.test(title) || organMr(title)) && !CARDIAC_WORDS.test(title) && !heartFindings) {
     return { cmr: false, message: 'not a CMR report: its title names an MR exam of another organ than the heart, and it names no cardiac MR' };
   }
   const tech = namesOwn(GENERIC_MR, folded, own) || namesOwn(MR_TECH, folded, own) || measurements.some((m) => MR_KEYS.has(m.key) && m.key !== 'ECV');
