@@ -107,6 +107,10 @@ const CASES: [string, string, string][] = [
   ['the MR name that opens the text is this exam although its clause names a plan (English)', `Cardiac MRI before planned pulmonary vein isolation (${CANARY}). Echo: normal.\nFindings: LVEF 60 %, normal LV and RV size and function.`, 'NORMAL'],
   ['the MR name that opens the text is this exam although its clause names a plan (German)', `Kardio-MRT vor geplanter Ablation (${CANARY}), Echokardiographie auswärts unauffällig.\nBefund: LVEF 62 %, normale Ventrikelgrößen und -funktion.`, 'NORMAL'],
   // A stress perfusion report names the heart by its stress agent, its perfusion defects and its coronary arteries
+  // The exam named with its verdict in shorthand is a stated normal study
+  ['the exam named with "o.B." / "ohne Befund" is a stated normal study', `Herz-MRT vom 03.04.2025 (${CANARY}): ohne Befund.`, 'NORMAL'],
+  ['British "NAD" after the exam is a stated normal study', `CMR (${CANARY}): NAD.`, 'NORMAL'],
+  ['British "normal appearances" as the conclusion is a stated normal study', `Cardiac MRI (${CANARY})\nConclusion: normal appearances.`, 'NORMAL'],
   ['a stress perfusion report with only a negative perfusion result and a stated normal study (German)', `Stress-MRT mit Regadenoson (${CANARY})\nKeine Perfusionsdefekte unter Stress.\nBeurteilung: Normalbefund.`, 'NORMAL'],
 ];
 
