@@ -111,6 +111,9 @@ const CASES: [string, string, string][] = [
   ['the exam named with "o.B." / "ohne Befund" is a stated normal study', `Herz-MRT vom 03.04.2025 (${CANARY}): ohne Befund.`, 'NORMAL'],
   ['British "NAD" after the exam is a stated normal study', `CMR (${CANARY}): NAD.`, 'NORMAL'],
   ['British "normal appearances" as the conclusion is a stated normal study', `Cardiac MRI (${CANARY})\nConclusion: normal appearances.`, 'NORMAL'],
+  // A perfusion defect is an abnormal finding: NORMAL's own evidence (no LGE, a normal EF) does not outweigh it
+  ['an inducible perfusion defect in a coronary territory without scar is ischaemic, not normal (German)', `Stress-MRT mit Adenosin (${CANARY})\nBefund: LVEF 64 %. Stressinduzierter Perfusionsdefekt im RCX-Versorgungsgebiet. Kein Late Enhancement.\nBeurteilung: Ischämie im RCX-Gebiet.`, 'ICM'],
+  ['an inducible perfusion defect in a coronary territory without scar is ischaemic, not normal (English)', `Regadenoson stress CMR (${CANARY})\nFindings: LVEF 59 %, no regional wall motion abnormality at rest. Perfusion defect in the RCA territory under stress. No late gadolinium enhancement.`, 'ICM'],
   ['a stress perfusion report with only a negative perfusion result and a stated normal study (German)', `Stress-MRT mit Regadenoson (${CANARY})\nKeine Perfusionsdefekte unter Stress.\nBeurteilung: Normalbefund.`, 'NORMAL'],
 ];
 

@@ -15,7 +15,7 @@ export function fireNormal(facts: Facts, t: Tally): void {
   const { fire } = t;
   fire('normal.base', 'NORMAL', 2, 'no abnormal finding (baseline)', []);
   const abnormal: [string, boolean, number][] = [
-    ['LGE', lge.length > 0, 2.5], ['oedema', oedema.length > 0, 2], ['hyperaemia', hyperemia.length > 0, 1.5], ['wall-motion abnormality', wma.length > 0, 2], ['hypertrophy', hypertrophy.length > 0, 1.5],
+    ['LGE', lge.length > 0, 2.5], ['perfusion defect', q.present('perfusion-defect').length > 0, 2.5], ['oedema', oedema.length > 0, 2], ['hyperaemia', hyperemia.length > 0, 1.5], ['wall-motion abnormality', wma.length > 0, 2], ['hypertrophy', hypertrophy.length > 0, 1.5],
     ['dilated LV', lvDilated, 2], ['reduced function', efReduced, 2.5], ['SAM', sam.length > 0, 2], ['nulling', nulling.length > 0, 2], ['lymphadenopathy', lymph.length > 0, 1],
     ['thrombus', thrombus.length > 0, 1], ['mass', mass.length > 0, 2], ['non-compaction', trabeculation.length > 0, 2], ['ballooning', ballooning.length > 0, 2],
     ['pericardial involvement', pericardial.length > 0, 2], ['wall thickness >= 13 mm', mwtMm !== null && mwtMm >= 13, 2], ['ECV raised', ecvHigh, 1], ['T1 raised', t1High, 1], ['T2 raised', t2High, 1],
