@@ -196,8 +196,8 @@ function modalityOf(folded: string, sections: Section[], mentions: Mention[], me
   const title = head.split('\n').slice(0, 2).join('\n').slice(0, 300);
   const ownName = namesOwn(CMR_NAMES, folded, own);
   // "MRT Kniegelenk", "MRI brain", "cMRT": an MR exam of another organ, unless the text names a cardiac MR too.
-  const heartFindings = HEART_FINDINGS.test(folded) || measurements.some((m) => !NON_CARDIAC_KEYS.has(m.key));
-  if (!ownName && (CRANIAL_MR.test(title) || organMr(title)) && !CARDIAC_WORDS.test(title) && !heartFindings) {
+  const heartFindings = () => HEART_FINDINGS.test(folded) || measurements.some((m) => !NON_CARDIAC_KEYS.has(m.key));
+  if (!ownName && (CRANIAL_MR.test(title) || organMr(title)) && !CARDIAC_WORDS.test(title) && !heartFindings()) {
     return { cmr: false, message: 'not a CMR report: its title names an MR exam of another organ than the heart, and it names no cardiac MR' };
   }
   const tech = namesOwn(GENERIC_MR, folded, own) || namesOwn(MR_TECH, folded, own) || measurements.some((m) => MR_KEYS.has(m.key) && m.key !== 'ECV');

@@ -528,15 +528,16 @@ interface SentenceTriggers {
 }
 
 /**
- * Stating phrases that also end a scope ("kein Ödem, vereinbar mit Myokarditis"): the lexicon lists them as
- * terminators and as stating triggers, and the terminator takes the span, so they are recognised here by their words.
+ * Stating phrases that also end a scope ("kein Ödem, vereinbar mit Myokarditis"): the lexicon lists them both as
+ * terminators and as stating triggers, and the terminator takes the span, so a terminator whose words are one of
+ * them states too. (They are plain phrases: the match, its blanks and hyphens as one space, is the pattern.)
  */
-const STATING_TERMINATOR = /^(?:vereinbar mit|consistent with|c\/w)$/;
+const STATING_TERMINATORS = new Set(TRIGGERS.filter((t) => t.kind === 'affirm' && TRIGGERS.some((u) => u.kind === 'term' && u.pattern === t.pattern)).map((t) => t.pattern));
 
 function sentenceTriggers(folded: string, list: TriggerMatch[]): SentenceTriggers {
   let firstAffirmEnd = Infinity;
   for (const t of list) {
-    if (t.def.kind === 'affirm' || (t.def.kind === 'term' && STATING_TERMINATOR.test(folded.slice(t.start, t.end)))) firstAffirmEnd = Math.min(firstAffirmEnd, t.end);
+    if (t.def.kind === 'affirm' || (t.def.kind === 'term' && STATING_TERMINATORS.has(folded.slice(t.start, t.end).replace(/[ \t-]+/g, ' ')))) firstAffirmEnd = Math.min(firstAffirmEnd, t.end);
   }
   return { list, preEnds: new Int32Array(list.length).fill(-1), firstAffirmEnd };
 }
