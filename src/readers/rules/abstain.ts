@@ -292,5 +292,5 @@ export function abstain({ text, folded, scored, mentions, signals, measurements,
   if (limited.length > 0) {
     return { reason: 'non_diagnostic', message: 'the exam is described as limited (artefacts, claustrophobia, no contrast or a sequence not done) and it states no disease and nothing normal', spans: limited.map((m) => m.sentence) };
   }
-  return { reason: 'no_findings', message: 'no disease and no positive evidence of a normal study (normal function or size, no LGE, normal mapping, or a study called normal)', spans: [] };
+  return { reason: 'no_findings', message: 'no disease and no positive evidence of a normal study (normal function or size, no LGE, normal mapping, no inducible perfusion defect, or a study called normal)', spans: [] };
 }

@@ -742,3 +742,17 @@ test('concept: nodes "consistent with sarcoidosis" beside sarcoid-pattern LGE ar
 test('concept: LGE named with a wall is the myocardium\'s, so widespread ST elevation with it is no pericarditis alone', () => {
   assert.ok(!fired('ECG: diffuse ST elevation. CMR: LVEF 46 %; late enhancement around the interventricular septum and the apex.').includes('other.pericarditis-context'));
 });
+
+test('concept: iron overload of the liver is no cardiac siderosis; a myocardial T2* below 20 ms still is, beside a liver value', () => {
+  assert.equal(outcome('Befund: LVEF 63 %, normale Volumina. Myokardiales T2* 31 ms. Leber-T2* 2,4 ms. Kein LGE.\nBeurteilung: Deutliche Lebersiderose, keine myokardiale Eisenüberladung.'), 'NORMAL');
+  assert.equal(outcome('Findings: LVEF 62 %, normal volumes. Myocardial T2* 33 ms. Liver T2* 1.9 ms in keeping with severe hepatic iron overload. No LGE.'), 'NORMAL');
+  assert.equal(outcome('Befund: LVEF 57 %. Myokardiales T2* 11 ms, Leber-T2* 3 ms. Kein LGE.'), 'OTHER.siderosis');
+  assert.equal(outcome('Findings: LVEF 58 %. Myocardial T2* 13 ms; liver T2* 2 ms. No LGE.'), 'OTHER.siderosis');
+});
+
+test('concept: a stress perfusion study without an inducible defect is a normal result, not a text without findings', () => {
+  assert.equal(outcome('Adenosin-Stress-MRT.\nBefund: Unter Adenosin keine induzierbare Perfusionsstörung.'), 'NORMAL');
+  assert.equal(outcome('Regadenoson stress CMR.\nFindings: No inducible perfusion defect at peak stress.'), 'NORMAL');
+  // An inducible defect still counts against NORMAL.
+  assert.equal(outcome('Regadenoson stress CMR.\nFindings: Inducible perfusion defect of the inferior wall at peak stress. No LGE. LVEF 60 %.'), 'ICM');
+});

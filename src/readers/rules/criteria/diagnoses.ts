@@ -7,7 +7,7 @@
 import type { DxCategory } from '../lexicon.js';
 import type { Mention } from '../find-findings.js';
 import type { OtherSubtype } from '../outcomes.js';
-import { NARRATIVE, extracardiacInfarct, extracardiacSarcoidosis, type Facts } from './facts.js';
+import { NARRATIVE, extracardiacDiagnosis, extracardiacSarcoidosis, type Facts } from './facts.js';
 import type { Tally } from './tally.js';
 
 /** Categories whose diagnosis stays true when it is "known" or "Z.n." (a past infarct is today's scar). */
@@ -72,7 +72,7 @@ export function fireDiagnoses(facts: Facts, t: Tally): void {
     if (category === 'OTHER' && m.subtype === 'congenital' && weight > 0 && m.attrs.has('mild') && !m.attrs.has('severe')) weight *= 0.3;
     // Pulmonary hypertension called secondary or mild follows the left heart's disease; it is not the diagnosis.
     if (m.secondary && weight > 0 && (m.attrs.has('functional') || m.attrs.has('mild'))) weight *= 0.3;
-    if (weight > 0 && (extracardiacSarcoidosis(m) || extracardiacInfarct(m))) weight = 0;
+    if (weight > 0 && (extracardiacSarcoidosis(m) || extracardiacDiagnosis(m))) weight = 0;
     if (weight === 0) continue;
     const list = per.get(category) ?? [];
     list.push({ weight, mention: m });

@@ -143,8 +143,12 @@ export const namesHeart = (m: Mention) => HEART_PLACES.some((a) => m.attrs.has(a
  */
 export const extracardiacSarcoidosis = (m: Mention) => m.concept === 'dx:CS' && ['pulmonary', 'hilar', 'extracardiac', 'extracardiac-sarcoid'].some((a) => m.attrs.has(a)) && !namesHeart(m) && m.section !== 'assessment';
 
-/** "Brain CT showed infarcts": an infarct told of another organ with no word of the heart is no myocardial infarction. */
-export const extracardiacInfarct = (m: Mention) => m.concept === 'dx:ICM' && m.attrs.has('extracardiac') && !namesHeart(m);
+/**
+ * A disease told of another organ with no word of the heart is not the heart's: "brain CT showed infarcts" is no
+ * myocardial infarction, "Lebersiderose" or a low liver T2* is hepatic, not myocardial, iron overload (cardiac
+ * siderosis is a myocardial T2* < 20 ms, Anderson et al. 2001).
+ */
+export const extracardiacDiagnosis = (m: Mention) => (m.concept === 'dx:ICM' || (m.concept === 'dx:OTHER' && m.subtype === 'siderosis')) && m.attrs.has('extracardiac') && !namesHeart(m);
 
 /** A relative's diagnosis ("brother with HCM", "Mutter mit DCM"): family history, stated or suspected. */
 export const relativesWith = (q: Query, category: DxCategory) => q.mentions.filter((m) => m.concept === `dx:${category}` && m.attrs.has('family') && m.status !== 'negated' && m.status !== 'asked');

@@ -5,7 +5,7 @@
  * hibernation, and coronary disease or an infarct in the history. The depth of a scar says less in an HCM-shaped
  * hypertrophy (ESC 2023) or beside AV block (sarcoid scar mimics infarcts).
  */
-import { extracardiacInfarct, type Facts } from './facts.js';
+import { extracardiacDiagnosis, type Facts } from './facts.js';
 import { spansOf, type Tally } from './tally.js';
 
 export function fireIcm(facts: Facts, t: Tally): void {
@@ -31,7 +31,7 @@ export function fireIcm(facts: Facts, t: Tally): void {
   const perfusion = q.present('perfusion-defect');
   // Perfusion defects of hypertrophied myocardium without coronary disease are HCM's microvascular dysfunction.
   if (perfusion.length > 0) fire('icm.perfusion', 'ICM', 1.5 * depthFactor, 'perfusion defect / inducible ischaemia', spansOf(perfusion));
-  const cad = [...cadContext, ...q.mentions.filter((m) => m.concept === 'dx:ICM' && (m.status === 'context' || m.status === 'historical') && !extracardiacInfarct(m))];
+  const cad = [...cadContext, ...q.mentions.filter((m) => m.concept === 'dx:ICM' && (m.status === 'context' || m.status === 'historical') && !extracardiacDiagnosis(m))];
   if (cad.length > 0) fire('icm.context', 'ICM', 2, 'coronary artery disease / prior infarction in the history', spansOf(cad));
   // Oedema or a wall-motion abnormality confined to a coronary territory is acute ischaemic injury (ESC 2023 ACS).
   const territoryInjury = [...wma, ...oedema].filter((m) => m.attrs.has('territory') && !calledNonIschemic);

@@ -27,8 +27,12 @@ export function fireNormal(facts: Facts, t: Tally): void {
   if (lvef && lvef.value >= 55 && !lvDilated) fire('normal.ef', 'NORMAL', 0.5, `LVEF ${lvef.value} %`, spansOf([lvef]));
 }
 
-/** What speaks positively for a normal study: a stated normal study, no LGE, normal function, size or tissue. */
-export type NormalKind = 'stated' | 'no-lge' | 'function' | 'size' | 'tissue';
+/**
+ * What speaks positively for a normal study: a stated normal study, no LGE, normal function, size or tissue, or a
+ * stress test without an inducible perfusion defect (a negative stress perfusion CMR is a normal result, ESC 2019
+ * chronic coronary syndromes).
+ */
+export type NormalKind = 'stated' | 'no-lge' | 'function' | 'size' | 'tissue' | 'perfusion';
 export interface NormalEvidence {
   kind: NormalKind;
   spans: Span[];
@@ -115,6 +119,7 @@ export function normalEvidence(facts: Facts, findSignals: () => Mention[], ctx?:
     ['function', [...(efNormal ? [lvef] : []), ...s.present('normal:function'), ...judged([...q.negated('reduced-fn'), ...q.negated('wma')])]],
     ['size', [...(sizeNormal ? [edvi ?? edv!] : []), ...s.present('normal:size'), ...judged([...q.negated('dilated'), ...q.negated('hypertrophy')])]],
     ['tissue', [...tissueNormal, ...s.present('normal:tissue'), ...judged([...q.negated('oedema'), ...q.negated('t1-high'), ...q.negated('t2-high'), ...q.negated('ecv-high'), ...q.negated('mass'), ...q.negated('thrombus')])]],
+    ['perfusion', judged(q.negated('perfusion-defect'))],
   ];
   const out = evidence.map(([kind, found]) => ({ kind, spans: spansOf(found.filter(mine)) }));
   if (ctx) out[0]!.spans.push(...statedInWords(ctx));
