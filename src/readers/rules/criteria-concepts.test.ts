@@ -756,3 +756,10 @@ test('concept: a stress perfusion study without an inducible defect is a normal 
   // An inducible defect still counts against NORMAL.
   assert.equal(outcome('Regadenoson stress CMR.\nFindings: Inducible perfusion defect of the inferior wall at peak stress. No LGE. LVEF 60 %.'), 'ICM');
 });
+
+test('concept: an LVEF below the report\'s own printed reference range is reduced function, so a dilated LV with it is DCM (ESC 2023)', () => {
+  assert.equal(outcome('Befund: LVEDVi 121 ml/m² (Norm 57-105). LVEF 51 % (Norm 57-77). Kein LGE, kein Ödem.'), 'DCM');
+  assert.equal(outcome('Findings: LVEDVi 119 ml/m2 (normal range 57-105). LVEF 53 % (normal range 57-77). No LGE, no oedema.'), 'DCM');
+  // Without a printed range, 53 % is preserved (ESC 2021 bands), and a dilated LV alone is not yet DCM.
+  assert.ok(!fired('Findings: LVEDVi 119 ml/m2. LVEF 53 %. No LGE.').includes('dcm.no-scar'));
+});

@@ -351,7 +351,8 @@ export function gatherFacts(mentions: Mention[], measurements: Measurement[]) {
 
   // DCM's (read by OTHER, the unexplained findings and NORMAL): a dilated LV, reduced systolic function.
   const lvDilated = lvDilatedByNumbers || lvDilatedWords.length > 0;
-  const efReduced = lvef ? lvef.value < 50 : reduced.some((m) => !m.attrs.has('rv') || m.attrs.has('lv'));
+  // Below 50 % (ESC 2021 bands), or below the report's own printed reference range ("LVEF 52 % (Norm 57-77)").
+  const efReduced = lvef ? lvef.value < 50 || (lvef.ref?.low != null && lvef.value < lvef.ref.low) : reduced.some((m) => !m.attrs.has('rv') || m.attrs.has('lv'));
 
   // OTHER's (read by the unexplained findings and NORMAL).
   const rvBad = (rvef && rvef.value < 45) || reduced.some((m) => m.attrs.has('rv') && !m.attrs.has('lv'));
