@@ -216,12 +216,12 @@ test('read five reports with the keyboard, survive a killed server, evaluate the
     again.close();
     assert.deepEqual([last.firstCategory, last.category, last.revisions, last.seconds], [wrongFor(order[4]!.label!), order[4]!.label, 1, 7]);
 
-    // export-readers: readers/anna.csv (id,label,seconds) that evaluate reads back as a labels file.
+    // export-readers: readers/anna.csv (id,label,seconds,reason) that evaluate reads back as a labels file.
     const exportIo = bufferIo();
     assert.equal(await runCli(['export-readers', out], exportIo), 0, exportIo.stderr());
     const csv = readFileSync(join(out, 'readers', 'anna.csv'), 'utf8').trim().split('\n');
-    assert.equal(csv[0], 'id,label,seconds');
-    assert.deepEqual(csv.slice(1).sort(), order.map((r) => `${r.id},${r.label},${{ [order[0]!.id]: 4, [order[1]!.id]: 3, [order[2]!.id]: 3, [order[3]!.id]: 5, [order[4]!.id]: 7 }[r.id]}`).sort());
+    assert.equal(csv[0], 'id,label,seconds,reason');
+    assert.deepEqual(csv.slice(1).sort(), order.map((r) => `${r.id},${r.label},${{ [order[0]!.id]: 4, [order[1]!.id]: 3, [order[2]!.id]: 3, [order[3]!.id]: 5, [order[4]!.id]: 7 }[r.id]},`).sort());
 
     // --- Adjudication of the review list (the two reports without a majority).
     const adjudication = await serve(['adjudicate', out, '--adjudicator', 'bob', '--lang', 'en']);
@@ -277,6 +277,62 @@ test('read five reports with the keyboard, survive a killed server, evaluate the
     assert.equal(adjudicated.readers.consensus!.accuracy, 0, 'the consensus is scored as voted (no majority), not by its own adjudication');
     assert.deepEqual(problems, []);
   } finally {
+    await browser.close();
+  }
+});
+
+test('a reader gives one report no category with a reason; evaluate counts it as wrong in its own column, the CSV keeps the reason', { skip: browserSkip, timeout: 120_000 }, async () => {
+  const dir = tempDir();
+  const out = join(dir, 'run');
+  const demo = readFileSync(new URL('../examples/demo/reports.jsonl', import.meta.url), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; text: string; label: string });
+  const reports = demo.slice(0, 3);
+  const input = join(dir, 'reports.jsonl');
+  writeFileSync(input, reports.map((r) => JSON.stringify(r)).join('\n'));
+  const order = readingOrder(reports, '5');
+  const problems: string[] = [];
+  const browser = await launchBrowser();
+  const session = await serve(['read', input, '--reader', 'anna', '--out', out, '--lang', 'en', '--seed', '5']);
+  try {
+    const page = await openPage(browser, session.url, problems);
+    await expectShown(page, 1, 3, order[0]!.text);
+    const reasons = page.getByRole('group', { name: 'No category' }).getByRole('button');
+    assert.deepEqual(await reasons.allTextContents(), ['Not a cardiac MRI report', 'Non-diagnostic or aborted exam', 'No findings to judge', 'Fits no category of the list']);
+    await page.clock.runFor(6000);
+    await page.getByRole('button', { name: 'Non-diagnostic or aborted exam' }).click();
+    await expectShown(page, 2, 3, order[1]!.text);
+    assert.equal(await page.locator('#status').textContent(), 'Saved: No category – Non-diagnostic or aborted exam');
+    await page.clock.runFor(2000);
+    await page.keyboard.press(keyOf(order[1]!.label!));
+    await expectShown(page, 3, 3, order[2]!.text);
+    await page.clock.runFor(2000);
+    await page.keyboard.press(keyOf(order[2]!.label!));
+    await page.locator('#done-note').waitFor();
+    // Back to the first report: its answer is shown as given.
+    for (const [n, r] of [[3, order[2]!], [2, order[1]!], [1, order[0]!]] as const) {
+      await page.keyboard.press('ArrowLeft');
+      await expectShown(page, n, 3, r.text);
+    }
+    assert.equal(await page.getByRole('button', { name: 'Non-diagnostic or aborted exam' }).getAttribute('aria-pressed'), 'true');
+    assert.ok((await page.locator('.choice[aria-pressed="true"]').count()) === 0, 'no category button is pressed');
+    await page.close();
+    session.child.kill('SIGTERM');
+    assert.equal(await session.exit, 0);
+
+    assert.equal(await runCli(['export-readers', out], bufferIo()), 0);
+    const csv = join(out, 'readers', 'anna.csv');
+    assert.ok(readFileSync(csv, 'utf8').includes(`${order[0]!.id},UNCLASSIFIED,6,non_diagnostic`));
+    const io = bufferIo();
+    assert.equal(await runCli(['evaluate', out, '--reader', `again=${csv}`, '--resamples', '200'], io), 0, io.stderr());
+    const metrics = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')) as { readers: Record<string, { n: number; accuracy: number; unclassified: number }> };
+    for (const name of ['anna', 'again']) {
+      const r = metrics.readers[name]!;
+      assert.deepEqual([r.n, r.unclassified, r.accuracy], [3, 1, 2 / 3], name);
+    }
+    assert.match(readFileSync(join(out, 'report.html'), 'utf8'), /UNCLASSIFIED/);
+    assert.deepEqual(problems, []);
+  } finally {
+    // A failed assertion must not leave the server running (the test would never end).
+    session.child.kill('SIGKILL');
     await browser.close();
   }
 });

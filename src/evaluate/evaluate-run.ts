@@ -11,7 +11,7 @@ import { readLabels } from '../ingest/read-labels.js';
 import type { Evidence } from '../readers/reader.js';
 import type { Report } from '../report/report.js';
 import { PREDICTIONS_FILE } from '../run/export-predictions.js';
-import { humanReaderPredictions } from '../run/human-readers.js';
+import { humanReaderPredictions, humanUnclassified } from '../run/human-readers.js';
 import { categoryIds, type Taxonomy, type UnclassifiedReason } from '../taxonomy/taxonomy.js';
 import { mcnemarExact, type McNemar } from './agreement.js';
 import { bootstrapIntervals, type BootstrapIntervals } from './bootstrap.js';
@@ -184,8 +184,10 @@ export function evaluateRun(options: EvaluateOptions): Evaluation {
     if (inputs.some((r) => r.name === human.name) || human.name === 'consensus') {
       throw new ConfigError(`--reader ${human.name}=${human.file}: there is already a reader named ${human.name}`, { code: 'config.reader', hint: 'Give each human reader its own name, different from the models of the run' });
     }
-    const entries = readLabels(human.file, { taxonomy });
-    const predictions = new Map<string, ReaderPrediction>(entries.map((e) => [e.id, { category: e.label, evidence: [], seconds: e.seconds ?? null, error: null }]));
+    const entries = readLabels(human.file, { taxonomy, unclassified: true });
+    const predictions = new Map<string, ReaderPrediction>(
+      entries.map((e) => [e.id, { category: e.label, evidence: [], seconds: e.seconds ?? null, error: null, ...(e.reason ? { unclassified: humanUnclassified(e.reason) } : {}) }]),
+    );
     const missing = [...truth.keys()].filter((id) => !predictions.has(id)).length;
     if (missing > 0) warnings.push(`${human.name}: no label for ${missing} report(s); they count as wrong`);
     inputs.push({ name: human.name, kind: 'human', predictions, tokens: null });

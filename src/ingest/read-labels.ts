@@ -5,7 +5,7 @@
  * report text in any column).
  */
 import { InputError } from '../errors.js';
-import { DEFAULT_TAXONOMY, resolveLabel, unknownLabelHint, type Taxonomy } from '../taxonomy/taxonomy.js';
+import { DEFAULT_TAXONOMY, UNCLASSIFIED, UNCLASSIFIED_REASONS, isUnclassifiedReason, resolveLabel, unknownLabelHint, type Taxonomy, type UnclassifiedReason } from '../taxonomy/taxonomy.js';
 import type { Encoding } from './decode-text.js';
 import { formatOf, readRecords, type RawRecord } from './read-records.js';
 import { mapColumns } from './map-columns.js';
@@ -14,12 +14,18 @@ export interface LabelRecord {
   id: string;
   label: string;
   seconds?: number;
+  /** A human reader's "no category" (label UNCLASSIFIED): why, when the file says. */
+  reason?: UnclassifiedReason;
 }
 
 /** Column names accepted for the label, in order of preference. */
 const LABEL_COLUMNS = ['label', 'category', 'truth', 'diagnosis'];
 
-export function readLabels(file: string, options: { taxonomy?: Taxonomy; encoding?: Encoding } = {}): LabelRecord[] {
+/**
+ * `unclassified`: the file holds a reader's answers, not a truth, so `UNCLASSIFIED` (with an optional `reason`
+ * column) is an answer too; a truth is always a category.
+ */
+export function readLabels(file: string, options: { taxonomy?: Taxonomy; encoding?: Encoding; unclassified?: boolean } = {}): LabelRecord[] {
   const taxonomy = options.taxonomy ?? DEFAULT_TAXONOMY;
   const format = formatOf(file);
   if (!format) {
@@ -32,7 +38,7 @@ export function readLabels(file: string, options: { taxonomy?: Taxonomy; encodin
   const labels: LabelRecord[] = [];
   const seen = new Map<string, number | undefined>();
   for (const record of records) {
-    const entry = toLabel(record, taxonomy);
+    const entry = toLabel(record, taxonomy, options.unclassified ?? false);
     if (seen.has(entry.id)) {
       throw new InputError({ file, line: record.line }, `duplicate id "${entry.id}" (first on line ${seen.get(entry.id)})`, {
         code: 'input.duplicate_id',
@@ -45,7 +51,7 @@ export function readLabels(file: string, options: { taxonomy?: Taxonomy; encodin
   return labels;
 }
 
-function toLabel(record: RawRecord, taxonomy: Taxonomy): LabelRecord {
+function toLabel(record: RawRecord, taxonomy: Taxonomy, unclassified: boolean): LabelRecord {
   const { fields, file, line } = record;
   const id = fields.id === undefined || fields.id === null ? '' : String(fields.id).trim();
   if (id === '') {
@@ -59,7 +65,7 @@ function toLabel(record: RawRecord, taxonomy: Taxonomy): LabelRecord {
       hint: 'Add the category in a "label" column (id,label)',
     });
   }
-  const label = resolveLabel(taxonomy, raw);
+  const label = unclassified && raw.toUpperCase() === UNCLASSIFIED ? UNCLASSIFIED : resolveLabel(taxonomy, raw);
   if (label === undefined) {
     throw new InputError({ file, line }, `the label of "${id}" (column ${column}) is not a category of the taxonomy`, {
       code: 'input.unknown_label',
@@ -67,6 +73,16 @@ function toLabel(record: RawRecord, taxonomy: Taxonomy): LabelRecord {
     });
   }
   const entry: LabelRecord = { id, label };
+  const reason = fields.reason === undefined || fields.reason === null ? '' : String(fields.reason).trim();
+  if (label === UNCLASSIFIED && reason !== '') {
+    if (!isUnclassifiedReason(reason)) {
+      throw new InputError({ file, line }, `the reason of "${id}" is not a reason for no category`, {
+        code: 'input.bad_reason',
+        hint: `Write one of ${UNCLASSIFIED_REASONS.join(', ')}, or leave the reason empty`,
+      });
+    }
+    entry.reason = reason;
+  }
   if (fields.seconds !== undefined && String(fields.seconds).trim() !== '') {
     const seconds = Number(String(fields.seconds).replace(',', '.'));
     if (!Number.isFinite(seconds) || seconds < 0) {

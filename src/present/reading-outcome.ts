@@ -4,7 +4,7 @@
  * the Excel and FHIR exports so both say the same thing. Messages name ids and codes, never report text.
  */
 import type { Prediction } from '../readers/reader.js';
-import { UNCLASSIFIED, type Category, type Taxonomy, type UnclassifiedReason } from '../taxonomy/taxonomy.js';
+import { UNCLASSIFIED, UNCLASSIFIED_REASON_TEXT, type Category, type Taxonomy, type UnclassifiedReason } from '../taxonomy/taxonomy.js';
 import type { ConsensusEntry } from './read-run.js';
 
 export type ReadingOutcome =
@@ -14,18 +14,11 @@ export type ReadingOutcome =
   | { kind: 'no majority'; votes: Record<string, string | null> }
   | { kind: 'unknown category'; id: string };
 
-const REASONS: Record<UnclassifiedReason, string> = {
-  not_cmr: 'not a cardiac MRI report',
-  non_diagnostic: 'non-diagnostic or aborted examination',
-  no_findings: 'no findings to judge',
-  outside_taxonomy: 'an outcome no category of the taxonomy takes',
-};
-
 export function predictionOutcome(p: Prediction, taxonomy: Taxonomy): ReadingOutcome {
   if (p.error || p.category === null) return { kind: 'failed', code: p.error?.code ?? 'unknown', message: p.error?.message ?? 'no answer' };
   if (p.category === UNCLASSIFIED) {
     const reason = p.unclassified?.reason ?? 'unknown';
-    return { kind: 'unclassified', reason, message: p.unclassified?.message ?? REASONS[reason as UnclassifiedReason] ?? reason };
+    return { kind: 'unclassified', reason, message: p.unclassified?.message ?? UNCLASSIFIED_REASON_TEXT[reason as UnclassifiedReason] ?? reason };
   }
   return categoryOutcome(p.category, taxonomy);
 }
@@ -47,7 +40,7 @@ export function describeOutcome(outcome: ReadingOutcome): string {
     case 'category':
       return `${outcome.category.name} (${outcome.category.id})`;
     case 'unclassified':
-      return `No category: ${REASONS[outcome.reason as UnclassifiedReason] ?? outcome.message}`;
+      return `No category: ${UNCLASSIFIED_REASON_TEXT[outcome.reason as UnclassifiedReason] ?? outcome.message}`;
     case 'failed':
       return `No category: the reading failed (${outcome.code})`;
     case 'no majority':

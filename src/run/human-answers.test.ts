@@ -2,6 +2,7 @@
 // seconds (evaluate), as readers/<name>.csv files, as an adjudicated truth and as adjudicated consensus rows.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../../test/helpers/temp-dir.js';
@@ -79,7 +80,7 @@ test('export-readers writes readers/<name>.csv in report order, formula-looking 
   store.close();
   const files = exportHumanReaders(dir, [{ id: 'r1', text: '' }, { id: '=1+1', text: '' }]);
   assert.deepEqual(files, [{ name: 'anna', file: join(dir, 'readers', 'anna.csv'), n: 2 }]);
-  assert.equal(readFileSync(files[0]!.file, 'utf8'), "id,label,seconds\nr1,CA,40\n'=1+1,HCM,12.346\n");
+  assert.equal(readFileSync(files[0]!.file, 'utf8'), "id,label,seconds,reason\nr1,CA,40,\n'=1+1,HCM,12.346,\n");
 });
 
 test('export-readers refuses a reader name that is no plain file name (a store written by something else)', () => {
@@ -88,4 +89,37 @@ test('export-readers refuses a reader name that is no plain file name (a store w
   store.putAnswer({ ...answer('r1', 'CA', 4), reader: '../../escape' });
   store.close();
   assert.throws(() => exportHumanReaders(dir, []), /no plain name for a file/);
+});
+
+test('a reader\'s "no category" is a prediction UNCLASSIFIED with the reason, and its CSV row carries the reason', () => {
+  const dir = tempDir();
+  const store = HumanAnswerStore.open(dir);
+  store.putAnswer({ ...answer('r1', 'UNCLASSIFIED', 9), unclassifiedReason: 'not_cmr' });
+  store.putAnswer(answer('r2', 'NORMAL', 4));
+  store.close();
+  const reports = new Map(['r1', 'r2'].map((id) => [id, { id, text: `text of ${id}` }]));
+  const anna = humanReaderPredictions(dir, reports).readers[0]!.predictions;
+  assert.deepEqual(anna.get('r1'), { category: 'UNCLASSIFIED', evidence: [], seconds: 9, error: null, unclassified: { reason: 'not_cmr', message: 'the reader gave no category: not a cardiac MRI report' } });
+  assert.equal(anna.get('r2')?.unclassified, undefined);
+  const [file] = exportHumanReaders(dir, [...reports.values()]);
+  assert.equal(readFileSync(file!.file, 'utf8'), 'id,label,seconds,reason\nr1,UNCLASSIFIED,9,not_cmr\nr2,NORMAL,4,\n');
+});
+
+test('a store written before readers could give no category gets the column, and its answers stay as they were', () => {
+  const dir = tempDir();
+  const old = new Database(join(dir, 'run.sqlite'));
+  old.exec(`CREATE TABLE human_readers (name TEXT PRIMARY KEY, seed TEXT NOT NULL, lang TEXT NOT NULL, taxonomy TEXT NOT NULL, started_at TEXT NOT NULL);
+    CREATE TABLE human_answers (reader TEXT NOT NULL, report_id TEXT NOT NULL, category TEXT NOT NULL, seconds REAL NOT NULL, unsure INTEGER NOT NULL, comment TEXT, text_hash TEXT NOT NULL, first_category TEXT NOT NULL, revisions INTEGER NOT NULL, first_answered_at TEXT NOT NULL, answered_at TEXT NOT NULL, PRIMARY KEY (reader, report_id));
+    CREATE TABLE adjudications (report_id TEXT PRIMARY KEY, category TEXT NOT NULL, adjudicator TEXT NOT NULL, seconds REAL NOT NULL, comment TEXT, text_hash TEXT NOT NULL, reason TEXT NOT NULL, voted_status TEXT NOT NULL, voted_category TEXT, adjudicated_at TEXT NOT NULL);
+    INSERT INTO human_answers VALUES ('anna', 'r1', 'DCM', 20, 0, NULL, '${textHash('text of r1')}', 'DCM', 0, '2026-01-01', '2026-01-01');`);
+  old.close();
+  // Read as it is (evaluate, export): no column, no reason.
+  const before = HumanAnswerStore.openExisting(dir)!;
+  assert.equal(before.answers('anna').get('r1')?.unclassifiedReason, null);
+  before.close();
+  // Opened to read on (cmrdx read): the column is added, the old answer kept, a new one with its reason stored.
+  const store = HumanAnswerStore.open(dir);
+  const added = store.putAnswer({ ...answer('r2', 'UNCLASSIFIED', 5), unclassifiedReason: 'non_diagnostic' });
+  assert.deepEqual([store.answers('anna').get('r1')?.category, added.unclassifiedReason], ['DCM', 'non_diagnostic']);
+  store.close();
 });

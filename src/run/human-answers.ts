@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../errors.js';
+import type { UnclassifiedReason } from '../taxonomy/taxonomy.js';
 import { STORE_FILE } from './run-classify.js';
 
 /** How long a write waits for a classify run (or another page) to release the file. */
@@ -33,6 +34,7 @@ CREATE TABLE IF NOT EXISTS human_answers (
   comment TEXT,
   text_hash TEXT NOT NULL,
   first_category TEXT NOT NULL,
+  unclassified_reason TEXT,
   revisions INTEGER NOT NULL,
   first_answered_at TEXT NOT NULL,
   answered_at TEXT NOT NULL,
@@ -55,7 +57,10 @@ CREATE TABLE IF NOT EXISTS adjudications (
 export interface HumanAnswer {
   reader: string;
   reportId: string;
+  /** A category of the reader's taxonomy, or UNCLASSIFIED: the reader's "no category", with its reason. */
   category: string;
+  /** Why the reader gave no category (set exactly when `category` is UNCLASSIFIED). */
+  unclassifiedReason: UnclassifiedReason | null;
   /** Active reading time over every visit that led to this answer (see docs: time adds up when changed). */
   seconds: number;
   unsure: boolean;
@@ -101,6 +106,8 @@ interface AnswerRow {
   comment: string | null;
   text_hash: string;
   first_category: string;
+  /** Absent in a store written before readers could give no category (read-only stores are not migrated). */
+  unclassified_reason?: string | null;
   revisions: number;
   first_answered_at: string;
   answered_at: string;
@@ -123,6 +130,7 @@ const toAnswer = (r: AnswerRow): HumanAnswer => ({
   reader: r.reader,
   reportId: r.report_id,
   category: r.category,
+  unclassifiedReason: (r.unclassified_reason ?? null) as UnclassifiedReason | null,
   seconds: r.seconds,
   unsure: r.unsure === 1,
   comment: r.comment,
@@ -156,6 +164,12 @@ function openStoreFile(path: string, mode: 'create' | 'existing'): Database.Data
   }
 }
 
+/** A store made before a column existed gets it (SQLite's CREATE TABLE IF NOT EXISTS leaves an old table as it is). */
+function addMissingColumns(db: Database.Database): void {
+  const columns = new Set((db.prepare('PRAGMA table_info(human_answers)').all() as { name: string }[]).map((c) => c.name));
+  if (!columns.has('unclassified_reason')) db.exec('ALTER TABLE human_answers ADD COLUMN unclassified_reason TEXT');
+}
+
 export class HumanAnswerStore {
   private readonly db: Database.Database;
 
@@ -171,6 +185,7 @@ export class HumanAnswerStore {
         // A folder that has no run yet gets the run store's own settings (WAL), so classify can join later.
         if (this.db.pragma('journal_mode', { simple: true }) !== 'wal') this.db.pragma('journal_mode = WAL');
         this.db.exec(SCHEMA);
+        addMissingColumns(this.db);
       }
     } catch (error) {
       throw new ConfigError(`--out: cannot open the run store ${path} (${(error as Error).message})`, {
@@ -233,13 +248,13 @@ export class HumanAnswerStore {
    * seconds (the time a person spent on a report is all the time they spent on it), the first category is kept.
    * An answer for another text of the report (the input changed since) starts that report over.
    */
-  putAnswer(answer: Pick<HumanAnswer, 'reader' | 'reportId' | 'category' | 'seconds' | 'unsure' | 'comment' | 'textHash'>): HumanAnswer {
+  putAnswer(answer: Pick<HumanAnswer, 'reader' | 'reportId' | 'category' | 'seconds' | 'unsure' | 'comment' | 'textHash'> & { unclassifiedReason?: UnclassifiedReason | null }): HumanAnswer {
     const now = new Date().toISOString();
     this.db
       .prepare(
-        `INSERT INTO human_answers (reader, report_id, category, seconds, unsure, comment, text_hash, first_category, revisions, first_answered_at, answered_at)
-         VALUES (@reader, @report_id, @category, @seconds, @unsure, @comment, @text_hash, @category, 0, @now, @now)
-         ON CONFLICT (reader, report_id) DO UPDATE SET category = excluded.category,
+        `INSERT INTO human_answers (reader, report_id, category, unclassified_reason, seconds, unsure, comment, text_hash, first_category, revisions, first_answered_at, answered_at)
+         VALUES (@reader, @report_id, @category, @reason, @seconds, @unsure, @comment, @text_hash, @category, 0, @now, @now)
+         ON CONFLICT (reader, report_id) DO UPDATE SET category = excluded.category, unclassified_reason = excluded.unclassified_reason,
            seconds = CASE WHEN text_hash = excluded.text_hash THEN seconds + excluded.seconds ELSE excluded.seconds END,
            first_category = CASE WHEN text_hash = excluded.text_hash THEN first_category ELSE excluded.category END,
            revisions = CASE WHEN text_hash = excluded.text_hash THEN revisions + 1 ELSE 0 END,
@@ -250,6 +265,7 @@ export class HumanAnswerStore {
         reader: answer.reader,
         report_id: answer.reportId,
         category: answer.category,
+        reason: answer.unclassifiedReason ?? null,
         seconds: answer.seconds,
         unsure: answer.unsure ? 1 : 0,
         comment: answer.comment,

@@ -10,10 +10,10 @@ import { textHash } from '../readers/llm/llm-reader.js';
 import type { Report } from '../report/report.js';
 import { toCsv } from '../util/csv.js';
 import { writeAtomic } from '../util/write-atomic.js';
-import { HumanAnswerStore, type Adjudication } from './human-answers.js';
+import { HumanAnswerStore, type Adjudication, type HumanAnswer } from './human-answers.js';
 import { isPlainName } from './reader-name.js';
 import { checkHumanTaxonomies } from './run-taxonomy.js';
-import type { Taxonomy } from '../taxonomy/taxonomy.js';
+import { UNCLASSIFIED, UNCLASSIFIED_REASON_TEXT, type Taxonomy, type UnclassifiedReason } from '../taxonomy/taxonomy.js';
 
 /** The `--truth` value that means "the adjudicated categories of this run". */
 export const ADJUDICATED_TRUTH = 'adjudicated';
@@ -23,7 +23,19 @@ export interface HumanPrediction {
   evidence: [];
   seconds: number | null;
   error: { code: string; message: string } | null;
+  /** The reader's "no category" (category UNCLASSIFIED) and why. */
+  unclassified?: { reason: UnclassifiedReason; message: string };
 }
+
+/** A person's "no category" as a prediction's `unclassified` (from the reading page or a reader's labels file). */
+export const humanUnclassified = (reason: UnclassifiedReason) => ({ reason, message: `the reader gave no category: ${UNCLASSIFIED_REASON_TEXT[reason]}` });
+
+/** A human answer as a prediction: its category, or UNCLASSIFIED with the reason the reader chose. */
+const humanPrediction = (a: HumanAnswer): HumanPrediction => {
+  const p: HumanPrediction = { category: a.category, evidence: [], seconds: a.seconds, error: null };
+  if (a.category === UNCLASSIFIED && a.unclassifiedReason) p.unclassified = humanUnclassified(a.unclassifiedReason);
+  return p;
+};
 
 function withStore<T>(dir: string, empty: T, use: (store: HumanAnswerStore) => T): T {
   const store = HumanAnswerStore.openExisting(dir);
@@ -59,7 +71,7 @@ export function humanReaderPredictions(dir: string, reports: Map<string, Report>
         if (report && textHash(report.text) !== a.textHash) {
           changed++;
           predictions.set(id, { category: null, evidence: [], seconds: a.seconds, error: { code: 'human.text_changed', message: 'answered for another text of this report' } });
-        } else predictions.set(id, { category: a.category, evidence: [], seconds: a.seconds, error: null });
+        } else predictions.set(id, humanPrediction(a));
       }
       if (changed > 0) warnings.push(`${name}: ${changed} answer(s) were given for another text of the report; they count as failed (read them again with cmrdx read)`);
       return { name, predictions };
@@ -116,7 +128,10 @@ export function withAdjudications<T extends { id: string; category: string | nul
   });
 }
 
-/** `cmrdx export-readers <dir>`: `<dir>/readers/<name>.csv` (`id,label,seconds`) per human reader, in report order. */
+/**
+ * `cmrdx export-readers <dir>`: `<dir>/readers/<name>.csv` (`id,label,seconds,reason`) per human reader, in report
+ * order; `reason` is set where the reader gave no category (label UNCLASSIFIED).
+ */
 export function exportHumanReaders(dir: string, reports: Report[]): { name: string; file: string; n: number }[] {
   const order = new Map(reports.map((r, i) => [r.id, i]));
   const all = withStore(dir, new Map(), (store) => store.allAnswers());
@@ -130,7 +145,7 @@ export function exportHumanReaders(dir: string, reports: Report[]): { name: stri
     if (!isPlainName(name)) throw new ConfigError(`${dir}: the human reader "${name}" has no plain name for a file`, { code: 'config.reader_name', hint: 'Readers are named by cmrdx read --reader <letters, digits, . _ ->' });
     const rows = [...answers.values()].sort((a, b) => (order.get(a.reportId) ?? Infinity) - (order.get(b.reportId) ?? Infinity) || a.reportId.localeCompare(b.reportId));
     const file = join(folder, `${name}.csv`);
-    writeAtomic(file, toCsv([['id', 'label', 'seconds'], ...rows.map((a) => [a.reportId, a.category, Math.round(a.seconds * 1000) / 1000])]));
+    writeAtomic(file, toCsv([['id', 'label', 'seconds', 'reason'], ...rows.map((a) => [a.reportId, a.category, Math.round(a.seconds * 1000) / 1000, a.unclassifiedReason ?? ''])]));
     return { name, file, n: rows.length };
   });
 }

@@ -18,7 +18,7 @@ import { HumanAnswerStore, type Adjudication } from '../run/human-answers.js';
 import { asVoted, withAdjudications } from '../run/human-readers.js';
 import { RunStore } from '../run/run-store.js';
 import { STORE_FILE } from '../run/run-classify.js';
-import type { Taxonomy } from '../taxonomy/taxonomy.js';
+import type { Taxonomy, UnclassifiedReason } from '../taxonomy/taxonomy.js';
 import { writeAtomic } from '../util/write-atomic.js';
 import { checkPosition, type PageAnswer, type PageSession } from './page-session.js';
 import { pageLanguage } from './page-strings.js';
@@ -45,6 +45,8 @@ interface ShownReader {
   name: string;
   kind: 'model' | 'rules' | 'human';
   category: string | null;
+  /** Why a reader gave no category (category UNCLASSIFIED). */
+  reason?: UnclassifiedReason;
   failed: boolean;
   unsure?: boolean;
   comment?: string | null;
@@ -133,6 +135,7 @@ export function openAdjudicationSession(options: AdjudicationOptions): PageSessi
         name: model,
         kind: model === 'rules' ? 'rules' : 'model',
         category: p.category,
+        ...(p.unclassified ? { reason: p.unclassified.reason } : {}),
         failed: p.category === null,
         spans: evidence.filter((e) => validSpan(e, item.text.length)).map((e) => ({ start: e.start!, end: e.end! })),
         unaligned: evidence.filter((e) => !validSpan(e, item.text.length) && typeof e.quote === 'string').map((e) => e.quote),
@@ -140,7 +143,7 @@ export function openAdjudicationSession(options: AdjudicationOptions): PageSessi
     }
     for (const [name, answers] of humans) {
       const a = answers.get(item.id);
-      if (a && a.textHash === item.hash) shown.push({ name, kind: 'human', category: a.category, failed: false, unsure: a.unsure, comment: a.comment, spans: [], unaligned: [] });
+      if (a && a.textHash === item.hash) shown.push({ name, kind: 'human', category: a.category, ...(a.unclassifiedReason ? { reason: a.unclassifiedReason } : {}), failed: false, unsure: a.unsure, comment: a.comment, spans: [], unaligned: [] });
     }
     return shown;
   };

@@ -24,6 +24,9 @@ export const PAGE_SCRIPT = String.raw`
   var carried = {};        // position -> time of visits that ended without an answer
   var hiddenQuotes = {};   // adjudication: readers whose quotes are not marked
   var choices = Array.prototype.slice.call(document.querySelectorAll('.choice'));
+  // Reading only: the reader's "no category", one button per reason.
+  var reasons = Array.prototype.slice.call(document.querySelectorAll('.reason'));
+  function answerButtons(disabled) { choices.concat(reasons).forEach(function (b) { b.disabled = disabled; }); }
 
   async function api(path, body) {
     var init = { headers: { 'x-cmrdx-token': token } };
@@ -112,10 +115,9 @@ export const PAGE_SCRIPT = String.raw`
     var a = item.answer;
     $('done-note').hidden = true;
     $('report').hidden = false;
-    choices.forEach(function (b) {
-      b.setAttribute('aria-pressed', String(Boolean(a) && a.category === b.getAttribute('data-category')));
-      b.disabled = paused;
-    });
+    choices.forEach(function (b) { b.setAttribute('aria-pressed', String(Boolean(a) && a.category === b.getAttribute('data-category'))); });
+    reasons.forEach(function (b) { b.setAttribute('aria-pressed', String(Boolean(a) && a.category === 'UNCLASSIFIED' && a.reason === b.getAttribute('data-reason'))); });
+    answerButtons(paused);
     $('skip').disabled = false;
     if ($('unsure')) $('unsure').checked = Boolean(a && a.unsure);
     $('comment').value = a && a.comment ? a.comment : '';
@@ -134,7 +136,8 @@ export const PAGE_SCRIPT = String.raw`
     $('readers-box').hidden = true;
     $('done-note').hidden = false;
     // Nothing to answer here: the buttons wait for "back".
-    choices.forEach(function (b) { b.setAttribute('aria-pressed', 'false'); b.disabled = true; });
+    choices.concat(reasons).forEach(function (b) { b.setAttribute('aria-pressed', 'false'); });
+    answerButtons(true);
     $('skip').disabled = true;
     $('comment').value = '';
     if ($('unsure')) $('unsure').checked = false;
@@ -142,7 +145,8 @@ export const PAGE_SCRIPT = String.raw`
     tick();
   }
 
-  async function answer(category) {
+  // category: a category id, or 'UNCLASSIFIED' with the reader's reason.
+  async function answer(category, reason) {
     if (cur === null || busy || paused) return;
     stopClock();
     busy = true;
@@ -154,13 +158,14 @@ export const PAGE_SCRIPT = String.raw`
       unsure: $('unsure') ? $('unsure').checked : false,
       comment: $('comment').value
     };
+    if (reason) body.reason = reason;
     try {
       var r = await api('/api/answer', body);
       delete carried[i];
       activeMs = 0;
       S.answered = r.answered;
       busy = false;
-      setStatus(T.saved + ': ' + category);
+      setStatus(T.saved + ': ' + (reason ? T.noCategory + ' – ' + T.reasons[reason] : category));
       if (r.next === null) showDone(); else await show(r.next);
     } catch (e) {
       busy = false;
@@ -196,7 +201,7 @@ export const PAGE_SCRIPT = String.raw`
     $('paused-note').hidden = !p;
     $('pause').setAttribute('aria-pressed', String(p));
     $('pause-label').textContent = p ? T.resume : T.pause;
-    choices.forEach(function (b) { b.disabled = p || done; });
+    answerButtons(p || done);
   }
 
   // Adjudication: the readers' answers, and their quotes marked in the text.
@@ -239,6 +244,7 @@ export const PAGE_SCRIPT = String.raw`
       li.appendChild(cat);
       var extra = [];
       if (r.spans.length > 0) extra.push(r.spans.length + ' ' + T.quotes);
+      if (r.reason) extra.push(T.reasons[r.reason] || r.reason);
       if (r.unsure) extra.push(T.unsure);
       if (r.comment) extra.push('“' + r.comment + '”');
       r.unaligned.forEach(function (q) { extra.push(T.unaligned + ': “' + q + '”'); });
@@ -304,6 +310,7 @@ export const PAGE_SCRIPT = String.raw`
     if (e.key === 'ArrowRight') { e.preventDefault(); skip(); return; }
   });
   choices.forEach(function (b) { b.addEventListener('click', function () { answer(b.getAttribute('data-category')); }); });
+  reasons.forEach(function (b) { b.addEventListener('click', function () { answer('UNCLASSIFIED', b.getAttribute('data-reason')); }); });
   $('back').addEventListener('click', back);
   $('skip').addEventListener('click', skip);
   $('pause').addEventListener('click', function () { setPaused(!paused); });

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Lang } from '../report/report.js';
-import type { Taxonomy } from '../taxonomy/taxonomy.js';
+import { UNCLASSIFIED, UNCLASSIFIED_REASONS, type Taxonomy, type UnclassifiedReason } from '../taxonomy/taxonomy.js';
 import { HttpError } from './local-server.js';
 import { categoryName, pageStrings, type PageStrings } from './page-strings.js';
 
@@ -14,7 +14,10 @@ export type PageMode = 'read' | 'adjudicate';
 /** An answer as the page sends it. Position `i` in the session's order, never a report id (blinding). */
 export interface PageAnswer {
   i: number;
+  /** A category of the taxonomy, or (reading only) UNCLASSIFIED with its reason. */
   category: string;
+  /** Set with UNCLASSIFIED only. */
+  unclassifiedReason?: UnclassifiedReason | null;
   /** Active seconds since the report was shown (and of earlier visits that ended without an answer). */
   seconds: number;
   unsure: boolean;
@@ -50,6 +53,7 @@ export const MAX_COMMENT = 2000;
 const answerSchema = z.strictObject({
   i: z.number().int().nonnegative(),
   category: z.string().max(100),
+  reason: z.enum(UNCLASSIFIED_REASONS).optional(),
   seconds: z.number().min(0).max(MAX_SECONDS),
   unsure: z.boolean().optional(),
   comment: z.string().max(MAX_COMMENT).nullable().optional(),
@@ -62,11 +66,17 @@ export function parseAnswer(body: unknown, session: PageSession): PageAnswer {
     const issue = parsed.error.issues[0]!;
     throw new HttpError(400, `bad answer: ${issue.path.join('.') || 'body'}: ${issue.message}`);
   }
-  const { i, category, seconds } = parsed.data;
+  const { i, category, seconds, reason } = parsed.data;
   checkPosition(i, session);
-  if (!session.taxonomy.categories.some((c) => c.id === category)) throw new HttpError(422, `unknown category: choose one of ${session.taxonomy.categories.map((c) => c.id).join(', ')}`);
+  // A reader may answer that the report takes no category (not a CMR report, a non-diagnostic exam, ...), as the
+  // guideline engine may; an adjudicator decides the reference standard, which is always a category.
+  if (category === UNCLASSIFIED && session.mode === 'read') {
+    if (!reason) throw new HttpError(422, `no category needs its reason: one of ${UNCLASSIFIED_REASONS.join(', ')}`);
+  } else if (!session.taxonomy.categories.some((c) => c.id === category)) {
+    throw new HttpError(422, `unknown category: choose one of ${session.taxonomy.categories.map((c) => c.id).join(', ')}`);
+  } else if (reason) throw new HttpError(422, 'a reason goes only with no category (UNCLASSIFIED)');
   const comment = parsed.data.comment?.trim() ? parsed.data.comment.trim() : null;
-  return { i, category, seconds, unsure: parsed.data.unsure ?? false, comment };
+  return { i, category, unclassifiedReason: category === UNCLASSIFIED ? reason! : null, seconds, unsure: parsed.data.unsure ?? false, comment };
 }
 
 export function checkPosition(i: number, session: PageSession): void {

@@ -10,7 +10,7 @@ import { bufferIo } from '../cli/io.js';
 import { runCli } from '../cli/program.js';
 import { DEFAULT_TAXONOMY } from '../taxonomy/taxonomy.js';
 import { openAdjudicationSession } from './adjudication-session.js';
-import { describeSession, nextUnanswered } from './page-session.js';
+import { describeSession, nextUnanswered, parseAnswer } from './page-session.js';
 import { PAGE_SCRIPT } from './page-script.js';
 import { openReadingSession, readingOrder } from './reading-session.js';
 
@@ -65,8 +65,19 @@ test('the review list: no majority, and with the guideline engine its disagreeme
   appendFileSync(join(out, 'predictions.jsonl'), `${lines.join('\n')}\n`);
   assert.equal(await runCli(['consensus', out, '--models', 'ollama:a,ollama:b,rules'], bufferIo()), 0);
 
+  // A human reader who gave report 0 no category (a non-diagnostic exam): the adjudicator sees it with its reason.
+  const parsed = demo.map((l) => JSON.parse(l) as { id: string; text: string });
+  const reading = openReadingSession({ dir: out, reports: parsed, reader: 'anna', seed: '1', lang: 'de', taxonomy: DEFAULT_TAXONOMY });
+  const at = readingOrder(parsed, '1').findIndex((r) => r.id === rules[0]!.id);
+  reading.answer(parseAnswer({ i: at, category: 'UNCLASSIFIED', reason: 'non_diagnostic', seconds: 3 }, reading));
+  reading.close();
+
   const plain = openAdjudicationSession({ dir: out, adjudicator: 'bob', withRules: false, taxonomy: DEFAULT_TAXONOMY });
   assert.deepEqual([plain.total, plain.item(0).id, plain.item(0).reason, plain.item(1).id, plain.lang], [2, rules[0]!.id, 'no majority', rules[2]!.id, 'de']);
+  const anna = (plain.item(0).readers as { name: string; category: string; reason?: string }[]).find((r) => r.name === 'anna')!;
+  assert.deepEqual([anna.category, anna.reason], ['UNCLASSIFIED', 'non_diagnostic']);
+  // The adjudicated truth is a category: "no category" is a reader's answer only.
+  assert.throws(() => parseAnswer({ i: 0, category: 'UNCLASSIFIED', reason: 'non_diagnostic', seconds: 3 }, plain), (e: Error & { status?: number }) => e.status === 422);
   const shown = (plain.item(1).readers as { name: string; spans: unknown[]; unaligned: string[] }[]).find((r) => r.name === 'ollama:a')!;
   assert.deepEqual(shown.spans, [{ start: 0, end: 4 }]);
   assert.deepEqual(shown.unaligned, ['beyond', 'backwards']);

@@ -4,7 +4,7 @@
  */
 import type { Lang } from '../report/report.js';
 import { detectLanguage } from '../report/detect-language.js';
-import { DEFAULT_TAXONOMY, type Taxonomy } from '../taxonomy/taxonomy.js';
+import { DEFAULT_TAXONOMY, type Taxonomy, type UnclassifiedReason } from '../taxonomy/taxonomy.js';
 
 export interface PageStrings {
   titleRead: string;
@@ -42,6 +42,10 @@ export interface PageStrings {
   reasonBelowTarget: string;
   quotedBy: string;
   serverGone: string;
+  /** The reading page's "no category" answers: the heading and each reason. */
+  noCategory: string;
+  noCategoryHint: string;
+  reasons: Record<UnclassifiedReason, string>;
 }
 
 const EN: PageStrings = {
@@ -80,6 +84,14 @@ const EN: PageStrings = {
   reasonBelowTarget: 'Too few readers agree for the target accuracy',
   quotedBy: 'quoted by',
   serverGone: 'cmrdx is not running. Start it again and open the new address it prints; every answer given so far is saved.',
+  noCategory: 'No category',
+  noCategoryHint: 'When the text cannot be given a category. It counts as wrong against any truth, as it does for every reader.',
+  reasons: {
+    not_cmr: 'Not a cardiac MRI report',
+    non_diagnostic: 'Non-diagnostic or aborted exam',
+    no_findings: 'No findings to judge',
+    outside_taxonomy: 'Fits no category of the list',
+  },
 };
 
 const DE: PageStrings = {
@@ -118,6 +130,14 @@ const DE: PageStrings = {
   reasonBelowTarget: 'Die Übereinstimmung der Leser reicht für die Zielgenauigkeit nicht aus',
   quotedBy: 'zitiert von',
   serverGone: 'cmrdx läuft nicht. Bitte neu starten und die neue Adresse öffnen; alle bisherigen Antworten sind gespeichert.',
+  noCategory: 'Keine Kategorie',
+  noCategoryHint: 'Wenn sich der Text keiner Kategorie zuordnen lässt. Gegen jede Referenz zählt das als falsch, wie bei jedem Leser.',
+  reasons: {
+    not_cmr: 'Kein Kardio-MRT-Befund',
+    non_diagnostic: 'Nicht diagnostisch oder abgebrochen',
+    no_findings: 'Keine beurteilbaren Befunde',
+    outside_taxonomy: 'Passt in keine Kategorie der Liste',
+  },
 };
 
 /** German names of the default categories (the taxonomy itself names them in English). */

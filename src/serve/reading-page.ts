@@ -8,6 +8,7 @@ import { escapeHtml } from '../util/escape-html.js';
 import type { PageSession } from './page-session.js';
 import { PAGE_SCRIPT } from './page-script.js';
 import { categoryName, pageStrings } from './page-strings.js';
+import { UNCLASSIFIED_REASONS } from '../taxonomy/taxonomy.js';
 
 const STYLE = `
 :root { --ink: #1b1f24; --muted: #57606a; --line: #d0d7de; --paper: #ffffff; --back: #f3f4f6; --accent: #0b5cad; --accent-ink: #ffffff; --warn: #9a3412; }
@@ -50,6 +51,13 @@ body.paused .report, body.paused #readers-box { visibility: hidden; }
 .choice[aria-pressed="true"] .cname { color: var(--accent-ink); }
 .choice[aria-pressed="true"] kbd { background: #dbeafe; }
 .choice:disabled { opacity: 0.5; cursor: default; }
+.none-box { display: flex; flex-wrap: wrap; gap: 0.3rem; padding-top: 0.5rem; border-top: 1px solid var(--line); }
+.none-box h3 { flex: 1 0 100%; margin: 0; font-size: 0.85rem; font-weight: 600; color: var(--muted); }
+.reason { flex: 1 1 45%; padding: 0.3rem 0.5rem; border: 1px dashed #9ca3af; border-radius: 7px; background: #ffffff; font-size: 0.82rem; line-height: 1.25; text-align: left; cursor: pointer; }
+.reason:hover { border-color: var(--accent); background: #eef5fc; }
+.reason[aria-pressed="true"] { background: #4b5563; border: 1px solid #4b5563; color: #ffffff; }
+.reason:disabled { opacity: 0.5; cursor: default; }
+.none-box .hint { flex: 1 0 100%; margin: 0; font-size: 0.75rem; color: var(--muted); }
 .check { display: flex; align-items: center; gap: 0.5rem; cursor: pointer; }
 .check input { width: 1.15rem; height: 1.15rem; }
 .field { display: flex; flex-direction: column; gap: 0.3rem; }
@@ -95,6 +103,8 @@ export function renderReadingPage(session: PageSession, nonce: string, token: st
       return `<button type="button" class="choice" data-category="${escapeHtml(c.id)}" aria-pressed="false" aria-label="${escapeHtml(`${c.id} – ${name}`)}"${key ? ` aria-keyshortcuts="${key}"` : ''}><kbd aria-hidden="true">${key || '·'}</kbd><span class="cid">${escapeHtml(c.id)}</span><span class="cname">${escapeHtml(name)}</span></button>`;
     })
     .join('\n');
+  // A reader's honest "no category", one button per reason (reading only: an adjudicated truth is a category).
+  const noCategory = UNCLASSIFIED_REASONS.map((r) => `<button type="button" class="reason" data-reason="${r}" aria-pressed="false">${escapeHtml(t.reasons[r])}</button>`).join('');
   return `<!doctype html>
 <html lang="${session.lang}">
 <head>
@@ -130,6 +140,7 @@ export function renderReadingPage(session: PageSession, nonce: string, token: st
       <div class="choices" role="group" aria-labelledby="choose-h">
 ${choices}
       </div>
+      ${read ? `<div class="none-box" role="group" aria-labelledby="none-h"><h3 id="none-h">${escapeHtml(t.noCategory)}</h3>${noCategory}<p class="hint">${escapeHtml(t.noCategoryHint)}</p></div>` : ''}
       ${read ? `<label class="check"><input type="checkbox" id="unsure" aria-keyshortcuts="U"> ${escapeHtml(t.unsure)} <kbd>U</kbd></label>` : ''}
       <div class="field">
         <label for="comment">${escapeHtml(t.comment)} <kbd>C</kbd></label>

@@ -53,11 +53,11 @@ export function openReadingSession(options: ReadingSessionOptions): PageSession 
     item(i) {
       checkPosition(i, session);
       const a = current(i);
-      return { i, text: order[i]!.text, answer: a ? { category: a.category, unsure: a.unsure, comment: a.comment, seconds: a.seconds } : null };
+      return { i, text: order[i]!.text, answer: a ? { category: a.category, ...(a.unclassifiedReason ? { reason: a.unclassifiedReason } : {}), unsure: a.unsure, comment: a.comment, seconds: a.seconds } : null };
     },
     answer(answer: PageAnswer) {
       const report = order[answer.i]!;
-      const stored = store.putAnswer({ reader: options.reader, reportId: report.id, category: answer.category, seconds: answer.seconds, unsure: answer.unsure, comment: answer.comment, textHash: report.hash });
+      const stored = store.putAnswer({ reader: options.reader, reportId: report.id, category: answer.category, unclassifiedReason: answer.unclassifiedReason, seconds: answer.seconds, unsure: answer.unsure, comment: answer.comment, textHash: report.hash });
       answers.set(report.id, stored);
     },
     close: () => store.close(),

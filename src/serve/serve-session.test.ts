@@ -120,7 +120,10 @@ describe('the reading server refuses what is not its own page talking to it', ()
     ['text/plain (a no-preflight cross-site request)', () => post(answer({}), { 'content-type': 'text/plain' }), 415],
     ['unknown category', () => post(answer({ category: 'XYZ' })), 422],
     ['a category in lower case', () => post(answer({ category: 'normal' })), 422],
-    ['UNCLASSIFIED is no category', () => post(answer({ category: 'UNCLASSIFIED' })), 422],
+    ['no category without its reason', () => post(answer({ category: 'UNCLASSIFIED' })), 422],
+    ['a reason beside a category', () => post(answer({ reason: 'not_cmr' })), 422],
+    ['an unknown reason', () => post(answer({ category: 'UNCLASSIFIED', reason: 'tired' })), 400],
+    ['no category in lower case', () => post(answer({ category: 'unclassified', reason: 'not_cmr' })), 422],
     ['a position after the last', () => post(answer({ i: 5 })), 404],
     ['a negative position', () => post(answer({ i: -1 })), 400],
     ['a fractional position', () => post(answer({ i: 1.5 })), 400],
@@ -190,6 +193,17 @@ describe('the reading server refuses what is not its own page talking to it', ()
     assert.deepEqual([a?.category, a?.seconds, a?.unsure, a?.comment], ['NORMAL', 12.5, true, '=HYPERLINK("x")']);
   });
 
+  test('a reader\'s "no category" is stored with its reason, shown again with it, and replaced by a category', async () => {
+    const reply = await post(answer({ i: 3, category: 'UNCLASSIFIED', reason: 'non_diagnostic', seconds: 6 }));
+    assert.equal(reply.status, 200, reply.body);
+    const item = JSON.parse((await send(server.port, { path: '/api/item?i=3', headers: api() })).body) as { answer: Record<string, unknown> };
+    assert.deepEqual([item.answer.category, item.answer.reason], ['UNCLASSIFIED', 'non_diagnostic']);
+    assert.equal(stored().find((a) => a.category === 'UNCLASSIFIED')?.unclassifiedReason, 'non_diagnostic');
+    assert.equal((await post(answer({ i: 3, category: 'MYO', seconds: 2 }))).status, 200);
+    const changed = stored().find((a) => a.firstCategory === 'UNCLASSIFIED')!;
+    assert.deepEqual([changed.category, changed.unclassifiedReason, changed.seconds, changed.revisions], ['MYO', null, 8, 1]);
+  });
+
   test('an answer while a classify run holds the write lock waits for it, then is stored', async () => {
     // Another process (as classify is) takes the write lock of run.sqlite for 1.5 s.
     const holder = spawn(
@@ -210,6 +224,6 @@ describe('the reading server refuses what is not its own page talking to it', ()
     assert.ok(Date.now() - lockedAt >= 1000, 'the answer waited for the lock');
     await new Promise((resolve) => holder.once('exit', resolve));
     assert.equal(holder.exitCode, 0);
-    assert.deepEqual(stored().map((a) => a.category).sort(), ['DCM', 'NORMAL']);
+    assert.deepEqual(stored().map((a) => a.category).sort(), ['DCM', 'MYO', 'NORMAL']);
   });
 });

@@ -14,7 +14,16 @@ export const UNCLASSIFIED = 'UNCLASSIFIED';
  * `outside_taxonomy`: the reader found a diagnosis the active taxonomy has no category for (and no OTHER to
  * fold it into), e.g. the guideline engine reading myocarditis under a taxonomy of HCM, NORMAL and CA only.
  */
-export type UnclassifiedReason = 'not_cmr' | 'non_diagnostic' | 'no_findings' | 'outside_taxonomy';
+export const UNCLASSIFIED_REASONS = ['not_cmr', 'non_diagnostic', 'no_findings', 'outside_taxonomy'] as const;
+export type UnclassifiedReason = (typeof UNCLASSIFIED_REASONS)[number];
+/** Each reason in words, for reports and exports (a reader's own message, where it has one, says more). */
+export const UNCLASSIFIED_REASON_TEXT: Record<UnclassifiedReason, string> = {
+  not_cmr: 'not a cardiac MRI report',
+  non_diagnostic: 'non-diagnostic or aborted examination',
+  no_findings: 'no findings to judge',
+  outside_taxonomy: 'an outcome no category of the taxonomy takes',
+};
+export const isUnclassifiedReason = (x: unknown): x is UnclassifiedReason => (UNCLASSIFIED_REASONS as readonly unknown[]).includes(x);
 
 /** Ids no taxonomy may use for a category: outcomes evaluate counts in columns of their own. */
 export const RESERVED_IDS = [UNCLASSIFIED, 'FAILED'] as const;

@@ -1,4 +1,4 @@
-/** `cmrdx export-readers <dir>`: every human reader of the run as `<dir>/readers/<name>.csv` (`id,label,seconds`). */
+/** `cmrdx export-readers <dir>`: every human reader of the run as `<dir>/readers/<name>.csv` (`id,label,seconds,reason`). */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../../errors.js';
