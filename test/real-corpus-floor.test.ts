@@ -29,9 +29,13 @@ import { scoreHalf, type CorpusLang, type CorpusSplit } from '../bench/real-corp
 // see the closing note: the abstention helper read the German test half's overall figure to find one regression):
 // en dev 0.877, en test 0.709; de dev 0.837, de test 0.532 (the 27 cases of corpus round 4 alone: accuracy en 0.667,
 // de 0.500). Floors raised to 0.03 under these.
+// Corpus round 5 (2026-12-02, 17 new cases, 10 en + 7 de, thin strata: OTHER subtypes, HCM, DCM; the engine as
+// after the siderosis, stress-perfusion and printed-LVEF-range rules, which left the old cases' figures as they were):
+// en dev 0.841, en test 0.712; de dev 0.799, de test 0.530 (the 17 new cases alone: accuracy en 0.500, de 0.429).
+// Re-based 0.03 under these; German test stays at 0.50.
 const FLOORS: Record<CorpusLang, Record<CorpusSplit, number>> = {
-  en: { dev: 0.84, test: 0.67 },
-  de: { dev: 0.8, test: 0.5 },
+  en: { dev: 0.81, test: 0.68 },
+  de: { dev: 0.77, test: 0.5 },
 };
 
 for (const lang of ['en', 'de'] as const) {
