@@ -328,7 +328,10 @@ test('a reader gives one report no category with a reason; evaluate counts it as
       const r = metrics.readers[name]!;
       assert.deepEqual([r.n, r.unclassified, r.accuracy], [3, 1, 2 / 3], name);
     }
-    assert.match(readFileSync(join(out, 'report.html'), 'utf8'), /UNCLASSIFIED/);
+    // report.html lists both readers' answer with its reason.
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    assert.match(html, /2 answer\(s\) UNCLASSIFIED/);
+    for (const name of ['anna', 'again']) assert.ok(html.includes(`<td>${order[0]!.id}</td><td>${order[0]!.label}</td><td>${name}</td><td>non_diagnostic</td>`), name);
     assert.deepEqual(problems, []);
   } finally {
     // A failed assertion must not leave the server running (the test would never end).
