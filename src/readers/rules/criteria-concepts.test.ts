@@ -742,3 +742,15 @@ test('concept: nodes "consistent with sarcoidosis" beside sarcoid-pattern LGE ar
 test('concept: LGE named with a wall is the myocardium\'s, so widespread ST elevation with it is no pericarditis alone', () => {
   assert.ok(!fired('ECG: diffuse ST elevation. CMR: LVEF 46 %; late enhancement around the interventricular septum and the apex.').includes('other.pericarditis-context'));
 });
+
+// ---- devrules round: general rules for errors of kinds likely to recur in others' text ----
+test('concept: enhancement of the pericardium itself is pericardial, not diffuse myocardial LGE (ESC 2015)', () => {
+  const en = 'Fever and troponin rise. CMR: small pericardial effusion. The pericardium is not thickened but enhances diffusely on LGE. Subepicardial LGE of the lateral wall.';
+  const de = 'Fieber, Troponinanstieg. Kardio-MRT: kleiner Perikarderguss. Perikard nicht verdickt, jedoch mit diffusem Late Enhancement. Subepikardiales LGE der Lateralwand.';
+  for (const text of [en, de]) {
+    assert.ok(!fired(text).includes('ca.diffuse-lge'), text);
+    assert.equal(outcome(text), 'MYO', text);
+  }
+  // Diffuse LGE of the myocardium beside an effusion stays the myocardium's.
+  assert.ok(fired('CMR: concentric LVH 17 mm; diffuse subendocardial LGE; small pericardial effusion.').includes('ca.diffuse-lge'));
+});

@@ -479,3 +479,12 @@ test('signal: no contrast given is a limitation, no contrast enhancement is not'
   assert.deepEqual(given.filter((t) => !limited(t)), [], 'not read as a limitation');
   assert.deepEqual(findings.filter(limited), [], 'read as a limitation');
 });
+
+// A biopsy or aspiration of a lymph node is a procedure, not a finding of enlarged nodes (devrules round: a sarcoid
+// work-up's "lymph node biopsy" was read as hilar lymphadenopathy on this CMR).
+test('lexicon family: a lymph node biopsy is a procedure, not lymphadenopathy', () => {
+  const procedures = ['A biopsy was taken: the lymph node biopsy showed granulomas.', 'Lymph node aspiration was non-diagnostic.', 'Die Lymphknotenbiopsie ergab Granulome.', 'Lymphknoten-Punktion ohne Befund.'];
+  assert.deepEqual(procedures.filter((t) => mentionsOf(t, 'lymph').length > 0), [], 'read as lymphadenopathy');
+  const findings = ['Enlarged mediastinal lymph nodes.', 'Vergrößerte hiläre Lymphknoten beidseits.', 'Lymph nodes in the aortopulmonary window up to 15 mm.'];
+  assert.deepEqual(findings.filter((t) => mentionsOf(t, 'lymph').length === 0), [], 'not read as lymph nodes');
+});

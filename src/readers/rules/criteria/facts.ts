@@ -211,7 +211,10 @@ export function gatherFacts(mentions: Mention[], measurements: Measurement[]) {
   const elsewhere = (m: Mention) => m.attrs.has('extracardiac') && !namesHeart(m);
   const pericardial = q.present('pericardial');
   // LGE named with the myocardium ("myocardial and pericardial enhancement") is the myocardium's, beside the pericardium's.
-  const lgeAll = [...q.present('lge'), ...uptake].filter((m) => !elsewhere(m) && !(m.attrs.has('pericardium') && !MYOCARDIAL_PLACES.some((a) => m.attrs.has(a)) && !m.attrs.has('myocardium') && pericardial.some((p) => p.sentence.start === m.sentence.start)));
+  // So is enhancement in a sentence about the pericardium itself ("the pericardium is of normal thickness but enhances
+  // diffusely") that names no fluid, no chamber, no wall and no myocardial depth: the pericardium's LGE (ESC 2015).
+  const pericardiumOwn = (m: Mention) => !m.attrs.has('fluid') && !HEART_PLACES.some((a) => m.attrs.has(a)) && !q.negated('pericardial').some((p) => p.sentence.start === m.sentence.start);
+  const lgeAll = [...q.present('lge'), ...uptake].filter((m) => !elsewhere(m) && !(m.attrs.has('pericardium') && !MYOCARDIAL_PLACES.some((a) => m.attrs.has(a)) && !m.attrs.has('myocardium') && (pericardial.some((p) => p.sentence.start === m.sentence.start) || pericardiumOwn(m))));
   const lge = lgeAll.filter((m) => !insertionOnly(m));
   const lgeNegated = q.negated('lge').length > 0 && lge.length === 0;
   const ischemicPattern = q.present('lge-ischemic');
