@@ -754,3 +754,29 @@ test('concept: enhancement of the pericardium itself is pericardial, not diffuse
   // Diffuse LGE of the myocardium beside an effusion stays the myocardium's.
   assert.ok(fired('CMR: concentric LVH 17 mm; diffuse subendocardial LGE; small pericardial effusion.').includes('ca.diffuse-lge'));
 });
+
+test('concept: CA — myocardial uptake on bone scintigraphy in thickened walls outweighs their millimetres for HCM (Gillmore 2016)', () => {
+  const en = 'Echo: septum 17 mm, posterior wall 16 mm. DPD scintigraphy: intense myocardial uptake. CMR: LVEF 52 %, patchy LGE of the lateral wall.';
+  const de = 'Echo: Septum 17 mm, Hinterwand 16 mm. DPD-Szintigraphie: kräftige myokardiale Anreicherung. Kardio-MRT: LVEF 52 %, fleckiges LGE lateral.';
+  for (const text of [en, de]) {
+    assert.ok(fired(text).includes('ca.bone-scan'), text);
+    assert.equal(outcome(text), 'CA', text);
+  }
+  // A scan without uptake gives nothing.
+  assert.ok(!fired('Echo: septum 17 mm. DPD scintigraphy without myocardial uptake (Perugini grade 0). CMR: LVEF 60 %.').includes('ca.bone-scan'));
+});
+
+test('concept: CA — diffuse subendocardial LGE in walls measured thick is amyloid\'s pattern, not HCM\'s (Fontana 2015)', () => {
+  const en = 'CMR: septum 21 mm, posterior wall 20 mm. LVEF 45 %. Diffuse, predominantly subendocardial late enhancement of the LV.';
+  const de = 'Kardio-MRT: Septum 21 mm, Hinterwand 20 mm. LVEF 45 %. Diffuse, überwiegend subendokardiale Kontrastmittelanreicherung des LV.';
+  for (const text of [en, de]) {
+    assert.ok(fired(text).includes('ca.diffuse-lge-lvh'), text);
+    assert.equal(outcome(text), 'CA', text);
+  }
+});
+
+test('concept: CA — echo\'s sparkling myocardium with thick walls and a light-chain abnormality', () => {
+  const en = 'Echo: septum 20 mm, sparkling myocardial texture. Raised free light chains. CMR: no LGE.';
+  const de = 'Echo: Septum 20 mm, granuläre Myokardtextur. Freie Leichtketten erhöht. Kardio-MRT: kein LGE.';
+  for (const text of [en, de]) assert.equal(outcome(text), 'CA', text);
+});

@@ -295,7 +295,11 @@ export function gatherFacts(mentions: Mention[], measurements: Measurement[]) {
   const valveThickening = q.present('valve-thickening');
   const infiltrative = q.present('infiltrative');
   // The classic clinical clues of amyloid: low QRS voltage, carpal tunnel syndrome, a gammopathy, bone-scan uptake.
-  const caContext = [...q.context('ctx:low-voltage'), ...q.context('ctx:carpal'), ...q.context('ctx:gammopathy'), ...q.context('ctx:bone-scan')];
+  // Myocardial uptake on bone scintigraphy (Gillmore 2016), and echo's sparkling myocardium told in the history (the
+  // CMR's own infiltration words count in full, above).
+  const boneScanUptake = q.context('ctx:bone-scan-uptake');
+  const infiltrativeHistory = q.context('infiltrative').filter((m) => m.status === 'context');
+  const caContext = [...q.context('ctx:low-voltage'), ...q.context('ctx:carpal'), ...q.context('ctx:gammopathy'), ...q.context('ctx:bone-scan'), ...boneScanUptake, ...infiltrativeHistory];
   // ESC 2023 red flags of amyloid beside its LGE: difficult nulling, ECV >= 40 %, markedly raised T1, thickened atrial
   // septum or valves, biatrial enlargement, atrial LGE, infiltration, the clinical clues above.
   const caRedFlags = atrialLge.length > 0 || nulling.length > 0 || (ecvValue !== null && ecvValue >= 40) || t1Marked || atrialSeptum.length > 0 || biatrial.length > 0 || valveThickening.length > 0 || infiltrative.length > 0 || q.present('ecv-high').some((m) => m.attrs.has('severe')) || caContext.length > 0;
@@ -372,7 +376,7 @@ export function gatherFacts(mentions: Mention[], measurements: Measurement[]) {
     territorial, epiMid, patchy, stripe, calledNonIschemic, ischemicLge,
     // Judgements
     asymmetric, apicalHypertrophy, apicalAneurysm, hcmHypertrophy, earlierHypertrophy, endStageHcm,
-    concentric, atrialLge, atrialSeptum, biatrial, valveThickening, infiltrative, caContext, caRedFlags,
+    concentric, atrialLge, atrialSeptum, biatrial, valveThickening, infiltrative, boneScanUptake, caContext, caRedFlags,
     t2Criterion, t2Now, resolvedOedema, nonIschemicLge, myoContext, cmrInflammation,
     own, avBlock, vt, conduction, basalSeptalPatchy, hilarNodes, sarcoidClues, extracardiacSarcoid, conductionSarcoidLike, extracardiacSarcoidLike, sarcoidLike,
     pet, basalSeptalThinning, jcsSpecific,
