@@ -780,3 +780,25 @@ test('concept: CA — echo\'s sparkling myocardium with thick walls and a light-
   const de = 'Echo: Septum 20 mm, granuläre Myokardtextur. Freie Leichtketten erhöht. Kardio-MRT: kein LGE.';
   for (const text of [en, de]) assert.equal(outcome(text), 'CA', text);
 });
+
+test('concept: this CMR\'s normal walls outrank the thickening an earlier study told (it has regressed)', () => {
+  const en = 'Six months ago, during an acute illness, echo showed concentric LV thickening with a septum of 15 mm. CMR now: normal LV wall thickness, LVEF 62 %, no late gadolinium enhancement.';
+  const de = 'Anamnese: Vor einem Jahr echokardiographisch konzentrische Hypertrophie, Septum 15 mm.\nBefund Kardio-MRT: Keine Hypertrophie, normale Wanddicke. LVEF 63 %. Kein Late Enhancement.';
+  for (const text of [en, de]) {
+    assert.ok(!fired(text).some((id) => id.startsWith('hcm.') || id.startsWith('ca.')), text);
+    assert.equal(outcome(text), 'NORMAL', text);
+  }
+  // Walls this CMR measures thick stay thick, whatever else it calls normal.
+  assert.equal(outcome('Echo: septum 12 mm. CMR: asymmetric septal hypertrophy, maximal wall thickness 18 mm; normal RV wall thickness; no LGE.'), 'HCM');
+});
+
+test('concept: HCM — thickening of the apex itself is apical HCM even when the apex is called concentrically thickened (ESC 2023)', () => {
+  const en = 'ECG: giant negative T waves. CMR: marked concentric thickening of the LV apex, 17 mm, tapering to normal thickness at the base; LVEF 70 %; no LGE.';
+  const de = 'EKG: tief negative T-Wellen. Kardio-MRT: konzentrische, apikal betonte Hypertrophie bis 17 mm, basale Wanddicke normal; LVEF 70 %; kein LGE.';
+  for (const text of [en, de]) {
+    assert.ok(fired(text).includes('hcm.apical'), text);
+    assert.equal(outcome(text), 'HCM', text);
+  }
+  // Concentric hypertrophy that spares the apex is no apical HCM.
+  assert.ok(!fired('CMR: concentric LV hypertrophy sparing the apex, septum 14 mm; no LGE.').includes('hcm.apical'));
+});

@@ -514,3 +514,5 @@ family('sparkling / granular / ground-glass myocardium on echo (infiltration, ES
   'Echo: milchglasartig verstärkte Myokardechogenität.',
   'Vermehrte Echogenität des Myokards.',
 ]);
+
+family('walls of normal thickness', 'normal-wall', ['CMR: normal LV wall thickness.', 'Normal wall thickness throughout.', 'Wall thickness was normal.', 'Normale linksventrikuläre Wanddicke.', 'Wanddicke normal.', 'Die Wanddicke ist im Normbereich.']);

@@ -18,7 +18,7 @@ export type ConceptId =
   | 'ctx:av-block' | 'ctx:vt' | 'ctx:low-voltage' | 'ctx:carpal' | 'ctx:gammopathy' | 'ctx:hypertension' | 'ctx:infection'
   | 'ctx:troponin' | 'ctx:normal-coronaries' | 'ctx:cad' | 'ctx:acs' | 'ctx:sarcoid' | 'ctx:neuromuscular' | 'ctx:genetic-dcm'
   | 'ctx:eosinophilia' | 'ctx:arvc-gene' | 'ctx:fabry' | 'ctx:bone-scan' | 'ctx:bone-scan-uptake' | 'ctx:transfusion' | 'ctx:recovery' | 'ctx:stress' | 'ctx:bnp' | 'ctx:athlete' | 'ctx:hfpef' | 'ctx:family' | 'ctx:scd' | 'ctx:cardiotoxic'
-  | 'ctx:pericarditis' | 'ctx:amyloid-flag' | 'ctx:endemic' | 'inflammation' | 'rv-pressure' | 'cmr-exam' | 'hcm-marker' | 'not-systolic' | 'hyperemia' | 'device'
+  | 'ctx:pericarditis' | 'ctx:amyloid-flag' | 'ctx:endemic' | 'inflammation' | 'rv-pressure' | 'cmr-exam' | 'hcm-marker' | 'normal-wall' | 'not-systolic' | 'hyperemia' | 'device'
   | SignalId;
 
 /**
@@ -170,6 +170,8 @@ export const CONCEPTS: ConceptDef[] = [
   { id: 'rv-pressure', patterns: [String.raw`(?:septal|septum) (?:\w+ )?flatten${W}`, String.raw`flatten${W} (?:of )?(?:the )?(?:interventricular )?septum`, String.raw`d ?shaped? (?:lv|left ventricle|ventricle|configuration)`, String.raw`d ?förmig${W}`, String.raw`(?:abgeflacht${W}|abflachung) (?:\w+ )?(?:septum${W}|des septums|kammerseptum${W})`, String.raw`septum(?:abflachung|abplattung)`, String.raw`(?:septum|septal) (?:\w+ )?(?:abgeflacht|abgeplattet)`] },
   // Morphological markers of HCM (ESC 2023, CMR): myocardial crypts, elongated mitral leaflets, anomalous papillary
   // muscles, an apical-basal muscle bundle.
+  // Walls of normal thickness, said in words (criteria/facts.ts: this study's normal walls outrank an earlier study's thickening).
+  { id: 'normal-wall', patterns: [String.raw`normal${W} (?:lv |left ventricular |myocardial |septal )?wall thickness${W}`, String.raw`(?:lv |left ventricular )?wall thickness (?:was |is |were |had )?(?:normal|normali[sz]ed|within normal limits)`, String.raw`normal${W} (?:lv-?|linksventrikulär${W} |myokardial${W} |septal${W} )?wanddicke${W}`, String.raw`wanddicke${W} (?:des lv |des linken ventrikels )?(?:war |ist )?(?:normal|normalisiert${W}|im normbereich)(?![a-z])`] },
   { id: 'hcm-marker', patterns: [String.raw`(?:myocardial |myokardial${W} )?(?:crypts?|krypten|krypte)`, String.raw`elongated (?:anterior )?mitral (?:valve )?leaflets?`, String.raw`verlängert${W} (?:vorder)?(?:mitral)?segel${W}`, String.raw`(?:anomalous|abnormal|apically displaced|hypertrophied|bifid) papillary muscles?`, String.raw`papillarmuskel(?:anomalie|hypertrophie)${W}`, String.raw`(?:anomal${W}|apikal verlagert${W}|hypertrophiert${W}) papillarmuskel${W}`, String.raw`apical-?basal muscle bundle`, String.raw`apikobasal${W} muskelbündel`] },
   // The CMR exam itself, named: where a one-paragraph text reaches this study (what it names before is the referral's view).
   { id: 'cmr-exam', patterns: [String.raw`(?:cardiac |cardiovascular )?magnetic resonance(?: imaging)?`, String.raw`cardiac mri?`, 'cmr', 'cmrt', 'cmri', String.raw`(?:kontroll|verlaufs?|folge|follow ?up|repeat) ?(?:mrt?|mri)`, String.raw`kardio ?mrt?`, String.raw`herz ?mrt`, String.raw`kardial${W} (?:mrt|magnetresonanztomographie)`, String.raw`mrt des herzens`, String.raw`cardio ?mri?`] },
@@ -350,6 +352,12 @@ export const ATTRIBUTES: [string, string][] = [
   ['apical', `spitze${W}`],
   ['apical', 'apex'],
   ['basal', `basal${W}`],
+  // Hypertrophy of the apex itself ("thickening of the LV apex", "apikal betonte Hypertrophie"): apical HCM (Yamaguchi;
+  // ESC 2023) even where the apex is called concentrically thickened; criteria/facts.ts.
+  ['apical+apex-hypertrophy', String.raw`(?:thickening|hypertrophy|thickened) (?:\w+ ){0,2}?(?:of|at|in|involving|confined to|limited to) (?:the )?(?:lv |left ventricular )?(?:apex|apical (?:segments?|walls?|region|myocardium))`],
+  ['apical+apex-hypertrophy', String.raw`apical (?:lv |left ventricular )?(?:wall )?(?:hypertrophy|thickening)`],
+  ['apical+apex-hypertrophy', String.raw`(?:apikal${W}|spitzen) (?:betont${W} |lv-?)?(?:hypertrophie|wandverdickung|verdickung)${W}`],
+  ['apical+apex-hypertrophy', String.raw`(?:hypertrophie|verdickung|wandverdickung)${W} (?:\w+ ){0,2}?(?:der|an der|im bereich der) (?:lv-?|linksventrikulär${W} )?(?:herzspitze|spitze|apikalen segmente)`],
   ['territory', 'riva'],
   ['territory', 'lad'],
   ['territory', 'rcx'],

@@ -31,7 +31,8 @@ export function fireCa(facts: Facts, t: Tally): void {
   // HCM's hypertrophied segments raise T1 a little too: only a marked rise in walls thickened all round counts.
   const t1EcvMarked = t1EcvText.filter((m) => m.attrs.has('severe'));
   if (!t1Marked && !(ecvValue !== null && ecvValue >= 35) && t1EcvMarked.length > 0 && hypertrophy.some((m) => !m.attrs.has('asymmetric'))) fire('ca.t1-ecv-text', 'CA', 2, 'markedly raised native T1 / ECV in thickened walls', spansOf(t1EcvMarked));
-  if (concentric.length > 0 && asymmetric.length === 0) fire('ca.concentric', 'CA', 1, 'concentric hypertrophy', spansOf(concentric));
+  // Concentric thickening of the apex alone is apical HCM's shape, not amyloid's (facts.ts, `apicalHypertrophy`).
+  if (concentric.length > 0 && asymmetric.length === 0 && apicalHypertrophy.length === 0) fire('ca.concentric', 'CA', 1, 'concentric hypertrophy', spansOf(concentric));
   if (atrialSeptum.length > 0) fire('ca.atrial-septum', 'CA', 1.5, 'thickened interatrial septum', spansOf(atrialSeptum));
   if (biatrial.length > 0) fire('ca.biatrial', 'CA', 1, 'biatrial enlargement', spansOf(biatrial));
   if (atrialLge.length > 0) fire('ca.atrial-lge', 'CA', 2.5, 'LGE of the atrial walls / interatrial septum', spansOf(atrialLge));

@@ -169,7 +169,19 @@ export function gatherFacts(mentions: Mention[], measurements: Measurement[]) {
   const knownHcm = q.mentions.some((m) => m.concept === 'dx:HCM' && m.status !== 'negated');
   const oedematous = acuteIllness && myocardialOedema && !knownHcm ? q.mentions.filter((m) => m.concept === 'hypertrophy' && m.attrs.has('new-onset') && m.status !== 'negated') : [];
   const inOedematous = (x: Mention | Measurement) => oedematous.some((m) => x.span.start >= m.sentence.start && x.span.start < m.sentence.end);
-  const mwtMax = q.max('MWT');
+  // This study's own reading of the walls wins over an earlier one (DOMAIN.md: the study's verdict wins; ESC 2023
+  // measures hypertrophy on the imaging reported): when this CMR finds no hypertrophy or walls of normal thickness,
+  // and itself describes or measures no thickening, the thickening the history told (an earlier echo, an earlier
+  // admission) has regressed, and neither its words nor its millimetres are this study's.
+  const cmrStart = cmrStartOf(q.mentions, repeatStart);
+  const historySentences = q.mentions.filter((m) => m.section === 'history').map((m) => m.sentence);
+  const beforeThisCmr = (start: number) => (cmrStart !== null && start < cmrStart) || historySentences.some((s) => start >= s.start && start < s.end);
+  const ecgOnly = (m: Mention) => m.attrs.has('ecg') && !m.attrs.has('cmr');
+  const wallsNormalHere = [...q.negated('hypertrophy').filter((m) => !(m.attrs.has('rv') && !m.attrs.has('lv'))), ...q.present('normal-wall')].some((m) => !beforeThisCmr(m.sentence.start));
+  const mwtMm0 = (m: Measurement) => (m.unit === 'cm' ? m.value * 10 : m.value);
+  const thickHere = q.present('hypertrophy').some((m) => !beforeThisCmr(m.sentence.start) && !ecgOnly(m)) || measurements.some((m) => m.key === 'MWT' && !beforeThisCmr(m.span.start) && mwtMm0(m) >= 13);
+  const wallsRegressed = wallsNormalHere && !thickHere;
+  const mwtMax = wallsRegressed ? measurements.filter((m) => m.key === 'MWT' && !beforeThisCmr(m.span.start)).sort((a, b) => b.value - a.value)[0] : q.max('MWT');
   const mwt = mwtMax && !inOedematous(mwtMax) ? mwtMax : undefined;
   const ecv = q.first('ECV');
   const t1 = q.firstRegionalMax('T1');
@@ -225,12 +237,11 @@ export function gatherFacts(mentions: Mention[], measurements: Measurement[]) {
   const fluidSignal = (m: Mention) => !m.attrs.has('oedema-word') && m.attrs.has('fluid') && !namesHeart(m);
   // The word oedema in a heading-less text's history, before the CMR is told, with no place, myocardium or image
   // named ("weight loss and oedema") is the clinical sign (of the legs, the body), not the T2 finding Lake Louise reads.
-  const cmrStart = cmrStartOf(q.mentions, repeatStart);
   const clinicalOedema = (m: Mention) => m.section === 'preamble' && cmrStart !== null && m.sentence.start < cmrStart && m.attrs.has('oedema-word') && !m.attrs.has('cmr') && !namesHeart(m);
   const oedema = q.present('oedema').filter((m) => !elsewhere(m) && !fluidSignal(m) && !clinicalOedema(m));
   const hyperemia = q.present('hyperemia');
   const wma = q.present('wma');
-  const hypertrophy = q.present('hypertrophy').filter((m) => !(m.attrs.has('ecg') && !m.attrs.has('cmr')) && !inOedematous(m));
+  const hypertrophy = q.present('hypertrophy').filter((m) => !ecgOnly(m) && !inOedematous(m) && !(wallsRegressed && beforeThisCmr(m.sentence.start)));
   // "Hiläre Lymphknoten vergrößert": the enlarged thing is a lymph node, not a chamber.
   const lymph = q.present('lymph');
   const lymphSentences = new Set(lymph.map((m) => m.sentence.start));
@@ -276,7 +287,7 @@ export function gatherFacts(mentions: Mention[], measurements: Measurement[]) {
   // HCM's (read by CA, MYO, ICM, DCM, OTHER): the hypertrophy of HCM's shape, and its end stage.
   // Mid-ventricular hypertrophy (with mid-cavity obstruction) is a regional, asymmetric form of HCM (ESC 2023).
   const asymmetric = hypertrophy.filter((m) => m.attrs.has('asymmetric') || ((m.attrs.has('septal') || m.attrs.has('midventricular')) && !m.attrs.has('concentric') && !m.attrs.has('diffuse')));
-  const apicalHypertrophy = hypertrophy.filter((m) => m.attrs.has('apical') && !m.attrs.has('concentric'));
+  const apicalHypertrophy = hypertrophy.filter((m) => m.attrs.has('apex-hypertrophy') || (m.attrs.has('apical') && !m.attrs.has('concentric')));
   const apicalAneurysm = aneurysm.filter((m) => m.attrs.has('apical') && !m.attrs.has('rv'));
   const hcmHypertrophy = asymmetric.length > 0 || apicalHypertrophy.length > 0 || (mwtMm !== null && mwtMm >= 15);
   // End-stage ("burnt-out") HCM (ESC 2023): hypertrophy known from before, now a thinned, dilated or poorly
