@@ -802,3 +802,14 @@ test('concept: HCM — thickening of the apex itself is apical HCM even when the
   // Concentric hypertrophy that spares the apex is no apical HCM.
   assert.ok(!fired('CMR: concentric LV hypertrophy sparing the apex, septum 14 mm; no LGE.').includes('hcm.apical'));
 });
+
+test('concept: myopericarditis (ESC 2015) — LGE in several areas of the myocardium and in the pericardium during a febrile illness with troponin rise is not sarcoid', () => {
+  const en = 'Two weeks of fever; troponin 8 ng/mL. CMR: LVEF 40 %; late enhancement in several areas of the myocardium and also in the pericardium.';
+  const de = 'Seit zwei Wochen Fieber, Troponin 8 ng/ml. Kardio-MRT: LVEF 40 %; Late Enhancement in mehreren Arealen des Myokards und auch im Perikard.';
+  for (const text of [en, de]) {
+    assert.ok(fired(text).includes('myo.perimyocarditis'), text);
+    assert.equal(outcome(text), 'MYO', text);
+  }
+  // Without the acute illness, multifocal LGE with heart block stays sarcoid's.
+  assert.equal(outcome('ECG: complete heart block. CMR: patchy LGE in several areas of the myocardium, basal septum included; LVEF 45 %.'), 'CS');
+});

@@ -516,3 +516,5 @@ family('sparkling / granular / ground-glass myocardium on echo (infiltration, ES
 ]);
 
 family('walls of normal thickness', 'normal-wall', ['CMR: normal LV wall thickness.', 'Normal wall thickness throughout.', 'Wall thickness was normal.', 'Normale linksventrikuläre Wanddicke.', 'Wanddicke normal.', 'Die Wanddicke ist im Normbereich.']);
+
+attribute('LGE of the myocardium and the pericardium together', 'lge', 'pericardium-lge', ['Late enhancement of the myocardium and of the pericardium.', 'Delayed enhancement in the walls as well as in the pericardium.', 'Late Enhancement des Myokards und des Perikards.', 'LGE der Wände sowie im Perikard.']);

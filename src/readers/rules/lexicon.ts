@@ -476,6 +476,10 @@ export const ATTRIBUTES: [string, string][] = [
   ['pericardium+fluid', `perikarderguss${W}`],
   ['pericardium+fluid', `perikarderguß${W}`],
   ['constriction', String.raw`(?:konstrikt${W}|constrict${W}|septal bounce|septum ?bounce|(?:ventricular|interventricular|ventrikulär${W}) interdependen${W}|respirophasic|atemabhängig${W} septum${W}|(?:diastolic )?pressure equali[sz]ation|ventricular discordance|pericardial calcification|perikardverkalkung${W}|verkalkt${W} perikard${W}|panzerherz)`],
+  // LGE told of the myocardium and the pericardium together ("in the myocardium and in the pericardium"): the
+  // pericardium enhances too (criteria/facts.ts, `pericardialLge`; ESC 2015 myopericarditis).
+  ['myocardium+pericardium+pericardium-lge', String.raw`(?:myocardi(?:um|al)|walls?|segments?) (?:\w+ ){0,2}?(?:and|as well as|plus) (?:also )?(?:in |of |involving )?(?:the )?pericardi(?:um|al)`],
+  ['myocardium+pericardium+pericardium-lge', String.raw`(?:myokard${W}|wände|wand|segmente${W}) (?:\w+ ){0,2}?(?:und|sowie) (?:auch )?(?:im |des |am )?perikard${W}`],
   ['pericardium', `perikard${W}`],
   ['pericardium', `pericard${W}`],
   ['papillary', `papill${W}`],

@@ -228,6 +228,8 @@ export function gatherFacts(mentions: Mention[], measurements: Measurement[]) {
   const pericardiumOwn = (m: Mention) => !m.attrs.has('fluid') && !HEART_PLACES.some((a) => m.attrs.has(a)) && !q.negated('pericardial').some((p) => p.sentence.start === m.sentence.start);
   const lgeAll = [...q.present('lge'), ...uptake].filter((m) => !elsewhere(m) && !(m.attrs.has('pericardium') && !MYOCARDIAL_PLACES.some((a) => m.attrs.has(a)) && !m.attrs.has('myocardium') && (pericardial.some((p) => p.sentence.start === m.sentence.start) || pericardiumOwn(m))));
   const lge = lgeAll.filter((m) => !insertionOnly(m));
+  // The pericardium enhancing: LGE told of the myocardium and the pericardium together, or of the pericardium alone.
+  const pericardialLge = q.present('lge').filter((m) => m.attrs.has('pericardium-lge') || (m.attrs.has('pericardium') && !MYOCARDIAL_PLACES.some((a) => m.attrs.has(a)) && !m.attrs.has('myocardium') && pericardiumOwn(m)));
   const lgeNegated = q.negated('lge').length > 0 && lge.length === 0;
   const ischemicPattern = q.present('lge-ischemic');
   const nonIschemic = [...q.present('lge-nonischemic'), ...q.negated('lge-ischemic')];
@@ -383,7 +385,7 @@ export function gatherFacts(mentions: Mention[], measurements: Measurement[]) {
     rvef, gradient, lvDilatedByNumbers, rvDilatedByNumbers, hcmThickWalls,
     // Findings
     uptake, lgeAll, lge, lgeNegated, ischemicPattern, nonIschemic, oedema, hyperemia, wma, hypertrophy, dilated, lvDilatedWords, rvDilatedWords,
-    reduced, sam, nulling, lymph, thinning, aneurysm, rvPressure, thrombus, mass, effusion, pericardial, ballooning, trabeculation, diffuseLge, subendoRegional, transmuralRegional,
+    reduced, sam, nulling, lymph, thinning, aneurysm, rvPressure, thrombus, mass, effusion, pericardial, pericardialLge, ballooning, trabeculation, diffuseLge, subendoRegional, transmuralRegional,
     territorial, epiMid, patchy, stripe, calledNonIschemic, ischemicLge,
     // Judgements
     asymmetric, apicalHypertrophy, apicalAneurysm, hcmHypertrophy, earlierHypertrophy, endStageHcm,
