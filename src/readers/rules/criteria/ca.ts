@@ -10,7 +10,7 @@ import type { Facts } from './facts.js';
 import { spansOf, type Tally } from './tally.js';
 
 export function fireCa(facts: Facts, t: Tally): void {
-  const { apicalHypertrophy, asymmetric, atrialLge, boneScanUptake, lge, atrialSeptum, biatrial, caContext, caRedFlags, concentric, diffuseLge, ecv, ecvValue, gradient, hypertrophy, infiltrative, ischemicPattern, mwtMm, nulling, oedema, q, regionalWma, rvPressure, sam, subendoRegional, t1, t1Marked, territorial, valveThickening } = facts;
+  const { apicalHypertrophy, asymmetric, atrialLge, boneScanUptake, atrialSeptum, biatrial, caContext, caRedFlags, concentric, diffuseLge, ecv, ecvValue, gradient, hypertrophy, infiltrative, ischemicPattern, mwtMm, nulling, oedema, q, regionalWma, rvPressure, sam, subendoRegional, t1, t1Marked, territorial, valveThickening } = facts;
   const { fire } = t;
   // Amyloid thickens the walls it infiltrates; diffuse LGE in walls of normal thickness with oedema is inflammation.
   const wallsThick = hypertrophy.length > 0 || (mwtMm !== null && mwtMm >= 12);
