@@ -33,9 +33,12 @@ import { scoreHalf, type CorpusLang, type CorpusSplit } from '../bench/real-corp
 // after the siderosis, stress-perfusion and printed-LVEF-range rules, which left the old cases' figures as they were):
 // en dev 0.841, en test 0.712; de dev 0.799, de test 0.530 (the 17 new cases alone: accuracy en 0.500, de 0.429).
 // Re-based 0.03 under these; German test stays at 0.50.
+// The devrules round of 2026-12-02 (8 general rules from dev errors of the round-4 corpus; the test halves measured once):
+// en dev 0.892, en test 0.719; de dev 0.835, de test 0.530 on the round-5 corpus. Floors raised to 0.03 under these;
+// German test stays at 0.50.
 const FLOORS: Record<CorpusLang, Record<CorpusSplit, number>> = {
-  en: { dev: 0.81, test: 0.68 },
-  de: { dev: 0.77, test: 0.5 },
+  en: { dev: 0.86, test: 0.69 },
+  de: { dev: 0.8, test: 0.5 },
 };
 
 for (const lang of ['en', 'de'] as const) {

@@ -763,3 +763,74 @@ test('concept: an LVEF below the report\'s own printed reference range is reduce
   // Without a printed range, 53 % is preserved (ESC 2021 bands), and a dilated LV alone is not yet DCM.
   assert.ok(!fired('Findings: LVEDVi 119 ml/m2. LVEF 53 %. No LGE.').includes('dcm.no-scar'));
 });
+
+// ---- devrules round: general rules for errors of kinds likely to recur in others' text ----
+test('concept: enhancement of the pericardium itself is pericardial, not diffuse myocardial LGE (ESC 2015)', () => {
+  const en = 'Fever and troponin rise. CMR: small pericardial effusion. The pericardium is not thickened but enhances diffusely on LGE. Subepicardial LGE of the lateral wall.';
+  const de = 'Fieber, Troponinanstieg. Kardio-MRT: kleiner Perikarderguss. Perikard nicht verdickt, jedoch mit diffusem Late Enhancement. Subepikardiales LGE der Lateralwand.';
+  for (const text of [en, de]) {
+    assert.ok(!fired(text).includes('ca.diffuse-lge'), text);
+    assert.equal(outcome(text), 'MYO', text);
+  }
+  // Diffuse LGE of the myocardium beside an effusion stays the myocardium's.
+  assert.ok(fired('CMR: concentric LVH 17 mm; diffuse subendocardial LGE; small pericardial effusion.').includes('ca.diffuse-lge'));
+});
+
+test('concept: CA — myocardial uptake on bone scintigraphy in thickened walls outweighs their millimetres for HCM (Gillmore 2016)', () => {
+  const en = 'Echo: septum 17 mm, posterior wall 16 mm. DPD scintigraphy: intense myocardial uptake. CMR: LVEF 52 %, patchy LGE of the lateral wall.';
+  const de = 'Echo: Septum 17 mm, Hinterwand 16 mm. DPD-Szintigraphie: kräftige myokardiale Anreicherung. Kardio-MRT: LVEF 52 %, fleckiges LGE lateral.';
+  for (const text of [en, de]) {
+    assert.ok(fired(text).includes('ca.bone-scan'), text);
+    assert.equal(outcome(text), 'CA', text);
+  }
+  // A scan without uptake gives nothing.
+  assert.ok(!fired('Echo: septum 17 mm. DPD scintigraphy without myocardial uptake (Perugini grade 0). CMR: LVEF 60 %.').includes('ca.bone-scan'));
+});
+
+test('concept: CA — diffuse subendocardial LGE in walls measured thick is amyloid\'s pattern, not HCM\'s (Fontana 2015)', () => {
+  const en = 'CMR: septum 21 mm, posterior wall 20 mm. LVEF 45 %. Diffuse, predominantly subendocardial late enhancement of the LV.';
+  const de = 'Kardio-MRT: Septum 21 mm, Hinterwand 20 mm. LVEF 45 %. Diffuse, überwiegend subendokardiale Kontrastmittelanreicherung des LV.';
+  for (const text of [en, de]) {
+    assert.ok(fired(text).includes('ca.diffuse-lge-lvh'), text);
+    assert.equal(outcome(text), 'CA', text);
+  }
+});
+
+test('concept: CA — echo\'s sparkling myocardium with thick walls and a light-chain abnormality', () => {
+  const en = 'Echo: septum 20 mm, sparkling myocardial texture. Raised free light chains. CMR: no LGE.';
+  const de = 'Echo: Septum 20 mm, granuläre Myokardtextur. Freie Leichtketten erhöht. Kardio-MRT: kein LGE.';
+  for (const text of [en, de]) assert.equal(outcome(text), 'CA', text);
+});
+
+test('concept: this CMR\'s normal walls outrank the thickening an earlier study told (it has regressed)', () => {
+  const en = 'Six months ago, during an acute illness, echo showed concentric LV thickening with a septum of 15 mm. CMR now: normal LV wall thickness, LVEF 62 %, no late gadolinium enhancement.';
+  const de = 'Anamnese: Vor einem Jahr echokardiographisch konzentrische Hypertrophie, Septum 15 mm.\nBefund Kardio-MRT: Keine Hypertrophie, normale Wanddicke. LVEF 63 %. Kein Late Enhancement.';
+  for (const text of [en, de]) {
+    assert.ok(!fired(text).some((id) => id.startsWith('hcm.') || id.startsWith('ca.')), text);
+    assert.equal(outcome(text), 'NORMAL', text);
+  }
+  // Walls this CMR measures thick stay thick, whatever else it calls normal.
+  assert.equal(outcome('Echo: septum 12 mm. CMR: asymmetric septal hypertrophy, maximal wall thickness 18 mm; normal RV wall thickness; no LGE.'), 'HCM');
+});
+
+test('concept: HCM — thickening of the apex itself is apical HCM even when the apex is called concentrically thickened (ESC 2023)', () => {
+  const en = 'ECG: giant negative T waves. CMR: marked concentric thickening of the LV apex, 17 mm, tapering to normal thickness at the base; LVEF 70 %; no LGE.';
+  const de = 'EKG: tief negative T-Wellen. Kardio-MRT: konzentrische, apikal betonte Hypertrophie bis 17 mm, basale Wanddicke normal; LVEF 70 %; kein LGE.';
+  for (const text of [en, de]) {
+    assert.ok(fired(text).includes('hcm.apical'), text);
+    assert.equal(outcome(text), 'HCM', text);
+  }
+  // Concentric hypertrophy that spares the apex is no apical HCM.
+  assert.ok(!fired('CMR: concentric LV hypertrophy sparing the apex, septum 14 mm; no LGE.').includes('hcm.apical'));
+});
+
+test('concept: myopericarditis (ESC 2015) — LGE in several areas of the myocardium and in the pericardium during a febrile illness with troponin rise is not sarcoid', () => {
+  const en = 'Two weeks of fever; troponin 8 ng/mL. CMR: LVEF 40 %; late enhancement in several areas of the myocardium and also in the pericardium.';
+  const de = 'Seit zwei Wochen Fieber, Troponin 8 ng/ml. Kardio-MRT: LVEF 40 %; Late Enhancement in mehreren Arealen des Myokards und auch im Perikard.';
+  for (const text of [en, de]) {
+    assert.ok(fired(text).includes('myo.perimyocarditis'), text);
+    assert.equal(outcome(text), 'MYO', text);
+  }
+  // Without the acute illness, multifocal LGE with heart block stays sarcoid's.
+  assert.equal(outcome('ECG: complete heart block. CMR: patchy LGE in several areas of the myocardium, basal septum included; LVEF 45 %.'), 'CS');
+});

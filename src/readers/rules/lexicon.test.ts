@@ -479,3 +479,42 @@ test('signal: no contrast given is a limitation, no contrast enhancement is not'
   assert.deepEqual(given.filter((t) => !limited(t)), [], 'not read as a limitation');
   assert.deepEqual(findings.filter(limited), [], 'read as a limitation');
 });
+
+// A biopsy or aspiration of a lymph node is a procedure, not a finding of enlarged nodes (devrules round: a sarcoid
+// work-up's "lymph node biopsy" was read as hilar lymphadenopathy on this CMR).
+test('lexicon family: a lymph node biopsy is a procedure, not lymphadenopathy', () => {
+  const procedures = ['A biopsy was taken: the lymph node biopsy showed granulomas.', 'Lymph node aspiration was non-diagnostic.', 'Die Lymphknotenbiopsie ergab Granulome.', 'Lymphknoten-Punktion ohne Befund.'];
+  assert.deepEqual(procedures.filter((t) => mentionsOf(t, 'lymph').length > 0), [], 'read as lymphadenopathy');
+  const findings = ['Enlarged mediastinal lymph nodes.', 'Vergrößerte hiläre Lymphknoten beidseits.', 'Lymph nodes in the aortopulmonary window up to 15 mm.'];
+  assert.deepEqual(findings.filter((t) => mentionsOf(t, 'lymph').length === 0), [], 'not read as lymph nodes');
+});
+
+// Bone scintigraphy (Gillmore 2016): myocardial tracer uptake is the finding; a scan without uptake or of grade 0 is none.
+family('bone scintigraphy with myocardial uptake (DPD, PYP, HMDP, Perugini grade 2-3)', 'ctx:bone-scan-uptake', [
+  'DPD scintigraphy: intense myocardial uptake.',
+  'Tc-99m PYP scan showed diffuse cardiac uptake.',
+  'Bone scan with grade 3 myocardial tracer uptake.',
+  'Perugini grade 2.',
+  'Knochenszintigraphie mit deutlicher myokardialer Anreicherung.',
+  'DPD-Szintigraphie: kräftige kardiale Mehranreicherung.',
+  'Pyrophosphat-Szintigraphie mit myokardialer Speicherung.',
+  'Perugini-Grad 3.',
+]);
+test('lexicon family: a bone scan without myocardial uptake (or of grade 0) is no uptake', () => {
+  const negative = ['Bone scintigraphy without myocardial uptake (Perugini grade 0).', 'DPD scan: no cardiac uptake.', 'Knochenszintigraphie ohne myokardiale Anreicherung.', 'PYP-Szintigraphie: keine kardiale Anreicherung, Perugini-Grad 0.'];
+  const read = (t: string) => [...mentionsOf(t, 'ctx:bone-scan-uptake'), ...mentionsOf(t, 'ctx:bone-scan')].filter((m) => m.status !== 'negated');
+  assert.deepEqual(negative.filter((t) => read(t).length > 0), [], 'read as uptake');
+});
+family('sparkling / granular / ground-glass myocardium on echo (infiltration, ESC 2021 red flag)', 'infiltrative', [
+  'Echo: sparkling myocardial texture.',
+  'Echo showed a granular myocardial appearance.',
+  'Ground-glass myocardial echogenicity.',
+  'Increased myocardial echogenicity.',
+  'TTE: granuläre Myokardtextur.',
+  'Echo: milchglasartig verstärkte Myokardechogenität.',
+  'Vermehrte Echogenität des Myokards.',
+]);
+
+family('walls of normal thickness', 'normal-wall', ['CMR: normal LV wall thickness.', 'Normal wall thickness throughout.', 'Wall thickness was normal.', 'Normale linksventrikuläre Wanddicke.', 'Wanddicke normal.', 'Die Wanddicke ist im Normbereich.']);
+
+attribute('LGE of the myocardium and the pericardium together', 'lge', 'pericardium-lge', ['Late enhancement of the myocardium and of the pericardium.', 'Delayed enhancement in the walls as well as in the pericardium.', 'Late Enhancement des Myokards und des Perikards.', 'LGE der Wände sowie im Perikard.']);

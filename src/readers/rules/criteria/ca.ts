@@ -10,7 +10,7 @@ import type { Facts } from './facts.js';
 import { spansOf, type Tally } from './tally.js';
 
 export function fireCa(facts: Facts, t: Tally): void {
-  const { apicalHypertrophy, asymmetric, atrialLge, atrialSeptum, biatrial, caContext, caRedFlags, concentric, diffuseLge, ecv, ecvValue, gradient, hypertrophy, infiltrative, ischemicPattern, mwtMm, nulling, oedema, q, regionalWma, rvPressure, sam, subendoRegional, t1, t1Marked, territorial, valveThickening } = facts;
+  const { apicalHypertrophy, asymmetric, atrialLge, boneScanUptake, atrialSeptum, biatrial, caContext, caRedFlags, concentric, diffuseLge, ecv, ecvValue, gradient, hypertrophy, infiltrative, ischemicPattern, mwtMm, nulling, oedema, q, regionalWma, rvPressure, sam, subendoRegional, t1, t1Marked, territorial, valveThickening } = facts;
   const { fire } = t;
   // Amyloid thickens the walls it infiltrates; diffuse LGE in walls of normal thickness with oedema is inflammation.
   const wallsThick = hypertrophy.length > 0 || (mwtMm !== null && mwtMm >= 12);
@@ -31,13 +31,17 @@ export function fireCa(facts: Facts, t: Tally): void {
   // HCM's hypertrophied segments raise T1 a little too: only a marked rise in walls thickened all round counts.
   const t1EcvMarked = t1EcvText.filter((m) => m.attrs.has('severe'));
   if (!t1Marked && !(ecvValue !== null && ecvValue >= 35) && t1EcvMarked.length > 0 && hypertrophy.some((m) => !m.attrs.has('asymmetric'))) fire('ca.t1-ecv-text', 'CA', 2, 'markedly raised native T1 / ECV in thickened walls', spansOf(t1EcvMarked));
-  if (concentric.length > 0 && asymmetric.length === 0) fire('ca.concentric', 'CA', 1, 'concentric hypertrophy', spansOf(concentric));
+  // Concentric thickening of the apex alone is apical HCM's shape, not amyloid's (facts.ts, `apicalHypertrophy`).
+  if (concentric.length > 0 && asymmetric.length === 0 && apicalHypertrophy.length === 0) fire('ca.concentric', 'CA', 1, 'concentric hypertrophy', spansOf(concentric));
   if (atrialSeptum.length > 0) fire('ca.atrial-septum', 'CA', 1.5, 'thickened interatrial septum', spansOf(atrialSeptum));
   if (biatrial.length > 0) fire('ca.biatrial', 'CA', 1, 'biatrial enlargement', spansOf(biatrial));
   if (atrialLge.length > 0) fire('ca.atrial-lge', 'CA', 2.5, 'LGE of the atrial walls / interatrial septum', spansOf(atrialLge));
   // Diffusely thickened walls count as concentric hypertrophy; with diffuse LGE that is amyloid's picture.
   const diffuseHypertrophy = hypertrophy.filter((m) => m.attrs.has('diffuse') && !m.attrs.has('asymmetric'));
-  if (diffuseLge.length > 0 && (concentric.length > 0 || diffuseHypertrophy.length > 0)) fire('ca.diffuse-lge-lvh', 'CA', 1.5, 'diffuse LGE in thickened walls', spansOf([...concentric, ...diffuseHypertrophy]));
+  // Walls measured thick (>= 12 mm) count too when the diffuse LGE is subendocardial or transmural, amyloid's own depth
+  // (Fontana 2015); HCM's fibrosis is patchy and mid-wall (ESC 2023).
+  const diffuseDeepLge = diffuseLge.some((m) => m.attrs.has('subendo') || m.attrs.has('transmural'));
+  if (diffuseLge.length > 0 && (concentric.length > 0 || diffuseHypertrophy.length > 0 || (diffuseDeepLge && mwtMm !== null && mwtMm >= 12))) fire('ca.diffuse-lge-lvh', 'CA', 1.5, 'diffuse LGE in thickened walls', spansOf([...concentric, ...diffuseHypertrophy]));
   // ESC position statement on amyloid (Garcia-Pavia 2021) red flags: a thickened RV free wall beside thick LV walls,
   // unless the RV is pressure-loaded (pulmonary hypertension).
   const rvwt = q.max('RVWT');
@@ -46,6 +50,9 @@ export function fireCa(facts: Facts, t: Tally): void {
   const rvLoad = rvPressure.length > 0 || q.context('dx:OTHER').some((m) => m.secondary);
   if (rvWallThick && wallsThick && !rvLoad) fire('ca.rv-wall', 'CA', 1.5, 'thickened RV free wall beside thick LV walls', spansOf(rvwt ? [rvwt] : hypertrophy.filter((m) => m.attrs.has('rv'))));
   if (valveThickening.length > 0 && hypertrophy.length > 0) fire('ca.valves', 'CA', 1.5, 'thickened valves / atrial walls with hypertrophy', spansOf(valveThickening));
+  // Gillmore et al. 2016 (ESC 2021 position statement): myocardial uptake on bone scintigraphy in walls thickened or
+  // enhancing as amyloid's do is the non-invasive diagnosis of transthyretin amyloidosis.
+  if (boneScanUptake.length > 0 && (wallsThick || diffuseLge.length > 0 || atrialLge.length > 0 || nulling.length > 0)) fire('ca.bone-scan', 'CA', 3, 'myocardial tracer uptake on bone scintigraphy with thick walls or amyloid-like LGE (Gillmore 2016)', spansOf(boneScanUptake));
   if (infiltrative.length > 0) fire('ca.infiltrative', 'CA', infiltrative.some((m) => m.stated || m.section === 'assessment') ? 5 : 3.5, 'storage / infiltrative myocardial disease', spansOf(infiltrative));
   // ESC 2023: hypertrophy from storage or infiltration is an HCM phenocopy, not HCM.
   if (infiltrative.length > 0) t.scores.HCM -= 2;

@@ -173,7 +173,19 @@ export function gatherFacts(mentions: Mention[], measurements: Measurement[]) {
   const knownHcm = q.mentions.some((m) => m.concept === 'dx:HCM' && m.status !== 'negated');
   const oedematous = acuteIllness && myocardialOedema && !knownHcm ? q.mentions.filter((m) => m.concept === 'hypertrophy' && m.attrs.has('new-onset') && m.status !== 'negated') : [];
   const inOedematous = (x: Mention | Measurement) => oedematous.some((m) => x.span.start >= m.sentence.start && x.span.start < m.sentence.end);
-  const mwtMax = q.max('MWT');
+  // This study's own reading of the walls wins over an earlier one (DOMAIN.md: the study's verdict wins; ESC 2023
+  // measures hypertrophy on the imaging reported): when this CMR finds no hypertrophy or walls of normal thickness,
+  // and itself describes or measures no thickening, the thickening the history told (an earlier echo, an earlier
+  // admission) has regressed, and neither its words nor its millimetres are this study's.
+  const cmrStart = cmrStartOf(q.mentions, repeatStart);
+  const historySentences = q.mentions.filter((m) => m.section === 'history').map((m) => m.sentence);
+  const beforeThisCmr = (start: number) => (cmrStart !== null && start < cmrStart) || historySentences.some((s) => start >= s.start && start < s.end);
+  const ecgOnly = (m: Mention) => m.attrs.has('ecg') && !m.attrs.has('cmr');
+  const wallsNormalHere = [...q.negated('hypertrophy').filter((m) => !(m.attrs.has('rv') && !m.attrs.has('lv'))), ...q.present('normal-wall')].some((m) => !beforeThisCmr(m.sentence.start));
+  const mwtMm0 = (m: Measurement) => (m.unit === 'cm' ? m.value * 10 : m.value);
+  const thickHere = q.present('hypertrophy').some((m) => !beforeThisCmr(m.sentence.start) && !ecgOnly(m)) || measurements.some((m) => m.key === 'MWT' && !beforeThisCmr(m.span.start) && mwtMm0(m) >= 13);
+  const wallsRegressed = wallsNormalHere && !thickHere;
+  const mwtMax = wallsRegressed ? measurements.filter((m) => m.key === 'MWT' && !beforeThisCmr(m.span.start)).sort((a, b) => b.value - a.value)[0] : q.max('MWT');
   const mwt = mwtMax && !inOedematous(mwtMax) ? mwtMax : undefined;
   const ecv = q.first('ECV');
   const t1 = q.firstRegionalMax('T1');
@@ -215,8 +227,13 @@ export function gatherFacts(mentions: Mention[], measurements: Measurement[]) {
   const elsewhere = (m: Mention) => m.attrs.has('extracardiac') && !namesHeart(m);
   const pericardial = q.present('pericardial');
   // LGE named with the myocardium ("myocardial and pericardial enhancement") is the myocardium's, beside the pericardium's.
-  const lgeAll = [...q.present('lge'), ...uptake].filter((m) => !elsewhere(m) && !(m.attrs.has('pericardium') && !MYOCARDIAL_PLACES.some((a) => m.attrs.has(a)) && !m.attrs.has('myocardium') && pericardial.some((p) => p.sentence.start === m.sentence.start)));
+  // So is enhancement in a sentence about the pericardium itself ("the pericardium is of normal thickness but enhances
+  // diffusely") that names no fluid, no chamber, no wall and no myocardial depth: the pericardium's LGE (ESC 2015).
+  const pericardiumOwn = (m: Mention) => !m.attrs.has('fluid') && !HEART_PLACES.some((a) => m.attrs.has(a)) && !q.negated('pericardial').some((p) => p.sentence.start === m.sentence.start);
+  const lgeAll = [...q.present('lge'), ...uptake].filter((m) => !elsewhere(m) && !(m.attrs.has('pericardium') && !MYOCARDIAL_PLACES.some((a) => m.attrs.has(a)) && !m.attrs.has('myocardium') && (pericardial.some((p) => p.sentence.start === m.sentence.start) || pericardiumOwn(m))));
   const lge = lgeAll.filter((m) => !insertionOnly(m));
+  // The pericardium enhancing: LGE told of the myocardium and the pericardium together, or of the pericardium alone.
+  const pericardialLge = q.present('lge').filter((m) => m.attrs.has('pericardium-lge') || (m.attrs.has('pericardium') && !MYOCARDIAL_PLACES.some((a) => m.attrs.has(a)) && !m.attrs.has('myocardium') && pericardiumOwn(m)));
   const lgeNegated = q.negated('lge').length > 0 && lge.length === 0;
   const ischemicPattern = q.present('lge-ischemic');
   const nonIschemic = [...q.present('lge-nonischemic'), ...q.negated('lge-ischemic')];
@@ -226,12 +243,11 @@ export function gatherFacts(mentions: Mention[], measurements: Measurement[]) {
   const fluidSignal = (m: Mention) => !m.attrs.has('oedema-word') && m.attrs.has('fluid') && !namesHeart(m);
   // The word oedema in a heading-less text's history, before the CMR is told, with no place, myocardium or image
   // named ("weight loss and oedema") is the clinical sign (of the legs, the body), not the T2 finding Lake Louise reads.
-  const cmrStart = cmrStartOf(q.mentions, repeatStart);
   const clinicalOedema = (m: Mention) => m.section === 'preamble' && cmrStart !== null && m.sentence.start < cmrStart && m.attrs.has('oedema-word') && !m.attrs.has('cmr') && !namesHeart(m);
   const oedema = q.present('oedema').filter((m) => !elsewhere(m) && !fluidSignal(m) && !clinicalOedema(m));
   const hyperemia = q.present('hyperemia');
   const wma = q.present('wma');
-  const hypertrophy = q.present('hypertrophy').filter((m) => !(m.attrs.has('ecg') && !m.attrs.has('cmr')) && !inOedematous(m));
+  const hypertrophy = q.present('hypertrophy').filter((m) => !ecgOnly(m) && !inOedematous(m) && !(wallsRegressed && beforeThisCmr(m.sentence.start)));
   // "Hiläre Lymphknoten vergrößert": the enlarged thing is a lymph node, not a chamber.
   const lymph = q.present('lymph');
   const lymphSentences = new Set(lymph.map((m) => m.sentence.start));
@@ -277,7 +293,7 @@ export function gatherFacts(mentions: Mention[], measurements: Measurement[]) {
   // HCM's (read by CA, MYO, ICM, DCM, OTHER): the hypertrophy of HCM's shape, and its end stage.
   // Mid-ventricular hypertrophy (with mid-cavity obstruction) is a regional, asymmetric form of HCM (ESC 2023).
   const asymmetric = hypertrophy.filter((m) => m.attrs.has('asymmetric') || ((m.attrs.has('septal') || m.attrs.has('midventricular')) && !m.attrs.has('concentric') && !m.attrs.has('diffuse')));
-  const apicalHypertrophy = hypertrophy.filter((m) => m.attrs.has('apical') && !m.attrs.has('concentric'));
+  const apicalHypertrophy = hypertrophy.filter((m) => m.attrs.has('apex-hypertrophy') || (m.attrs.has('apical') && !m.attrs.has('concentric')));
   const apicalAneurysm = aneurysm.filter((m) => m.attrs.has('apical') && !m.attrs.has('rv'));
   const hcmHypertrophy = asymmetric.length > 0 || apicalHypertrophy.length > 0 || (mwtMm !== null && mwtMm >= 15);
   // End-stage ("burnt-out") HCM (ESC 2023): hypertrophy known from before, now a thinned, dilated or poorly
@@ -296,7 +312,11 @@ export function gatherFacts(mentions: Mention[], measurements: Measurement[]) {
   const valveThickening = q.present('valve-thickening');
   const infiltrative = q.present('infiltrative');
   // The classic clinical clues of amyloid: low QRS voltage, carpal tunnel syndrome, a gammopathy, bone-scan uptake.
-  const caContext = [...q.context('ctx:low-voltage'), ...q.context('ctx:carpal'), ...q.context('ctx:gammopathy'), ...q.context('ctx:bone-scan')];
+  // Myocardial uptake on bone scintigraphy (Gillmore 2016), and echo's sparkling myocardium told in the history (the
+  // CMR's own infiltration words count in full, above).
+  const boneScanUptake = q.context('ctx:bone-scan-uptake');
+  const infiltrativeHistory = q.context('infiltrative').filter((m) => m.status === 'context');
+  const caContext = [...q.context('ctx:low-voltage'), ...q.context('ctx:carpal'), ...q.context('ctx:gammopathy'), ...q.context('ctx:bone-scan'), ...boneScanUptake, ...infiltrativeHistory];
   // ESC 2023 red flags of amyloid beside its LGE: difficult nulling, ECV >= 40 %, markedly raised T1, thickened atrial
   // septum or valves, biatrial enlargement, atrial LGE, infiltration, the clinical clues above.
   const caRedFlags = atrialLge.length > 0 || nulling.length > 0 || (ecvValue !== null && ecvValue >= 40) || t1Marked || atrialSeptum.length > 0 || biatrial.length > 0 || valveThickening.length > 0 || infiltrative.length > 0 || q.present('ecv-high').some((m) => m.attrs.has('severe')) || caContext.length > 0;
@@ -370,11 +390,11 @@ export function gatherFacts(mentions: Mention[], measurements: Measurement[]) {
     rvef, gradient, lvDilatedByNumbers, rvDilatedByNumbers, hcmThickWalls,
     // Findings
     uptake, lgeAll, lge, lgeNegated, ischemicPattern, nonIschemic, oedema, hyperemia, wma, hypertrophy, dilated, lvDilatedWords, rvDilatedWords,
-    reduced, sam, nulling, lymph, thinning, aneurysm, rvPressure, thrombus, mass, effusion, pericardial, ballooning, trabeculation, diffuseLge, subendoRegional, transmuralRegional,
+    reduced, sam, nulling, lymph, thinning, aneurysm, rvPressure, thrombus, mass, effusion, pericardial, pericardialLge, ballooning, trabeculation, diffuseLge, subendoRegional, transmuralRegional,
     territorial, epiMid, patchy, stripe, calledNonIschemic, ischemicLge,
     // Judgements
     asymmetric, apicalHypertrophy, apicalAneurysm, hcmHypertrophy, earlierHypertrophy, endStageHcm,
-    concentric, atrialLge, atrialSeptum, biatrial, valveThickening, infiltrative, caContext, caRedFlags,
+    concentric, atrialLge, atrialSeptum, biatrial, valveThickening, infiltrative, boneScanUptake, caContext, caRedFlags,
     t2Criterion, t2Now, resolvedOedema, nonIschemicLge, myoContext, cmrInflammation,
     own, avBlock, vt, conduction, basalSeptalPatchy, hilarNodes, sarcoidClues, extracardiacSarcoid, conductionSarcoidLike, extracardiacSarcoidLike, sarcoidLike,
     pet, basalSeptalThinning, jcsSpecific,

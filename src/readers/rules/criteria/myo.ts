@@ -10,7 +10,7 @@ import type { Facts } from './facts.js';
 import { spansOf, type Tally } from './tally.js';
 
 export function fireMyo(facts: Facts, t: Tally): void {
-  const { caRedFlags, cmrInflammation, ecv, ecvHigh, effusion, epiMid, extracardiacSarcoidLike, hcmHypertrophy, hyperemia, ischemicLge, lge, myoContext, nonIschemic, nonIschemicLge, oedema, oedematous, patchy, pericardial, q, resolvedOedema, sarcoidLike, t1, t1High, t2, t2Criterion, t2High, t2Now, t2Ratio, t2RatioHigh } = facts;
+  const { caRedFlags, cmrInflammation, pericardialLge, ecv, ecvHigh, effusion, epiMid, extracardiacSarcoidLike, hcmHypertrophy, hyperemia, ischemicLge, lge, myoContext, nonIschemic, nonIschemicLge, oedema, oedematous, patchy, pericardial, q, resolvedOedema, sarcoidLike, t1, t1High, t2, t2Criterion, t2High, t2Now, t2Ratio, t2RatioHigh } = facts;
   const { fire } = t;
   // ESC 2023: patchy mid-wall LGE in hypertrophied segments is HCM's fibrosis; beside an HCM phenotype, mid-wall or
   // septal LGE says little for myocarditis and is no Lake Louise T1 criterion (a subepicardial lateral scar still is).
@@ -30,8 +30,10 @@ export function fireMyo(facts: Facts, t: Tally): void {
   // ESC 2015 (pericardial diseases): pericardial enhancement or effusion with myocardial LGE in an acute infectious
   // illness with a troponin rise is myopericarditis, also when the LGE's depth is not told.
   const undescribedLge = lge.filter((m) => !m.attrs.has('territory') && !m.attrs.has('subendo') && !m.attrs.has('transmural'));
-  if (!t2Criterion && !nonIschemicLge && !ischemicLge && undescribedLge.length > 0 && q.context('ctx:infection').length > 0 && q.context('ctx:troponin').length > 0 && (pericardial.length > 0 || effusion.some((m) => !m.attrs.has('pleural')))) {
+  if (!t2Criterion && !nonIschemicLge && !ischemicLge && undescribedLge.length > 0 && q.context('ctx:infection').length > 0 && q.context('ctx:troponin').length > 0 && (pericardial.length > 0 || pericardialLge.length > 0 || effusion.some((m) => !m.attrs.has('pleural')))) {
     fire('myo.perimyocarditis', 'MYO', 2.5, 'myocardial LGE with pericardial involvement in an acute infection with troponin rise (myopericarditis)', spansOf(undescribedLge));
+    // That acute inflammation is the other cause HRS 2014 asks to exclude before patchy LGE speaks for sarcoidosis.
+    if (patchy.length > 0) t.scores.CS -= 2;
   }
   // Beside extracardiac sarcoidosis, the inflammation is the granulomatous one (HRS 2014).
   if (cmrInflammation.length > 0 && !extracardiacSarcoidLike) fire('myo.inflammation', 'MYO', 2, 'myocardial inflammation described', spansOf(cmrInflammation));
