@@ -101,3 +101,11 @@ test('a diagnosis after a stating phrase that also ends a scope is stated', () =
   }
   assert.equal(findFindings('Beurteilung: Myokarditis.').mentions.find((x) => x.concept === 'dx:MYO')?.stated, false);
 });
+
+test('concept: a sentence that grades two findings differently grades each in its own clause', () => {
+  const grades = (text: string) => findFindings(text).mentions.map((m) => `${m.concept}:${['mild', 'severe'].filter((a) => m.attrs.has(a)).join('+')}`);
+  assert.deepEqual(grades('Befund: Leichte Mitralinsuffizienz, hochgradig eingeschränkte LV-Funktion.'), ['dx:OTHER:mild', 'reduced-fn:severe']);
+  assert.deepEqual(grades('Findings: Severe aortic regurgitation, mildly dilated LV.'), ['dx:OTHER:severe', 'dilated:mild']);
+  // A clause without a grade of its own keeps the sentence's.
+  assert.deepEqual(grades('Findings: Severely impaired LV function and mitral regurgitation, mild pericardial effusion.'), ['reduced-fn:severe', 'dx:OTHER:severe', 'effusion:mild']);
+});

@@ -346,10 +346,15 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
     // "Not transmural" places the scar in the subendocardium only when no other layer is named
     // ("nicht-transmurales mittmyokardiales LGE" is mid-wall).
     if (attrs.has('non-transmural') && !attrs.has('subepi') && !attrs.has('midwall')) attrs.add('subendo');
+    // A sentence that grades two things differently ("leichte Mitralinsuffizienz, hochgradig eingeschränkte
+    // Funktion") grades each in its own clause.
+    const graded = attrs.has('mild') && attrs.has('severe') ? attributesBySentence[i]!.filter((a) => a.def.name === 'mild' || a.def.name === 'severe') : null;
     for (const c of concepts) {
       // "in den LGE-Sequenzen", "on LGE imaging": the sequence, not a finding.
       if (c.def.id === 'lge' && isModalityReference(folded, c)) continue;
-      mentions.push(read(c, sentence, triggers, VENTRICLE_LOCAL.has(c.def.id) ? ownVentricle(folded, c, sentence, attrs) : attrs, i));
+      let own = VENTRICLE_LOCAL.has(c.def.id) ? ownVentricle(folded, c, sentence, attrs) : attrs;
+      if (graded) own = ownGrade(folded, c, sentence, own, graded);
+      mentions.push(read(c, sentence, triggers, own, i));
     }
   }
   let signals: Mention[] | undefined;
@@ -383,18 +388,33 @@ const VENTRICLE_LOCAL = new Set<string>(['dilated', 'reduced-fn', 'hypertrophy',
 const LV_WORD = /\b(?:lv|left ventric\w*|links\w* ventrik\w*|linksventrikul\w*)/;
 const RV_WORD = /\b(?:rv|right ventric\w*|recht\w* ventrik\w*|rechtsventrikul\w*)/;
 
-function ownVentricle(folded: string, c: Match<unknown>, sentence: Span, attrs: Set<string>): Set<string> {
-  const bothVentricles = attrs.has('lv') && attrs.has('rv');
-  const atrium = attrs.has('atrium') && (attrs.has('lv') || attrs.has('rv'));
-  if (!bothVentricles && !atrium) return attrs;
-  // The clause: back to the last , ; : ( before the mention and on to the first , ; ) after it, at most MAX_SCOPE each way.
+/** The mention's clause: back to the last , ; : ( before it and on to the first , ; ) after it, at most MAX_SCOPE each way. */
+function clauseOf(folded: string, c: Match<unknown>, sentence: Span): Span {
   let from = c.start;
   const fromLimit = Math.max(sentence.start, c.start - MAX_SCOPE);
   while (from > fromLimit && !',;:('.includes(folded[from - 1]!)) from--;
   let to = c.end;
   const toLimit = Math.min(sentence.end, c.end + MAX_SCOPE);
   while (to < toLimit && !',;)'.includes(folded[to]!)) to++;
-  const clause = folded.slice(from, to);
+  return { start: from, end: to };
+}
+
+/** Of a sentence's mild and severe words, those in the mention's clause; both stay when its clause has neither. */
+function ownGrade(folded: string, c: Match<unknown>, sentence: Span, attrs: Set<string>, graded: Match<{ name: string }>[]): Set<string> {
+  const clause = clauseOf(folded, c, sentence);
+  const inClause = new Set(graded.filter((a) => a.start >= clause.start && a.end <= clause.end).map((a) => a.def.name));
+  if (inClause.size === 0 || inClause.size === 2) return attrs;
+  const own = new Set(attrs);
+  own.delete(inClause.has('mild') ? 'severe' : 'mild');
+  return own;
+}
+
+function ownVentricle(folded: string, c: Match<unknown>, sentence: Span, attrs: Set<string>): Set<string> {
+  const bothVentricles = attrs.has('lv') && attrs.has('rv');
+  const atrium = attrs.has('atrium') && (attrs.has('lv') || attrs.has('rv'));
+  if (!bothVentricles && !atrium) return attrs;
+  const span = clauseOf(folded, c, sentence);
+  const clause = folded.slice(span.start, span.end);
   const lv = LV_WORD.test(clause);
   const rv = RV_WORD.test(clause);
   const own = new Set(attrs);
