@@ -77,13 +77,18 @@ const setVisibility = (page: Page, state: 'hidden' | 'visible') =>
     document.dispatchEvent(new Event('visibilitychange'));
   })()`);
 
-test('read five reports with the keyboard, survive a killed server, evaluate the reader, adjudicate two', { skip: browserSkip, timeout: 300_000 }, async () => {
+/** The first n demo reports as an input file in a new folder, and where the run goes. */
+function demoInput(n: number) {
   const dir = tempDir();
-  const out = join(dir, 'run');
   const demo = readFileSync(new URL('../examples/demo/reports.jsonl', import.meta.url), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; text: string; label: string });
-  const reports = demo.slice(0, 5);
+  const reports = demo.slice(0, n);
   const input = join(dir, 'reports.jsonl');
   writeFileSync(input, reports.map((r) => JSON.stringify(r)).join('\n'));
+  return { out: join(dir, 'run'), reports, input };
+}
+
+test('read five reports with the keyboard, survive a killed server, evaluate the reader, adjudicate two', { skip: browserSkip, timeout: 300_000 }, async () => {
+  const { out, reports, input } = demoInput(5);
 
   // Three readers: the guideline engine and two simulated LLMs that disagree with it and each other on the
   // first two reports (no majority: the review list), quoting what the engine quoted (and one made-up quote).
@@ -282,12 +287,7 @@ test('read five reports with the keyboard, survive a killed server, evaluate the
 });
 
 test('a reader gives one report no category with a reason; evaluate counts it as wrong in its own column, the CSV keeps the reason', { skip: browserSkip, timeout: 120_000 }, async () => {
-  const dir = tempDir();
-  const out = join(dir, 'run');
-  const demo = readFileSync(new URL('../examples/demo/reports.jsonl', import.meta.url), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; text: string; label: string });
-  const reports = demo.slice(0, 3);
-  const input = join(dir, 'reports.jsonl');
-  writeFileSync(input, reports.map((r) => JSON.stringify(r)).join('\n'));
+  const { out, reports, input } = demoInput(3);
   const order = readingOrder(reports, '5');
   const problems: string[] = [];
   const browser = await launchBrowser();
