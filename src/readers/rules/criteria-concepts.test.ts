@@ -834,3 +834,11 @@ test('concept: myopericarditis (ESC 2015) — LGE in several areas of the myocar
   // Without the acute illness, multifocal LGE with heart block stays sarcoid's.
   assert.equal(outcome('ECG: complete heart block. CMR: patchy LGE in several areas of the myocardium, basal septum included; LVEF 45 %.'), 'CS');
 });
+
+test('concept: "ohne Auffälligkeiten" / "no abnormality" after a structure is that structure\'s verdict, not a normal study', () => {
+  assert.equal(outcome('Befund: Nicht kompaktiertes Myokard lateral und apikal, Verhältnis nicht kompaktiert zu kompaktiert 2,5. Koronararterien ohne Auffälligkeiten.'), 'OTHER.lvnc');
+  assert.equal(outcome('Findings: Non-compacted myocardium of the lateral wall and apex, non-compacted to compacted ratio 2.6. Valves: no abnormality.'), 'OTHER.lvnc');
+  // After the exam, a heading or another negated finding it stays the study's verdict.
+  assert.equal(outcome('Beurteilung: Kein Hinweis auf eine Myokarditis, ohne Auffälligkeiten.'), 'NORMAL');
+  assert.equal(outcome('Impression: Cardiac MRI without abnormality.'), 'NORMAL');
+});

@@ -352,6 +352,7 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
     for (const c of concepts) {
       // "in den LGE-Sequenzen", "on LGE imaging": the sequence, not a finding.
       if (c.def.id === 'lge' && isModalityReference(folded, c)) continue;
+      if (c.def.id === 'dx:NORMAL' && verdictOfAStructure(folded, c, sentence)) continue;
       let own = VENTRICLE_LOCAL.has(c.def.id) ? ownVentricle(folded, c, sentence, attrs) : attrs;
       if (graded) own = ownGrade(folded, c, sentence, own, graded);
       mentions.push(read(c, sentence, triggers, own, i));
@@ -387,6 +388,21 @@ const CMR_LINE = /^[ \t]*(?:[-*•][ \t]*)?(?:(?:echokardiographie|echocardiogra
 const VENTRICLE_LOCAL = new Set<string>(['dilated', 'reduced-fn', 'hypertrophy', 'wma']);
 const LV_WORD = /\b(?:lv|left ventric\w*|links\w* ventrik\w*|linksventrikul\w*)/;
 const RV_WORD = /\b(?:rv|right ventric\w*|recht\w* ventrik\w*|rechtsventrikul\w*)/;
+
+/**
+ * A verdict without a subject of its own ("ohne Auffälligkeiten", "no abnormality", "kein pathologischer Befund")
+ * after a structure in its clause ("Koronararterien ohne Auffälligkeiten", "Valves: no abnormality") is that
+ * structure's, not a normal study; after a heading, the exam or another negated finding it stays the study's.
+ */
+const SUBJECTLESS_VERDICT = /^(?:ohne|keine?[rn]?|without|no|nothing)\b/;
+const STRUCTURE = /\b(?:\w*koronar\w*|coronar\w*|\w*klappe\w*|valves?|valvular|aort\w*|perikard\w*|pericard\w*|\w*vorh(?:o|oe)f\w*|atri(?:a|um|al)\b|pulmonal\w*|pulmonary|lunge\w*|lungs?|pleura\w*|leber|liver|niere\w*|kidneys?|milz|spleen|mediastin\w*|\w*gef(?:a|ae)(?:ss|s)\w*|vessels?|\w*venen?|veins?)\b/;
+function verdictOfAStructure(folded: string, c: Match<unknown>, sentence: Span): boolean {
+  if (!SUBJECTLESS_VERDICT.test(folded.slice(c.start, c.end))) return false;
+  const before = folded.slice(Math.max(sentence.start, c.start - MAX_SCOPE), c.start);
+  // Its clause: after the last , ; ( (a heading label before a colon stays in it).
+  const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf('('));
+  return STRUCTURE.test(before.slice(cut + 1));
+}
 
 /** The mention's clause: back to the last , ; : ( before it and on to the first , ; ) after it, at most MAX_SCOPE each way. */
 function clauseOf(folded: string, c: Match<unknown>, sentence: Span): Span {
