@@ -842,3 +842,16 @@ test('concept: "ohne Auffälligkeiten" / "no abnormality" after a structure is t
   assert.equal(outcome('Beurteilung: Kein Hinweis auf eine Myokarditis, ohne Auffälligkeiten.'), 'NORMAL');
   assert.equal(outcome('Impression: Cardiac MRI without abnormality.'), 'NORMAL');
 });
+
+test('concept: a spade-shaped (ace-of-spades, Pik-As) LV cavity is apical hypertrophy, apical HCM (Yamaguchi 1979)', () => {
+  assert.equal(outcome('Findings: Ace-of-spades configuration of the LV cavity in diastole, apical walls 16 mm. No LGE. LVEF 68 %.'), 'HCM');
+  assert.equal(outcome('Befund: Pik-As-förmige Konfiguration des linken Ventrikels in der Diastole durch Verdickung der Herzspitze. Kein LGE.'), 'HCM');
+  assert.ok(fired('Findings: spade-like LV cavity because of thickening of the distal segments.').includes('hcm.apical'));
+});
+
+test('concept: coronary disease only suspected is the referral\'s question, not known disease that makes a wall-motion finding ischaemic', () => {
+  assert.ok(!fired('Angiography was done for suspected coronary artery disease. CMR: hypokinesia of the apical segments, LVEF 52 %.').includes('icm.hibernation'));
+  assert.ok(!fired('Herzkatheter bei Verdacht auf koronare Herzkrankheit. Kardio-MRT: Hypokinesie apikal, LVEF 52 %.').includes('icm.hibernation'));
+  // Known disease still does.
+  assert.ok(fired('Known three-vessel coronary artery disease. CMR: hypokinesia of the apical segments, no LGE, LVEF 48 %.').includes('icm.hibernation'));
+});

@@ -361,7 +361,9 @@ export function gatherFacts(mentions: Mention[], measurements: Measurement[]) {
   const jcsSpecific = [pet.length > 0, basalSeptalThinning.length > 0, avBlock.length > 0].filter(Boolean).length;
 
   // ICM's (read by DCM, OTHER and the unexplained findings): coronary disease and acute coronary syndromes in the history.
-  const cadContext = q.context('ctx:cad');
+  // Coronary disease only suspected ("angiography for suspected ischaemic heart disease") is the referral's question, as
+  // a "V.a. KHK" under the history heading is (find-findings: asked), not known disease.
+  const cadContext = q.context('ctx:cad').filter((m) => m.status !== 'uncertain');
   const acs = q.context('ctx:acs');
   const regionalWma = wma.filter((m) => !m.attrs.has('diffuse'));
   // A thrombus in the atrium or its appendage comes from atrial fibrillation, not from an infarct.
