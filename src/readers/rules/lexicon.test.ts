@@ -518,3 +518,5 @@ family('sparkling / granular / ground-glass myocardium on echo (infiltration, ES
 family('walls of normal thickness', 'normal-wall', ['CMR: normal LV wall thickness.', 'Normal wall thickness throughout.', 'Wall thickness was normal.', 'Normale linksventrikuläre Wanddicke.', 'Wanddicke normal.', 'Die Wanddicke ist im Normbereich.']);
 
 attribute('LGE of the myocardium and the pericardium together', 'lge', 'pericardium-lge', ['Late enhancement of the myocardium and of the pericardium.', 'Delayed enhancement in the walls as well as in the pericardium.', 'Late Enhancement des Myokards und des Perikards.', 'LGE der Wände sowie im Perikard.']);
+family('a septal defect told as a defect of the septum', 'dx:OTHER', ['A defect in the inferior part of the atrial septum with a left-to-right jet.', 'Defect of the interventricular septum.', 'Defekt im unteren Anteil des Vorhofseptums.', 'Defekt des Kammerseptums.']);
+family('a septal defect ruled out as a defect of the septum', 'dx:OTHER', ['No defect of the atrial septum.', 'Kein Defekt im Vorhofseptum.'], 'negated');
