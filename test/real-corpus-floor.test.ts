@@ -36,9 +36,12 @@ import { scoreHalf, type CorpusLang, type CorpusSplit } from '../bench/real-corp
 // The devrules round of 2026-12-02 (8 general rules from dev errors of the round-4 corpus; the test halves measured once):
 // en dev 0.892, en test 0.719; de dev 0.835, de test 0.530 on the round-5 corpus. Floors raised to 0.03 under these;
 // German test stays at 0.50.
+// Then round 5's dev errors (a structure's "ohne Auffälligkeiten", apical HCM's spade-shaped cavity, suspected coronary
+// disease as a question, a septal defect told as a defect of the septum): en dev 0.912, en test 0.730; de dev 0.857,
+// de test 0.530 (scikit-learn gives the same to 6 digits). Floors raised to 0.03 under these.
 const FLOORS: Record<CorpusLang, Record<CorpusSplit, number>> = {
-  en: { dev: 0.86, test: 0.69 },
-  de: { dev: 0.8, test: 0.5 },
+  en: { dev: 0.88, test: 0.7 },
+  de: { dev: 0.82, test: 0.5 },
 };
 
 for (const lang of ['en', 'de'] as const) {
