@@ -295,11 +295,20 @@ test('a reader gives one report no category with a reason; evaluate counts it as
   try {
     const page = await openPage(browser, session.url, problems);
     await expectShown(page, 1, 3, order[0]!.text);
+    // The reasons wait behind one closed line, so the panel's other controls stay in view.
+    assert.equal(await page.getByRole('button', { name: 'Non-diagnostic or aborted exam' }).isVisible(), false);
+    await page.getByText('No category', { exact: true }).click();
     const reasons = page.getByRole('group', { name: 'No category' }).getByRole('button');
     assert.deepEqual(await reasons.allTextContents(), ['Not a cardiac MRI report', 'Non-diagnostic or aborted exam', 'No findings to judge', 'Fits no category of the list']);
     await page.clock.runFor(6000);
-    await page.getByRole('button', { name: 'Non-diagnostic or aborted exam' }).click();
+    // By keyboard, Enter pressed twice and then held: one answer, never one for the next, unseen report.
+    await page.getByRole('button', { name: 'Non-diagnostic or aborted exam' }).focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    for (let k = 0; k < 5; k++) await page.keyboard.down('Enter');
+    await page.keyboard.up('Enter');
     await expectShown(page, 2, 3, order[1]!.text);
+    assert.match((await page.locator('#progress').textContent()) ?? '', / · 1 answered$/);
     assert.equal(await page.locator('#status').textContent(), 'Saved: No category – Non-diagnostic or aborted exam');
     await page.clock.runFor(2000);
     await page.keyboard.press(keyOf(order[1]!.label!));

@@ -20,7 +20,7 @@ test('a reader\'s file answers UNCLASSIFIED with or without its reason; a truth 
     { id: 'r2', label: 'UNCLASSIFIED', seconds: 3 },
     { id: 'r3', label: 'MYO', seconds: 4 },
   ]);
-  assert.throws(() => readLabels(path), (e: unknown) => e instanceof InputError && /anna\.csv:2:/.test(e.message) && /not a category of the taxonomy/.test(e.message));
+  assert.throws(() => readLabels(path), (e: unknown) => e instanceof InputError && /anna\.csv:2:/.test(e.message) && /a reader's answer, never a truth/.test(e.message));
 });
 
 test('an unknown reason is refused with its file and line, without its value', () => {
@@ -29,4 +29,12 @@ test('an unknown reason is refused with its file and line, without its value', (
     () => readLabels(path, { unclassified: true }),
     (e: unknown) => e instanceof InputError && /anna\.csv:2:/.test(e.message) && !e.message.includes('SECRET') && /not_cmr/.test(e.hint ?? ''),
   );
+});
+
+test('ids come back as written: a protected "-7" is the report -7; a reason beside a category is refused; reasons in any case', () => {
+  assert.deepEqual(readLabels(file("id,label,reason\n'-7,UNCLASSIFIED,NOT_CMR\n'+49-3,MYO,\n"), { unclassified: true }), [
+    { id: '-7', label: 'UNCLASSIFIED', reason: 'not_cmr' },
+    { id: '+49-3', label: 'MYO' },
+  ]);
+  assert.throws(() => readLabels(file('id,label,reason\nr1,NORMAL,not_cmr\n'), { unclassified: true }), (e: unknown) => e instanceof InputError && /anna\.csv:2:/.test(e.message) && /a reason but a category/.test(e.message));
 });

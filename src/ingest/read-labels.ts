@@ -8,6 +8,7 @@ import { InputError } from '../errors.js';
 import { DEFAULT_TAXONOMY, UNCLASSIFIED, UNCLASSIFIED_REASONS, isUnclassifiedReason, resolveLabel, unknownLabelHint, type Taxonomy, type UnclassifiedReason } from '../taxonomy/taxonomy.js';
 import type { Encoding } from './decode-text.js';
 import { formatOf, readRecords, type RawRecord } from './read-records.js';
+import { unprotectCell } from '../util/csv.js';
 import { mapColumns } from './map-columns.js';
 
 export interface LabelRecord {
@@ -53,7 +54,8 @@ export function readLabels(file: string, options: { taxonomy?: Taxonomy; encodin
 
 function toLabel(record: RawRecord, taxonomy: Taxonomy, unclassified: boolean): LabelRecord {
   const { fields, file, line } = record;
-  const id = fields.id === undefined || fields.id === null ? '' : String(fields.id).trim();
+  // An id such as "-7" comes back as "'-7" from a CSV cmrdx wrote (export-readers): the same report.
+  const id = fields.id === undefined || fields.id === null ? '' : unprotectCell(String(fields.id).trim());
   if (id === '') {
     throw new InputError({ file, line }, 'missing "id"', { code: 'input.missing_id', hint: 'Every row needs the report id in an "id" column' });
   }
@@ -66,6 +68,12 @@ function toLabel(record: RawRecord, taxonomy: Taxonomy, unclassified: boolean): 
     });
   }
   const label = unclassified && raw.toUpperCase() === UNCLASSIFIED ? UNCLASSIFIED : resolveLabel(taxonomy, raw);
+  if (label === undefined && raw.toUpperCase() === UNCLASSIFIED) {
+    throw new InputError({ file, line }, `the label of "${id}" is UNCLASSIFIED, which is a reader's answer, never a truth`, {
+      code: 'input.unknown_label',
+      hint: 'Give the report its category, or leave it out of the truth (it is then not scored)',
+    });
+  }
   if (label === undefined) {
     throw new InputError({ file, line }, `the label of "${id}" (column ${column}) is not a category of the taxonomy`, {
       code: 'input.unknown_label',
@@ -73,7 +81,13 @@ function toLabel(record: RawRecord, taxonomy: Taxonomy, unclassified: boolean): 
     });
   }
   const entry: LabelRecord = { id, label };
-  const reason = fields.reason === undefined || fields.reason === null ? '' : String(fields.reason).trim();
+  const reason = fields.reason === undefined || fields.reason === null ? '' : String(fields.reason).trim().toLowerCase();
+  if (label !== UNCLASSIFIED && reason !== '') {
+    throw new InputError({ file, line }, `"${id}" has a reason but a category`, {
+      code: 'input.bad_reason',
+      hint: 'A reason goes only with the label UNCLASSIFIED (no category); leave it empty beside a category',
+    });
+  }
   if (label === UNCLASSIFIED && reason !== '') {
     if (!isUnclassifiedReason(reason)) {
       throw new InputError({ file, line }, `the reason of "${id}" is not a reason for no category`, {

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../../test/helpers/temp-dir.js';
@@ -105,9 +106,10 @@ test('a reader\'s "no category" is a prediction UNCLASSIFIED with the reason, an
   assert.equal(readFileSync(file!.file, 'utf8'), 'id,label,seconds,reason\nr1,UNCLASSIFIED,9,not_cmr\nr2,NORMAL,4,\n');
 });
 
-test('a store written before readers could give no category gets the column, and its answers stay as they were', () => {
+test('a store written before readers could give no category gets the column, and its answers stay as they were', async () => {
   const dir = tempDir();
   const old = new Database(join(dir, 'run.sqlite'));
+  old.pragma('journal_mode = WAL'); // as every cmrdx store is
   old.exec(`CREATE TABLE human_readers (name TEXT PRIMARY KEY, seed TEXT NOT NULL, lang TEXT NOT NULL, taxonomy TEXT NOT NULL, started_at TEXT NOT NULL);
     CREATE TABLE human_answers (reader TEXT NOT NULL, report_id TEXT NOT NULL, category TEXT NOT NULL, seconds REAL NOT NULL, unsure INTEGER NOT NULL, comment TEXT, text_hash TEXT NOT NULL, first_category TEXT NOT NULL, revisions INTEGER NOT NULL, first_answered_at TEXT NOT NULL, answered_at TEXT NOT NULL, PRIMARY KEY (reader, report_id));
     CREATE TABLE adjudications (report_id TEXT PRIMARY KEY, category TEXT NOT NULL, adjudicator TEXT NOT NULL, seconds REAL NOT NULL, comment TEXT, text_hash TEXT NOT NULL, reason TEXT NOT NULL, voted_status TEXT NOT NULL, voted_category TEXT, adjudicated_at TEXT NOT NULL);
@@ -117,6 +119,18 @@ test('a store written before readers could give no category gets the column, and
   const before = HumanAnswerStore.openExisting(dir)!;
   assert.equal(before.answers('anna').get('r1')?.unclassifiedReason, null);
   before.close();
+  // Two pages opening it at once, while a third connection holds the write lock: both wait, one adds the column.
+  const holder = spawn(process.execPath, ['-e', `const D = require('better-sqlite3'); const db = new D(${JSON.stringify(join(dir, 'run.sqlite'))}); db.exec('BEGIN IMMEDIATE'); process.stdout.write('locked'); setTimeout(() => { db.exec('COMMIT'); db.close(); }, 800);`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve) => holder.stdout!.once('data', () => resolve()));
+  const opener = `import { HumanAnswerStore } from ${JSON.stringify(new URL('./human-answers.ts', import.meta.url).href)}; HumanAnswerStore.open(${JSON.stringify(dir)}).close(); console.log('opened');`;
+  const open = () => new Promise<string>((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', opener], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    child.once('exit', () => resolve(out.trim()));
+  });
+  assert.deepEqual(await Promise.all([open(), open()]), ['opened', 'opened']);
   // Opened to read on (cmrdx read): the column is added, the old answer kept, a new one with its reason stored.
   const store = HumanAnswerStore.open(dir);
   const added = store.putAnswer({ ...answer('r2', 'UNCLASSIFIED', 5), unclassifiedReason: 'non_diagnostic' });

@@ -166,8 +166,11 @@ function openStoreFile(path: string, mode: 'create' | 'existing'): Database.Data
 
 /** A store made before a column existed gets it (SQLite's CREATE TABLE IF NOT EXISTS leaves an old table as it is). */
 function addMissingColumns(db: Database.Database): void {
-  const columns = new Set((db.prepare('PRAGMA table_info(human_answers)').all() as { name: string }[]).map((c) => c.name));
-  if (!columns.has('unclassified_reason')) db.exec('ALTER TABLE human_answers ADD COLUMN unclassified_reason TEXT');
+  // In one write transaction: two pages opening an old store at once must not both add the column.
+  db.transaction(() => {
+    const columns = new Set((db.prepare('PRAGMA table_info(human_answers)').all() as { name: string }[]).map((c) => c.name));
+    if (!columns.has('unclassified_reason')) db.exec('ALTER TABLE human_answers ADD COLUMN unclassified_reason TEXT');
+  }).immediate();
 }
 
 export class HumanAnswerStore {

@@ -28,7 +28,7 @@ export interface HumanPrediction {
 }
 
 /** A person's "no category" as a prediction's `unclassified` (from the reading page or a reader's labels file). */
-export const humanUnclassified = (reason: UnclassifiedReason) => ({ reason, message: `the reader gave no category: ${UNCLASSIFIED_REASON_TEXT[reason]}` });
+export const humanUnclassified = (reason: UnclassifiedReason) => ({ reason, message: `the reader gave no category: ${reason === 'outside_taxonomy' ? 'fits no category of the taxonomy' : UNCLASSIFIED_REASON_TEXT[reason]}` });
 
 /** A human answer as a prediction: its category, or UNCLASSIFIED with the reason the reader chose. */
 const humanPrediction = (a: HumanAnswer): HumanPrediction => {

@@ -117,6 +117,7 @@ export const PAGE_SCRIPT = String.raw`
     $('report').hidden = false;
     choices.forEach(function (b) { b.setAttribute('aria-pressed', String(Boolean(a) && a.category === b.getAttribute('data-category'))); });
     reasons.forEach(function (b) { b.setAttribute('aria-pressed', String(Boolean(a) && a.category === 'UNCLASSIFIED' && a.reason === b.getAttribute('data-reason'))); });
+    if ($('none')) $('none').open = Boolean(a && a.category === 'UNCLASSIFIED');
     answerButtons(paused);
     $('skip').disabled = false;
     if ($('unsure')) $('unsure').checked = Boolean(a && a.unsure);
@@ -125,6 +126,9 @@ export const PAGE_SCRIPT = String.raw`
     progress();
     tick();
     window.scrollTo(0, 0);
+    // A new report takes the focus from the button that answered the last one: a held or repeated Enter must
+    // not answer reports the reader has not seen.
+    $('report').focus({ preventScroll: true });
   }
 
   function showDone() {
@@ -238,7 +242,7 @@ export const PAGE_SCRIPT = String.raw`
       name.textContent = r.name;
       var cat = document.createElement('span');
       cat.className = r.category ? 'rcat' : 'rcat none';
-      cat.textContent = r.category ? r.category : (r.failed ? T.failed : T.noAnswer);
+      cat.textContent = r.category === 'UNCLASSIFIED' ? T.noCategory : r.category ? r.category : (r.failed ? T.failed : T.noAnswer);
       li.appendChild(sw);
       li.appendChild(name);
       li.appendChild(cat);
@@ -292,6 +296,8 @@ export const PAGE_SCRIPT = String.raw`
   // Keys: 1–9 choose, U unsure, C comment (Esc leaves it), ← back, → skip, P pause.
   document.addEventListener('keydown', function (e) {
     if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
+    // A held key answers once, not report after report.
+    if (e.repeat && e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') { e.preventDefault(); return; }
     var target = e.target;
     if (target && target.closest && target.closest('textarea, input[type="text"]')) {
       if (e.key === 'Escape') { target.blur(); e.preventDefault(); }

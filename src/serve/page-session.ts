@@ -73,8 +73,9 @@ export function parseAnswer(body: unknown, session: PageSession): PageAnswer {
   if (category === UNCLASSIFIED && session.mode === 'read') {
     if (!reason) throw new HttpError(422, `no category needs its reason: one of ${UNCLASSIFIED_REASONS.join(', ')}`);
   } else if (!session.taxonomy.categories.some((c) => c.id === category)) {
-    throw new HttpError(422, `unknown category: choose one of ${session.taxonomy.categories.map((c) => c.id).join(', ')}`);
-  } else if (reason) throw new HttpError(422, 'a reason goes only with no category (UNCLASSIFIED)');
+    const noCategory = session.mode === 'read' ? ` (or ${UNCLASSIFIED} with a reason)` : ' (an adjudicated category is always one of the taxonomy\'s)';
+    throw new HttpError(422, `unknown category: choose one of ${session.taxonomy.categories.map((c) => c.id).join(', ')}${noCategory}`);
+  } else if (reason) throw new HttpError(422, session.mode === 'read' ? 'a reason goes only with no category (UNCLASSIFIED)' : 'an adjudication takes no reason');
   const comment = parsed.data.comment?.trim() ? parsed.data.comment.trim() : null;
   return { i, category, unclassifiedReason: category === UNCLASSIFIED ? reason! : null, seconds, unsure: parsed.data.unsure ?? false, comment };
 }

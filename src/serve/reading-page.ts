@@ -51,13 +51,15 @@ body.paused .report, body.paused #readers-box { visibility: hidden; }
 .choice[aria-pressed="true"] .cname { color: var(--accent-ink); }
 .choice[aria-pressed="true"] kbd { background: #dbeafe; }
 .choice:disabled { opacity: 0.5; cursor: default; }
-.none-box { display: flex; flex-wrap: wrap; gap: 0.3rem; padding-top: 0.5rem; border-top: 1px solid var(--line); }
-.none-box h3 { flex: 1 0 100%; margin: 0; font-size: 0.85rem; font-weight: 600; color: var(--muted); }
+/* Closed by default (one line), so the panel's other controls stay in view on a small screen. */
+.none-box { padding-top: 0.4rem; border-top: 1px solid var(--line); }
+.none-box summary { cursor: pointer; font-size: 0.85rem; font-weight: 600; color: var(--muted); }
+.none-box .reasons { display: flex; flex-wrap: wrap; gap: 0.3rem; margin-top: 0.4rem; }
 .reason { flex: 1 1 45%; padding: 0.3rem 0.5rem; border: 1px dashed #9ca3af; border-radius: 7px; background: #ffffff; font-size: 0.82rem; line-height: 1.25; text-align: left; cursor: pointer; }
 .reason:hover { border-color: var(--accent); background: #eef5fc; }
 .reason[aria-pressed="true"] { background: #4b5563; border: 1px solid #4b5563; color: #ffffff; }
 .reason:disabled { opacity: 0.5; cursor: default; }
-.none-box .hint { flex: 1 0 100%; margin: 0; font-size: 0.75rem; color: var(--muted); }
+.none-box .hint { margin: 0.3rem 0 0; font-size: 0.75rem; color: var(--muted); }
 .check { display: flex; align-items: center; gap: 0.5rem; cursor: pointer; }
 .check input { width: 1.15rem; height: 1.15rem; }
 .field { display: flex; flex-direction: column; gap: 0.3rem; }
@@ -140,7 +142,7 @@ export function renderReadingPage(session: PageSession, nonce: string, token: st
       <div class="choices" role="group" aria-labelledby="choose-h">
 ${choices}
       </div>
-      ${read ? `<div class="none-box" role="group" aria-labelledby="none-h"><h3 id="none-h">${escapeHtml(t.noCategory)}</h3>${noCategory}<p class="hint">${escapeHtml(t.noCategoryHint)}</p></div>` : ''}
+      ${read ? `<details id="none" class="none-box"><summary>${escapeHtml(t.noCategory)}</summary><div class="reasons" role="group" aria-label="${escapeHtml(t.noCategory)}">${noCategory}</div><p class="hint">${escapeHtml(t.noCategoryHint)}</p></details>` : ''}
       ${read ? `<label class="check"><input type="checkbox" id="unsure" aria-keyshortcuts="U"> ${escapeHtml(t.unsure)} <kbd>U</kbd></label>` : ''}
       <div class="field">
         <label for="comment">${escapeHtml(t.comment)} <kbd>C</kbd></label>

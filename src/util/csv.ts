@@ -16,6 +16,11 @@ export function safeCell(value: CsvCell): string | number | boolean {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
+/** A cell as cmrdx wrote it, read back: the protecting quote of `safeCell` taken off again. */
+export function unprotectCell(value: string): string {
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+}
+
 /** RFC 4180 CSV of the rows (the first is the header), every cell neutralised. */
 export function toCsv(rows: CsvCell[][]): string {
   return stringify(rows.map((row) => row.map(safeCell)));

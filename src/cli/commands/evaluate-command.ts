@@ -33,10 +33,10 @@ export function parseHumanReaders(specs: string[]): { name: string; file: string
 }
 
 export function formatTable(ev: Evaluation): string {
-  const lines = [`${'reader'.padEnd(30)}${'n'.padStart(6)}${'accuracy'.padStart(10)}${'macro-F1'.padStart(10)}${'95% CI'.padStart(16)}${'failed'.padStart(8)}${'s/report'.padStart(10)}`];
+  const lines = [`${'reader'.padEnd(30)}${'n'.padStart(6)}${'accuracy'.padStart(10)}${'macro-F1'.padStart(10)}${'95% CI'.padStart(16)}${'unclass.'.padStart(9)}${'failed'.padStart(8)}${'s/report'.padStart(10)}`];
   for (const r of ev.readers) {
     const s = formatSeconds(r);
-    lines.push(`${r.name.padEnd(30)}${String(r.metrics.n).padStart(6)}${r.metrics.accuracy.toFixed(3).padStart(10)}${r.metrics.macro.f1.toFixed(3).padStart(10)}${`${r.ci.f1.low.toFixed(3)}–${r.ci.f1.high.toFixed(3)}`.padStart(16)}${String(r.metrics.failed).padStart(8)}${s.padStart(10)}`);
+    lines.push(`${r.name.padEnd(30)}${String(r.metrics.n).padStart(6)}${r.metrics.accuracy.toFixed(3).padStart(10)}${r.metrics.macro.f1.toFixed(3).padStart(10)}${`${r.ci.f1.low.toFixed(3)}–${r.ci.f1.high.toFixed(3)}`.padStart(16)}${String(r.metrics.unclassified).padStart(9)}${String(r.metrics.failed).padStart(8)}${s.padStart(10)}`);
   }
   return `${lines.join('\n')}\n`;
 }
