@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { tempDir } from '../../test/helpers/temp-dir.js';
@@ -61,4 +62,23 @@ test("a store the reading page made first (only the human readers' tables) is a 
   const store = RunStore.open(join(folder, 'run.sqlite'));
   assert.equal(store.begin(config), 'new');
   store.close();
+});
+
+test('opening a run store while another connection writes waits for it instead of failing (SQLITE_BUSY)', async () => {
+  const dir = tempDir();
+  const path = join(dir, 'run.sqlite');
+  RunStore.open(path).close();
+  // Another process (a reading page's answer, another command) holds the write lock for 1.2 s.
+  const holder = spawn(process.execPath, ['-e', `const D = require('better-sqlite3'); const db = new D(${JSON.stringify(path)}); db.exec('BEGIN IMMEDIATE'); process.stdout.write('locked'); setTimeout(() => { db.exec('COMMIT'); db.close(); }, 1200);`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve) => holder.stdout!.once('data', () => resolve()));
+  const opened = await new Promise<string>((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `import { RunStore } from ${JSON.stringify(new URL('./run-store.ts', import.meta.url).href)}; RunStore.open(${JSON.stringify(path)}).close(); console.log('opened');`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    child.once('exit', () => resolve(out.trim()));
+  });
+  assert.equal(opened, 'opened');
+  if (holder.exitCode === null) await new Promise((resolve) => holder.once('exit', resolve));
+  assert.equal(holder.exitCode, 0);
 });

@@ -109,6 +109,8 @@ export class RunStore {
       db.pragma('journal_mode = WAL');
       // WAL with synchronous=NORMAL survives a killed process (not a power cut) without an fsync per prediction.
       db.pragma('synchronous = NORMAL');
+      // IMMEDIATE: the write lock is waited for at BEGIN (busy timeout); a deferred transaction that must upgrade
+      // while another connection writes (a reading page's answer, another command) fails at once with SQLITE_BUSY.
       db.transaction(() => {
         db!.exec(SCHEMA);
         // Stores from before text hashes were kept: their predictions are checked against the stored texts.
@@ -116,7 +118,7 @@ export class RunStore {
         const columns = (db!.prepare('PRAGMA table_info(predictions)').all() as { name: string }[]).map((c) => c.name);
         for (const [column, type] of ADDED_COLUMNS) if (!columns.includes(column)) db!.exec(`ALTER TABLE predictions ADD COLUMN ${column} ${type}`);
         db!.prepare("INSERT INTO meta (key, value) VALUES ('format', ?) ON CONFLICT (key) DO NOTHING").run(FORMAT);
-      })();
+      }).immediate();
       this.insert = db.prepare(
         `INSERT INTO predictions (report_id, model, seq, category, error, seconds, tokens_in, tokens_out, line, completed_at, text_hash, tokens_thinking, stop_reason, confidence, confidence_source)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
