@@ -6,7 +6,7 @@
  * gammopathy, bone-scan uptake; the extracardiac ones only beside amyloid-like LGE). The red flags themselves are in
  * facts.ts (`caRedFlags`, read by MYO and ICM too).
  */
-import type { Facts } from './facts.js';
+import { inMm, type Facts } from './facts.js';
 import { spansOf, type Tally } from './tally.js';
 
 export function fireCa(facts: Facts, t: Tally): void {
@@ -46,7 +46,7 @@ export function fireCa(facts: Facts, t: Tally): void {
   // unless the RV is pressure-loaded (pulmonary hypertension).
   const rvwt = q.max('RVWT');
   // The RV named beside a septum or its insertion points ("LGE at the RV insertion points and in the hypertrophied septum") is no thick RV wall.
-  const rvWallThick = hypertrophy.some((m) => m.attrs.has('rv') && !m.attrs.has('septal') && !m.attrs.has('insertion')) || (rvwt !== undefined && (rvwt.unit === 'cm' ? rvwt.value * 10 : rvwt.value) >= 6);
+  const rvWallThick = hypertrophy.some((m) => m.attrs.has('rv') && !m.attrs.has('septal') && !m.attrs.has('insertion')) || (rvwt !== undefined && inMm(rvwt) >= 6);
   const rvLoad = rvPressure.length > 0 || q.context('dx:OTHER').some((m) => m.secondary);
   if (rvWallThick && wallsThick && !rvLoad) fire('ca.rv-wall', 'CA', 1.5, 'thickened RV free wall beside thick LV walls', spansOf(rvwt ? [rvwt] : hypertrophy.filter((m) => m.attrs.has('rv'))));
   if (valveThickening.length > 0 && hypertrophy.length > 0) fire('ca.valves', 'CA', 1.5, 'thickened valves / atrial walls with hypertrophy', spansOf(valveThickening));

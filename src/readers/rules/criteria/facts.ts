@@ -98,6 +98,9 @@ function ecvPercent(m: Measurement): number {
   return m.value < 1 ? m.value * 100 : m.value;
 }
 
+/** A length in millimetres (reports print walls and diameters in mm or cm). */
+export const inMm = (m: Measurement, value = m.value) => (m.unit === 'cm' ? value * 10 : value);
+
 /** Mapping values are only comparable to their own site's reference; without one, to field-strength defaults. */
 function upperLimit(m: Measurement, field: number | null, defaults: { '1.5': number; '3': number; unknown: number }): number {
   if (m.ref?.high != null) return m.ref.high;
@@ -182,8 +185,7 @@ export function gatherFacts(mentions: Mention[], measurements: Measurement[]) {
   const beforeThisCmr = (start: number) => (cmrStart !== null && start < cmrStart) || historySentences.some((s) => start >= s.start && start < s.end);
   const ecgOnly = (m: Mention) => m.attrs.has('ecg') && !m.attrs.has('cmr');
   const wallsNormalHere = [...q.negated('hypertrophy').filter((m) => !(m.attrs.has('rv') && !m.attrs.has('lv'))), ...q.present('normal-wall')].some((m) => !beforeThisCmr(m.sentence.start));
-  const mwtMm0 = (m: Measurement) => (m.unit === 'cm' ? m.value * 10 : m.value);
-  const thickHere = q.present('hypertrophy').some((m) => !beforeThisCmr(m.sentence.start) && !ecgOnly(m)) || measurements.some((m) => m.key === 'MWT' && !beforeThisCmr(m.span.start) && mwtMm0(m) >= 13);
+  const thickHere = q.present('hypertrophy').some((m) => !beforeThisCmr(m.sentence.start) && !ecgOnly(m)) || measurements.some((m) => m.key === 'MWT' && !beforeThisCmr(m.span.start) && inMm(m) >= 13);
   const wallsRegressed = wallsNormalHere && !thickHere;
   const mwtMax = wallsRegressed ? measurements.filter((m) => m.key === 'MWT' && !beforeThisCmr(m.span.start)).sort((a, b) => b.value - a.value)[0] : q.max('MWT');
   const mwt = mwtMax && !inOedematous(mwtMax) ? mwtMax : undefined;
@@ -201,12 +203,12 @@ export function gatherFacts(mentions: Mention[], measurements: Measurement[]) {
   const t2High = t2 ? t2.value > upperLimit(t2, q.field, { '1.5': 55, '3': 50, unknown: 55 }) : false;
   const ecvUpper = ecv?.ref?.high != null ? (ecv.ref.high < 1 ? ecv.ref.high * 100 : ecv.ref.high) : 30;
   const ecvHigh = ecvValue !== null && ecvValue > ecvUpper;
-  const mwtMm = mwt ? (mwt.unit === 'cm' ? mwt.value * 10 : mwt.value) : null;
+  const mwtMm = mwt ? inMm(mwt) : null;
   // Without volumes, the end-diastolic diameter: above its printed norm, or above 60 mm (beyond the upper limits of
   // about 58 mm in men and 52 mm in women that echo and CMR diameters share; ESC 2023 DCM).
   const edd = q.first('LVEDD');
-  const eddMm = edd ? (edd.unit === 'cm' ? edd.value * 10 : edd.value) : null;
-  const eddHigh = edd?.ref?.high != null ? (edd.unit === 'cm' ? edd.ref.high * 10 : edd.ref.high) : 60;
+  const eddMm = edd ? inMm(edd) : null;
+  const eddHigh = edd?.ref?.high != null ? inMm(edd, edd.ref.high) : 60;
   const lvDilatedByNumbers = edvi ? edvi.value > (edvi.ref?.high ?? 105) : edv ? edv.value > (edv.ref?.high ?? 220) : eddMm !== null && eddMm > eddHigh;
   // Lake Louise (2009 and 2018): a global myocardium / skeletal-muscle T2 signal ratio of 2.0 or more is oedema.
   const t2Ratio = q.first('T2_ratio');
