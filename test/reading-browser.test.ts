@@ -221,12 +221,15 @@ test('read five reports with the keyboard, survive a killed server, evaluate the
     again.close();
     assert.deepEqual([last.firstCategory, last.category, last.revisions, last.seconds], [wrongFor(order[4]!.label!), order[4]!.label, 1, 7]);
 
-    // export-readers: readers/anna.csv (id,label,seconds,reason) that evaluate reads back as a labels file.
+    // export-readers: readers/anna.csv (the answer, its seconds and the first read) that evaluate reads back as a labels file.
     const exportIo = bufferIo();
     assert.equal(await runCli(['export-readers', out], exportIo), 0, exportIo.stderr());
     const csv = readFileSync(join(out, 'readers', 'anna.csv'), 'utf8').trim().split('\n');
-    assert.equal(csv[0], 'id,label,seconds,reason');
-    assert.deepEqual(csv.slice(1).sort(), order.map((r) => `${r.id},${r.label},${{ [order[0]!.id]: 4, [order[1]!.id]: 3, [order[2]!.id]: 3, [order[3]!.id]: 5, [order[4]!.id]: 7 }[r.id]},`).sort());
+    assert.equal(csv[0], 'id,label,seconds,reason,first_label,first_reason,revisions');
+    const seconds = { [order[0]!.id]: 4, [order[1]!.id]: 3, [order[2]!.id]: 3, [order[3]!.id]: 5, [order[4]!.id]: 7 };
+    // The fifth report was answered wrongly first, then changed: its first read stays in the file.
+    const firstRead = (r: (typeof order)[number]) => (r === order[4] ? `${wrongFor(r.label!)},,1` : `${r.label},,0`);
+    assert.deepEqual(csv.slice(1).sort(), order.map((r) => `${r.id},${r.label},${seconds[r.id]},,${firstRead(r)}`).sort());
 
     // --- Adjudication of the review list (the two reports without a majority).
     const adjudication = await serve(['adjudicate', out, '--adjudicator', 'bob', '--lang', 'en']);

@@ -160,7 +160,7 @@ function buildProgram(ctx: Context): Command {
 
   program
     .command('export-readers')
-    .description('write every human reader of a run as <dir>/readers/<name>.csv (id,label,seconds,reason)')
+    .description('write every human reader of a run as <dir>/readers/<name>.csv (id,label,seconds,reason and the first read: first_label,first_reason,revisions)')
     .argument('<dir>', 'a run folder with human answers (cmrdx read)')
     .action(action(async () => (await import('./commands/export-readers-command.js')).exportReadersCommand));
 

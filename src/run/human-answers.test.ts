@@ -81,7 +81,7 @@ test('export-readers writes readers/<name>.csv in report order, formula-looking 
   store.close();
   const files = exportHumanReaders(dir, [{ id: 'r1', text: '' }, { id: '=1+1', text: '' }]);
   assert.deepEqual(files, [{ name: 'anna', file: join(dir, 'readers', 'anna.csv'), n: 2 }]);
-  assert.equal(readFileSync(files[0]!.file, 'utf8'), "id,label,seconds,reason\nr1,CA,40,\n'=1+1,HCM,12.346,\n");
+  assert.equal(readFileSync(files[0]!.file, 'utf8'), "id,label,seconds,reason,first_label,first_reason,revisions\nr1,CA,40,,CA,,0\n'=1+1,HCM,12.346,,HCM,,0\n");
 });
 
 test('export-readers refuses a reader name that is no plain file name (a store written by something else)', () => {
@@ -103,7 +103,43 @@ test('a reader\'s "no category" is a prediction UNCLASSIFIED with the reason, an
   assert.deepEqual(anna.get('r1'), { category: 'UNCLASSIFIED', evidence: [], seconds: 9, error: null, unclassified: { reason: 'not_cmr', message: 'the reader gave no category: not a cardiac MRI report' } });
   assert.equal(anna.get('r2')?.unclassified, undefined);
   const [file] = exportHumanReaders(dir, [...reports.values()]);
-  assert.equal(readFileSync(file!.file, 'utf8'), 'id,label,seconds,reason\nr1,UNCLASSIFIED,9,not_cmr\nr2,NORMAL,4,\n');
+  assert.equal(readFileSync(file!.file, 'utf8'), 'id,label,seconds,reason,first_label,first_reason,revisions\nr1,UNCLASSIFIED,9,not_cmr,UNCLASSIFIED,not_cmr,0\nr2,NORMAL,4,,NORMAL,,0\n');
+});
+
+test('a changed answer keeps the first read with its no-category reason, and export-readers writes both reads', () => {
+  const dir = tempDir();
+  const store = HumanAnswerStore.open(dir);
+  store.putAnswer({ ...answer('r1', 'UNCLASSIFIED', 6), unclassifiedReason: 'non_diagnostic' });
+  const toCategory = store.putAnswer(answer('r1', 'MYO', 4));
+  assert.deepEqual([toCategory.category, toCategory.unclassifiedReason, toCategory.firstCategory, toCategory.firstUnclassifiedReason, toCategory.revisions], ['MYO', null, 'UNCLASSIFIED', 'non_diagnostic', 1]);
+  store.putAnswer(answer('r2', 'HCM', 3));
+  const toNone = store.putAnswer({ ...answer('r2', 'UNCLASSIFIED', 2), unclassifiedReason: 'outside_taxonomy' });
+  assert.deepEqual([toNone.unclassifiedReason, toNone.firstCategory, toNone.firstUnclassifiedReason], ['outside_taxonomy', 'HCM', null]);
+  // A new text of the report starts it over: the first read is the new answer.
+  const reread = store.putAnswer({ ...answer('r1', 'UNCLASSIFIED', 1, 'a new text'), unclassifiedReason: 'not_cmr' });
+  assert.deepEqual([reread.firstCategory, reread.firstUnclassifiedReason, reread.revisions], ['UNCLASSIFIED', 'not_cmr', 0]);
+  store.close();
+  const [file] = exportHumanReaders(dir, [{ id: 'r1', text: '' }, { id: 'r2', text: '' }]);
+  assert.equal(readFileSync(file!.file, 'utf8'), 'id,label,seconds,reason,first_label,first_reason,revisions\nr1,UNCLASSIFIED,1,not_cmr,UNCLASSIFIED,not_cmr,0\nr2,UNCLASSIFIED,5,outside_taxonomy,HCM,,1\n');
+});
+
+test('a store written before first reasons were kept: an unchanged answer is its own first read, a changed one says unknown', () => {
+  const dir = tempDir();
+  const old = new Database(join(dir, 'run.sqlite'));
+  old.pragma('journal_mode = WAL');
+  old.exec(`CREATE TABLE adjudications (report_id TEXT PRIMARY KEY, category TEXT NOT NULL, adjudicator TEXT NOT NULL, seconds REAL NOT NULL, comment TEXT, text_hash TEXT NOT NULL, reason TEXT NOT NULL, voted_status TEXT NOT NULL, voted_category TEXT, adjudicated_at TEXT NOT NULL);
+    CREATE TABLE human_answers (reader TEXT NOT NULL, report_id TEXT NOT NULL, category TEXT NOT NULL, seconds REAL NOT NULL, unsure INTEGER NOT NULL, comment TEXT, text_hash TEXT NOT NULL, first_category TEXT NOT NULL, unclassified_reason TEXT, revisions INTEGER NOT NULL, first_answered_at TEXT NOT NULL, answered_at TEXT NOT NULL, PRIMARY KEY (reader, report_id));
+    INSERT INTO human_answers VALUES ('anna', 'r1', 'UNCLASSIFIED', 4, 0, NULL, 'h1', 'UNCLASSIFIED', 'not_cmr', 0, '2026-01-01', '2026-01-01');
+    INSERT INTO human_answers VALUES ('anna', 'r2', 'UNCLASSIFIED', 9, 0, NULL, 'h2', 'UNCLASSIFIED', 'non_diagnostic', 2, '2026-01-01', '2026-01-02');`);
+  old.close();
+  const firstReads = (store: HumanAnswerStore) => [...store.answers('anna').values()].map((a) => [a.reportId, a.firstUnclassifiedReason]);
+  // Read as it is (evaluate, export, not migrated) and after the migration (cmrdx read): the same first reads.
+  const before = HumanAnswerStore.openExisting(dir)!;
+  assert.deepEqual(firstReads(before), [['r1', 'not_cmr'], ['r2', null]]);
+  before.close();
+  const store = HumanAnswerStore.open(dir);
+  assert.deepEqual(firstReads(store), [['r1', 'not_cmr'], ['r2', null]]);
+  store.close();
 });
 
 test('a store written before readers could give no category gets the column, and its answers stay as they were', async () => {

@@ -35,6 +35,7 @@ CREATE TABLE IF NOT EXISTS human_answers (
   text_hash TEXT NOT NULL,
   first_category TEXT NOT NULL,
   unclassified_reason TEXT,
+  first_unclassified_reason TEXT,
   revisions INTEGER NOT NULL,
   first_answered_at TEXT NOT NULL,
   answered_at TEXT NOT NULL,
@@ -68,6 +69,11 @@ export interface HumanAnswer {
   textHash: string;
   /** The first answer given (the blinded first read), kept when the answer is changed. */
   firstCategory: string;
+  /**
+   * The first answer's reason when it was no category; null otherwise, and for an answer changed in a store made
+   * before this was kept (its first reason is unknown).
+   */
+  firstUnclassifiedReason: UnclassifiedReason | null;
   /** How often the answer was replaced. */
   revisions: number;
   firstAnsweredAt: string;
@@ -108,6 +114,7 @@ interface AnswerRow {
   first_category: string;
   /** Absent in a store written before readers could give no category (read-only stores are not migrated). */
   unclassified_reason?: string | null;
+  first_unclassified_reason?: string | null;
   revisions: number;
   first_answered_at: string;
   answered_at: string;
@@ -136,6 +143,7 @@ const toAnswer = (r: AnswerRow): HumanAnswer => ({
   comment: r.comment,
   textHash: r.text_hash,
   firstCategory: r.first_category,
+  firstUnclassifiedReason: (r.first_unclassified_reason ?? (r.revisions === 0 ? r.unclassified_reason : null) ?? null) as UnclassifiedReason | null,
   revisions: r.revisions,
   firstAnsweredAt: r.first_answered_at,
   answeredAt: r.answered_at,
@@ -170,6 +178,11 @@ function addMissingColumns(db: Database.Database): void {
   db.transaction(() => {
     const columns = new Set((db.prepare('PRAGMA table_info(human_answers)').all() as { name: string }[]).map((c) => c.name));
     if (!columns.has('unclassified_reason')) db.exec('ALTER TABLE human_answers ADD COLUMN unclassified_reason TEXT');
+    if (!columns.has('first_unclassified_reason')) {
+      db.exec('ALTER TABLE human_answers ADD COLUMN first_unclassified_reason TEXT');
+      // An answer never changed is its own first read; a changed one's first reason was not kept (stays null).
+      db.exec('UPDATE human_answers SET first_unclassified_reason = unclassified_reason WHERE revisions = 0');
+    }
   }).immediate();
 }
 
@@ -248,18 +261,20 @@ export class HumanAnswerStore {
 
   /**
    * Commits one answer. A changed answer replaces the earlier one; its seconds are added to the earlier
-   * seconds (the time a person spent on a report is all the time they spent on it), the first category is kept.
+   * seconds (the time a person spent on a report is all the time they spent on it), the first category and its
+   * no-category reason are kept (the first read of a reader study).
    * An answer for another text of the report (the input changed since) starts that report over.
    */
   putAnswer(answer: Pick<HumanAnswer, 'reader' | 'reportId' | 'category' | 'seconds' | 'unsure' | 'comment' | 'textHash'> & { unclassifiedReason?: UnclassifiedReason | null }): HumanAnswer {
     const now = new Date().toISOString();
     this.db
       .prepare(
-        `INSERT INTO human_answers (reader, report_id, category, unclassified_reason, seconds, unsure, comment, text_hash, first_category, revisions, first_answered_at, answered_at)
-         VALUES (@reader, @report_id, @category, @reason, @seconds, @unsure, @comment, @text_hash, @category, 0, @now, @now)
+        `INSERT INTO human_answers (reader, report_id, category, unclassified_reason, seconds, unsure, comment, text_hash, first_category, first_unclassified_reason, revisions, first_answered_at, answered_at)
+         VALUES (@reader, @report_id, @category, @reason, @seconds, @unsure, @comment, @text_hash, @category, @reason, 0, @now, @now)
          ON CONFLICT (reader, report_id) DO UPDATE SET category = excluded.category, unclassified_reason = excluded.unclassified_reason,
            seconds = CASE WHEN text_hash = excluded.text_hash THEN seconds + excluded.seconds ELSE excluded.seconds END,
            first_category = CASE WHEN text_hash = excluded.text_hash THEN first_category ELSE excluded.category END,
+           first_unclassified_reason = CASE WHEN text_hash = excluded.text_hash THEN first_unclassified_reason ELSE excluded.unclassified_reason END,
            revisions = CASE WHEN text_hash = excluded.text_hash THEN revisions + 1 ELSE 0 END,
            first_answered_at = CASE WHEN text_hash = excluded.text_hash THEN first_answered_at ELSE excluded.first_answered_at END,
            unsure = excluded.unsure, comment = excluded.comment, text_hash = excluded.text_hash, answered_at = excluded.answered_at`,

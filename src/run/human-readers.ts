@@ -129,9 +129,13 @@ export function withAdjudications<T extends { id: string; category: string | nul
 }
 
 /**
- * `cmrdx export-readers <dir>`: `<dir>/readers/<name>.csv` (`id,label,seconds,reason`) per human reader, in report
- * order; `reason` is set where the reader gave no category (label UNCLASSIFIED).
+ * `cmrdx export-readers <dir>`: `<dir>/readers/<name>.csv` per human reader, in report order, with the columns of
+ * READER_CSV_COLUMNS: the answer (`label`, `reason` where the reader gave no category, label UNCLASSIFIED), the
+ * seconds over every visit, and the first read (`first_label`, `first_reason`) with how often it was changed
+ * (`revisions`), so a reader study can score the blinded first read too. evaluate reads such a file as labels.
  */
+export const READER_CSV_COLUMNS = ['id', 'label', 'seconds', 'reason', 'first_label', 'first_reason', 'revisions'] as const;
+
 export function exportHumanReaders(dir: string, reports: Report[]): { name: string; file: string; n: number }[] {
   const order = new Map(reports.map((r, i) => [r.id, i]));
   const all = withStore(dir, new Map(), (store) => store.allAnswers());
@@ -145,7 +149,8 @@ export function exportHumanReaders(dir: string, reports: Report[]): { name: stri
     if (!isPlainName(name)) throw new ConfigError(`${dir}: the human reader "${name}" has no plain name for a file`, { code: 'config.reader_name', hint: 'Readers are named by cmrdx read --reader <letters, digits, . _ ->' });
     const rows = [...answers.values()].sort((a, b) => (order.get(a.reportId) ?? Infinity) - (order.get(b.reportId) ?? Infinity) || a.reportId.localeCompare(b.reportId));
     const file = join(folder, `${name}.csv`);
-    writeAtomic(file, toCsv([['id', 'label', 'seconds', 'reason'], ...rows.map((a) => [a.reportId, a.category, Math.round(a.seconds * 1000) / 1000, a.unclassifiedReason ?? ''])]));
+    const cells = (a: HumanAnswer) => [a.reportId, a.category, Math.round(a.seconds * 1000) / 1000, a.unclassifiedReason ?? '', a.firstCategory, a.firstUnclassifiedReason ?? '', a.revisions];
+    writeAtomic(file, toCsv([[...READER_CSV_COLUMNS], ...rows.map(cells)]));
     return { name, file, n: rows.length };
   });
 }

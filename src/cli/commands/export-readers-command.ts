@@ -1,4 +1,4 @@
-/** `cmrdx export-readers <dir>`: every human reader of the run as `<dir>/readers/<name>.csv` (`id,label,seconds,reason`). */
+/** `cmrdx export-readers <dir>`: every human reader of the run as `<dir>/readers/<name>.csv` (human-readers.ts's READER_CSV_COLUMNS). */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../../errors.js';
