@@ -300,7 +300,7 @@ test('a reader gives one report no category with a reason; evaluate counts it as
     await expectShown(page, 1, 3, order[0]!.text);
     // The reasons wait behind one closed line, so the panel's other controls stay in view.
     assert.equal(await page.getByRole('button', { name: 'Non-diagnostic or aborted exam' }).isVisible(), false);
-    await page.getByText('No category', { exact: true }).click();
+    await page.locator('#none summary').click();
     const reasons = page.getByRole('group', { name: 'No category' }).getByRole('button');
     assert.deepEqual(await reasons.allTextContents(), ['Not a cardiac MRI report', 'Non-diagnostic or aborted exam', 'No findings to judge', 'Fits no category of the list']);
     await page.clock.runFor(6000);
@@ -313,7 +313,15 @@ test('a reader gives one report no category with a reason; evaluate counts it as
     await expectShown(page, 2, 3, order[1]!.text);
     assert.match((await page.locator('#progress').textContent()) ?? '', / · 1 answered$/);
     assert.equal(await page.locator('#status').textContent(), 'Saved: No category – Non-diagnostic or aborted exam');
+    // The next report starts with the reasons closed again; N opens them with the first in focus (Tab, Enter).
+    assert.equal(await page.locator('#none').getAttribute('open'), null);
+    await page.keyboard.press('n');
+    assert.equal(await page.locator('#none').getAttribute('open'), '');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Not a cardiac MRI report');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Non-diagnostic or aborted exam');
     await page.clock.runFor(2000);
+    // A category key still answers with a category while a reason has the focus.
     await page.keyboard.press(keyOf(order[1]!.label!));
     await expectShown(page, 3, 3, order[2]!.text);
     await page.clock.runFor(2000);

@@ -293,7 +293,8 @@ export const PAGE_SCRIPT = String.raw`
     }
   }
 
-  // Keys: 1–9 choose, U unsure, C comment (Esc leaves it), ← back, → skip, P pause.
+  // Keys: 1–9 choose, N no category (opens the reasons and puts the first in focus: Tab moves on, Enter answers),
+  // U unsure, C comment (Esc leaves it), ← back, → skip, P pause.
   document.addEventListener('keydown', function (e) {
     if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
     // A held key answers once, not report after report.
@@ -308,6 +309,12 @@ export const PAGE_SCRIPT = String.raw`
     if (/^[1-9]$/.test(e.key)) {
       var c = S.categories[Number(e.key) - 1];
       if (c) { e.preventDefault(); answer(c.id); }
+      return;
+    }
+    if ((e.key === 'n' || e.key === 'N') && $('none')) {
+      e.preventDefault();
+      $('none').open = true;
+      if (reasons.length > 0) reasons[0].focus();
       return;
     }
     if ((e.key === 'u' || e.key === 'U') && $('unsure')) { e.preventDefault(); $('unsure').checked = !$('unsure').checked; return; }

@@ -142,7 +142,7 @@ export function renderReadingPage(session: PageSession, nonce: string, token: st
       <div class="choices" role="group" aria-labelledby="choose-h">
 ${choices}
       </div>
-      ${read ? `<details id="none" class="none-box"><summary>${escapeHtml(t.noCategory)}</summary><div class="reasons" role="group" aria-label="${escapeHtml(t.noCategory)}">${noCategory}</div><p class="hint">${escapeHtml(t.noCategoryHint)}</p></details>` : ''}
+      ${read ? `<details id="none" class="none-box"><summary aria-keyshortcuts="N">${escapeHtml(t.noCategory)} <kbd>N</kbd></summary><div class="reasons" role="group" aria-label="${escapeHtml(t.noCategory)}">${noCategory}</div><p class="hint">${escapeHtml(t.noCategoryHint)}</p></details>` : ''}
       ${read ? `<label class="check"><input type="checkbox" id="unsure" aria-keyshortcuts="U"> ${escapeHtml(t.unsure)} <kbd>U</kbd></label>` : ''}
       <div class="field">
         <label for="comment">${escapeHtml(t.comment)} <kbd>C</kbd></label>
