@@ -21,7 +21,9 @@ if (files.length === 0) {
   console.error('run-tests: no *.test.ts files found under src/ or test/');
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], {
+// --test-force-exit: a file whose tests are done ends even if something it started still holds the event loop
+// (a browser that does not answer its close after a failure), so a failing test is a red line, not a hung CI.
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-force-exit', ...files], {
   stdio: 'inherit',
 });
 process.exit(result.status ?? 1);
