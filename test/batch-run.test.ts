@@ -211,6 +211,21 @@ test('batch export with --samples: k requests per report with their seeds; impor
   assert.deepEqual(r1.details.usage, { promptTokens: 900, outputTokens: 9 });
 });
 
+test('batch export with --abstain offers the answers that give no category; import reads one as UNCLASSIFIED with its reason', async () => {
+  const dir = join(root, 'abstain');
+  assert.equal((await cli(['batch', 'export', input, '--model', MODEL, '--out', dir, '--abstain'])).code, 0);
+  const requests = jsonl(join(dir, 'batch-Qwen_Qwen2.5-32B-Instruct.jsonl'));
+  assert.ok(requests[0].body.response_format.json_schema.schema.properties.category.enum.includes('UNCLASSIFIED_NO_FINDINGS'));
+  assert.match(requests[0].body.messages[0].content, /UNCLASSIFIED_NO_FINDINGS: the report states no findings/);
+  const ids = requests.map((r) => r.custom_id as string);
+  write(join(dir, 'out.jsonl'), ids.map((c) => answered(c, c.includes('|r2|') ? 'UNCLASSIFIED_NO_FINDINGS' : 'MYO', [])));
+  const r = await cli(['batch', 'import', dir, join(dir, 'out.jsonl')]);
+  assert.equal(r.code, 0, r.err);
+  const r2 = jsonl(join(dir, 'predictions.jsonl')).find((l) => l.id === 'r2');
+  assert.equal(r2.category, 'UNCLASSIFIED');
+  assert.equal(r2.unclassified.reason, 'no_findings');
+});
+
 test('batch export refuses models that are not OpenAI-compatible, --translate, and samples at temperature 0', async () => {
   const cases: [string[], RegExp][] = [
     [['--model', 'ollama:qwen2.5:32b'], /batch export: --model ollama:qwen2\.5:32b is not an OpenAI-compatible model/],

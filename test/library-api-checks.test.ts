@@ -52,6 +52,7 @@ test('option values are checked in the library, naming the option', async () => 
     [{ temperature: -1 }, /temperature -1: not a number >= 0/],
     [{ seed: 1.5 }, /seed 1.5: not a whole number/],
     [{ answer: 'all' }, /answer "all": not one of evidence, category/],
+    [{ abstain: 'yes' }, /abstain "yes": not true or false/],
   ];
   for (const [wrong, message] of cases) await assert.rejects(classify({ ...base, ...wrong }), isError(ConfigError, 'config.option', message));
   assert.equal(existsSync(join(base.out, 'run.sqlite')), false);

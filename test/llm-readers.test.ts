@@ -2,13 +2,15 @@
 // failures. Every scenario must end with exactly one prediction per (report, model), valid or error.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createReaders } from '../src/readers/create-reader.js';
-import { runClassify } from '../src/run/run-classify.js';
+import { runClassify, STORE_FILE } from '../src/run/run-classify.js';
+import { RunStore } from '../src/run/run-store.js';
 import type { Report } from '../src/report/report.js';
 import { DEFAULT_TAXONOMY } from '../src/taxonomy/taxonomy.js';
+import { loadTaxonomy } from '../src/taxonomy/load-taxonomy.js';
 import { runCli } from '../src/cli/program.js';
 import { bufferIo } from '../src/cli/io.js';
 import { answer, startFakeServer, type Behaviour, type ChatCall, type Provider } from './helpers/fake-llm-server.js';
@@ -192,7 +194,6 @@ test('--translate: a translation that fails is counted as failed, not as transla
 test('the CLI refuses an endpoint that is down or lacks the model before sending anything (exit 2)', async () => {
   const server = await startFakeServer({ models: ['other'] });
   const input = join(dir, 'cli.jsonl');
-  const { writeFileSync } = await import('node:fs');
   writeFileSync(input, REPORTS.map((r) => JSON.stringify(r)).join('\n'));
   try {
     const missing = bufferIo();
@@ -226,7 +227,6 @@ test('cmrdx models lists what a server offers', async () => {
 const GGUF = process.env.CMRDX_TEST_GGUF ?? fileURLToPath(new URL('../../shared/models/stories260K.gguf', import.meta.url));
 test('llamacpp: the embedded model loads and answers schema-valid JSON', { skip: existsSync(GGUF) ? false : `no model at ${GGUF}; skipping the llama.cpp test (set CMRDX_TEST_GGUF=<path> to run it)` }, async () => {
   const input = join(dir, 'tiny.jsonl');
-  const { writeFileSync } = await import('node:fs');
   writeFileSync(input, [JSON.stringify({ id: 't1', text: 'Befund: Kein LGE.' }), JSON.stringify({ id: 't2', text: 'Befund: LGE lateral.' })].join('\n'));
   // stories260K has a 2,048-token context and a character-level vocabulary: a short prompt keeps it inside.
   const prompt = join(dir, 'tiny-prompt.yaml');
@@ -256,7 +256,6 @@ test('a llama.cpp server that reports its slots sets the default concurrency (sl
     const built = await createReaders(['openai:m1'], { taxonomy: DEFAULT_TAXONOMY, openaiUrls: [`${server.url}/v1`] });
     assert.equal(built.slots.get(`${server.url}/v1`), 3);
     const input = join(dir, 'slots.jsonl');
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(input, Array.from({ length: 12 }, (_, i) => JSON.stringify({ id: `s${i}`, text: `Befund: Bericht ${i}.` })).join('\n'));
     const io = bufferIo();
     assert.equal(await runCli(['classify', input, '--model', 'openai:m1', '--openai-url', `${server.url}/v1`, '--out', join(dir, 'slots-out'), '--quiet'], io), 0, io.stderr());
@@ -264,4 +263,72 @@ test('a llama.cpp server that reports its slots sets the default concurrency (sl
   } finally {
     await server.close();
   }
+});
+
+// --abstain: a CT report and a CMR report; the model says the first is no CMR report.
+const WITH_CT: Report[] = [
+  { id: 'ct', text: 'CT Thorax: Keine Lungenembolie. Kein Pleuraerguss. Beurteilung: Unauffälliger Befund.' },
+  { id: 'cmr', text: 'Befund: Subepikardiales LGE basal inferolateral, Myokardödem inferolateral.\nBeurteilung: Akute Myokarditis.' },
+];
+const saysNotCmr = (call: ChatCall): Behaviour => (JSON.stringify(call.body).includes('CT Thorax') ? answer('UNCLASSIFIED_NOT_CMR', ['CT Thorax']) : answer('MYO', ['Subepikardiales LGE basal inferolateral']));
+
+for (const provider of ['ollama', 'openai'] as const) {
+  test(`${provider} --abstain: a model's "no category" is stored as UNCLASSIFIED with its reason, and counted as wrong by evaluate`, async () => {
+    const server = await startFakeServer({ models: ['m1'], behaviour: saysNotCmr });
+    const input = join(dir, `abstain-${provider}.jsonl`);
+    writeFileSync(input, WITH_CT.map((r) => JSON.stringify(r)).join('\n'));
+    const out = join(dir, `abstain-${provider}`);
+    const endpoint = provider === 'ollama' ? ['--ollama-url', server.url] : ['--openai-url', `${server.url}/v1`];
+    try {
+      const io = bufferIo();
+      assert.equal(await runCli(['classify', input, '--model', `${provider}:m1`, ...endpoint, '--abstain', '--out', out, '--quiet'], io), 0, io.stderr());
+    } finally {
+      await server.close();
+    }
+    const lines = readFileSync(join(out, 'predictions.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const ct = lines.find((l) => l.id === 'ct');
+    assert.equal(ct.category, 'UNCLASSIFIED');
+    assert.equal(ct.error, null, 'an answer, not a failure');
+    assert.deepEqual(ct.unclassified, { reason: 'not_cmr', message: 'the model gave no category: not a cardiac MRI report' });
+    assert.equal(ct.details.answered, 'UNCLASSIFIED_NOT_CMR');
+    assert.equal(lines.find((l) => l.id === 'cmr').category, 'MYO');
+    // The model was told when it may abstain, and the schema it was given allows exactly those values.
+    assert.match(server.calls[0]!.system, /UNCLASSIFIED_NON_DIAGNOSTIC: the examination was aborted/);
+    const body = server.calls[0]!.body;
+    const schema = (provider === 'ollama' ? body.format : (body.response_format as { json_schema: { schema: unknown } }).json_schema.schema) as { properties: { category: { enum: string[] } } };
+    assert.ok(schema.properties.category.enum.includes('UNCLASSIFIED_NOT_CMR'));
+    const store = RunStore.open(join(out, STORE_FILE));
+    assert.equal((store.config()!.options as { abstain?: boolean }).abstain, true, 'a run with --abstain is not resumed as one without');
+    store.close();
+    const truth = join(dir, `abstain-truth-${provider}.csv`);
+    writeFileSync(truth, 'id,label\nct,NORMAL\ncmr,MYO\n');
+    const io = bufferIo();
+    assert.equal(await runCli(['evaluate', out, '--truth', truth], io), 0, io.stderr());
+    const m = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')).readers[`${provider}:m1`];
+    assert.equal(m.unclassified, 1);
+    assert.equal(m.failed, 0);
+    assert.equal(m.accuracy, 0.5, 'no category is a wrong answer');
+  });
+}
+
+test('without --abstain the same answer is invalid: asked again, then a failed prediction (never read as a category)', async () => {
+  const o = await classifyWithServer(dir, 'ollama', { behaviour: saysNotCmr }, { reports: WITH_CT, answerRetries: 1 });
+  const ct = o.lines.find((l) => l.id === 'ct')!;
+  assert.equal(ct.category, null);
+  assert.equal(ct.error!.code, 'answer.invalid');
+  assert.doesNotMatch(o.calls[0]!.system, /UNCLASSIFIED/, 'the model is not offered values it may not give');
+});
+
+test('--abstain is refused with the study prompt v1 (it has no words for it) and with a taxonomy whose category looks like an abstention', async () => {
+  const input = join(dir, 'abstain.jsonl');
+  writeFileSync(input, WITH_CT.map((r) => JSON.stringify(r)).join('\n'));
+  const v1 = bufferIo();
+  assert.equal(await runCli(['classify', input, '--model', 'ollama:m1', '--ollama-url', 'http://127.0.0.1:9', '--prompt-version', 'v1', '--abstain', '--out', join(dir, 'abstain-v1')], v1), 2);
+  assert.match(v1.stderr(), /--abstain: the prompt classify-v1 never tells the model when it may give no category.*--prompt-version v2/);
+  const taxonomy = join(dir, 'clash.yaml');
+  writeFileSync(taxonomy, 'name: clash\nversion: "1"\ncategories:\n  - { id: MYO, name: Myocarditis, definition: inflammation }\n  - { id: UNCLASSIFIED_OTHER, name: Other, definition: anything else }\n');
+  await assert.rejects(
+    createReaders(['ollama:m1'], { taxonomy: loadTaxonomy(taxonomy), ollamaUrls: ['http://127.0.0.1:9'], abstain: true }),
+    /--abstain: the taxonomy's category UNCLASSIFIED_OTHER looks like an answer that gives no category/,
+  );
 });

@@ -24,6 +24,7 @@ export const readerSettingsSchema = z.looseObject({
   promptFile: z.string({ error: 'not a file path' }).optional(),
   promptVersion: oneOf(CLASSIFY_VERSIONS).optional(),
   answer: oneOf(['evidence', 'category']).optional(),
+  abstain: z.boolean({ error: 'not true or false' }).optional(),
   think: z.union([oneOf(['auto', 'on', 'off']), whole(1)], { error: 'not auto, on, off or a number of thinking tokens' }).optional(),
   samples: whole(1).optional(),
   ollamaUrls: strings.optional(),

@@ -38,7 +38,7 @@ import { failureOf, outputLineSchema, parseCustomId, requestLine, type OutputLin
 /** What `batch import` needs to read the answers as classify would (meta key `batch`). */
 export interface BatchManifest {
   prompt: PromptTemplate;
-  settings: { answer?: AnswerMode; think?: ThinkSetting; samples?: number; temperature?: number; seed?: number; maxTokens?: number; withMeasurements?: boolean };
+  settings: { answer?: AnswerMode; abstain?: boolean; think?: ThinkSetting; samples?: number; temperature?: number; seed?: number; maxTokens?: number; withMeasurements?: boolean };
 }
 
 export interface ExportOptions {
@@ -98,7 +98,7 @@ export async function exportBatch(options: ExportOptions): Promise<{ files: Expo
     store.begin(config, options.fresh);
     const changed = store.dropChanged(new Map(options.reports.map((r) => [r.id, textHash(r.text)])), textHash);
     store.putReports(options.reports);
-    const manifest: BatchManifest = { prompt: built.prompt!, settings: { answer: options.settings.answer, think: options.settings.think, samples: options.settings.samples, temperature: options.settings.temperature, seed: options.settings.seed, maxTokens: options.settings.maxTokens, withMeasurements: options.settings.withMeasurements } };
+    const manifest: BatchManifest = { prompt: built.prompt!, settings: { answer: options.settings.answer, ...(options.settings.abstain ? { abstain: true } : {}), think: options.settings.think, samples: options.settings.samples, temperature: options.settings.temperature, seed: options.settings.seed, maxTokens: options.settings.maxTokens, withMeasurements: options.settings.withMeasurements } };
     store.setMeta('batch', manifest);
     const done = store.doneKeys(!options.retryFailed);
     let alreadyStored = 0;
@@ -209,7 +209,7 @@ export function importBatch(options: { dir: string; file: string; taxonomy: Taxo
       let reader = readers.get(model);
       if (!reader) {
         const spec = parseModelSpec(model) as { model: string };
-        reader = createLlmReader({ id: model, model: spec.model, backends: [], taxonomy: options.taxonomy, prompt: manifest.prompt, textFor: (r) => texts.textFor(r), mode: manifest.settings.answer, temperature: manifest.settings.temperature, seed: manifest.settings.seed, maxTokens: manifest.settings.maxTokens, think: manifest.settings.think, samples: manifest.settings.samples });
+        reader = createLlmReader({ id: model, model: spec.model, backends: [], taxonomy: options.taxonomy, prompt: manifest.prompt, textFor: (r) => texts.textFor(r), mode: manifest.settings.answer, abstain: manifest.settings.abstain, temperature: manifest.settings.temperature, seed: manifest.settings.seed, maxTokens: manifest.settings.maxTokens, think: manifest.settings.think, samples: manifest.settings.samples });
         readers.set(model, reader);
       }
       return reader;

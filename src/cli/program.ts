@@ -250,6 +250,7 @@ function withAnswerOptions(command: Command): Command {
     .addOption(new Option('--prompt-version <v>', 'built-in classification prompt: v2 asks for evidence, rationale, then the category; v1 is the study\'s original, category first').choices(['v1', 'v2']).default('v2'))
     .option('--prompt <file>', 'classification prompt file instead (YAML: version, answerOrder, system, user; see prompts/classify.v2.yaml)')
     .addOption(new Option('--answer <mode>', 'evidence: quotes, rationale and category; category: the category alone (fewest output tokens, no quotes)').choices(['evidence', 'category']).default('evidence'))
+    .option('--abstain', 'LLM readers may give no category, with a reason (not a CMR report, aborted or non-diagnostic exam, no findings, fits no category), stored as UNCLASSIFIED and counted as wrong; needs a prompt with an {{#abstain}} block (v2)')
     .option('--think <mode>', 'reasoning models: auto (the model\'s default), on, off, or a thinking budget in tokens', 'auto')
     .option('--samples <k>', 'draw k answers per report at --temperature; the majority wins and their agreement is the confidence', '1')
     .option('--with-measurements', 'also give the model the measurements extracted from the report')

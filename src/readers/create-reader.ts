@@ -11,7 +11,7 @@ import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import type { Backend } from './backends/backend.js';
 import type { EgressPolicy } from './backends/egress-guard.js';
 import type { AnswerMode } from './llm/answer-schema.js';
-import { createLlmReader, DEFAULTS, type LlmReader, type ThinkSetting } from './llm/llm-reader.js';
+import { checkLlmSettings, createLlmReader, DEFAULTS, type LlmReader, type ThinkSetting } from './llm/llm-reader.js';
 import { loadPrompt, type ClassifyVersion, type PromptTemplate } from './llm/prompt.js';
 import { ReadTexts } from './llm/read-texts.js';
 import { createTranslator, type Translator } from './llm/translator.js';
@@ -29,6 +29,8 @@ export interface ReaderSettings {
   promptVersion?: ClassifyVersion;
   /** --answer evidence|category. */
   answer?: AnswerMode;
+  /** --abstain: LLM readers may give no category, with a reason. */
+  abstain?: boolean;
   think?: ThinkSetting;
   /** --samples k: self-consistency. */
   samples?: number;
@@ -108,6 +110,7 @@ export async function createReaders(specs: string[], settings: ReaderSettings = 
   const warnings: string[] = [];
   const readers: Reader[] = [];
   const prompt: PromptTemplate | undefined = llmSpecs.length > 0 ? loadPrompt('classify', settings.promptFile, settings.promptVersion) : undefined;
+  if (prompt) checkLlmSettings({ prompt, taxonomy, mode: settings.answer, abstain: settings.abstain, samples: settings.samples, temperature: settings.temperature });
   const slots = new Map<string, number>();
   // Built before any server is asked, so a taxonomy the engine cannot answer in is refused first.
   const rules = parsed.some((s) => s.kind === 'rules') ? createRulesReader(taxonomy) : undefined;
@@ -130,6 +133,7 @@ export async function createReaders(specs: string[], settings: ReaderSettings = 
         prompt: prompt!,
         textFor: (report) => texts.textFor(report),
         mode: settings.answer,
+        abstain: settings.abstain,
         temperature: settings.temperature,
         seed: settings.seed,
         maxTokens: settings.maxTokens,

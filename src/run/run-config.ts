@@ -32,7 +32,7 @@ export function runConfigOf(built: Readers, taxonomy: Taxonomy, settings: Return
     promptVersion: built.promptVersion,
     options: {
       ...(built.readers.some((r) => r.endpoints)
-        ? { temperature: settings.temperature, seed: settings.seed, maxTokens: settings.maxTokens ?? null, answer: settings.answer, think: settings.think, samples: settings.samples, translate: settings.translate ?? null, withMeasurements: Boolean(settings.withMeasurements) }
+        ? { temperature: settings.temperature, seed: settings.seed, maxTokens: settings.maxTokens ?? null, answer: settings.answer, think: settings.think, samples: settings.samples, translate: settings.translate ?? null, withMeasurements: Boolean(settings.withMeasurements), ...(settings.abstain ? { abstain: true } : {}) }
         : {}),
       // A taxonomy file edited under the same name and version still changes answers (rules: mappings, definitions).
       ...(taxonomy.source ? { taxonomyDigest: taxonomyDigest(taxonomy) } : {}),

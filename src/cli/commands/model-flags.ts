@@ -22,6 +22,7 @@ export interface ModelFlags {
   answerRetries: string;
   promptVersion: string;
   answer: string;
+  abstain?: boolean;
   think: string;
   samples: string;
   threads?: string;
@@ -56,13 +57,14 @@ export function thinkFlag(value: string): ThinkSetting {
 }
 
 /** The flags that decide what an LLM reader asks and how (classify, demo, batch export share them). */
-export type AnswerFlags = Pick<ModelFlags, 'prompt' | 'promptVersion' | 'answer' | 'think' | 'samples' | 'temperature' | 'seed' | 'maxTokens' | 'answerRetries' | 'withMeasurements'>;
+export type AnswerFlags = Pick<ModelFlags, 'prompt' | 'promptVersion' | 'answer' | 'abstain' | 'think' | 'samples' | 'temperature' | 'seed' | 'maxTokens' | 'answerRetries' | 'withMeasurements'>;
 
 export function answerSettings(flags: AnswerFlags) {
   return {
     promptFile: flags.prompt,
     promptVersion: flags.promptVersion as ClassifyVersion,
     answer: flags.answer as AnswerMode,
+    abstain: flags.abstain,
     think: thinkFlag(flags.think),
     samples: number('--samples', flags.samples, { min: 1, integer: true }),
     temperature: number('--temperature', flags.temperature),

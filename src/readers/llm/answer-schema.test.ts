@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_TAXONOMY } from '../../taxonomy/taxonomy.js';
-import { answerJsonSchema, categoryObjectSchema, DEFAULT_SHAPE, describeShape, V1_SHAPE } from './answer-schema.js';
+import { ABSTENTIONS, abstentionReason, answerJsonSchema, categoryObjectSchema, DEFAULT_SHAPE, describeShape, V1_SHAPE } from './answer-schema.js';
 
 const IDS = DEFAULT_TAXONOMY.categories.map((c) => c.id);
 
@@ -32,4 +32,16 @@ test('category mode: a plain string enum, and an object root for servers that ne
 test('the retry message describes the shape asked for', () => {
   assert.match(describeShape(DEFAULT_TAXONOMY, DEFAULT_SHAPE), /\{"evidence": \[\.\.\.\], "rationale": \.\.\., "category": \.\.\.\}/);
   assert.match(describeShape(DEFAULT_TAXONOMY, { mode: 'category', order: 'evidence-first' }), /only the category as a JSON string, one of HCM, CA/);
+});
+
+test('--abstain: the answers that give no category join the enum after the categories, one per reason; without it they are not allowed', () => {
+  assert.deepEqual(ABSTENTIONS, ['UNCLASSIFIED_NOT_CMR', 'UNCLASSIFIED_NON_DIAGNOSTIC', 'UNCLASSIFIED_NO_FINDINGS', 'UNCLASSIFIED_OUTSIDE_TAXONOMY']);
+  const enumOf = (abstain: boolean) => ((answerJsonSchema(DEFAULT_TAXONOMY, { ...DEFAULT_SHAPE, abstain }) as { properties: { category: { enum: string[] } } }).properties.category.enum);
+  assert.deepEqual(enumOf(false), IDS);
+  assert.deepEqual(enumOf(true), [...IDS, ...ABSTENTIONS]);
+  assert.deepEqual((categoryObjectSchema(DEFAULT_TAXONOMY, true) as { properties: { category: { enum: string[] } } }).properties.category.enum, [...IDS, ...ABSTENTIONS]);
+  assert.match(describeShape(DEFAULT_TAXONOMY, { mode: 'category', order: 'evidence-first', abstain: true }), /NORMAL, OTHER, UNCLASSIFIED_NOT_CMR, .*UNCLASSIFIED_OUTSIDE_TAXONOMY$/);
+  assert.equal(abstentionReason('UNCLASSIFIED_NON_DIAGNOSTIC'), 'non_diagnostic');
+  assert.equal(abstentionReason('MYO'), null);
+  assert.equal(abstentionReason('UNCLASSIFIED'), null, 'the bare word names no reason');
 });

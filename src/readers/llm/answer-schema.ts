@@ -12,7 +12,7 @@
  *   Studio) get `categoryObjectSchema`, `{"category": <enum>}`.
  */
 import { z } from 'zod';
-import type { Taxonomy } from '../../taxonomy/taxonomy.js';
+import { UNCLASSIFIED, UNCLASSIFIED_REASONS, type Taxonomy, type UnclassifiedReason } from '../../taxonomy/taxonomy.js';
 
 export const MAX_EVIDENCE = 5;
 
@@ -26,6 +26,22 @@ export const ANSWER_ORDERS: readonly AnswerOrder[] = ['category-first', 'evidenc
 export interface AnswerShape {
   mode: AnswerMode;
   order: AnswerOrder;
+  /** --abstain: the model may answer one of the ABSTENTIONS instead of a category. */
+  abstain?: boolean;
+}
+
+/**
+ * What a model may answer instead of a category under --abstain, one value per reason a reader gives no category
+ * (`UNCLASSIFIED_NOT_CMR` is not_cmr): plain enum values, so constrained decoding, logprob confidence and sample
+ * votes treat them as they treat categories, and the reader turns them into an UNCLASSIFIED prediction.
+ */
+export const ABSTENTION_PREFIX = `${UNCLASSIFIED}_`;
+export const ABSTENTIONS: readonly string[] = UNCLASSIFIED_REASONS.map((r) => `${ABSTENTION_PREFIX}${r.toUpperCase()}`);
+
+/** The reason an answer gives no category, or null for a category. */
+export function abstentionReason(value: string): UnclassifiedReason | null {
+  if (!ABSTENTIONS.includes(value)) return null;
+  return value.slice(ABSTENTION_PREFIX.length).toLowerCase() as UnclassifiedReason;
 }
 
 /** The default answer: prompt v2's, evidence first. */
@@ -40,11 +56,12 @@ export interface Answer {
   rationale?: string;
 }
 
-const ids = (taxonomy: Taxonomy) => taxonomy.categories.map((c) => c.id) as [string, ...string[]];
+/** The values the answer's category may take: the taxonomy's ids, and with --abstain the abstentions after them. */
+export const answerValues = (taxonomy: Taxonomy, abstain = false) => [...taxonomy.categories.map((c) => c.id), ...(abstain ? ABSTENTIONS : [])] as [string, ...string[]];
 
 /** The zod schema of the answer as the model writes it. */
 export function answerSchema(taxonomy: Taxonomy, shape: AnswerShape = V1_SHAPE) {
-  const category = z.enum(ids(taxonomy)).describe('the diagnostic category');
+  const category = z.enum(answerValues(taxonomy, shape.abstain)).describe(shape.abstain ? 'the diagnostic category, or why the text takes none' : 'the diagnostic category');
   if (shape.mode === 'category') return category;
   const evidence = z.array(z.string().min(1).max(400)).max(MAX_EVIDENCE).describe('verbatim quotes from the report that support the category');
   if (shape.order === 'category-first') {
@@ -67,13 +84,13 @@ export function answerJsonSchema(taxonomy: Taxonomy, shape: AnswerShape = V1_SHA
 }
 
 /** Category mode for servers that need an object at the root: `{"category": <enum>}`. */
-export function categoryObjectSchema(taxonomy: Taxonomy): Record<string, unknown> {
-  return toJsonSchema(z.object({ category: z.enum(ids(taxonomy)) }).strict());
+export function categoryObjectSchema(taxonomy: Taxonomy, abstain = false): Record<string, unknown> {
+  return toJsonSchema(z.object({ category: z.enum(answerValues(taxonomy, abstain)) }).strict());
 }
 
 /** The answer's shape in words, for the message that asks a model again after an invalid answer. */
 export function describeShape(taxonomy: Taxonomy, shape: AnswerShape): string {
-  const list = ids(taxonomy).join(', ');
+  const list = answerValues(taxonomy, shape.abstain).join(', ');
   if (shape.mode === 'category') return `Reply with only the category as a JSON string, one of ${list}`;
   const object = shape.order === 'category-first' ? '{"category": ..., "evidence": [...], "rationale": ...}' : '{"evidence": [...], "rationale": ..., "category": ...}';
   return `Reply with only the JSON object ${object}; category is one of ${list}`;

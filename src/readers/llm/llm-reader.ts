@@ -15,12 +15,12 @@
 import { createHash } from 'node:crypto';
 import { AnswerError, BackendError, ConfigError, toErrorRecord, type ErrorRecord } from '../../errors.js';
 import type { Report } from '../../report/report.js';
-import type { Taxonomy } from '../../taxonomy/taxonomy.js';
+import { UNCLASSIFIED, UNCLASSIFIED_REASON_TEXT, type Taxonomy, type UnclassifiedReason } from '../../taxonomy/taxonomy.js';
 import type { Backend, ChatMessage, GenerateRequest, GenerateResult } from '../backends/backend.js';
 import type { Confidence } from '../confidence.js';
 import type { ClassifyOptions, Prediction, Reader } from '../reader.js';
 import { alignEvidence } from './align-evidence.js';
-import { answerJsonSchema, categoryObjectSchema, describeShape, type Answer, type AnswerMode, type AnswerShape } from './answer-schema.js';
+import { ABSTENTION_PREFIX, ABSTENTIONS, abstentionReason, answerJsonSchema, answerValues, categoryObjectSchema, describeShape, type Answer, type AnswerMode, type AnswerShape } from './answer-schema.js';
 import { logprobConfidence } from './logprob-confidence.js';
 import { parseAnswer } from './parse-answer.js';
 import { estimateTokens, renderPrompt, type PromptTemplate } from './prompt.js';
@@ -50,6 +50,8 @@ export interface LlmReaderOptions {
   textFor(report: Report): ReadText;
   /** `--answer`: the full grounded answer (default) or the category alone. */
   mode?: AnswerMode;
+  /** `--abstain`: the model may give no category, with a reason (not a CMR report, non-diagnostic exam, ...). */
+  abstain?: boolean;
   temperature?: number;
   seed?: number;
   /** The answer's token budget; default per mode (DEFAULTS.answerTokens). The thinking reserve comes on top. */
@@ -72,6 +74,9 @@ export interface LlmReader extends Reader {
   /** The prediction from the results of `plan(report).requests`, in order (an error record for a failed request). */
   fromResults(report: Report, results: (GenerateResult | ErrorRecord)[], seconds: number): Prediction;
 }
+
+/** A model's "no category" as a prediction's `unclassified`. */
+const modelUnclassified = (reason: UnclassifiedReason) => ({ reason, message: `the model gave no category: ${UNCLASSIFIED_REASON_TEXT[reason]}` });
 
 export const DEFAULTS = {
   temperature: 0,
@@ -97,11 +102,27 @@ export function thinkingOf(think: ThinkSetting): { tokens: number; request: Gene
   return { tokens: DEFAULTS.thinkingReserve, request: think === 'on' ? true : undefined };
 }
 
+/** When each answer that gives no category applies, in the prompt's words (--abstain). */
+const ABSTENTION_WHEN: Record<UnclassifiedReason, string> = {
+  not_cmr: 'the text is not a cardiac MRI report',
+  non_diagnostic: 'the examination was aborted or is non-diagnostic',
+  no_findings: 'the report states no findings that could be judged',
+  outside_taxonomy: 'the findings show a diagnosis that none of the categories above takes',
+};
+
 /** The messages of a classify request for one report: the prompt filled with the taxonomy, the mode and the text read. */
-export function classifyMessages(prompt: PromptTemplate, taxonomy: Taxonomy, read: ReadText, mode: AnswerMode = 'evidence'): ChatMessage[] {
+export function classifyMessages(prompt: PromptTemplate, taxonomy: Taxonomy, read: ReadText, mode: AnswerMode = 'evidence', abstain = false): ChatMessage[] {
   const categories = taxonomy.categories.map((c) => `- ${c.id}: ${c.name}. ${c.definition}`).join('\n');
   const ids = taxonomy.categories.map((c) => c.id).join(', ');
-  return renderPrompt(prompt, { categories, ids, report: read.text, measurements: read.measurements ?? '', ...(mode === 'category' ? { categoryMode: 'yes' } : { evidenceMode: 'yes' }) });
+  const abstentions = abstain ? ABSTENTIONS.map((value) => `- ${value}: ${ABSTENTION_WHEN[abstentionReason(value)!]}`).join('\n') : '';
+  return renderPrompt(prompt, {
+    categories,
+    ids,
+    report: read.text,
+    measurements: read.measurements ?? '',
+    ...(mode === 'category' ? { categoryMode: 'yes' } : { evidenceMode: 'yes' }),
+    ...(abstain ? { abstain: 'yes', abstentions } : {}),
+  });
 }
 
 /**
@@ -138,31 +159,50 @@ interface Outcome {
   error?: ErrorRecord;
 }
 
-export function createLlmReader(options: LlmReaderOptions): LlmReader {
-  const temperature = options.temperature ?? DEFAULTS.temperature;
-  const seed = options.seed ?? DEFAULTS.seed;
+/**
+ * The reader's settings that need no server, checked before any server is asked (createReaders calls this
+ * first, so a wrong flag is refused without waiting for an endpoint that is down).
+ */
+export function checkLlmSettings(options: Pick<LlmReaderOptions, 'prompt' | 'taxonomy' | 'mode' | 'abstain' | 'samples' | 'temperature'>): void {
   const mode = options.mode ?? 'evidence';
-  const shape: AnswerShape = { mode, order: options.prompt.answerOrder };
   if (!options.prompt.modes.includes(mode)) {
     throw new ConfigError(`--answer ${mode}: the prompt ${options.prompt.version} has no ${mode} mode`, { code: 'config.answer_mode', hint: 'Use --prompt-version v2, or a prompt with a {{#categoryMode}} block' });
   }
+  if (options.abstain && !options.prompt.abstains) {
+    // A model never told when it may give no category would be offered the values by the schema alone.
+    throw new ConfigError(`--abstain: the prompt ${options.prompt.version} never tells the model when it may give no category`, { code: 'config.abstain', hint: 'Use --prompt-version v2, or a prompt with an {{#abstain}} block that shows {{abstentions}}' });
+  }
+  const clash = options.abstain ? options.taxonomy.categories.find((c) => c.id.toUpperCase().startsWith(ABSTENTION_PREFIX)) : undefined;
+  if (clash) {
+    throw new ConfigError(`--abstain: the taxonomy's category ${clash.id} looks like an answer that gives no category (${ABSTENTION_PREFIX}...)`, { code: 'config.abstain', hint: `Rename the category, or leave out --abstain` });
+  }
   const samples = options.samples ?? 1;
-  if (samples > 1 && temperature === 0) {
+  if (samples > 1 && (options.temperature ?? DEFAULTS.temperature) === 0) {
     throw new ConfigError(`--samples ${samples}: at temperature 0 every sample gives the same answer, so their agreement says nothing`, { code: 'config.samples', hint: 'Sample at a temperature above 0, e.g. --samples 5 --temperature 0.7' });
   }
+}
+
+export function createLlmReader(options: LlmReaderOptions): LlmReader {
+  checkLlmSettings(options);
+  const temperature = options.temperature ?? DEFAULTS.temperature;
+  const seed = options.seed ?? DEFAULTS.seed;
+  const mode = options.mode ?? 'evidence';
+  const abstain = options.abstain ?? false;
+  const shape: AnswerShape = { mode, order: options.prompt.answerOrder, ...(abstain ? { abstain } : {}) };
+  const samples = options.samples ?? 1;
   const think = options.think ?? 'auto';
   const thinking = thinkingOf(think);
   const { answerTokens, total: maxTokens } = outputBudget(mode, options.maxTokens, think);
   const answerRetries = options.answerRetries ?? DEFAULTS.answerRetries;
   const schema = answerJsonSchema(options.taxonomy, shape);
-  const schemaFallback = mode === 'category' ? categoryObjectSchema(options.taxonomy) : undefined;
-  const ids = options.taxonomy.categories.map((c) => c.id);
+  const schemaFallback = mode === 'category' ? categoryObjectSchema(options.taxonomy, abstain) : undefined;
+  const ids = answerValues(options.taxonomy, abstain);
   // Enough alternatives for every category's first token, and not so many that long answers weigh megabytes.
   const topLogprobs = options.logprobs === false ? 0 : Math.min(20, Math.max(5, ids.length + 2));
   const byEndpoint = new Map(options.backends.map((b) => [b.endpoint, b]));
-  const optionsRecord = { temperature, seed, maxTokens, answer: mode, answerTokens, think, thinkingTokens: thinking.tokens, samples };
+  const optionsRecord = { temperature, seed, maxTokens, answer: mode, answerTokens, think, thinkingTokens: thinking.tokens, samples, ...(abstain ? { abstain } : {}) };
 
-  const messagesFor = (read: ReadText) => classifyMessages(options.prompt, options.taxonomy, read, mode);
+  const messagesFor = (read: ReadText) => classifyMessages(options.prompt, options.taxonomy, read, mode, abstain);
 
   const detailsFor = (read: ReadText, endpoint: string): Record<string, unknown> => ({
     endpoint,
@@ -231,7 +271,11 @@ export function createLlmReader(options: LlmReaderOptions): LlmReader {
     // Quotes from the original are placed in the report itself (spans into report.text); quotes from a
     // translation can only be placed in the translation.
     const alignedIn = read.source === 'translation' ? read.text : report.text;
-    return { ...base, category: chosen.answer.category, evidence: alignEvidence(alignedIn, chosen.answer.evidence), error: null, confidence, details };
+    const evidence = alignEvidence(alignedIn, chosen.answer.evidence);
+    const reason = abstentionReason(chosen.answer.category);
+    // No category (--abstain): an UNCLASSIFIED prediction with the model's reason, counted as wrong as the engine's is.
+    if (reason) return { ...base, category: UNCLASSIFIED, unclassified: modelUnclassified(reason), evidence, error: null, confidence, details: { ...details, answered: chosen.answer.category } };
+    return { ...base, category: chosen.answer.category, evidence, error: null, confidence, details };
   };
 
   return {

@@ -71,3 +71,11 @@ const SHAPED_INVALID: [string, string, typeof V2 | typeof CATEGORY, RegExp][] = 
 for (const [name, raw, shape, message] of SHAPED_INVALID) {
   test(`rejects: ${name}`, () => assert.throws(() => parseAnswer(raw, DEFAULT_TAXONOMY, shape), (e: unknown) => e instanceof AnswerError && message.test(e.message)));
 }
+
+test('--abstain: an answer that gives no category is read in any case; without --abstain it is invalid', () => {
+  const abstaining = { ...V2, abstain: true } as const;
+  assert.equal(parseAnswer('{"evidence":[],"rationale":"a CT report","category":"UNCLASSIFIED_NOT_CMR"}', DEFAULT_TAXONOMY, abstaining).category, 'UNCLASSIFIED_NOT_CMR');
+  assert.equal(parseAnswer('"unclassified_non_diagnostic"', DEFAULT_TAXONOMY, { ...CATEGORY, abstain: true }).category, 'UNCLASSIFIED_NON_DIAGNOSTIC');
+  assert.throws(() => parseAnswer('{"evidence":[],"rationale":"","category":"UNCLASSIFIED_NOT_CMR"}', DEFAULT_TAXONOMY, V2), AnswerError);
+  assert.throws(() => parseAnswer('"UNCLASSIFIED"', DEFAULT_TAXONOMY, { ...CATEGORY, abstain: true }), AnswerError, 'the bare word gives no reason');
+});

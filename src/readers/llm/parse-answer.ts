@@ -7,7 +7,7 @@
 import { AnswerError } from '../../errors.js';
 import { resolveLabel, type Taxonomy } from '../../taxonomy/taxonomy.js';
 import { describeJsonError } from '../../util/json-error.js';
-import { answerSchema, V1_SHAPE, type Answer, type AnswerShape } from './answer-schema.js';
+import { ABSTENTIONS, answerSchema, V1_SHAPE, type Answer, type AnswerShape } from './answer-schema.js';
 
 /** Removes reasoning blocks: closed ones anywhere, and an unclosed one at the start (a model cut off while thinking). */
 export function stripReasoning(text: string): string {
@@ -55,7 +55,7 @@ function categoryOnly(cleaned: string): unknown {
 export function parseAnswer(raw: string, taxonomy: Taxonomy, shape: AnswerShape = V1_SHAPE): Answer {
   const fail = (message: string, issues: string[] = []) => new AnswerError(message, { code: 'answer.invalid', issues, raw: raw.slice(0, 2000) });
   const cleaned = stripReasoning(raw).replace(/```(?:json|JSON)?/g, '');
-  if (shape.mode === 'category') return parseCategoryOnly(cleaned, taxonomy, fail);
+  if (shape.mode === 'category') return parseCategoryOnly(cleaned, taxonomy, shape, fail);
   const json = firstJsonObject(cleaned);
   if (json === null) throw fail(cleaned.includes('{') ? 'the answer\'s JSON is cut off' : 'the answer contains no JSON object');
   let value: unknown;
@@ -69,7 +69,7 @@ export function parseAnswer(raw: string, taxonomy: Taxonomy, shape: AnswerShape 
     // Lenient: category names and synonyms, a single quote instead of a list, common key spellings.
     if (record.category === undefined) for (const k of ['diagnosis', 'Category', 'label']) if (record[k] !== undefined) record.category = record[k];
     for (const k of ['diagnosis', 'Category', 'label']) delete record[k];
-    if (typeof record.category === 'string') record.category = resolveLabel(taxonomy, record.category) ?? record.category;
+    if (typeof record.category === 'string') record.category = lenientCategory(record.category, taxonomy, shape);
     if (typeof record.evidence === 'string') record.evidence = [record.evidence];
     if (record.evidence === undefined) record.evidence = [];
     if (Array.isArray(record.evidence)) record.evidence = record.evidence.filter((e) => typeof e === 'string' && e.trim() !== '');
@@ -84,7 +84,15 @@ export function parseAnswer(raw: string, taxonomy: Taxonomy, shape: AnswerShape 
 
 const issuesOf = (error: { issues: { path: PropertyKey[]; message: string }[] }) => error.issues.map((i) => `${i.path.map(String).join('.') || '(answer)'}: ${i.message}`);
 
-function parseCategoryOnly(cleaned: string, taxonomy: Taxonomy, fail: (message: string, issues?: string[]) => AnswerError): Answer {
+/** A category written as a name or synonym becomes its id; an abstention (under --abstain) in any case its value. */
+function lenientCategory(value: string, taxonomy: Taxonomy, shape: AnswerShape): string {
+  const label = resolveLabel(taxonomy, value);
+  if (label !== undefined) return label;
+  const upper = value.trim().toUpperCase();
+  return shape.abstain && ABSTENTIONS.includes(upper) ? upper : value;
+}
+
+function parseCategoryOnly(cleaned: string, taxonomy: Taxonomy, shape: AnswerShape, fail: (message: string, issues?: string[]) => AnswerError): Answer {
   let value: unknown;
   try {
     value = categoryOnly(cleaned);
@@ -96,8 +104,8 @@ function parseCategoryOnly(cleaned: string, taxonomy: Taxonomy, fail: (message: 
     value = record.category ?? record.diagnosis ?? record.Category ?? record.label;
   }
   if (value === undefined) throw fail(/^\s*["{]/.test(cleaned) ? "the answer's JSON is cut off" : 'the answer names no category');
-  if (typeof value === 'string') value = resolveLabel(taxonomy, value) ?? value;
-  const result = answerSchema(taxonomy, { mode: 'category', order: 'evidence-first' }).safeParse(value);
+  if (typeof value === 'string') value = lenientCategory(value, taxonomy, shape);
+  const result = answerSchema(taxonomy, { ...shape, mode: 'category' }).safeParse(value);
   if (!result.success) throw fail(`the answer does not match the schema (${issuesOf(result.error).join('; ')})`, issuesOf(result.error));
   return { category: result.data as string, evidence: [] };
 }

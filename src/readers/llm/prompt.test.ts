@@ -1,9 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../../errors.js';
 import { tempDir } from '../../../test/helpers/temp-dir.js';
+import { DEFAULT_TAXONOMY } from '../../taxonomy/taxonomy.js';
+import { classifyMessages } from './llm-reader.js';
 import { fill, loadPrompt, renderPrompt } from './prompt.js';
 
 const dir = tempDir();
@@ -66,4 +69,21 @@ test('a custom prompt may set answerOrder; a wrong one is refused', () => {
   assert.equal(loadPrompt('classify', file).answerOrder, 'category-first');
   writeFileSync(file, 'answerOrder: sideways\nsystem: Classify.\nuser: "{{report}}"\n');
   assert.throws(() => loadPrompt('classify', file), /not a prompt file/);
+});
+
+test('prompt v2 without --abstain is what it was before --abstain existed, byte for byte; with it the model is told the values and when', () => {
+  const v2 = loadPrompt('classify', undefined, 'v2');
+  assert.equal(v2.abstains, true);
+  assert.equal(loadPrompt('classify', undefined, 'v1').abstains, false, 'the study prompt stays as published');
+  const read = { text: 'Befund: kein LGE.', source: 'narrative' as const };
+  const digest = (mode: 'evidence' | 'category', abstain = false) => createHash('sha256').update(JSON.stringify(classifyMessages(v2, DEFAULT_TAXONOMY, read, mode, abstain))).digest('hex');
+  // The digests of classify-v2's messages as they were rendered before the {{#abstain}} block (commit 0c08a33):
+  // runs without --abstain keep comparing with earlier runs of the same prompt version.
+  assert.equal(digest('evidence'), 'c5169de1210a03a234f5c2833682bc054a5d3a4914edcd9226030d8294d21ab8');
+  assert.equal(digest('category'), '92add59874258ec2d31a10b0ac171e0290fdad29c9ea318cdec471e90de0b7ce');
+  const [system] = classifyMessages(v2, DEFAULT_TAXONOMY, read, 'evidence', true);
+  assert.match(system!.content, /^- UNCLASSIFIED_NOT_CMR: the text is not a cardiac MRI report$/m);
+  assert.match(system!.content, /^- UNCLASSIFIED_OUTSIDE_TAXONOMY: .*none of the categories/m);
+  assert.match(system!.content, /A CMR report with findings always gets a category/);
+  assert.doesNotMatch(system!.content, /\n\n\n/, 'no empty lines left by the blocks');
 });

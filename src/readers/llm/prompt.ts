@@ -21,6 +21,8 @@ export interface PromptTemplate {
   answerOrder: AnswerOrder;
   /** The answer modes the prompt can ask for: `category` needs a {{#categoryMode}} block. */
   modes: AnswerMode[];
+  /** Whether the prompt can offer answers that give no category (--abstain): it has an {{#abstain}} block. */
+  abstains: boolean;
 }
 
 const promptSchema = z.object({
@@ -66,7 +68,8 @@ export function loadPrompt(kind: keyof typeof BUILTIN, file?: string, version: C
   // A custom prompt without a version is versioned by its content, so editing it cannot silently mix runs.
   const promptVersion = parsed.version ?? `custom-${createHash('sha256').update(raw).digest('hex').slice(0, 8)}`;
   const modes: AnswerMode[] = /\{\{#categoryMode\}\}/.test(parsed.system + parsed.user) ? ['evidence', 'category'] : ['evidence'];
-  return { version: promptVersion, system: parsed.system, user: parsed.user, answerOrder: parsed.answerOrder ?? 'evidence-first', modes };
+  const abstains = /\{\{#abstain\}\}/.test(parsed.system + parsed.user);
+  return { version: promptVersion, system: parsed.system, user: parsed.user, answerOrder: parsed.answerOrder ?? 'evidence-first', modes, abstains };
 }
 
 /** Fills {{name}} and keeps {{#name}}...{{/name}} blocks only when the value is not empty. */
