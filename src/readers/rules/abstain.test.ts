@@ -115,6 +115,7 @@ const CASES: [string, string, string][] = [
   ['an inducible perfusion defect in a coronary territory without scar is ischaemic, not normal (German)', `Stress-MRT mit Adenosin (${CANARY})\nBefund: LVEF 64 %. Stressinduzierter Perfusionsdefekt im RCX-Versorgungsgebiet. Kein Late Enhancement.\nBeurteilung: Ischämie im RCX-Gebiet.`, 'ICM'],
   ['an inducible perfusion defect in a coronary territory without scar is ischaemic, not normal (English)', `Regadenoson stress CMR (${CANARY})\nFindings: LVEF 59 %, no regional wall motion abnormality at rest. Perfusion defect in the RCA territory under stress. No late gadolinium enhancement.`, 'ICM'],
   ['a stress perfusion report with only a negative perfusion result and a stated normal study (German)', `Stress-MRT mit Regadenoson (${CANARY})\nKeine Perfusionsdefekte unter Stress.\nBeurteilung: Normalbefund.`, 'NORMAL'],
+  ['a CMR report whose question names the echo and whose findings say "T2 hyperintens" (spelled with a space) is a CMR report', `Fragestellung (${CANARY}): Raumforderung im linken Vorhof in der Echokardiographie.\nBefund: 3 x 2 cm große, gestielte, mobile Raumforderung am interatrialen Septum im linken Vorhof, T2 hyperintens, heterogenes Kontrastmittelverhalten. LV und RV normal groß mit normaler Funktion.`, 'OTHER'],
 ];
 
 for (const [name, text, expected] of CASES) {

@@ -422,6 +422,10 @@ export const ATTRIBUTES: [string, string][] = [
   // A pericardial effusion large enough to be a disease of its own (ESC 2015: moderate, large, tamponade).
   ['sizeable', String.raw`(?:large|moderate|massive|sizeable|substantial|tamponade|tamponading)`],
   ...[`groß${W}`, `mittelgradig${W}`, String.raw`ma(?:e)?s?sig${W}`, `massiv${W}`, String.raw`hämodynamisch relevant${W}`, `tamponade${W}`, `tamponierend${W}`].map((p): [string, string] => ['sizeable', p]),
+  // Or measured: 10 mm or more of fluid (ESC 2015: moderate 10-20 mm, large > 20 mm), the number beside the effusion word.
+  ['sizeable', String.raw`${W}(?:erguss|erguß|effusion)${W} (?:\(|(?:von|of|bis|zu|up|to|measuring|mit|with|circa|ca\.?|approximately|about|maximal|max\.?|diastolisch|diastolic|breite|width|thickness|tiefe|depth)${W} ){0,4}?(?:[1-9]\d(?:[.,]\d+)? ?mm|[1-9](?:[.,]\d+)? ?cm)`],
+  ['sizeable', String.raw`(?:[1-9]\d(?:[.,]\d+)? ?mm|[1-9](?:[.,]\d+)? ?cm) (?:\w+ ){0,2}?(?:perikard)?(?:erguss|erguß)${W}`],
+  ['sizeable', String.raw`(?:[1-9]\d(?:[.,]\d+)? ?mm|[1-9](?:[.,]\d+)? ?cm) (?:\w+ ){0,2}?(?:pericardial )?effusion`],
   ['aorta', `aort${W}`],
   ['asymmetric', `asymmetr${W}`],
   ['asymmetric', String.raw`septumbetont${W}`],

@@ -39,6 +39,8 @@ export function fireOther(facts: Facts, t: Tally): void {
     const withHypertrophy = hypertrophy.length > 0 || (mwtMm !== null && mwtMm >= 12);
     fire('other.fabry', 'OTHER', withHypertrophy ? 7 : lge.length > 0 ? 4 : 2, 'low native T1 (Fabry)', spansOf(lowT1.length > 0 ? lowT1 : [t1!]), 'fabry');
     t.scores.MYO -= 2;
+    // Sarcomeric HCM and amyloid raise native T1 in hypertrophied walls; a low one there argues against them (Sado 2013).
+    if (withHypertrophy) t.scores.HCM -= 2;
   }
   // Regional: global or near-global akinesia of both ventricles is no regional RV wall-motion abnormality.
   const rvRegional = [...wma.filter((m) => m.attrs.has('rv') && !m.attrs.has('diffuse')), ...aneurysm.filter((m) => m.attrs.has('rv') && !m.attrs.has('lv') && !m.attrs.has('aorta'))];
