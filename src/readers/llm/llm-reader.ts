@@ -109,19 +109,20 @@ const ABSTENTION_WHEN: Record<UnclassifiedReason, string> = {
   no_findings: 'the report states no findings that could be judged',
   outside_taxonomy: 'the findings show a diagnosis that none of the categories above takes',
 };
+/** The prompt's {{abstentions}}: the same for every report and taxonomy. */
+const ABSTENTION_LINES = ABSTENTIONS.map((value) => `- ${value}: ${ABSTENTION_WHEN[abstentionReason(value)!]}`).join('\n');
 
 /** The messages of a classify request for one report: the prompt filled with the taxonomy, the mode and the text read. */
 export function classifyMessages(prompt: PromptTemplate, taxonomy: Taxonomy, read: ReadText, mode: AnswerMode = 'evidence', abstain = false): ChatMessage[] {
   const categories = taxonomy.categories.map((c) => `- ${c.id}: ${c.name}. ${c.definition}`).join('\n');
   const ids = taxonomy.categories.map((c) => c.id).join(', ');
-  const abstentions = abstain ? ABSTENTIONS.map((value) => `- ${value}: ${ABSTENTION_WHEN[abstentionReason(value)!]}`).join('\n') : '';
   return renderPrompt(prompt, {
     categories,
     ids,
     report: read.text,
     measurements: read.measurements ?? '',
     ...(mode === 'category' ? { categoryMode: 'yes' } : { evidenceMode: 'yes' }),
-    ...(abstain ? { abstain: 'yes', abstentions } : {}),
+    ...(abstain ? { abstain: 'yes', abstentions: ABSTENTION_LINES } : {}),
   });
 }
 

@@ -84,6 +84,8 @@ const CASES: [string, string, string][] = [
   ['CA: amyloid red flags from a mapping range and a lower bound (T1 1170-1250 ms, ECV >= 60 %)', 'CA', 'CMR: IVS 20 mm, global subendocardial LGE, difficult nulling. Native T1 1170-1250 ms (ref 950-1060 ms), ECV >=60 %. Echo: HCM phenotype.'],
   ['Pericardial effusion measured at 10 mm or more is sizeable (ESC 2015: moderate 10-20 mm)', 'OTHER.pericarditis', 'Befund: Zirkulärer Perikarderguss von bis zu 18 mm, keine Kompression des rechten Ventrikels. Normale Größe und Funktion beider Ventrikel. Kein LGE, kein Ödem.'],
   ['Pericardial effusion measured in cm (English)', 'OTHER.pericarditis', 'CMR: circumferential pericardial effusion measuring up to 2.2 cm without tamponade. Normal biventricular size and function. No LGE.'],
+  ['A measurement of another structure beside a small effusion is not the size of the effusion', 'NORMAL', 'Befund: LV normal groß mit normaler Funktion, LVEF 62 %. Septum 10 mm und schmaler Perikarderguss. Kein LGE.'],
+  ['A hyphenated size before the effusion ("a 15-mm effusion") is its size', 'OTHER.pericarditis', 'CMR: A 15-mm circumferential pericardial effusion. Normal biventricular size and function. No LGE, no oedema.'],
   ['A thin effusion of a few millimetres is no pericardial disease', 'NORMAL', 'Befund: Schmaler Perikarderguss von 4 mm. LV normal groß mit normaler Funktion, LVEF 62 %. Kein LGE.'],
   ['Low native T1 in hypertrophied walls favours Fabry over sarcomeric HCM (Sado 2013)', 'OTHER.fabry', 'Befund: Linksventrikuläre Hypertrophie, Septum 15 mm. T1-Mapping mit niedrigen nativen T1-Werten septal (910 ms, Norm 950-1050). Fokales LGE der basalen inferolateralen Wand.'],
 ];
