@@ -35,6 +35,10 @@ const CASES: [string, string, string][] = [
   ['Takotsubo (InterTAK), reverse type: basal akinesia, apex contracting, no LGE, recovery', 'OTHER.takotsubo', 'Herzkatheter: keine koronare Herzkrankheit.\nKardio-MRT: Akinesie der basalen Segmente bei erhaltener apikaler Kontraktion, kein Late Enhancement.\nVerlauf: vollständige Normalisierung.'],
   ['Iron overload (Anderson 2001): myocardial T2* below 20 ms', 'OTHER.siderosis', 'Befund: Myokardiales T2* 9,5 ms (Norm > 20 ms). LVEF 48 %.'],
   ['Iron overload: English T2* value', 'OTHER.siderosis', 'CMR: myocardial T2* of 12 ms; LVEF 50 %.'],
+  ['Iron overload: T2* with the place it was measured between name and value', 'OTHER.siderosis', 'CMR: myocardial T2* in the mid interventricular septum 8 ms; LVEF 52 %.'],
+  ['Iron overload: a liver T2* is not the heart\'s', 'NORMAL', 'Befund: T2* der Leber 4 ms. Normale LV-Funktion (LVEF 60 %), kein Late Enhancement.'],
+  ["Athlete's heart: a German sports compound and training hours", 'OTHER.athlete', 'Anamnese: Leistungsruderin, 18 Trainingsstunden pro Woche.\nBefund: LVEDVi 120 ml/m², RVEDVi 126 ml/m², LVEF 57 %, Wanddicke 11 mm, kein LGE.'],
+  ['HCM named non-obstructive in German ("nicht obstruktive")', 'HCM', 'Befund: Septum 19 mm, Hinterwand 10 mm, kein SAM.\nBeurteilung: Nicht obstruktive hypertrophe Kardiomyopathie.'],
   ['CA: storage or infiltration stated outweighs wall thickness (HCM phenocopy, ESC 2023)', 'CA', 'Befund: LV-Hypertrophie mit maximaler Wanddicke 22 mm.\nBeurteilung: Befundkonstellation passend zu einer Speichererkrankung.'],
   ['CA: diffuse LGE in diffusely thickened walls is not DCM', 'CA', 'CMR: diffusely thickened LV myocardium; LVEF 30 %; diffuse enhancement throughout the myocardium.'],
   ['DCM (ESC 2023): lamin A/C carrier with septal mid-wall LGE', 'DCM', 'Carrier of a familial lamin A/C variant. CMR: mid-wall delayed enhancement of the basal septum and inferior wall.'],
@@ -860,4 +864,9 @@ test('concept: coronary disease only suspected is the referral\'s question, not 
   assert.ok(!fired('Herzkatheter bei Verdacht auf koronare Herzkrankheit. Kardio-MRT: Hypokinesie apikal, LVEF 52 %.').includes('icm.hibernation'));
   // Known disease still does.
   assert.ok(fired('Known three-vessel coronary artery disease. CMR: hypokinesia of the apical segments, no LGE, LVEF 48 %.').includes('icm.hibernation'));
+});
+
+test('concept: thrombus — a non-enhancing filling defect in the cavity is an LV thrombus, in either language', () => {
+  assert.ok(fired('Befund: Akinesie und transmurales LGE der Vorderwand, apikal ein nicht kontrastmittelaufnehmender Füllungsdefekt von 15 mm. LVEF 35 %.').includes('icm.thrombus'));
+  assert.ok(fired('CMR: akinetic anterior wall with transmural LGE and an apical filling defect that does not enhance. LVEF 33 %.').includes('icm.thrombus'));
 });

@@ -632,6 +632,23 @@ function clauseEndsBetween(folded: string, from: number, to: number): boolean {
 
 const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
+/**
+ * German "nicht" before an inflected adjective negates that adjective, not the noun it qualifies: "nicht obstruktive
+ * hypertrophe Kardiomyopathie" is an HCM, "nicht dilatierter LV mit eingeschränkter EF" has a reduced EF, "nicht
+ * kontrastmittelaufnehmender Füllungsdefekt" is a filling defect. (A predicate is not inflected: "ist nicht
+ * dilatiert" negates as before.) Adjectives of being seen and of degree deny the noun itself ("nicht nachweisbare
+ * Narbe", "nicht relevante Stenosen", "nicht sichere Hinweise"), so they keep the whole scope, as do articles and
+ * pronouns ("nicht dem Infarktmuster entsprechendes LGE"). Folded text: no umlauts.
+ */
+const ATTRIBUTIVE_NICHT = /^[ -](?!\w*bare?[rsmn]?\b|vorhanden|relevant|signifikant|wesentlich|nennenswert|bedeutsam|bedeutend|hochgradig|hohergradig|hamodynamisch|sicher|eindeutig|gesichert|typisch|sonstig|weiter|andere|ein|dies|jen|sein|ihr|kein|jed|all|manch|solch|welch)[a-z]{3,}e[rsmn]? (?=[a-z0-9])/;
+
+/** Where an attributive "nicht" (see ATTRIBUTIVE_NICHT) stops: the end of its adjective; -1 for any other trigger. */
+function attributiveEnd(folded: string, t: TriggerMatch): number {
+  if (t.def.kind !== 'neg-pre' || t.end - t.start !== 5 || !folded.startsWith('nicht', t.start)) return -1;
+  const adjective = ATTRIBUTIVE_NICHT.exec(folded.slice(t.end, t.end + 40));
+  return adjective ? t.end + adjective[0].length - 1 : -1;
+}
+
 /** The first trigger whose end is at or after `pos` (triggers are sorted by end). */
 function firstEndingFrom(list: TriggerMatch[], pos: number): number {
   let lo = 0;
@@ -655,7 +672,9 @@ function applyContext(mention: Mention, folded: string, triggers: SentenceTrigge
     const t = list[k]!;
     if (t.end > span.start) break;
     if (!t.def.kind.endsWith('pre')) continue;
-    if (preScopeEnd(folded, triggers, k, sentence.end) >= span.end) nearestPre.set(CATEGORY(t.def.kind), t);
+    const adjectiveEnd = attributiveEnd(folded, t);
+    const reaches = adjectiveEnd !== -1 ? span.start < adjectiveEnd : preScopeEnd(folded, triggers, k, sentence.end) >= span.end;
+    if (reaches) nearestPre.set(CATEGORY(t.def.kind), t);
   }
   for (const t of nearestPre.values()) found.push(t);
   for (let k = firstEndingFrom(list, span.end); k < list.length; k++) {
