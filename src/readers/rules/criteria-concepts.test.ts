@@ -38,6 +38,7 @@ const CASES: [string, string, string][] = [
   ['Iron overload: T2* with the place it was measured between name and value', 'OTHER.siderosis', 'CMR: myocardial T2* in the mid interventricular septum 8 ms; LVEF 52 %.'],
   ['Iron overload: a liver T2* is not the heart\'s', 'NORMAL', 'Befund: T2* der Leber 4 ms. Normale LV-Funktion (LVEF 60 %), kein Late Enhancement.'],
   ["Athlete's heart: a German sports compound and training hours", 'OTHER.athlete', 'Anamnese: Leistungsruderin, 18 Trainingsstunden pro Woche.\nBefund: LVEDVi 120 ml/m², RVEDVi 126 ml/m², LVEF 57 %, Wanddicke 11 mm, kein LGE.'],
+  ['DCM (ESC 2023): a dilated phenotype named so, with a reduced LVEF', 'DCM', 'Beurteilung: Dilatativer Phänotyp mit hochgradig eingeschränkter LVEF; kein LE; kein Ödem.'],
   ['HCM named non-obstructive in German ("nicht obstruktive")', 'HCM', 'Befund: Septum 19 mm, Hinterwand 10 mm, kein SAM.\nBeurteilung: Nicht obstruktive hypertrophe Kardiomyopathie.'],
   ['CA: storage or infiltration stated outweighs wall thickness (HCM phenocopy, ESC 2023)', 'CA', 'Befund: LV-Hypertrophie mit maximaler Wanddicke 22 mm.\nBeurteilung: Befundkonstellation passend zu einer Speichererkrankung.'],
   ['CA: diffuse LGE in diffusely thickened walls is not DCM', 'CA', 'CMR: diffusely thickened LV myocardium; LVEF 30 %; diffuse enhancement throughout the myocardium.'],

@@ -17,6 +17,8 @@ const CASES: [string, string, string, string | undefined, string][] = [
   ['kein Anhalt für', 'Beurteilung: Kein Anhalt für eine Myokarditis.', 'dx:MYO', undefined, 'negated'],
   ['kein Hinweis auf, list with oder', 'Befund: Kein Hinweis auf Ödem, Narbe oder Thrombus.', 'thrombus', undefined, 'negated'],
   ['comma ends the negation', 'Befund: Kein Perikarderguss, subepikardiales LGE inferolateral.', 'lge', undefined, 'affirmed'],
+  ['reduced function: "reduced LVEF" (English)', 'CMR: severely reduced LVEF.', 'reduced-fn', undefined, 'affirmed'],
+  ['reduced function: "eingeschränkte LVEF" (German)', 'Befund: Hochgradig eingeschränkte LV-EF.', 'reduced-fn', undefined, 'affirmed'],
   // "nicht" before an inflected adjective negates the adjective only (ATTRIBUTIVE_NICHT)
   ['attributive nicht: the noun stays', 'Beurteilung: Nicht obstruktive hypertrophe Kardiomyopathie.', 'dx:HCM', undefined, 'affirmed'],
   ['attributive nicht: a later finding stays', 'Befund: Nicht dilatierter LV mit eingeschränkter EF von 40 %.', 'reduced-fn', undefined, 'affirmed'],
