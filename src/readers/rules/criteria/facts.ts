@@ -164,9 +164,6 @@ export function gatherFacts(mentions: Mention[], measurements: Measurement[]) {
   const current = repeatStart === null ? mentions : mentions.map((m) => (TRANSIENT.has(m.concept) && m.status === 'affirmed' && m.sentence.start < repeatStart ? { ...m, status: 'historical' as const } : m));
   const q = new Query(current, measurements);
   // ---- Numbers ----
-  const lvef = q.first('LVEF');
-  const edvi = q.first('LVEDVi');
-  const edv = q.first('LVEDV');
   // ESC 2013 myocarditis position statement (Caforio et al.): acute myocarditis can thicken the walls with oedema,
   // and that thickening regresses within weeks. Wall thickening called new (of recent onset) beside myocardial
   // oedema in an acute infection or troponin rise is that oedema, not hypertrophy: neither its words nor its
@@ -184,6 +181,12 @@ export function gatherFacts(mentions: Mention[], measurements: Measurement[]) {
   const historySentences = q.mentions.filter((m) => m.section === 'history').map((m) => m.sentence);
   const beforeThisCmr = (start: number) => (cmrStart !== null && start < cmrStart) || historySentences.some((s) => start >= s.start && start < s.end);
   const ecgOnly = (m: Mention) => m.attrs.has('ecg') && !m.attrs.has('cmr');
+  // Serial studies (issue 12): the function and size this CMR measured, not an earlier echo's ("LVEF 25 % on echo a
+  // year ago ... CMR now: LVEF 58 %"); an earlier value counts only when this study printed none.
+  const thisStudy = (key: string) => measurements.find((m) => m.key === key && !beforeThisCmr(m.span.start)) ?? q.first(key);
+  const lvef = thisStudy('LVEF');
+  const edvi = thisStudy('LVEDVi');
+  const edv = thisStudy('LVEDV');
   const wallsNormalHere = [...q.negated('hypertrophy').filter((m) => !(m.attrs.has('rv') && !m.attrs.has('lv'))), ...q.present('normal-wall')].some((m) => !beforeThisCmr(m.sentence.start));
   const thickHere = q.present('hypertrophy').some((m) => !beforeThisCmr(m.sentence.start) && !ecgOnly(m)) || measurements.some((m) => m.key === 'MWT' && !beforeThisCmr(m.span.start) && inMm(m) >= 13);
   const wallsRegressed = wallsNormalHere && !thickHere;
@@ -192,8 +195,8 @@ export function gatherFacts(mentions: Mention[], measurements: Measurement[]) {
   const ecv = q.first('ECV');
   const t1 = q.firstRegionalMax('T1');
   const t2 = q.firstRegionalMax('T2');
-  const rvef = q.first('RVEF');
-  const rvedvi = q.first('RVEDVi');
+  const rvef = thisStudy('RVEF');
+  const rvedvi = thisStudy('RVEDVi');
   const gradient = q.max('LVOT_gradient');
   const ecvValue = ecv ? ecvPercent(ecv) : null;
   const t1Upper = t1 ? upperLimit(t1, q.field, { '1.5': 1060, '3': 1250, unknown: 1100 }) : Infinity;
@@ -206,7 +209,7 @@ export function gatherFacts(mentions: Mention[], measurements: Measurement[]) {
   const mwtMm = mwt ? inMm(mwt) : null;
   // Without volumes, the end-diastolic diameter: above its printed norm, or above 60 mm (beyond the upper limits of
   // about 58 mm in men and 52 mm in women that echo and CMR diameters share; ESC 2023 DCM).
-  const edd = q.first('LVEDD');
+  const edd = thisStudy('LVEDD');
   const eddMm = edd ? inMm(edd) : null;
   const eddHigh = edd?.ref?.high != null ? inMm(edd, edd.ref.high) : 60;
   const lvDilatedByNumbers = edvi ? edvi.value > (edvi.ref?.high ?? 105) : edv ? edv.value > (edv.ref?.high ?? 220) : eddMm !== null && eddMm > eddHigh;
@@ -404,6 +407,6 @@ export function gatherFacts(mentions: Mention[], measurements: Measurement[]) {
     pet, basalSeptalThinning, jcsSpecific,
     cadContext, acs, regionalWma, ventricularThrombus, atrialThrombus, normalCoronaries,
     lvDilated, efReduced,
-    rvBad, pericarditisContext, pericarditisPicture, sizeableEffusion, hypertension,
+    rvBad, pericarditisContext, myocardialLge, pericarditisPicture, sizeableEffusion, hypertension,
   };
 }
