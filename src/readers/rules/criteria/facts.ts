@@ -14,6 +14,7 @@
  * Everything here is pure: no criterion fires and no score moves (see tally.ts and the category modules).
  */
 import type { Measurement } from '../../../report/extract-measurements.js';
+import type { Span } from '../../../report/report.js';
 import type { ConceptId, DxCategory } from '../lexicon.js';
 import type { Mention } from '../find-findings.js';
 
@@ -159,7 +160,11 @@ export const relativesWith = (q: Query, category: DxCategory) => q.mentions.filt
 /** The facts of one report. */
 export type Facts = ReturnType<typeof gatherFacts>;
 
-export function gatherFacts(mentions: Mention[], measurements: Measurement[]) {
+/**
+ * @param fromThisExam whether a place in the text tells this exam (not the history's past, another modality's
+ *   sentence, a comparison; abstain.ts): the numbers of this CMR are read there first
+ */
+export function gatherFacts(mentions: Mention[], measurements: Measurement[], fromThisExam: (span: Span) => boolean = () => true) {
   const repeatStart = repeatStudyStart(mentions);
   const current = repeatStart === null ? mentions : mentions.map((m) => (TRANSIENT.has(m.concept) && m.status === 'affirmed' && m.sentence.start < repeatStart ? { ...m, status: 'historical' as const } : m));
   const q = new Query(current, measurements);
@@ -183,7 +188,7 @@ export function gatherFacts(mentions: Mention[], measurements: Measurement[]) {
   const ecgOnly = (m: Mention) => m.attrs.has('ecg') && !m.attrs.has('cmr');
   // Serial studies (issue 12): the function and size this CMR measured, not an earlier echo's ("LVEF 25 % on echo a
   // year ago ... CMR now: LVEF 58 %"); an earlier value counts only when this study printed none.
-  const thisStudy = (key: string) => measurements.find((m) => m.key === key && !beforeThisCmr(m.span.start)) ?? q.first(key);
+  const thisStudy = (key: string) => measurements.find((m) => m.key === key && !beforeThisCmr(m.span.start) && fromThisExam(m.span)) ?? q.first(key);
   const lvef = thisStudy('LVEF');
   const edvi = thisStudy('LVEDVi');
   const edv = thisStudy('LVEDV');
