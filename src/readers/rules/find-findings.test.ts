@@ -18,6 +18,8 @@ const CASES: [string, string, string, string | undefined, string][] = [
   ['kein Hinweis auf, list with oder', 'Befund: Kein Hinweis auf Ödem, Narbe oder Thrombus.', 'thrombus', undefined, 'negated'],
   ['comma ends the negation', 'Befund: Kein Perikarderguss, subepikardiales LGE inferolateral.', 'lge', undefined, 'affirmed'],
   ['LGE in the German genitive ("eines Late Enhancements")', 'Befund: Kein Nachweis eines Late Enhancements.', 'lge', undefined, 'negated'],
+  ['early enhancement in the German genitive is hyperaemia, not LGE', 'Befund: Nachweis eines frühen Enhancements lateral.', 'hyperemia', undefined, 'affirmed'],
+  ['reduced function: "Pumpfunktionsstörung"', 'Befund: Hochgradige Pumpfunktionsstörung des LV.', 'reduced-fn', undefined, 'affirmed'],
   ['LGE in the English plural', 'CMR: delayed enhancements in the septum.', 'lge', undefined, 'affirmed'],
   ['reduced function: "reduced LVEF" (English)', 'CMR: severely reduced LVEF.', 'reduced-fn', undefined, 'affirmed'],
   ['reduced function: "eingeschränkte LVEF" (German)', 'Befund: Hochgradig eingeschränkte LV-EF.', 'reduced-fn', undefined, 'affirmed'],
