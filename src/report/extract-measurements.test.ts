@@ -113,8 +113,10 @@ test('a narrow range with no value before it is the reader\'s estimate: its midp
   assert.deepEqual(summary('LVEF (Norm 55-60 %)'), []);
   // Mapping norms are narrow beside their size: a range there is a norm, never a value.
   assert.deepEqual(summary('Natives T1 950-1050 ms.'), []);
-  // A change over time has two readings, not one estimate.
-  assert.deepEqual(summary('LVEF improved from 45 to 50 %.'), []);
+  // A change over time has two readings, not one estimate: the one it arrives at is the current value.
+  assert.deepEqual(summary('LVEF improved from 45 to 50 %.'), ['LVEF=50']);
+  assert.deepEqual(summary('CMR: the LVEF had declined from 62% to 45%.'), ['LVEF=45']);
+  assert.deepEqual(summary('Befund: LVEF von 62 % auf 45 % abgefallen.'), ['LVEF=45']);
   assert.deepEqual(summary('Die LVEF stieg von 40 bis 45 % an.'), []);
   // After an estimate, a later range without a norm cue is another reading, not its norm; a cued one is.
   const [later] = extractMeasurements('LVEF 30-35 %, previously 50-55 %.');

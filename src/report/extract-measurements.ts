@@ -568,6 +568,13 @@ const EARLIER_BEFORE = new RegExp(String.raw`(?:${EARLIER_READING})[^.;]{0,20}$`
 const CHANGE_BEFORE = new RegExp(String.raw`(?:^|[^a-z])(?:from|von|${EARLIER_READING})\s*$`, 'i');
 const CHANGE_INSIDE = /(?:^|[^a-z])(?:to|bis)(?![a-z])/i;
 const SEGMENT_AFTER = /^\s*(?:segment|seg\.)/i;
+/** A verb of change before "from": the range after it is a change over time, not a span of values or a norm. */
+const CHANGE_VERB_BEFORE = /(?:declin|improv|increas|decreas|fell|fall|dropp|rose|risen|recover|normali[sz]|deteriorat|worsen|reduc|gestiegen|abgefallen|gesunken|verbessert|verschlechtert|angestiegen)\w*\s+(?:from|von)\s*$/i;
+function isChange(text: string, tok: Extract<Token, { t: 'range' }>): boolean {
+  return CHANGE_INSIDE.test(text.slice(tok.start, tok.end)) && CHANGE_VERB_BEFORE.test(text.slice(Math.max(0, tok.start - 40), tok.start));
+}
+/** Words that lead from an earlier reading to the current one right after a value ("62 % auf 45 %", "25% to 50%"). */
+const CHANGE_WORDS = new Set(['auf', 'to', 'zu', 'nach']);
 
 /**
  * Whether a range printed after a value without a norm cue is that value's norm ("LVEF 62 % 57-77 %"): in the
@@ -669,6 +676,8 @@ function readValues(
   let regionSinceValue = false;
   /** The value is an estimate range: a later range without a norm cue is another reading, not its norm. */
   let estimated = false;
+  /** "LVEF von 62 % auf 45 %", "EF improved from 25% to 50%": right after a value, a word of change; the value after it is the current one. */
+  let changeTo = false;
 
   /** Takes a printed number as a value of this label; 'stop' when it ends the label's values. */
   const valueEntry = (raw: string, printedUnit: string | null, end: number, read = (key: string, unit: string | null) => plausible(key, unit, raw, style)): 'taken' | 'skipped' | 'stop' => {
@@ -683,6 +692,16 @@ function readValues(
     // A second value only counts when it is the other form of the same measurement, e.g. the index in
     // "LVEDV 152 ml (78 ml/m²)", or a value of another region ("T1 septal 1010 ms, lateral 1105 ms");
     // otherwise another value of the same key ends the label's values.
+    const last = found[found.length - 1];
+    if (changeTo && last?.key === key && wordsSinceValue <= 2) {
+      // A change over time: the reading it arrives at replaces the one it started from (the norm stays the norm).
+      changeTo = false;
+      last.value = value;
+      last.end = end;
+      wordsSinceValue = 0;
+      return 'taken';
+    }
+    changeTo = false;
     const regional = regionSinceValue && REGIONAL_FAMILIES.has(pattern.family) && found.every((f) => f.key === key);
     if (found.length > 0 && !regional && (found.some((f) => f.key === key) || found.length >= maxValues)) return 'stop';
     if (found.length >= MAX_REGIONAL_VALUES) return 'stop';
@@ -712,6 +731,7 @@ function readValues(
     const tok = tokens[k]!;
     switch (tok.t) {
       case 'word':
+        if (found.length > 0 && wordsSinceValue === 0 && CHANGE_WORDS.has(tok.word)) changeTo = true;
         if (REGION_WORDS.has(tok.word)) regionSinceValue = true;
         if (FILLER_WORDS.has(tok.word)) continue;
         words++;
@@ -749,6 +769,10 @@ function readValues(
         // is the range of the regional readings, read as its midpoint.
         if (tok.t === 'range' && found.length === 0 && !refMode && depth === 0 && estimates && !ESTIMATED_FAMILIES.has(pattern.family) && normFollows(tokens, k)) {
           if (valueEntry(tok.low, tok.unit, tok.end, (key, unit) => midpoint(key, unit, tok.low, tok.high, style)) === 'taken') continue;
+        }
+        // "LVEF improved from 25% to 50%": a change over time told as a range; the reading it arrives at is the value.
+        if (tok.t === 'range' && found.length === 0 && !refMode && depth === 0 && isChange(text, tok)) {
+          if (valueEntry(tok.high, tok.unit, tok.end) === 'taken') continue;
         }
         // "LVEF 55-60 %" with no value before it is the reader's estimate, not a norm: its midpoint is the value.
         if (tok.t === 'range' && found.length === 0 && !refMode && depth === 0 && estimates && ESTIMATED_FAMILIES.has(pattern.family) && isEstimate(text, tok)) {

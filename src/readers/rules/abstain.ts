@@ -228,7 +228,11 @@ function modalityOf(folded: string, sections: Section[], mentions: Mention[], me
 /** What the text says it is: its first line and the text before the first heading (a title), and its technique. */
 function openingSpans(folded: string, sections: Section[]): Span[] {
   const firstLine = folded.indexOf('\n');
-  const spans = [{ start: 0, end: Math.min(firstLine === -1 ? folded.length : firstLine, 250) }];
+  // A first line under a history heading ("Anamnese: ... CRP 80 mg/l", "History: echo showed ...") tells the patient,
+  // not what the document is.
+  const end = firstLine === -1 ? folded.length : firstLine;
+  const historyFirst = sections.some((s) => s.kind === 'history' && s.span.start < Math.min(end, 40));
+  const spans = historyFirst ? [] : [{ start: 0, end: Math.min(end, 250) }];
   for (const s of sections) {
     if (s.kind === 'preamble' || s.kind === 'technique') spans.push({ start: s.span.start, end: Math.min(s.span.end, s.span.start + 300) });
   }

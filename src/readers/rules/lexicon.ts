@@ -151,7 +151,10 @@ export const CONCEPTS: ConceptDef[] = [
   { id: 'biatrial', patterns: [`biatrial${W}`, String.raw`beide vorhöfe (?:\w+ )?(?:vergrößert|dilatiert)`, String.raw`both atria (?:are )?(?:enlarged|dilated)`, String.raw`(?:vergrößert${W}|dilatiert${W}|groß${W}|erweitert${W}) (?:beide${W} )?vorhöfe`, String.raw`vorhöfe (?:beidseits )?(?:vergrößert|dilatiert|erweitert)`, String.raw`(?:enlarged|dilated) (?:both )?atria`] },
   { id: 'trabeculation', patterns: [`trabekul${W}`, `trabecul${W}`, String.raw`nc/c`, String.raw`non ?compacted`, String.raw`nicht ?kompaktiert${W}`] },
   { id: 'ballooning', patterns: ['ballooning', `ballonartig${W}`, `ballonierung`, String.raw`apikal${W} ballon${W}`] },
-  { id: 'mass', patterns: [`raumforderung${W}`, String.raw`(?:circumscribed|well ?circumscribed|well ?defined|infiltrating|infiltrative|heterogeneous|homogeneous|hypointense|hyperintense|ovoid|spherical|polypoid|sessile|broad ?based|non ?enhancing|encapsulated|lobular|villous|calcified|fatty|hypervascular|vascular|expansile|rounded|solid)${W} (?:\w+ )?mass(?:es)?`, String.raw`(?:ra|la|right atrial|left atrial|intra-?atrial|valvular) mass(?:es)?`, String.raw`mass(?:es)? (?:attached to|arising from|originating from|in|within|of|involving|infiltrating|extending into|adherent to|located in|occupying) (?:the )?(?:\w+ ){0,3}?(?:atri${W}|ventric${W}|septum|wall|appendage|pericard${W}|valve|leaflet|cavity|apex|vena cava|svc|ivc|lv|rv|la|ra|outflow tract)`, String.raw`(?:cardiac |intracardiac |atrial |ventricular |pedunculated )mass(?:es)?`, String.raw`(?:large|small|mobile|solid|cystic|lobulated|enhancing|intracavitary|pericardial|round|oval) mass(?:es)?`, String.raw`mass (?:within|in|arising from|attached to) (?:the )?(?:right|left|rv|lv|atri${W}|ventric${W}|pericard${W})`] },
+  // A mass described before anyone names it: a lesion or structure with the shape or site of a tumour or cyst
+  // ("rundliche, gut abgegrenzte Struktur im rechten Vorhof", "cystic intrapericardial lesion"); "focal lesion" is LGE's,
+  // and small mobile structures are as often thrombi or vegetations.
+  { id: 'mass', patterns: [`raumforderung${W}`, String.raw`(?:rundlich|oval|zystisch|solid|lobuliert|gestielt|gut abgegrenzt|scharf (?:be|ab)grenzt|glatt begrenzt|intrakavitär|intraperikardial|polypoid|breitbasig)${W},? (?:[\w-]+,? ){0,4}?(?:läsion|struktur|formation|tumor)${W}`, String.raw`(?:cystic|rounded|round|oval|ovoid|lobulated|pedunculated|well[- ]circumscribed|well[- ]defined|polypoid|intrapericardial|intracavitary|solid)${W},? (?:[\w-]+,? ){0,3}?(?:lesion|structure|tumou?r|formation)s?`, String.raw`(?:cardiac|intracardiac|atrial|ventricular|pericardial|herz|kardial${W}|intrakardial${W}) ?tumou?r${W}`, String.raw`(?:circumscribed|well ?circumscribed|well ?defined|infiltrating|infiltrative|heterogeneous|homogeneous|hypointense|hyperintense|ovoid|spherical|polypoid|sessile|broad ?based|non ?enhancing|encapsulated|lobular|villous|calcified|fatty|hypervascular|vascular|expansile|rounded|solid)${W} (?:\w+ )?mass(?:es)?`, String.raw`(?:ra|la|right atrial|left atrial|intra-?atrial|valvular) mass(?:es)?`, String.raw`mass(?:es)? (?:attached to|arising from|originating from|in|within|of|involving|infiltrating|extending into|adherent to|located in|occupying) (?:the )?(?:\w+ ){0,3}?(?:atri${W}|ventric${W}|septum|wall|appendage|pericard${W}|valve|leaflet|cavity|apex|vena cava|svc|ivc|lv|rv|la|ra|outflow tract)`, String.raw`(?:cardiac |intracardiac |atrial |ventricular |pedunculated )mass(?:es)?`, String.raw`(?:large|small|mobile|solid|cystic|lobulated|enhancing|intracavitary|pericardial|round|oval) mass(?:es)?`, String.raw`mass (?:within|in|arising from|attached to) (?:the )?(?:right|left|rv|lv|atri${W}|ventric${W}|pericard${W})`] },
 
   // Petersen 2005: an end-diastolic non-compacted / compacted ratio > 2.3 is non-compaction; up to 2.3 it is not.
   { id: 'nc-ratio-high', patterns: [String.raw`${NC_RATIO}(?: (?:of|von|was|is|betrug|beträgt|bis|up to|in diastole|enddiastolisch))*:? ?(?:(?:=|>) ?)?(?:2[.,](?:[4-9]|3\d*[1-9])\d*|[3-9](?:[.,]\d+)?|1\d(?:[.,]\d+)?|(?:>|above|über) ?2[.,]3)(?!\d|[.,]\d)`] },
@@ -230,7 +233,7 @@ export const CONCEPTS: ConceptDef[] = [
   { id: 'ctx:hfpef', patterns: ['hfpef', String.raw`erhalten${W} ejektionsfraktion`, String.raw`preserved ejection fraction`] },
   { id: 'ctx:scd', patterns: [String.raw`sudden (?:cardiac )?death${W}`, String.raw`plötzlich${W} (?:herz)?tod${W}`, String.raw`plötzlich${W} verstorben`, String.raw`died suddenly`] },
   // Cancer therapy that injures the myocardium (ESC 2022 cardio-oncology): anthracyclines, trastuzumab, checkpoint inhibitors.
-  { id: 'ctx:cardiotoxic', patterns: [`anthracyclin${W}`, `doxorubicin${W}`, `epirubicin${W}`, `trastuzumab${W}`, String.raw`checkpoint[- ]inhibit${W}`, `chemotherap${W}`, `chemotherapie${W}`, `nivolumab${W}`, `pembrolizumab${W}`, `ipilimumab${W}`, `radiotherap${W}`, `strahlentherap${W}`, String.raw`(?:mediastinal|thoracic|chest) (?:irradiation|radiation)`, `bestrahlung${W}`, 'radiatio'] },
+  { id: 'ctx:cardiotoxic', patterns: [`anthra[cz]yklin${W}`, `anthracyclin${W}`, `doxorubicin${W}`, `epirubicin${W}`, `trastuzumab${W}`, String.raw`checkpoint[- ]inhibit${W}`, `chemotherap${W}`, `chemotherapie${W}`, `nivolumab${W}`, `pembrolizumab${W}`, `ipilimumab${W}`, `radiotherap${W}`, `strahlentherap${W}`, String.raw`(?:mediastinal|thoracic|chest) (?:irradiation|radiation)`, `bestrahlung${W}`, 'radiatio'] },
   { id: 'ctx:family', patterns: [`familienanamnese${W}`, String.raw`family history`, `familiär${W}`, 'familial'] },
   // Pericarditis' clinical criteria (ESC 2015): pericarditic chest pain, friction rub, widespread ST elevation or PR
   // depression; and its treatment and procedures (colchicine, pericardiocentesis, pericardiectomy).
@@ -504,6 +507,7 @@ export const ATTRIBUTES: [string, string][] = [
   ['myocardium+pericardium+pericardium-lge', String.raw`(?:myokard${W}|wände|wand|segmente${W}) (?:\w+ ){0,2}?(?:und|sowie) (?:auch )?(?:im |des |am )?perikard${W}`],
   ['pericardium', `perikard${W}`],
   ['pericardium', `pericard${W}`],
+  ['pericardium', String.raw`intraperi[ck]ard${W}`],
   ['papillary', `papill${W}`],
   ['prolapse', `prolaps${W}`],
   ['prolapse', String.raw`disjun(?:ction|ktion)`],
@@ -521,9 +525,9 @@ export const ATTRIBUTES: [string, string][] = [
   ['cmr', String.raw`(?:cmrt?|cmri|mri|mrt|kardio ?mrt|cardio ?mr|magnetic resonance|magnetresonanz${W})`],
   ['hilar', `mediastinal${W}`],
   // Last, so that every attribute above keeps the words it shares with these on a tie ("Lateralwand" stays lateral).
-  // Fluid outside the myocardium (an effusion, the pleura, ascites) is bright on T2 and STIR by nature: a
+  // Fluid outside the myocardium (an effusion, the pleura, ascites, a cyst) is bright on T2 and STIR by nature: a
   // hyperintensity phrase beside it is the fluid's, not myocardial oedema (criteria/facts.ts, unless the myocardium is named).
-  ...[`${W}erguss${W}`, `${W}erguß${W}`, `effusion${W}`, `pleura${W}`, `ascites`, `aszites`, `fluid${W}`, `flüssigkeit${W}`].map((p): [string, string] => ['fluid', p]),
+  ...[`${W}erguss${W}`, `${W}erguß${W}`, `effusion${W}`, `pleura${W}`, `ascites`, `aszites`, `fluid${W}`, `flüssigkeit${W}`, `zyst${W}`, `cyst${W}`].map((p): [string, string] => ['fluid', p]),
   // A finding of recent onset ("neu aufgetretene Wandverdickung", "new wall thickening"): criteria/facts.ts reads new
   // thickening beside oedema in an acute illness as oedematous, not as hypertrophy.
   // Fat and the heart's own function, for what a non-enhancing mass is (a lipoma) and whose recovery a text tells.
