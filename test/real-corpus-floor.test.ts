@@ -39,9 +39,13 @@ import { scoreHalf, type CorpusLang, type CorpusSplit } from '../bench/real-corp
 // Then round 5's dev errors (a structure's "ohne Auffälligkeiten", apical HCM's spade-shaped cavity, suspected coronary
 // disease as a question, a septal defect told as a defect of the septum): en dev 0.912, en test 0.730; de dev 0.857,
 // de test 0.530 (scikit-learn gives the same to 6 digits). Floors raised to 0.03 under these.
+// Corpus round 6 (2026-12-03, 18 new cases, 8 en + 10 de, 9 of them CA) with the rules of 2026-12-03 (German
+// attributive "nicht", serial studies' numbers, a change over time, morphology, abstention's opening): en dev 0.891,
+// en test 0.711; de dev 0.874, de test 0.518 (2d722be on the same corpus: 0.891, 0.704, 0.874, 0.512). Re-based 0.03
+// under these; German test stays at 0.50.
 const FLOORS: Record<CorpusLang, Record<CorpusSplit, number>> = {
-  en: { dev: 0.88, test: 0.7 },
-  de: { dev: 0.82, test: 0.5 },
+  en: { dev: 0.86, test: 0.68 },
+  de: { dev: 0.84, test: 0.5 },
 };
 
 for (const lang of ['en', 'de'] as const) {
