@@ -13,12 +13,22 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export function safeCell(value: CsvCell): string | number | boolean {
   if (value === null || value === undefined) return '';
   if (typeof value !== 'string') return value;
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return needsQuote(value) ? `'${value}` : value;
+}
+
+/**
+ * Formula-looking text, or text that already looks protected ("'=x", "''=x"): the latter gets a quote too, so
+ * unprotectCell is the exact inverse and "=x" and "'=x" stay two different ids.
+ */
+function needsQuote(value: string): boolean {
+  let i = 0;
+  while (value[i] === "'") i++;
+  return FORMULA_START.test(value.slice(i));
 }
 
 /** A cell as cmrdx wrote it, read back: the protecting quote of `safeCell` taken off again. */
 export function unprotectCell(value: string): string {
-  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+  return value.startsWith("'") && needsQuote(value.slice(1)) ? value.slice(1) : value;
 }
 
 /** RFC 4180 CSV of the rows (the first is the header), every cell neutralised. */
