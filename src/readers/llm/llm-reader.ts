@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import { AnswerError, BackendError, ConfigError, toErrorRecord, type ErrorRecord } from '../../errors.js';
 import type { Report } from '../../report/report.js';
-import { UNCLASSIFIED, UNCLASSIFIED_REASON_TEXT, type Taxonomy, type UnclassifiedReason } from '../../taxonomy/taxonomy.js';
+import { labelKey, UNCLASSIFIED, UNCLASSIFIED_REASON_TEXT, type Taxonomy, type UnclassifiedReason } from '../../taxonomy/taxonomy.js';
 import type { Backend, ChatMessage, GenerateRequest, GenerateResult } from '../backends/backend.js';
 import type { Confidence } from '../confidence.js';
 import type { ClassifyOptions, Prediction, Reader } from '../reader.js';
@@ -173,7 +173,10 @@ export function checkLlmSettings(options: Pick<LlmReaderOptions, 'prompt' | 'tax
     // A model never told when it may give no category would be offered the values by the schema alone.
     throw new ConfigError(`--abstain: the prompt ${options.prompt.version} never tells the model when it may give no category`, { code: 'config.abstain', hint: 'Use --prompt-version v2, or a prompt with an {{#abstain}} block that shows {{abstentions}}' });
   }
-  const clash = options.abstain ? options.taxonomy.categories.find((c) => c.id.toUpperCase().startsWith(ABSTENTION_PREFIX)) : undefined;
+  // Answers are matched to categories by id, name or alias spelt any way (labelKey), before the abstention values:
+  // a category spelt like one ("UNCLASSIFIED-NOT-CMR", name "Unclassified not CMR") would take the model's abstention.
+  const abstentionKey = labelKey(ABSTENTION_PREFIX);
+  const clash = options.abstain ? options.taxonomy.categories.find((c) => [c.id, c.name, ...c.aliases].some((l) => labelKey(l).startsWith(abstentionKey))) : undefined;
   if (clash) {
     throw new ConfigError(`--abstain: the taxonomy's category ${clash.id} looks like an answer that gives no category (${ABSTENTION_PREFIX}...)`, { code: 'config.abstain', hint: `Rename the category, or leave out --abstain` });
   }
