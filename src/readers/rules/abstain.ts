@@ -208,8 +208,9 @@ function modalityOf(folded: string, sections: Section[], mentions: Mention[], me
   if (ownName || (tech && cardiac)) return { cmr: true };
   // The opening's MR counts as its modality unless it is advice ("Echo: ... Kardio-MRT empfohlen." on one line).
   const headMr = [GENERIC_MR, MR_TECH, CMR_NAMES].some((re) => namesOwn(re, folded, inHead));
-  // Another modality the opening only advises ("Szintigraphie empfohlen") is not what the text is, as for the MR above.
-  const others = headMr ? [] : OTHER_KINDS.filter(([, re]) => namesOwn(re, folded, inHead)).map(([name]) => name);
+  // Another modality the opening only advises ("Szintigraphie empfohlen") is not what the text is, as for the MR above
+  // (the cheap test of the opening first: namesOwn scans the whole text).
+  const others = headMr ? [] : OTHER_KINDS.filter(([, re]) => re.test(head) && namesOwn(re, folded, inHead)).map(([name]) => name);
   const late = namesOwn(LATE_MR, folded, own) || mentions.some((m) => describedScar(m) && own(m.span.start));
   const shared = namesOwn(SHARED_MR, folded, own) || measurements.some((m) => m.key === 'ECV');
   // Late enhancement and scar under a CT or PET title are that modality's; cine loops and ECV under any other title too.

@@ -40,7 +40,7 @@ export interface Scored {
 }
 
 export function score(mentions: Mention[], measurements: Measurement[], findSignals: () => Mention[] = () => [], context?: NormalContext): Scored {
-  const facts = gatherFacts(mentions, measurements, context ? (span) => context.fromThisExam(span) : undefined);
+  const facts = gatherFacts(mentions, measurements, context?.fromThisExam);
   const t = new Tally();
   fireDiagnoses(facts, t);
   fireHcm(facts, t);
