@@ -280,6 +280,19 @@ test('doctor asks as classify will: --samples k makes the agreement the confiden
   assert.equal(check(category, 'structured').verdict, 'ok');
 });
 
+test('doctor --abstain asks as classify --abstain will: the prompt says when, the schema takes the abstentions, an abstention validates as sent', async () => {
+  const abstains = await doctor('ollama', { behaviour: () => answer('UNCLASSIFIED_NO_FINDINGS') }, ['--abstain', '--skip', 'capacity,smoke']);
+  const asked = abstains.server.calls.find((c) => c.user.length > 0 && c.body.format !== undefined)!;
+  assert.ok(asked, 'a probe request with a schema');
+  assert.match(JSON.stringify(asked.body.format), /UNCLASSIFIED_NOT_CMR/, 'the schema offers the abstentions');
+  assert.match(asked.system + asked.user, /UNCLASSIFIED_NO_FINDINGS/, 'the prompt says when to give no category');
+  assert.equal(check(abstains, 'structured').verdict, 'ok', check(abstains, 'structured').detail);
+  // Without --abstain the same answer is outside the schema: doctor does not judge as if the flag were there.
+  const plain = await doctor('ollama', { behaviour: () => answer('UNCLASSIFIED_NO_FINDINGS') }, ['--skip', 'capacity,smoke']);
+  assert.doesNotMatch(JSON.stringify(plain.server.calls.find((c) => c.body.format !== undefined)!.body.format), /UNCLASSIFIED/);
+  assert.equal(check(plain, 'structured').verdict, 'fail');
+});
+
 test('a server that is down: the server check fails with what to do, nothing else is run, exit 1', async () => {
   const gone = await startFakeServer();
   await gone.close();
@@ -401,6 +414,7 @@ const BAD_FLAGS: [string, string[], RegExp][] = [
   ['an unknown flag', ['doctor', '-m', 'ollama:m1', '--frobnicate'], /unknown option '--frobnicate'/],
   ['samples at temperature 0 (classify refuses them too)', ['doctor', '-m', 'ollama:m1', '--samples', '3'], /--samples 3: at temperature 0 every sample gives the same answer/],
   ['a bad --think', ['doctor', '-m', 'ollama:m1', '--think', 'maybe'], /--think maybe: not auto, on, off or a number of tokens/],
+  ['--abstain with a prompt that never offers it (classify refuses it too)', ['doctor', '-m', 'ollama:m1', '--abstain', '--prompt-version', 'v1'], /--abstain: the prompt classify-v1 never tells the model when it may give no category/],
   ['a missing input', ['doctor', '-m', 'ollama:m1', '--input', join(dir, 'nope.jsonl')], /nope\.jsonl: no such file/],
 ];
 for (const [name, args, message] of BAD_FLAGS) {

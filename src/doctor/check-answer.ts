@@ -91,7 +91,7 @@ export function structuredResult(target: DoctorTarget, probe: AnswerProbe, taxon
   const first = firstAnswer(probe);
   if (!first) return noAnswer('structured', target, probe);
   const mechanism: AnswerFormat = first.answerFormat ?? 'none';
-  const shape = answerShape(first.text, taxonomy, { mode: target.generation.mode, order: target.prompt.answerOrder });
+  const shape = answerShape(first.text, taxonomy, { mode: target.generation.mode, order: target.prompt.answerOrder, ...(target.generation.abstain ? { abstain: true } : {}) });
   const asks = probe.exchanges.filter((e) => e.result).length;
   const finalCode = probe.prediction?.error?.code;
   const measured = { report: probe.report.id, mechanism, firstAnswer: shape, requests: asks, error: finalCode ?? null };

@@ -22,6 +22,8 @@ export interface Generation {
   /** --max-tokens: the answer's budget; absent: the mode's default. */
   maxTokens?: number;
   answerRetries: number;
+  /** --abstain: the model may give no category (the prompt shows when, the schema takes the abstentions). */
+  abstain?: boolean;
 }
 
 /** The output budget of a request as classify sends it: the answer budget plus the thinking reserve. */
@@ -56,7 +58,7 @@ export interface DoctorTarget {
 /** classify's token estimate of a report's prompt, the output budget it sends with it, and its num_ctx for Ollama. */
 export function promptSize(target: DoctorTarget, report: Report): { estimate: number; budget: number; numCtx: number } {
   const read = target.texts.textFor(report);
-  const estimate = estimateTokens(classifyMessages(target.prompt, target.taxonomy, read, target.generation.mode).map((m) => m.content).join('\n'));
+  const estimate = estimateTokens(classifyMessages(target.prompt, target.taxonomy, read, target.generation.mode, target.generation.abstain).map((m) => m.content).join('\n'));
   const budget = fittedBudget(estimate, budgetOf(target.generation).total, target.modelContext);
   return { estimate, budget, numCtx: contextWindow(estimate, budget, target.modelContext) };
 }

@@ -127,6 +127,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
           seed: options.settings.seed ?? DEFAULTS.seed,
           ...(options.settings.maxTokens !== undefined ? { maxTokens: options.settings.maxTokens } : {}),
           answerRetries: options.settings.answerRetries ?? DEFAULTS.answerRetries,
+          ...(options.settings.abstain ? { abstain: true } : {}),
         },
         input: options.input.reports,
         smoke: { reports: stratifiedSample(options.smoke.reports, options.smoke.taxonomy), taxonomy: options.smoke.taxonomy },

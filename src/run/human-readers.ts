@@ -3,7 +3,7 @@
  * evaluate (with their seconds), as `readers/<name>.csv` files (`cmrdx export-readers`), and the adjudicated
  * categories as a truth (`evaluate --truth adjudicated`).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { textHash } from '../readers/llm/llm-reader.js';
@@ -143,7 +143,8 @@ export function exportHumanReaders(dir: string, reports: Report[]): { name: stri
     throw new ConfigError(`${dir}: no human answers in this run`, { code: 'config.no_human_answers', hint: `Read reports with cmrdx read <input> --reader <name> --out ${dir} first` });
   }
   const folder = join(dir, 'readers');
-  if (!existsSync(folder)) mkdirSync(folder);
+  // recursive: no error when another export made the folder between a check and the call.
+  mkdirSync(folder, { recursive: true });
   return [...all].map(([name, answers]) => {
     // Names are checked when a session starts; a store written by something else must not pick the path.
     if (!isPlainName(name)) throw new ConfigError(`${dir}: the human reader "${name}" has no plain name for a file`, { code: 'config.reader_name', hint: 'Readers are named by cmrdx read --reader <letters, digits, . _ ->' });
