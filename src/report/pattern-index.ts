@@ -33,7 +33,7 @@ export interface IndexedPattern {
 }
 
 /** Splits a regex source at its top-level `|`. */
-function alternatives(source: string): string[] {
+export function alternatives(source: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let current = '';

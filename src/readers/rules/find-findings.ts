@@ -9,7 +9,7 @@ import type { Span } from '../../report/report.js';
 import { foldText } from '../../report/fold-text.js';
 import { splitSections, type Section, type SectionKind } from '../../report/split-sections.js';
 import { lineStarts } from '../../report/line-starts.js';
-import { indexPattern, TextIndex, type IndexedPattern } from '../../report/pattern-index.js';
+import { alternatives, indexPattern, TextIndex, type IndexedPattern } from '../../report/pattern-index.js';
 import type { OtherSubtype } from './outcomes.js';
 import { ATTRIBUTES, CONCEPTS, SIGNALS, TRIGGERS, type ConceptDef, type ConceptId, type TriggerDef, type TriggerKind } from './lexicon.js';
 
@@ -44,7 +44,9 @@ const COMPOUND = '[a-z]*';
  * and each match is widened back to the start of its word afterwards (`compound`).
  */
 function expand(pattern: string): IndexedPattern {
-  const compound = pattern.startsWith(COMPOUND) && pattern.length > COMPOUND.length && !pattern.slice(COMPOUND.length).includes('|');
+  // One alternative after the prefix: "[a-z]*a|b" means "([a-z]*a)|b", where b must not be widened. Alternations
+  // inside groups ("[a-z]*(?:erguss|effusion) ...") are fine.
+  const compound = pattern.startsWith(COMPOUND) && pattern.length > COMPOUND.length && alternatives(pattern.slice(COMPOUND.length)).length === 1;
   const source = compound ? pattern.slice(COMPOUND.length) : pattern;
   let expanded = '';
   let inClass = false;
