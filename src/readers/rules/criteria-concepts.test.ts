@@ -214,6 +214,7 @@ const CASES_12R: [string, string, string][] = [
   ['End-stage HCM (German): bekannte Hypertrophie, jetzt ausgedünnt und eingeschränkt', 'HCM', 'Anamnese: Bekannte linksventrikuläre Hypertrophie.\nBefund: LVEF 32 %, ausgedünntes Septum mit fleckigem transmuralem LGE.'],
   ['CA red flags: circumferential LGE in an obstructive asymmetric hypertrophy without them is HCM', 'HCM', 'CMR: asymmetric septal hypertrophy with SAM; circumferential subendocardial LGE of the hypertrophied segments.'],
   ['CA red flags (German): zirkuläres LGE bei obstruktiver asymmetrischer Hypertrophie ohne Amyloid-Zeichen', 'HCM', 'Befund: Asymmetrische Septumhypertrophie mit SAM, zirkuläres subendokardiales LGE im hypertrophierten Septum.'],
+  ['CA red flags: a poor null ("suboptimal nulling") is difficult nulling, beside thick walls and low voltage', 'CA', 'An 80-year-old with heart failure, low QRS voltage and septal thickness of 18 mm. CMR: subendocardial LGE with suboptimal myocardial nulling.'],
   ['CA red flags: the same LGE with difficult nulling is amyloid', 'CA', 'CMR: asymmetric septal hypertrophy with SAM; circumferential subendocardial LGE; difficult nulling of the myocardium.'],
   ['Normal worded as an absence survives the negation before it', 'NORMAL', 'CMR: no evidence of myocarditis (no abnormality).'],
   ['Normal worded as an absence (German)', 'NORMAL', 'Beurteilung: Kein Hinweis auf eine Myokarditis, kein pathologischer Befund.'],

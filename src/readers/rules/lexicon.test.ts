@@ -520,3 +520,22 @@ family('walls of normal thickness', 'normal-wall', ['CMR: normal LV wall thickne
 attribute('LGE of the myocardium and the pericardium together', 'lge', 'pericardium-lge', ['Late enhancement of the myocardium and of the pericardium.', 'Delayed enhancement in the walls as well as in the pericardium.', 'Late Enhancement des Myokards und des Perikards.', 'LGE der Wände sowie im Perikard.']);
 family('a septal defect told as a defect of the septum', 'dx:OTHER', ['A defect in the inferior part of the atrial septum with a left-to-right jet.', 'Defect of the interventricular septum.', 'Defekt im unteren Anteil des Vorhofseptums.', 'Defekt des Kammerseptums.']);
 family('a septal defect ruled out as a defect of the septum', 'dx:OTHER', ['No defect of the atrial septum.', 'Kein Defekt im Vorhofseptum.'], 'negated');
+
+// The nulling family (DOMAIN.md: abnormal gadolinium kinetics): any word that says the myocardium did not null well.
+family('difficult nulling: the quality words of a poor null', 'nulling', [
+  'LGE with suboptimal myocardial nulling.',
+  'Poor nulling of the myocardium despite several TI scouts.',
+  'inadequate myocardial nulling.',
+  'Suboptimale Nullung des Myokards.',
+  'unzureichende Nullung des Myokards trotz TI-Scout.',
+  'Das Myokard lässt sich nur ungenügend nullen.',
+]);
+family('valve thickening: thickened valves named by their names, in lists and German compounds', 'valve-thickening', [
+  'thickened aortic, mitral and tricuspid valves.',
+  'thickened mitral and tricuspid valve leaflets.',
+  'thickening of the mitral and aortic valves.',
+  'verdickte Aortenklappe.',
+  'verdickte Mitral- und Trikuspidalklappe.',
+  'Verdickung der Mitral- und Aortenklappe.',
+  'the mitral valve leaflets are thickened.',
+]);
