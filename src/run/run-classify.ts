@@ -281,11 +281,10 @@ async function classifyInto(store: RunStore, options: RunOptions): Promise<RunSu
 
 /** Jobs per batch for a reader with classifyMany: a few hundred milliseconds of the engine's work. */
 const LOCAL_BATCH = 512;
-const BATCHES_IN_FLIGHT = 2;
 
 /**
  * Runs a reader's jobs through classifyMany in batches, the next batch under way while the last one's
- * predictions are computed and recorded (committed in the same small transactions as one by one). A stop takes effect
+ * predictions are recorded (committed in the same small transactions as one by one). A stop takes effect
  * between batches; a batch that fails as a whole (a worker thread died) is done again one job at a time, so a
  * report that breaks the engine gets its error prediction. Returns how many jobs were left undone.
  */
@@ -299,22 +298,16 @@ async function inBatches(
   const batches: Job[][] = [];
   for (let i = 0; i < jobs.length; i += LOCAL_BATCH) batches.push(jobs.slice(i, i + LOCAL_BATCH));
   const start = (batch: Job[]) => classifyMany(batch.map((j) => j.report)).then((predictions) => ({ predictions }), (error: unknown) => ({ error }));
-  // Two batches under way: the threads that finish their part of one go on with the next instead of waiting
-  // for the slowest (the calling thread idled some 100 ms at every batch's end with one).
-  const running: ReturnType<typeof start>[] = [];
-  let started = 0;
-  const fill = () => {
-    while (running.length < BATCHES_IN_FLIGHT && started < batches.length && !stop.aborted) running.push(start(batches[started++]!));
-  };
-  fill();
-  for (let k = 0; running.length > 0; k++) {
-    const result = await running.shift()!;
-    fill();
+  let next = batches.length > 0 ? start(batches[0]!) : undefined;
+  for (let k = 0; k < batches.length; k++) {
+    const result = await next!;
+    next = k + 1 < batches.length && !stop.aborted ? start(batches[k + 1]!) : undefined;
     const batch = batches[k]!;
     if ('predictions' in result && result.predictions.length === batch.length) batch.forEach((job, n) => record(result.predictions[n]!, job.seq, true));
     else for (const job of batch) await one(job);
+    if (!next) return batches.slice(k + 1).reduce((sum, b) => sum + b.length, 0);
   }
-  return batches.slice(started).reduce((sum, b) => sum + b.length, 0);
+  return 0;
 }
 
 /** The error a storage fault ends the run with; predictions.jsonl is brought up to date if the disk allows. */
