@@ -132,6 +132,32 @@ test('concept: "not confirmed" negates a suspicion', () => {
   assert.equal(statusOf('Beurteilung: Apikaler Thrombus, Tumorverdacht nicht bestätigt.', 'dx:OTHER'), 'negated');
 });
 
+test('concept: a negation or hedge after a list covers every item of the list, not only the last', () => {
+  const text = 'Befund: Perikarderguss, Thrombus und Wandbewegungsstörungen wurden ausgeschlossen. Myocarditis, sarcoidosis, and amyloidosis were excluded.';
+  assert.equal(statusOf(text, 'effusion'), 'negated');
+  assert.equal(statusOf(text, 'dx:MYO'), 'negated');
+  assert.equal(statusOf('Beurteilung: Myokardinfarkt, Sarkoidose oder Amyloidose unwahrscheinlich.', 'dx:ICM'), 'uncertain 0.15');
+  // A list of findings before a sentence of its own is no list of the next clause's trigger.
+  assert.equal(statusOf('Befund: Perikarderguss. Thrombus und Wandbewegungsstörungen wurden ausgeschlossen.', 'effusion'), 'affirmed');
+});
+
+test('concept: a differential weighed and rejected ("erwogen, aber verworfen", "bestätigt sich nicht", "nicht anzunehmen") is negated', () => {
+  const weighed = 'Differenzialdiagnostisch wurden ein Myokardinfarkt mit spontaner Reperfusion, eine Takotsubo-Kardiomyopathie und eine kardiale Sarkoidose erwogen, aber aufgrund des Befundmusters verworfen.';
+  assert.equal(statusOf(weighed, 'dx:CS'), 'negated');
+  assert.equal(statusOf(weighed, 'dx:OTHER'), 'negated');
+  assert.equal(statusOf('Sarkoidose und Amyloidose wurden erwogen.', 'dx:CA'), 'uncertain 0.35');
+  assert.equal(statusOf('Beurteilung: Der Verdacht auf eine HCM bestätigt sich nicht.', 'dx:HCM'), 'negated');
+  assert.equal(statusOf('Beurteilung: Der Verdacht auf eine HCM hat sich nicht bestätigt.', 'dx:HCM'), 'negated');
+  assert.equal(statusOf('Beurteilung: Ein Myokardinfarkt ist nicht anzunehmen.', 'dx:ICM'), 'negated');
+  assert.equal(statusOf('Beurteilung: Ein Myokardinfarkt ist anzunehmen.', 'dx:ICM'), 'uncertain 0.6');
+});
+
+test('concept: the differential "of" a presentation names its list after the verb', () => {
+  const text = 'Discussion: the differential diagnosis of chest pain with unobstructed coronaries includes takotsubo syndrome and cardiac sarcoidosis.';
+  assert.equal(statusOf(text, 'dx:CS'), 'uncertain 0.35');
+  assert.equal(statusOf(text, 'dx:OTHER'), 'uncertain 0.35');
+});
+
 test('concept: LGE "not following any coronary territory" is no territorial LGE', () => {
   const f = fired('CMR: LVEDVi 140 ml/m², LVEF 20 %. Patchy LGE of both ventricles, not following any coronary territory.');
   assert.ok(!f.includes('icm.territory'));

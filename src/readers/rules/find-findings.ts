@@ -536,11 +536,18 @@ function isModalityReference(folded: string, m: Match<unknown>): boolean {
  * ("structural heart disease such as ..."); the list ends at the punctuation after its last item.
  */
 const LIST = /^[^,.;:]{0,90}(?:,[^,.;:]{0,40})*\s(?:oder|or|und|and|bzw|noch|nor|sowie|beziehungsweise)\s[^,.;:]{0,40}(?=[.;:,]|$)/;
+/**
+ * What follows a mention that is an item of a list, up to a post-trigger: the other items, the last after a
+ * conjunction ("Perikarderguss, Thrombus und Wandbewegungsstörungen wurden ausgeschlossen", "A, B, and C were
+ * excluded"). The trigger covers the whole list, so the commas between its items end no clause.
+ */
+const LIST_TAIL = /^(?:,[^,.;:()]{1,40}){0,4}?,?\s(?:oder|or|und|and|sowie|bzw\.?|nor|noch)\s[^,.;:()]{1,40}$/;
 /** LIST for a scope cut at MAX_SCOPE: the cut is no end of the list, only punctuation ends it. */
 const LIST_INSIDE = new RegExp(LIST.source.replace('(?=[.;:,]|$)', '(?=[.;:,])'));
 
 const CATEGORY = (kind: TriggerKind): string => kind.split('-')[0]!;
 const WITH = /\s(?:with|mit|showing)\s/;
+const LISTING_VERB = /\s(?:includes?|included|comprises?|encompasses|umfasst|umfassen|beinhaltet)\s/;
 // "wahrscheinlich" / "likely" stand before or after what they hedge ("Myokarditis wahrscheinlich", "myocarditis unlikely").
 const BOTH_WAYS = /^(?:(?:nicht|not) (?:sicher )?(?:auszuschl|ausgeschl|excluded)|vs\b|versus|(?:un)?wahrscheinlich|(?:un)?likely)/;
 
@@ -601,10 +608,12 @@ function preScopeEnd(folded: string, triggers: SentenceTriggers, k: number, sent
       break;
     }
   }
-  // A hedge covers the diagnosis it names, not the findings that come "with" it ("resembling DCM with extensive scar").
+  // A hedge covers the diagnosis it names, not the findings that come "with" it ("resembling DCM with extensive scar"),
+  // unless a verb after them brings the diagnoses ("the differential of chest pain with normal coronaries includes ...").
   if (category === 'unc') {
-    const withAt = WITH.exec(folded.slice(trigger.end, end));
-    if (withAt) end = trigger.end + withAt.index;
+    const scope = folded.slice(trigger.end, end);
+    const withAt = WITH.exec(scope);
+    if (withAt && !LISTING_VERB.test(scope.slice(withAt.index))) end = trigger.end + withAt.index;
   }
   let comma = trigger.end;
   while (comma < end && folded.charCodeAt(comma) !== 44) comma++;
@@ -686,7 +695,7 @@ function applyContext(mention: Mention, folded: string, triggers: SentenceTrigge
     // "nicht (sicher) auszuschließen (ist)" and "vs." hedge what stands before them as well as what follows them.
     const both = t.def.kind === 'unc-pre' && BOTH_WAYS.test(folded.slice(t.start, t.end));
     if (!(t.def.kind.endsWith('post') || both)) continue;
-    if (clauseEndsBetween(folded, Math.max(span.start, sentence.start), t.start)) continue;
+    if (clauseEndsBetween(folded, Math.max(span.start, sentence.start), t.start) && !LIST_TAIL.test(folded.slice(span.end, t.start))) continue;
     // A suffix ("oedema-like", "sarkoid-artig", "infarct-type") hedges the word it is attached to, not the clause.
     if (folded.charCodeAt(t.start) === 45 && t.start > 0 && isWordChar(folded.charCodeAt(t.start - 1)) && span.end !== t.start) continue;
     found.push(t);
