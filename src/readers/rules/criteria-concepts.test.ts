@@ -158,6 +158,19 @@ test('concept: the differential "of" a presentation names its list after the ver
   assert.equal(statusOf(text, 'dx:OTHER'), 'uncertain 0.35');
 });
 
+test('concept: ruling out one OTHER diagnosis says nothing of another beside it', () => {
+  assert.equal(outcome('A 58-year-old with resistant hypertension on four drugs. CMR: concentric LVH, wall thickness 14 mm, LVEF 66 %, no LGE. Coarctation of the aorta excluded.'), 'OTHER.hypertensive');
+  // The same diagnosis ruled out still counts against it.
+  assert.ok(fired('Findings: trabeculated LV apex, NC/C ratio 2.1 in diastole. Criteria for LV non-compaction are not met.').every((id) => id !== 'dx.other'));
+});
+
+test('concept: "no other abnormality" is the rest of the study, not a normal study beside a named finding', () => {
+  assert.equal(outcome('CMR for a left atrial mass: 3 cm mobile mass on a stalk at the fossa ovalis, heterogeneous LGE. No other abnormality.'), 'OTHER.mass');
+  assert.equal(outcome('Befund: 3 cm große, gestielte Raumforderung im linken Vorhof am Vorhofseptum. Ansonsten unauffälliger Befund.'), 'OTHER.mass');
+  // Alone, it is still a normal study's words.
+  assert.equal(outcome('CMR: LVEF 62 %, normal volumes, no LGE. No other abnormality.'), 'NORMAL');
+});
+
 test('concept: LGE "not following any coronary territory" is no territorial LGE', () => {
   const f = fired('CMR: LVEDVi 140 ml/m², LVEF 20 %. Patchy LGE of both ventricles, not following any coronary territory.');
   assert.ok(!f.includes('icm.territory'));

@@ -20,6 +20,8 @@ export interface Mention {
   subtype?: OtherSubtype;
   /** The diagnosis is often only secondary to another (lexicon `secondary`). */
   secondary?: boolean;
+  /** A verdict on the rest of the study (lexicon `rest`): "no other abnormality". */
+  rest?: boolean;
   span: Span;
   /** The sentence the mention stands in. */
   sentence: Span;
@@ -301,6 +303,7 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
     };
     if (c.def.subtype) mention.subtype = c.def.subtype;
     if (c.def.secondary) mention.secondary = true;
+    if (c.def.rest) mention.rest = true;
     applyContext(mention, folded, triggers);
     if (LABEL_ABSENT.test(folded.slice(c.end, c.end + 60))) Object.assign(mention, { status: 'negated', certainty: 0 });
     // In the assessment a question is the reader's doubt, not the referral's question (DOMAIN.md: "?" hedges), and a

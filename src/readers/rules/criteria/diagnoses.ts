@@ -16,7 +16,17 @@ const CHRONIC = new Set<DxCategory>(['HCM', 'CA', 'CS', 'ICM', 'DCM']);
 /** Subtypes of OTHER that a patient keeps for life: known in the history, they are the diagnosis the CMR describes. */
 const LIFELONG_OTHER = new Set<OtherSubtype>(['congenital', 'arvc', 'fabry', 'lvnc', 'siderosis']);
 
-export function fireDiagnoses(facts: Facts, t: Tally): void {
+/** A diagnosis the report ruled out, with its (negative) weight. */
+export interface RuledOut {
+  weight: number;
+  mention: Mention;
+}
+
+/**
+ * Fires the stated diagnoses. OTHER's ruled-out ones are returned, for fireOtherRuledOut after OTHER's own criteria:
+ * OTHER is many diagnoses, and ruling out one of them says nothing of another.
+ */
+export function fireDiagnoses(facts: Facts, t: Tally): RuledOut[] {
   const { q, cmrStart } = facts;
   const { fire } = t;
   // ESC 2023: LV hypertrabeculation is a trait, not a cardiomyopathy of its own; beside walls of HCM thickness
@@ -60,6 +70,8 @@ export function fireDiagnoses(facts: Facts, t: Tally): void {
     // "Brother with HCM", "Mutter mit DCM": a relative's diagnosis is family history, not the patient's (ESC 2023 counts
     // it only beside the patient's own phenotype).
     if (m.attrs.has('family') && !m.attrs.has('cmr') && m.section !== 'assessment' && weight > 0 && (m.status === 'affirmed' || m.status === 'uncertain')) weight = CHRONIC.has(category) ? 1 : 0;
+    // "No other abnormality" beside a mass is the mass's report: the rest is normal, not the study (weight of a passing word).
+    if (category === 'NORMAL' && m.rest && weight > 0) weight *= 0.2;
     // A normal study cannot be suspected: "normal variant?" in a differential is no verdict on this study.
     if (category === 'NORMAL' && m.status === 'uncertain' && m.certainty < 0.6) weight = 0;
     if (category === 'OTHER' && m.subtype === 'lvnc' && weight > 0 && trabeculationTrait) weight *= 0.3;
@@ -78,6 +90,7 @@ export function fireDiagnoses(facts: Facts, t: Tally): void {
     list.push({ weight, mention: m });
     per.set(category, list);
   }
+  let otherRuledOut: RuledOut[] = [];
   for (const [category, list] of per) {
     const negatives = list.filter((x) => x.weight < 0);
     // A suspicion that a later sentence rules out ("referred with suspected LV non-compaction ... not meeting the
@@ -90,9 +103,24 @@ export function fireDiagnoses(facts: Facts, t: Tally): void {
       fire(`dx.${category.toLowerCase()}`, category, Math.min(total, 14), `${category} named in the report (${describeStatus(top)})`, positives.map((x) => x.mention.sentence), category === 'OTHER' ? (top.subtype ?? 'other') : undefined);
     }
     if (negatives.length > 0 && positives.every((p) => p.mention.status !== 'affirmed')) {
-      fire(`dx.${category.toLowerCase()}-negated`, category, negatives.reduce((min, x) => Math.min(min, x.weight), Infinity), `${category} ruled out in the report`, negatives.map((x) => x.mention.sentence));
+      if (category === 'OTHER') otherRuledOut = negatives;
+      else fireRuledOut(category, negatives, t);
     }
   }
+  return otherRuledOut;
+}
+
+function fireRuledOut(category: DxCategory, negatives: RuledOut[], t: Tally): void {
+  t.fire(`dx.${category.toLowerCase()}-negated`, category, negatives.reduce((min, x) => Math.min(min, x.weight), Infinity), `${category} ruled out in the report`, negatives.map((x) => x.mention.sentence));
+}
+
+/**
+ * OTHER's ruled-out diagnoses count against OTHER unless OTHER's evidence is of another kind: "aortic coarctation
+ * excluded" beside hypertensive heart disease, "no primary tumour" beside a cardiac mass.
+ */
+export function fireOtherRuledOut(ruledOut: RuledOut[], t: Tally): void {
+  const against = ruledOut.filter((x) => t.otherParts.size === 0 || t.otherParts.has(x.mention.subtype ?? 'other'));
+  if (against.length > 0) fireRuledOut('OTHER', against, t);
 }
 
 function describeStatus(m: Mention): string {

@@ -18,7 +18,7 @@ import type { FiredCriterion } from '../../reader.js';
 import { ENGINE_CATEGORIES as CATEGORIES, type OtherSubtype } from '../outcomes.js';
 import { gatherFacts } from './facts.js';
 import { Tally } from './tally.js';
-import { fireDiagnoses } from './diagnoses.js';
+import { fireDiagnoses, fireOtherRuledOut } from './diagnoses.js';
 import { fireHcm } from './hcm.js';
 import { fireCa } from './ca.js';
 import { fireMyo } from './myo.js';
@@ -42,7 +42,7 @@ export interface Scored {
 export function score(mentions: Mention[], measurements: Measurement[], findSignals: () => Mention[] = () => [], context?: NormalContext): Scored {
   const facts = gatherFacts(mentions, measurements, context?.fromThisExam);
   const t = new Tally();
-  fireDiagnoses(facts, t);
+  const otherRuledOut = fireDiagnoses(facts, t);
   fireHcm(facts, t);
   fireCa(facts, t);
   fireMyo(facts, t);
@@ -50,6 +50,7 @@ export function score(mentions: Mention[], measurements: Measurement[], findSign
   fireIcm(facts, t);
   fireDcm(facts, t);
   fireOther(facts, t);
+  fireOtherRuledOut(otherRuledOut, t);
   fireUnexplained(facts, t);
   fireNormal(facts, t);
 
