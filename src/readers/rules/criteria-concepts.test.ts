@@ -171,6 +171,14 @@ test('concept: "no other abnormality" is the rest of the study, not a normal stu
   assert.equal(outcome('CMR: LVEF 62 %, normal volumes, no LGE. No other abnormality.'), 'NORMAL');
 });
 
+test('concept: pericarditis — the pericardium enhancing or thickened in any words, the Herzbeutel too, and a myocardium normal "in" the sequences', () => {
+  assert.equal(outcome('Beurteilung: Verdicktes, deutlich kontrastmittelaufnehmendes Perikard mit kleinem Erguss, passend zu einer Entzündung des Herzbeutels.'), 'OTHER.pericarditis');
+  assert.equal(outcome('Findings: thickened (5 mm), enhancing pericardium; effusion 8 mm. Myocardium normal in T2 and LGE. LVEF 61 %.'), 'OTHER.pericarditis');
+  assert.equal(statusOf('Myocardium normal in T2 and LGE.', 'lge'), 'negated');
+  // "normal in size" says nothing of the LGE that comes with it.
+  assert.equal(statusOf('LV normal in size with subepicardial LGE.', 'lge'), 'affirmed');
+});
+
 test('concept: LGE "not following any coronary territory" is no territorial LGE', () => {
   const f = fired('CMR: LVEDVi 140 ml/m², LVEF 20 %. Patchy LGE of both ventricles, not following any coronary territory.');
   assert.ok(!f.includes('icm.territory'));
