@@ -215,3 +215,11 @@ test('measurements: the T2 signal ratio named as myocardium / skeletal muscle, i
   assert.deepEqual(summary('T2 myocardium-to-skeletal-muscle signal ratio 2.3.'), ['T2_ratio=2.3']);
   assert.deepEqual(summary('Signalverhältnis Myokard/Skelettmuskel 2,5.'), ['T2_ratio=2.5']);
 });
+
+test('valve severity: regurgitant volume, aortic valve area and peak velocity (m/s) are read with their units', () => {
+  const keys = (text: string) => extractMeasurements(text).map((m) => `${m.key} ${m.value} ${m.unit}`);
+  assert.deepEqual(keys('Mitral regurgitant volume 72 ml, regurgitant fraction 52 %. Peak velocity 4.3 m/s, AVA 0.8 cm².'), ['RegVol 72 ml', 'RF 52 %', 'Vmax 4.3 m/s', 'AVA 0.8 cm²']);
+  assert.deepEqual(keys('Regurgitationsvolumen 58 ml, Vmax 4,1 m/s, Öffnungsfläche 0,7 cm².'), ['RegVol 58 ml', 'Vmax 4.1 m/s', 'AVA 0.7 cm²']);
+  // A value without its unit is no valve number.
+  assert.deepEqual(keys('Vmax 4.1, AVA 0.8.'), []);
+});

@@ -7,7 +7,7 @@
 
 export type Family =
   | 'EF' | 'EDV' | 'ESV' | 'SV' | 'MASS' | 'CO' | 'CI' | 'WALL' | 'EDD' | 'ESD' | 'T1' | 'T1_POST' | 'T1_BLOOD'
-  | 'T2' | 'T2_RATIO' | 'T2STAR' | 'ECV' | 'LGE' | 'LA' | 'RA' | 'AO' | 'QPQS' | 'RF' | 'GRADIENT' | 'HR' | 'BSA';
+  | 'T2' | 'T2_RATIO' | 'T2STAR' | 'ECV' | 'LGE' | 'LA' | 'RA' | 'AO' | 'QPQS' | 'RF' | 'RVOL' | 'AVA' | 'VMAX' | 'GRADIENT' | 'HR' | 'BSA';
 
 export type Ventricle = 'LV' | 'RV';
 
@@ -87,6 +87,10 @@ export const LABEL_PATTERNS: LabelPattern[] = [
   { family: 'QPQS', source: String.raw`qp\s*[:/]\s*qs` },
   { family: 'RF', source: String.raw`regurgitationsfraktion|regurgitant\s+fraction|regurgitation\s+fraction` },
   { family: 'RF', source: String.raw`rf`, weak: true, requireUnit: ['%'] },
+  // Valve severity (ESC/EACTS 2021): the regurgitant volume, the aortic valve area, the peak jet velocity.
+  { family: 'RVOL', source: String.raw`regurgitationsvolumen|regurgitant\s+volume|regurgitation\s+volume|r\s?vol` , requireUnit: ['ml'] },
+  { family: 'AVA', source: String.raw`ava|aortenklappenoffnungsflache|klappenoffnungsflache|offnungsflache|aortic\s+valve\s+area|(?:planimetered\s+)?valve\s+area`, requireUnit: ['cm²'] },
+  { family: 'VMAX', source: String.raw`v\s?max|peak\s+(?:jet\s+|aortic\s+)?velocity|(?:maximale|max\.?)\s+(?:fluss)?geschwindigkeit|spitzengeschwindigkeit`, requireUnit: ['m/s'] },
   { family: 'GRADIENT', source: String.raw`lvot-?\s?gradient|lvot-?\s?obstruktion|(?:max(?:imale[rn]?)?\.?\s*|peak\s+)?(?:druck)?gradient`, weak: true, requireUnit: ['mmHg'] },
   { family: 'HR', source: String.raw`herzfrequenz|heart\s+rate` },
   { family: 'HR', source: String.raw`hf|puls`, weak: true },
@@ -144,6 +148,9 @@ export const KEY_RULES: Record<string, KeyRule> = {
   AO_diam: { ranges: { mm: [10, 90], cm: [1, 9] } },
   QPQS: { ranges: { null: [0.2, 5] } },
   RF: { ranges: { '%': [0, 90] } },
+  RegVol: { ranges: { ml: [1, 300] } },
+  AVA: { ranges: { 'cm²': [0.2, 6] } },
+  Vmax: { ranges: { 'm/s': [0.3, 8] } },
   LVOT_gradient: { ranges: { mmHg: [0, 250] } },
   HR: { ranges: { '/min': [25, 250], null: [25, 250] } },
   BSA: { ranges: { 'm²': [0.8, 3.2], null: [0.8, 3.2] } },
@@ -151,7 +158,7 @@ export const KEY_RULES: Record<string, KeyRule> = {
 };
 
 /** Canonical unit spellings; the regex runs on folded text. Longest alternatives first. */
-export const UNIT_SOURCE = String.raw`ml\s?/\s?m\s?(?:2|\^2)|ml\s?/\s?qm|g\s?/\s?m\s?(?:2|\^2)|l\s?/\s?min\s?/\s?m\s?(?:2|\^2)|l\s?/\s?min|cm\s?(?:2|\^2)|mmhg|mm\s+hg|msec|ms|mm|cm|ml|ccm|%|g|tesla|t|bpm|/\s?min|schlage\s?/\s?min|m\s?(?:2|\^2)`;
+export const UNIT_SOURCE = String.raw`m\s?/\s?s(?:ec)?(?![a-z])|ml\s?/\s?m\s?(?:2|\^2)|ml\s?/\s?qm|g\s?/\s?m\s?(?:2|\^2)|l\s?/\s?min\s?/\s?m\s?(?:2|\^2)|l\s?/\s?min|cm\s?(?:2|\^2)|mmhg|mm\s+hg|msec|ms|mm|cm|ml|ccm|%|g|tesla|t|bpm|/\s?min|schlage\s?/\s?min|m\s?(?:2|\^2)`;
 
 /** Printed units are a small vocabulary: each spelling is read once (its two regex replaces per unit were about 1 % of the engine). */
 const CANONICAL = new Map<string, string>();
@@ -175,6 +182,7 @@ function readUnit(folded: string): string {
   if (u === 'cm2') return 'cm²';
   if (u === 'm2') return 'm²';
   if (u === 'mmhg') return 'mmHg';
+  if (u === 'm/s' || u === 'm/sec') return 'm/s';
   if (u === 'msec') return 'ms';
   if (u === 'ccm') return 'ml';
   if (u === 't' || u === 'tesla') return 'T';
@@ -241,6 +249,12 @@ export function keyFor(family: Family, ventricle: Ventricle, index: boolean, uni
       return 'QPQS';
     case 'RF':
       return 'RF';
+    case 'RVOL':
+      return 'RegVol';
+    case 'AVA':
+      return 'AVA';
+    case 'VMAX':
+      return 'Vmax';
     case 'GRADIENT':
       return 'LVOT_gradient';
     case 'HR':

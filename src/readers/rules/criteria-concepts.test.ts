@@ -179,6 +179,14 @@ test('concept: pericarditis — the pericardium enhancing or thickened in any wo
   assert.equal(statusOf('LV normal in size with subepicardial LGE.', 'lge'), 'affirmed');
 });
 
+test('concept: valve disease by its numbers (ESC/EACTS 2021): regurgitant fraction and volume, valve area, peak velocity', () => {
+  assert.equal(outcome('Findings: prolapse of the posterior leaflet. Mitral regurgitant volume 70 ml, regurgitant fraction 51 %. LVEDVi 112 ml/m², LVEF 66 %. No LGE.'), 'OTHER.valve');
+  assert.equal(outcome('Befund: Aortenklappe mit Regurgitationsjet. Regurgitationsfraktion 45 %. LVEF 60 %. Kein LGE.'), 'OTHER.valve');
+  assert.equal(outcome('CMR: bicuspid aortic valve, peak velocity 4.4 m/s, planimetered AVA 0.7 cm². Concentric LVH 14 mm, patchy mid-wall LGE basal septum. LVEF 65 %.'), 'OTHER.valve');
+  // A leak in a failing, dilated ventricle is the ventricle's (secondary).
+  assert.equal(outcome('CMR: LVEDVi 160 ml/m², LVEF 25 %, global hypokinesia, no LGE. Mitral regurgitant fraction 35 %.'), 'DCM');
+});
+
 test('concept: LGE "not following any coronary territory" is no territorial LGE', () => {
   const f = fired('CMR: LVEDVi 140 ml/m², LVEF 20 %. Patchy LGE of both ventricles, not following any coronary territory.');
   assert.ok(!f.includes('icm.territory'));

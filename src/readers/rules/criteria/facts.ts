@@ -393,6 +393,16 @@ export function gatherFacts(mentions: Mention[], measurements: Measurement[], fr
   const myocardialLge = lge.filter((m) => MYOCARDIAL_PLACES.some((a) => m.attrs.has(a)) || m.attrs.has('patchy') || m.attrs.has('territory') || (!m.attrs.has('pericardium') && ['septal', 'lateral', 'inferior', 'anterior', 'apical', 'myocardium'].some((a) => m.attrs.has(a))));
   const pericarditisPicture = pericarditisContext.length > 0 && myocardialLge.length === 0 && (effusion.length > 0 || pericardial.length > 0 || oedema.length > 0 || lge.length > 0);
   const sizeableEffusion = effusion.filter((m) => m.attrs.has('sizeable') && !m.attrs.has('pleural'));
+  // Valve disease by its numbers (ESC/EACTS 2021): regurgitant fraction >= 50 % or regurgitant volume >= 60 ml is
+  // severe regurgitation, a fraction of 30-49 % moderate; valve area < 1.0 cm² or peak velocity >= 4 m/s severe aortic
+  // stenosis. In a ventricle pumping below 50 % a leak is usually the ventricle's (secondary): only a stenosis counts.
+  const rf = q.max('RF');
+  const regVol = q.max('RegVol');
+  const ava = measurements.filter((m) => m.key === 'AVA').sort((a, b) => a.value - b.value)[0];
+  const vmax = q.max('Vmax');
+  const leakSevere = efReduced ? [] : [rf, regVol].filter((m): m is Measurement => m !== undefined && m.value >= (m.key === 'RF' ? 50 : 60));
+  const valveSevere = [...leakSevere, ...(ava && ava.value < 1 ? [ava] : []), ...(vmax && vmax.value >= 4 ? [vmax] : [])];
+  const valveModerate = !efReduced && valveSevere.length === 0 && rf && rf.value >= 30 ? rf : undefined;
   const hypertension = q.context('ctx:hypertension');
 
   return {
@@ -412,6 +422,6 @@ export function gatherFacts(mentions: Mention[], measurements: Measurement[], fr
     pet, basalSeptalThinning, jcsSpecific,
     cadContext, acs, regionalWma, ventricularThrombus, atrialThrombus, normalCoronaries,
     lvDilated, efReduced,
-    rvBad, pericarditisContext, myocardialLge, pericarditisPicture, sizeableEffusion, hypertension,
+    rvBad, pericarditisContext, myocardialLge, pericarditisPicture, sizeableEffusion, hypertension, valveSevere, valveModerate,
   };
 }

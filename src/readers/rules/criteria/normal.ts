@@ -11,7 +11,7 @@ import { Query, type Facts } from './facts.js';
 import { spansOf, type Tally } from './tally.js';
 
 export function fireNormal(facts: Facts, t: Tally): void {
-  const { atrialThrombus, ballooning, cmrInflammation, ecvHigh, efReduced, hyperemia, hypertrophy, lge, lgeNegated, lvDilated, lvef, lymph, mass, mwtMm, nulling, oedema, pericardial, pericarditisPicture, q, rvef, sam, sizeableEffusion, t1High, t2High, thrombus, trabeculation, wma } = facts;
+  const { atrialThrombus, ballooning, cmrInflammation, ecvHigh, efReduced, hyperemia, hypertrophy, lge, lgeNegated, lvDilated, lvef, lymph, mass, mwtMm, nulling, oedema, pericardial, pericarditisPicture, q, rvef, sam, sizeableEffusion, t1High, t2High, thrombus, trabeculation, valveModerate, valveSevere, wma } = facts;
   const { fire } = t;
   fire('normal.base', 'NORMAL', 2, 'no abnormal finding (baseline)', []);
   const abnormal: [string, boolean, number][] = [
@@ -20,6 +20,7 @@ export function fireNormal(facts: Facts, t: Tally): void {
     ['thrombus', thrombus.length > 0, 1], ['mass', mass.length > 0, 2], ['non-compaction', trabeculation.length > 0, 2], ['ballooning', ballooning.length > 0, 2],
     ['pericardial involvement', pericardial.length > 0, 2], ['wall thickness >= 13 mm', mwtMm !== null && mwtMm >= 13, 2], ['ECV raised', ecvHigh, 1], ['T1 raised', t1High, 1], ['T2 raised', t2High, 1],
     ['RV dysfunction', Boolean(rvef && rvef.value < 45), rvef && rvef.value <= 40 ? 2 : 1], ['pericarditis', pericarditisPicture, 2], ['sizeable effusion', sizeableEffusion.length > 0, 1.5], ['atrial thrombus', atrialThrombus.length > 0, 1], ['myocardial inflammation', cmrInflammation.length > 0, 2],
+    ['valve disease', valveSevere.length > 0 || valveModerate !== undefined, 2],
   ];
   const penalty = abnormal.filter(([, yes]) => yes).reduce((s, [, , w]) => s + w, 0);
   if (penalty > 0) fire('normal.abnormal', 'NORMAL', -Math.min(penalty, 10), `abnormal: ${abnormal.filter(([, yes]) => yes).map(([n]) => n).join(', ')}`, []);

@@ -12,7 +12,7 @@ import type { Facts } from './facts.js';
 import { spansOf, type Tally } from './tally.js';
 
 export function fireOther(facts: Facts, t: Tally): void {
-  const { aneurysm, apicalAneurysm, asymmetric, atrialThrombus, ballooning, cadContext, concentric, diffuseLge, ecvValue, efReduced, hcmThickWalls, hypertension, hypertrophy, ischemicLge, lge, lvDilated, mass, mwtMm, normalCoronaries, nulling, oedema, pericardial, pericarditisContext, pericarditisPicture, q, rvBad, rvDilatedByNumbers, rvDilatedWords, rvPressure, rvef, sam, sizeableEffusion, t1, t1Low, t2Criterion, territorial, thinning, thrombus, trabeculation, wma } = facts;
+  const { aneurysm, apicalAneurysm, asymmetric, atrialThrombus, ballooning, cadContext, concentric, diffuseLge, ecvValue, efReduced, hcmThickWalls, hypertension, hypertrophy, ischemicLge, lge, lvDilated, mass, mwtMm, normalCoronaries, nulling, oedema, pericardial, pericarditisContext, pericarditisPicture, q, rvBad, rvDilatedByNumbers, rvDilatedWords, rvPressure, rvef, sam, sizeableEffusion, t1, t1Low, t2Criterion, territorial, thinning, thrombus, trabeculation, valveModerate, valveSevere, wma } = facts;
   const { fire } = t;
   // Apical ballooning with oedema but no LGE is Takotsubo, not myocarditis (oedema alone does not make Lake Louise).
   if (ballooning.length > 0) {
@@ -126,8 +126,13 @@ export function fireOther(facts: Facts, t: Tally): void {
   // ESC 2023 / ESC 2021 valve guideline: severe valve disease (stenosis, regurgitation) explains the hypertrophy or
   // dilatation it loads the LV with, and its mid-wall fibrosis; known from the history or found now.
   const severeValve = q.context('dx:OTHER').filter((m) => m.subtype === 'valve' && m.attrs.has('severe') && !m.attrs.has('functional'));
-  if (severeValve.length > 0 && (hypertrophy.length > 0 || lvDilated || (mwtMm !== null && mwtMm >= 12))) {
-    fire('other.valve-loading', 'OTHER', 3, 'severe valve disease loading the LV (hypertrophy / dilatation)', spansOf(severeValve), 'valve');
+  // Valve disease by its numbers (facts.ts, ESC/EACTS 2021); beside congenital heart disease (a repaired tetralogy's
+  // pulmonary regurgitation) the leak is the congenital disease's.
+  const valveCause = q.context('dx:OTHER').some((m) => m.subtype === 'congenital') ? 'congenital' : 'valve';
+  if (valveSevere.length > 0) fire('other.valve-severe', 'OTHER', 3.5, 'severe valve disease by its numbers (regurgitant fraction / volume, valve area, peak velocity; ESC/EACTS 2021)', spansOf(valveSevere), valveCause);
+  if (valveModerate) fire('other.valve-moderate', 'OTHER', 2.5, `regurgitant fraction ${valveModerate.value} % (moderate, ESC/EACTS 2021)`, spansOf([valveModerate]), valveCause);
+  if ((severeValve.length > 0 || valveSevere.length > 0) && (hypertrophy.length > 0 || lvDilated || (mwtMm !== null && mwtMm >= 12))) {
+    fire('other.valve-loading', 'OTHER', 3, 'severe valve disease loading the LV (hypertrophy / dilatation)', spansOf([...severeValve, ...valveSevere]), 'valve');
     t.scores.HCM -= 2;
     t.scores.DCM -= 1.5;
     if (!t2Criterion) t.scores.MYO -= 1.5;
