@@ -187,6 +187,11 @@ test('concept: valve disease by its numbers (ESC/EACTS 2021): regurgitant fracti
   assert.equal(outcome('CMR: LVEDVi 160 ml/m², LVEF 25 %, global hypokinesia, no LGE. Mitral regurgitant fraction 35 %.'), 'DCM');
 });
 
+test('concept: ARVC (Task Force 2010) — the RV outflow tract and the subtricuspid region are the RV\'s, so their dyskinesia is regional RV dysfunction', () => {
+  assert.equal(outcome('Anamnese: VT mit LSB-Morphologie.\nBefund: RVEDVi 130 ml/m², RVEF 35 %. Dyskinetische Aussackung des RVOT und der subtrikuspidalen Region. LGE der RV-Wand. LV normal, LVEF 61 %, diskretes subepikardiales LGE inferolateral.'), 'OTHER.arvc');
+  assert.equal(outcome('CMR: RVEDVi 135 ml/m², RVEF 38 %, akinesia of the right ventricular outflow tract; LVEF 58 %, no LV LGE.'), 'OTHER.arvc');
+});
+
 test('concept: LGE "not following any coronary territory" is no territorial LGE', () => {
   const f = fired('CMR: LVEDVi 140 ml/m², LVEF 20 %. Patchy LGE of both ventricles, not following any coronary territory.');
   assert.ok(!f.includes('icm.territory'));

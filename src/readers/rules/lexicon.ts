@@ -421,6 +421,11 @@ export const ATTRIBUTES: [string, string][] = [
   ['rv', String.raw`recht${W} ventri${W}`],
   ['rv', `rechtsventrikul${W}`],
   ['rv', String.raw`right ventri${W}`],
+  // The RV's own regions (Task Force 2010 names them): its outflow tract and the subtricuspid region.
+  ['rv', String.raw`rvot`],
+  ['rv', String.raw`(?:rv-?|rechtsventrikulär${W} )ausflusstrakt${W}`],
+  ['rv', String.raw`(?:right ventricular|rv) outflow(?: tract)?`],
+  ['rv', String.raw`subtri[ck]uspid${W}`],
   // The atrial wall itself (Fontana 2015: amyloid's atrial LGE), not a word about the atria ("atrial fibrillation").
   ['atrium+atrial-wall', String.raw`vorhof(?:wand|wände|septum|myokard)${W}`],
   ['atrium+atrial-wall', String.raw`(?:inter)?atrial${W} (?:wall|walls|septum|myocardium)`],
