@@ -192,6 +192,18 @@ test('concept: ARVC (Task Force 2010) — the RV outflow tract and the subtricus
   assert.equal(outcome('CMR: RVEDVi 135 ml/m², RVEF 38 %, akinesia of the right ventricular outflow tract; LVEF 58 %, no LV LGE.'), 'OTHER.arvc');
 });
 
+test('concept: a positive stress perfusion is an inducible perfusion defect', () => {
+  assert.equal(statusOf('Kurzbeurteilung: Stress-Perfusion positiv Vorderwand/Septum (4 Segmente).', 'perfusion-defect'), 'affirmed');
+  assert.equal(statusOf('Impression: positive adenosine stress perfusion in the LAD territory.', 'perfusion-defect'), 'affirmed');
+  assert.equal(outcome('Kurzbeurteilung: Stress-Perfusion positiv Vorderwand/Septum (4 Segmente), Narbe nicht nachweisbar. EF 58 %.'), 'ICM');
+});
+
+test('concept: a follow-up study names the disease it follows, in the past', () => {
+  assert.equal(statusOf('Kontrolle nach Myokarditis 2022: vollständige Restitution, kein LGE mehr nachweisbar.', 'dx:MYO'), 'historical');
+  assert.equal(outcome('Kontrolle nach Myokarditis 2022: Vollständige Restitution, kein LGE mehr nachweisbar, T1/T2 normal, EF 62 %.'), 'NORMAL');
+  assert.equal(statusOf('Follow-up after myocarditis: no LGE, normal T2.', 'dx:MYO'), 'historical');
+});
+
 test('concept: LGE "not following any coronary territory" is no territorial LGE', () => {
   const f = fired('CMR: LVEDVi 140 ml/m², LVEF 20 %. Patchy LGE of both ventricles, not following any coronary territory.');
   assert.ok(!f.includes('icm.territory'));
