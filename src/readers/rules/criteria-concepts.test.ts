@@ -204,6 +204,13 @@ test('concept: a follow-up study names the disease it follows, in the past', () 
   assert.equal(statusOf('Follow-up after myocarditis: no LGE, normal T2.', 'dx:MYO'), 'historical');
 });
 
+test('concept: the layer a finding spares is not its layer, and a "T2 elevation" is raised T2', () => {
+  const text = 'CMR: LVEF 42 %, diffuse T2 elevation, diffuse subendocardial-sparing mid-wall LGE, small effusion. Coronary angiography unremarkable.';
+  assert.ok(!categorise(text).criteria.some((c) => c.id === 'ca.diffuse-lge' && c.weight >= 3), 'no amyloid-depth LGE');
+  assert.equal(outcome(text), 'MYO');
+  assert.equal(statusOf('CMR: diffuse T2 elevation of the lateral wall.', 't2-high'), 'affirmed');
+});
+
 test('concept: LGE "not following any coronary territory" is no territorial LGE', () => {
   const f = fired('CMR: LVEDVi 140 ml/m², LVEF 20 %. Patchy LGE of both ventricles, not following any coronary territory.');
   assert.ok(!f.includes('icm.territory'));
