@@ -211,6 +211,14 @@ test('concept: the layer a finding spares is not its layer, and a "T2 elevation"
   assert.equal(statusOf('CMR: diffuse T2 elevation of the lateral wall.', 't2-high'), 'affirmed');
 });
 
+test('concept: a mass\'s own T2 signal is its tissue, not myocardial oedema', () => {
+  const text = 'CMR for a right atrial mass: 4 cm infiltrating mass arising from the RA free wall, T2 hyperintense, heterogeneous first-pass perfusion and heterogeneous LGE. Small pericardial effusion.';
+  assert.ok(!fired(text).includes('myo.t2'));
+  assert.equal(outcome(text), 'OTHER.mass');
+  // Oedema told before the thrombus is the myocardium's.
+  assert.ok(fired('CMR: myocardial oedema of the apex on T2, apical thrombus.').includes('myo.t2'));
+});
+
 test('concept: LGE "not following any coronary territory" is no territorial LGE', () => {
   const f = fired('CMR: LVEDVi 140 ml/m², LVEF 20 %. Patchy LGE of both ventricles, not following any coronary territory.');
   assert.ok(!f.includes('icm.territory'));

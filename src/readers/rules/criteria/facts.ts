@@ -254,7 +254,11 @@ export function gatherFacts(mentions: Mention[], measurements: Measurement[], fr
   // The word oedema in a heading-less text's history, before the CMR is told, with no place, myocardium or image
   // named ("weight loss and oedema") is the clinical sign (of the legs, the body), not the T2 finding Lake Louise reads.
   const clinicalOedema = (m: Mention) => m.section === 'preamble' && cmrStart !== null && m.sentence.start < cmrStart && m.attrs.has('oedema-word') && !m.attrs.has('cmr') && !namesHeart(m);
-  const oedema = q.present('oedema').filter((m) => !elsewhere(m) && !fluidSignal(m) && !clinicalOedema(m));
+  // A signal told after a mass or thrombus in its sentence ("4 cm mass arising from the RA wall, T2 hyperintense") is
+  // that mass's tissue character, not myocardial oedema.
+  const masses = [...q.present('mass'), ...q.present('thrombus')];
+  const massSignal = (m: Mention) => masses.some((x) => x.sentence.start === m.sentence.start && x.span.start < m.span.start);
+  const oedema = q.present('oedema').filter((m) => !elsewhere(m) && !fluidSignal(m) && !clinicalOedema(m) && !massSignal(m));
   const hyperemia = q.present('hyperemia');
   const wma = q.present('wma');
   const hypertrophy = q.present('hypertrophy').filter((m) => !ecgOnly(m) && !inOedematous(m) && !(wallsRegressed && beforeThisCmr(m.sentence.start)));
@@ -332,7 +336,7 @@ export function gatherFacts(mentions: Mention[], measurements: Measurement[], fr
   const caRedFlags = atrialLge.length > 0 || nulling.length > 0 || (ecvValue !== null && ecvValue >= 40) || t1Marked || atrialSeptum.length > 0 || biatrial.length > 0 || valveThickening.length > 0 || infiltrative.length > 0 || q.present('ecv-high').some((m) => m.attrs.has('severe')) || caContext.length > 0;
 
   // MYO's (read by DCM, OTHER): the Lake Louise 2018 T2 criterion, non-ischaemic LGE, an acute illness's context.
-  const t2Now = oedema.length > 0 || t2High || t2RatioHigh || q.present('t2-high').length > 0;
+  const t2Now = oedema.length > 0 || t2High || t2RatioHigh || q.present('t2-high').some((m) => !massSignal(m));
   // Oedema or raised T2 that an acute illness brought and a later study found resolved was myocarditis' T2 criterion
   // at its acute study (Lake Louise 2018; ESC 2013: myocarditis recovers).
   const resolvedOedema = q.mentions.filter((m) => (m.concept === 'oedema' || m.concept === 't2-high') && m.status === 'historical' && !m.attrs.has('extracardiac') && !m.attrs.has('fluid'));
