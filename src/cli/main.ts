@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** The `cmrdx` executable: runs the CLI and exits with its code. */
+import './v8-tuning.js';
 import { runCli } from './program.js';
 
 // `cmrdx evaluate run | head`: a reader that stops reading is not an error. Every file is written before the
