@@ -17,10 +17,13 @@ import type { Prediction } from '../reader.js';
 export const PARALLEL_MIN_REPORTS = 200;
 const MAX_THREADS = 4;
 /**
- * Reports per chunk: some 20 ms of the engine's work, so the calling thread is back to its event loop (and
- * to the workers' answers) soon, and a batch ends with every thread busy until nearly the last chunk.
+ * Reports per chunk: at most some 20 ms of the engine's work, so the calling thread is back to its event loop (and
+ * to the workers' answers) soon. Chunks shrink towards a batch's end (a share of what is left, down to MIN_CHUNK),
+ * so no thread waits long for another's last chunks: with fixed chunks the calling thread idled some 100 ms at the
+ * end of every batch while a worker finished the chunks it held (--cpu-prof).
  */
 const CHUNK = 32;
+const MIN_CHUNK = 4;
 /** Chunks a worker holds at once: it starts the next one without waiting for the calling thread. */
 const IN_FLIGHT = 3;
 
@@ -73,47 +76,55 @@ export class RulesWorkers {
   classify(reports: Report[]): Promise<Prediction[]> {
     if (this.workers.length === 0) this.start();
     const out: Prediction[] = new Array<Prediction>(reports.length);
-    const chunks = Math.ceil(reports.length / CHUNK);
-    const chunk = (k: number) => reports.slice(k * CHUNK, (k + 1) * CHUNK);
+    const threads = this.workers.length + (this.here ? 1 : 0);
     return new Promise((resolve, reject) => {
       let next = 0;
-      let left = chunks;
+      let left = reports.length;
       let failed = false;
+      /** The next chunk: its first report and its reports, or undefined when all are taken. */
+      const take = (): { from: number; chunk: Report[] } | undefined => {
+        if (failed || next >= reports.length) return undefined;
+        const size = Math.max(MIN_CHUNK, Math.min(CHUNK, Math.ceil((reports.length - next) / (2 * threads * IN_FLIGHT))));
+        const from = next;
+        next = Math.min(reports.length, next + size);
+        return { from, chunk: reports.slice(from, next) };
+      };
       const fail = (error: Error) => {
         if (failed) return;
         failed = true;
         reject(error);
       };
-      const done = (k: number, predictions: Prediction[]) => {
+      const done = (from: number, predictions: Prediction[]) => {
         if (failed) return;
-        for (let i = 0; i < predictions.length; i++) out[k * CHUNK + i] = predictions[i]!;
-        if (--left === 0) resolve(out);
+        for (let i = 0; i < predictions.length; i++) out[from + i] = predictions[i]!;
+        left -= predictions.length;
+        if (left === 0) resolve(out);
       };
       const feed = (worker: Worker) => {
-        if (failed || next >= chunks) return;
-        const k = next++;
-        this.send(worker, chunk(k)).then((predictions) => {
-          done(k, predictions);
+        const work = take();
+        if (!work) return;
+        this.send(worker, work.chunk).then((predictions) => {
+          done(work.from, predictions);
           feed(worker);
         }, fail);
       };
       for (const worker of this.workers) for (let i = 0; i < IN_FLIGHT; i++) feed(worker);
-      if (chunks === 0) resolve(out);
+      if (reports.length === 0) resolve(out);
       const here = this.here;
       if (!here) return;
       // The calling thread takes a chunk at a time and returns to its event loop between chunks, where the
       // workers' answers are taken and their next chunks sent.
       const step = () => {
-        if (failed || next >= chunks) return;
-        const k = next++;
+        const work = take();
+        if (!work) return;
         let predictions: Prediction[];
         try {
-          predictions = chunk(k).map(here);
+          predictions = work.chunk.map(here);
         } catch (error) {
           fail(batchFailure(error instanceof Error ? error.name : 'Error'));
           return;
         }
-        done(k, predictions);
+        done(work.from, predictions);
         setImmediate(step);
       };
       setImmediate(step);
