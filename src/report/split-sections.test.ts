@@ -80,12 +80,3 @@ const LINES: [string, boolean][] = [
 for (const [line, expected] of LINES) {
   test(`isQuantitativeLine: ${line}`, () => assert.equal(isQuantitativeLine(line), expected));
 }
-
-test('a history heading ends at a line that opens with this study\'s numbers, even when prose follows them', () => {
-  const text = 'Anamnese: Herzinsuffizienz, Z.n. 3-fach ACVB.\nLVEF 25 %, LVEDVi 140 ml/m². Ausgedehnte transmurale Narben anterior.\nBeurteilung: Ischämische Kardiomyopathie.';
-  const p = parts(text);
-  assert.equal(p.history, 'Herzinsuffizienz, Z.n. 3-fach ACVB.');
-  assert.ok(!p.history.includes('Narben'));
-  // A line of history prose that only mentions a number later stays history.
-  assert.ok(parts('Anamnese: Dyspnoe seit 2 Wochen.\nIm Echo 2019 war die LVEF 35 %, jetzt Verschlechterung.\nBefund: LVEF 30 %.').history.includes('Echo 2019'));
-});

@@ -104,7 +104,7 @@ function closeShortSection(text: string, section: Section): Section[] {
     const line = lines[i]!;
     const blank = line.text.trim() === '';
     const startsSomethingElse =
-      seenContent && (blank || isQuantitativeLine(line.text) || isQuantitativeLine(firstSentence(line.text)) || isTableHeader(line.text) || LABEL_LINE.test(line.text));
+      seenContent && (blank || isQuantitativeLine(line.text) || isTableHeader(line.text) || LABEL_LINE.test(line.text));
     if (startsSomethingElse) {
       const cut = section.span.start + line.start;
       return [
@@ -116,9 +116,6 @@ function closeShortSection(text: string, section: Section): Section[] {
   }
   return [section];
 }
-
-/** A line's first sentence: a line that opens with this study's numbers ("LVEF 25 %, LVEDVi 140 ml/m². Narben ...") is its body. */
-const firstSentence = (line: string) => /^[^.]*(?:\.(?!\d)|$)/.exec(line)![0];
 
 /* ---------- Quantitative lines inside narrative sections ---------- */
 
