@@ -219,6 +219,33 @@ test('concept: a mass\'s own T2 signal is its tissue, not myocardial oedema', ()
   assert.ok(fired('CMR: myocardial oedema of the apex on T2, apical thrombus.').includes('myo.t2'));
 });
 
+test('concept: the list rule reaches back only for a verdict on bare names, never over a described finding (attack8)', () => {
+  // A normal verdict on the structures after a finding is theirs alone.
+  assert.equal(statusOf('Findings: Subepicardial LGE, LV size and regional wall motion unremarkable.', 'lge'), 'affirmed');
+  assert.equal(statusOf('Befund: Diffuses subendokardiales LGE, Nullung erschwert, Perikard und Klappen unauffällig.', 'lge'), 'affirmed');
+  assert.equal(statusOf('Findings: Inferior subendocardial LGE, microvascular obstruction and thrombus not present.', 'lge'), 'affirmed');
+  assert.equal(statusOf('Befund: Subepikardiales LGE, Ödem und Perikarderguss – Myokarditis?', 'lge'), 'affirmed');
+  // A finding described by its own words is told before the excluded ones.
+  assert.equal(statusOf('Befund: Ausgedehnte transmurale Narbe, Thrombus und Perikarderguss ausgeschlossen.', 'lge'), 'affirmed');
+  assert.equal(statusOf('Befund: Ausgedehnte transmurale Narbe, Thrombus und Perikarderguss ausgeschlossen.', 'thrombus'), 'negated');
+});
+
+test('concept: the new rules keep to their own words (attack8)', () => {
+  // A follow-up "after 6 weeks" puts no disease in the past.
+  assert.equal(outcome('Findings: Follow-up after 6 weeks: persistent active myocarditis with oedema and subepicardial LGE. LVEF 54 %.'), 'MYO');
+  // "normal on T2 mapping" does not reach the LGE that comes with it.
+  assert.equal(statusOf('Findings: Myocardium normal on T1 and T2 mapping with patchy subepicardial LGE in the inferolateral wall.', 'lge'), 'affirmed');
+  // An outflow obstruction's velocity and its SAM leak are HCM's, an infarcted papillary muscle's leak ischaemic.
+  assert.equal(outcome('Befund: Septumhypertrophie 17 mm mit SAM, Flussbeschleunigung im LVOT mit Vmax 4,4 m/s, konsekutive Mitralinsuffizienz mit RF 35 %. Kein LGE. LVEF 70 %.'), 'HCM');
+  assert.equal(outcome('CMR: transmural LGE of the inferolateral wall involving the posteromedial papillary muscle, inferolateral akinesia. LVEDVi 112 ml/m², LVEF 50 %. Mitral regurgitant fraction 50 %.'), 'ICM');
+  // The word oedema after a thrombus is the myocardium's.
+  assert.ok(fired('Befund: LVEDVi 120 ml/m², LVEF 32 %. Apikaler Thrombus, ausgeprägtes Myokardödem lateral und subepikardiales LGE lateral.').includes('myo.t2'));
+  // "Ischämienachweis negativ" is no perfusion defect; an uninflected "verdickt, Perikard zart" no pericardial finding.
+  assert.notEqual(statusOf('Befund: Adenosin-Stressperfusion: Ischämienachweis negativ. LVEF 62 %. Kein LGE.', 'perfusion-defect'), 'affirmed');
+  assert.equal(statusOf('Befund: Papillarmuskeln verdickt, Perikard zart.', 'pericardial'), 'missing');
+  assert.equal(statusOf('Findings: papillary muscles thickened and pericardium thin.', 'pericardial'), 'missing');
+});
+
 test('concept: LGE "not following any coronary territory" is no territorial LGE', () => {
   const f = fired('CMR: LVEDVi 140 ml/m², LVEF 20 %. Patchy LGE of both ventricles, not following any coronary territory.');
   assert.ok(!f.includes('icm.territory'));

@@ -544,12 +544,31 @@ const LIST = /^[^,.;:]{0,90}(?:,[^,.;:]{0,40})*\s(?:oder|or|und|and|bzw|noch|nor
  * conjunction ("Perikarderguss, Thrombus und Wandbewegungsstörungen wurden ausgeschlossen", "A, B, and C were
  * excluded"). The trigger covers the whole list, so the commas between its items end no clause.
  */
-const LIST_TAIL = /^(?:,[^,.;:()]{1,40}){0,4}?,?\s(?:oder|or|und|and|sowie|bzw\.?|nor|noch)\s[^,.;:()]{1,40}$/;
+const LIST_TAIL = /^(?:,[^,.;:()–]{1,40}){0,4}?,?\s(?:oder|or|und|and|sowie|bzw\.?|nor|noch)\s[^,.;:()–]{1,40}$/;
+/**
+ * Only a verdict a writer passes on a list of diagnoses reaches back over its commas (excluded, ruled out, weighed,
+ * unlikely): "Subepicardial LGE, LV size and wall motion unremarkable" keeps its LGE (attack8).
+ */
+/**
+ * Whether the list item a mention opens is the bare name ("Perikarderguss, Thrombus ... ausgeschlossen"): an item
+ * described by its own words ("Ausgedehnte transmurale Narbe, Thrombus und Erguss ausgeschlossen") is a finding told
+ * before the excluded ones.
+ */
+function bareItem(folded: string, sentenceStart: number, mentionStart: number): boolean {
+  let i = mentionStart - 1;
+  while (i >= sentenceStart && !ITEM_START.has(folded[i]!)) i--;
+  return ITEM_WORDS.test(folded.slice(i + 1, mentionStart));
+}
+const ITEM_START = new Set([',', ';', ':', '.', '(', '\n']);
+const ITEM_WORDS = /^\s*(?:(?:ein|eine|einer|eines|der|die|das|a|an|the)\s+)?$/;
+const LIST_VERDICT = /(?:ausgeschlossen|excluded|ruled out|verworfen|rejected|dismissed|erwogen|considered|unwahrscheinlich|unlikely|nicht bestatigt|not confirmed|bestatigt(?:e|en)? sich nicht)/;
 /** LIST for a scope cut at MAX_SCOPE: the cut is no end of the list, only punctuation ends it. */
 const LIST_INSIDE = new RegExp(LIST.source.replace('(?=[.;:,]|$)', '(?=[.;:,])'));
 
 const CATEGORY = (kind: TriggerKind): string => kind.split('-')[0]!;
 const WITH = /\s(?:with|mit|showing)\s/;
+/** "Normal on T2 mapping" denies what that sequence shows, not the LGE that comes "with" it. */
+const NORMAL_IN = /^(?:normal|unremarkable|unauffallig|regelrecht)/;
 const LISTING_VERB = /\s(?:includes?|included|comprises?|encompasses|umfasst|umfassen|beinhaltet)\s/;
 // "wahrscheinlich" / "likely" stand before or after what they hedge ("Myokarditis wahrscheinlich", "myocarditis unlikely").
 const BOTH_WAYS = /^(?:(?:nicht|not) (?:sicher )?(?:auszuschl|ausgeschl|excluded)|vs\b|versus|(?:un)?wahrscheinlich|(?:un)?likely)/;
@@ -613,7 +632,7 @@ function preScopeEnd(folded: string, triggers: SentenceTriggers, k: number, sent
   }
   // A hedge covers the diagnosis it names, not the findings that come "with" it ("resembling DCM with extensive scar"),
   // unless a verb after them brings the diagnoses ("the differential of chest pain with normal coronaries includes ...").
-  if (category === 'unc') {
+  if (category === 'unc' || (category === 'neg' && NORMAL_IN.test(folded.slice(trigger.start, trigger.end)))) {
     const scope = folded.slice(trigger.end, end);
     const withAt = WITH.exec(scope);
     if (withAt && !LISTING_VERB.test(scope.slice(withAt.index))) end = trigger.end + withAt.index;
@@ -698,7 +717,7 @@ function applyContext(mention: Mention, folded: string, triggers: SentenceTrigge
     // "nicht (sicher) auszuschließen (ist)" and "vs." hedge what stands before them as well as what follows them.
     const both = t.def.kind === 'unc-pre' && BOTH_WAYS.test(folded.slice(t.start, t.end));
     if (!(t.def.kind.endsWith('post') || both)) continue;
-    if (clauseEndsBetween(folded, Math.max(span.start, sentence.start), t.start) && !LIST_TAIL.test(folded.slice(span.end, t.start))) continue;
+    if (clauseEndsBetween(folded, Math.max(span.start, sentence.start), t.start) && !(LIST_VERDICT.test(folded.slice(t.start, t.end)) && bareItem(folded, sentence.start, span.start) && LIST_TAIL.test(folded.slice(span.end, t.start)))) continue;
     // A suffix ("oedema-like", "sarkoid-artig", "infarct-type") hedges the word it is attached to, not the clause.
     if (folded.charCodeAt(t.start) === 45 && t.start > 0 && isWordChar(folded.charCodeAt(t.start - 1)) && span.end !== t.start) continue;
     found.push(t);

@@ -254,10 +254,10 @@ export function gatherFacts(mentions: Mention[], measurements: Measurement[], fr
   // The word oedema in a heading-less text's history, before the CMR is told, with no place, myocardium or image
   // named ("weight loss and oedema") is the clinical sign (of the legs, the body), not the T2 finding Lake Louise reads.
   const clinicalOedema = (m: Mention) => m.section === 'preamble' && cmrStart !== null && m.sentence.start < cmrStart && m.attrs.has('oedema-word') && !m.attrs.has('cmr') && !namesHeart(m);
-  // A signal told after a mass or thrombus in its sentence ("4 cm mass arising from the RA wall, T2 hyperintense") is
-  // that mass's tissue character, not myocardial oedema.
+  // A signal phrase told after a mass or thrombus in its sentence ("4 cm mass arising from the RA wall, T2 hyperintense")
+  // is that mass's tissue character, not myocardial oedema; the word oedema ("Thrombus, Myokardödem lateral") stays.
   const masses = [...q.present('mass'), ...q.present('thrombus')];
-  const massSignal = (m: Mention) => masses.some((x) => x.sentence.start === m.sentence.start && x.span.start < m.span.start);
+  const massSignal = (m: Mention) => !m.attrs.has('oedema-word') && masses.some((x) => x.sentence.start === m.sentence.start && x.span.start < m.span.start);
   const oedema = q.present('oedema').filter((m) => !elsewhere(m) && !fluidSignal(m) && !clinicalOedema(m) && !massSignal(m));
   const hyperemia = q.present('hyperemia');
   const wma = q.present('wma');
@@ -399,14 +399,17 @@ export function gatherFacts(mentions: Mention[], measurements: Measurement[], fr
   const sizeableEffusion = effusion.filter((m) => m.attrs.has('sizeable') && !m.attrs.has('pleural'));
   // Valve disease by its numbers (ESC/EACTS 2021): regurgitant fraction >= 50 % or regurgitant volume >= 60 ml is
   // severe regurgitation, a fraction of 30-49 % moderate; valve area < 1.0 cm² or peak velocity >= 4 m/s severe aortic
-  // stenosis. In a ventricle pumping below 50 % a leak is usually the ventricle's (secondary): only a stenosis counts.
+  // stenosis. A leak is the ventricle's (secondary) when it pumps below 50 %, has an infarct (papillary muscle) or an
+  // obstructed outflow (SAM); with an obstructed outflow a high velocity is the outflow's, not the aortic valve's.
   const rf = q.max('RF');
   const regVol = q.max('RegVol');
   const ava = measurements.filter((m) => m.key === 'AVA').sort((a, b) => a.value - b.value)[0];
   const vmax = q.max('Vmax');
-  const leakSevere = efReduced ? [] : [rf, regVol].filter((m): m is Measurement => m !== undefined && m.value >= (m.key === 'RF' ? 50 : 60));
-  const valveSevere = [...leakSevere, ...(ava && ava.value < 1 ? [ava] : []), ...(vmax && vmax.value >= 4 ? [vmax] : [])];
-  const valveModerate = !efReduced && valveSevere.length === 0 && rf && rf.value >= 30 ? rf : undefined;
+  const outflowObstructed = sam.length > 0 || (gradient !== undefined && gradient.value >= 30);
+  const secondaryLeak = efReduced || ischemicLge || outflowObstructed;
+  const leakSevere = secondaryLeak ? [] : [rf, regVol].filter((m): m is Measurement => m !== undefined && m.value >= (m.key === 'RF' ? 50 : 60));
+  const valveSevere = [...leakSevere, ...(ava && ava.value < 1 ? [ava] : []), ...(vmax && vmax.value >= 4 && !outflowObstructed ? [vmax] : [])];
+  const valveModerate = !secondaryLeak && valveSevere.length === 0 && rf && rf.value >= 30 ? rf : undefined;
   const hypertension = q.context('ctx:hypertension');
 
   return {
