@@ -246,6 +246,12 @@ test('concept: the new rules keep to their own words (attack8)', () => {
   assert.equal(statusOf('Findings: papillary muscles thickened and pericardium thin.', 'pericardial'), 'missing');
 });
 
+test('concept: a shunt lesion is the heart\'s, so "otherwise unremarkable" beside it is a CMR\'s normal verdict', () => {
+  assert.equal(outcome('Findings: Small PFO with left-to-right flow. Otherwise unremarkable.'), 'NORMAL');
+  // With nothing of the heart named, a bare verdict is still no cardiac finding.
+  assert.equal(outcome('Findings: Otherwise unremarkable.'), 'UNCLASSIFIED');
+});
+
 test('concept: LGE "not following any coronary territory" is no territorial LGE', () => {
   const f = fired('CMR: LVEDVi 140 ml/m², LVEF 20 %. Patchy LGE of both ventricles, not following any coronary territory.');
   assert.ok(!f.includes('icm.territory'));
