@@ -549,19 +549,22 @@ const LIST_TAIL = /^(?:,[^,.;:()–]{1,40}){0,4}?,?\s(?:oder|or|und|and|sowie|bz
  * Only a verdict a writer passes on a list of diagnoses reaches back over its commas (excluded, ruled out, weighed,
  * unlikely): "Subepicardial LGE, LV size and wall motion unremarkable" keeps its LGE (attack8).
  */
-/**
- * Whether the list item a mention opens is the bare name ("Perikarderguss, Thrombus ... ausgeschlossen"): an item
- * described by its own words ("Ausgedehnte transmurale Narbe, Thrombus und Erguss ausgeschlossen") is a finding told
- * before the excluded ones.
- */
-function bareItem(folded: string, sentenceStart: number, mentionStart: number): boolean {
-  let i = mentionStart - 1;
-  while (i >= sentenceStart && !ITEM_START.has(folded[i]!)) i--;
-  return ITEM_WORDS.test(folded.slice(i + 1, mentionStart));
-}
+const LIST_VERDICT = /(?:ausgeschlossen|excluded|ruled out|verworfen|rejected|dismissed|erwogen|considered|unwahrscheinlich|unlikely|nicht bestatigt|not confirmed|bestatigt(?:e|en)? sich nicht)/;
 const ITEM_START = new Set([',', ';', ':', '.', '(', '\n']);
 const ITEM_WORDS = /^\s*(?:(?:ein|eine|einer|eines|der|die|das|a|an|the)\s+)?$/;
-const LIST_VERDICT = /(?:ausgeschlossen|excluded|ruled out|verworfen|rejected|dismissed|erwogen|considered|unwahrscheinlich|unlikely|nicht bestatigt|not confirmed|bestatigt(?:e|en)? sich nicht)/;
+
+/**
+ * Whether a post-trigger's verdict covers a mention that opens a list before it: the verdict is one on a list, the
+ * mention's item is the bare name ("Perikarderguss, Thrombus ... ausgeschlossen"; an item described by its own
+ * words, "Ausgedehnte transmurale Narbe, Thrombus und Erguss ausgeschlossen", is a finding told before the excluded
+ * ones), and only list items stand between them.
+ */
+function listVerdictCovers(folded: string, sentenceStart: number, span: Span, t: TriggerMatch): boolean {
+  if (!LIST_VERDICT.test(folded.slice(t.start, t.end))) return false;
+  let i = span.start - 1;
+  while (i >= sentenceStart && !ITEM_START.has(folded[i]!)) i--;
+  return ITEM_WORDS.test(folded.slice(i + 1, span.start)) && LIST_TAIL.test(folded.slice(span.end, t.start));
+}
 /** LIST for a scope cut at MAX_SCOPE: the cut is no end of the list, only punctuation ends it. */
 const LIST_INSIDE = new RegExp(LIST.source.replace('(?=[.;:,]|$)', '(?=[.;:,])'));
 
@@ -717,7 +720,7 @@ function applyContext(mention: Mention, folded: string, triggers: SentenceTrigge
     // "nicht (sicher) auszuschließen (ist)" and "vs." hedge what stands before them as well as what follows them.
     const both = t.def.kind === 'unc-pre' && BOTH_WAYS.test(folded.slice(t.start, t.end));
     if (!(t.def.kind.endsWith('post') || both)) continue;
-    if (clauseEndsBetween(folded, Math.max(span.start, sentence.start), t.start) && !(LIST_VERDICT.test(folded.slice(t.start, t.end)) && bareItem(folded, sentence.start, span.start) && LIST_TAIL.test(folded.slice(span.end, t.start)))) continue;
+    if (clauseEndsBetween(folded, Math.max(span.start, sentence.start), t.start) && !listVerdictCovers(folded, sentence.start, span, t)) continue;
     // A suffix ("oedema-like", "sarkoid-artig", "infarct-type") hedges the word it is attached to, not the clause.
     if (folded.charCodeAt(t.start) === 45 && t.start > 0 && isWordChar(folded.charCodeAt(t.start - 1)) && span.end !== t.start) continue;
     found.push(t);
