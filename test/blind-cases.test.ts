@@ -18,18 +18,25 @@ interface BlindCase {
   text: string;
 }
 
-// Measured 2026-12-03 after the rules made for them: English 129/131 (0.985), German 125/126 (0.992).
-const FLOOR = { en: 0.95, de: 0.96 };
+// Round 1 (en.jsonl, de.jsonl), measured 2026-12-03 after the rules made for its failures: English 129/131 (0.985),
+// German 125/126 (0.992). Round 2 (round2-*.jsonl), held out: written after those rules by a new author and measured
+// once, with no rule made for it: English 43/45 (0.956), German 45/49 (0.918).
+const SETS = [
+  { file: 'en', floor: 0.95 },
+  { file: 'de', floor: 0.96 },
+  { file: 'round2-en', floor: 0.93 },
+  { file: 'round2-de', floor: 0.89 },
+];
 
-for (const lang of ['en', 'de'] as const) {
-  test(`blind cases (${lang}): the share answered with the author's category stays above ${FLOOR[lang]}`, () => {
-    const cases = readFileSync(fileURLToPath(new URL(`fixtures/blind/${lang}.jsonl`, import.meta.url)), 'utf8')
+for (const { file, floor } of SETS) {
+  test(`blind cases (${file}): the share answered with the author's category stays above ${floor}`, () => {
+    const cases = readFileSync(fileURLToPath(new URL(`fixtures/blind/${file}.jsonl`, import.meta.url)), 'utf8')
       .split('\n')
       .filter((line) => line.trim() !== '')
       .map((line) => JSON.parse(line) as BlindCase);
-    assert.ok(cases.length > 100, 'the fixture is there');
+    assert.ok(cases.length > 40, 'the fixture is there');
     const misses = cases.filter((c) => rulesCategory({ id: c.id, text: c.text }) !== c.label).map((c) => c.id);
     const rate = (cases.length - misses.length) / cases.length;
-    assert.ok(rate >= FLOOR[lang], `${rate.toFixed(3)} below ${FLOOR[lang]}; missed: ${misses.join(', ')}`);
+    assert.ok(rate >= floor, `${rate.toFixed(3)} below ${floor}; missed: ${misses.join(', ')}`);
   });
 }
