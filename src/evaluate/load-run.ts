@@ -62,15 +62,27 @@ export function readPredictions(file: string): PredictionLine[] {
   }
   const lines = readFileSync(file, 'utf8').split('\n');
   const out: PredictionLine[] = [];
+  // Line number of each (model, report) seen: a second line for one pair would be scored instead of the first.
+  const seen = new Map<string, number>();
   lines.forEach((line, i) => {
     if (line.trim() === '') return;
+    let p: PredictionLine;
     try {
-      const p = JSON.parse(line) as PredictionLine;
+      p = JSON.parse(line) as PredictionLine;
       if (typeof p.id !== 'string' || typeof p.model !== 'string') throw new Error('no id or model');
-      out.push(p);
     } catch (error) {
       throw new InputError({ file, line: i + 1 }, `not a prediction (${(error as Error).message})`, { code: 'input.not_prediction', hint: 'predictions.jsonl is written by cmrdx classify; do not edit it by hand' });
     }
+    const key = JSON.stringify([p.model, p.id]);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      throw new InputError({ file, line: i + 1 }, `a second prediction of model ${JSON.stringify(p.model)} for report ${JSON.stringify(p.id)} (the first is line ${first})`, {
+        code: 'input.duplicate_prediction',
+        hint: 'Keep one line per report and model (two files concatenated, or a batch imported twice?); cmrdx classify writes the file anew from run.sqlite',
+      });
+    }
+    seen.set(key, i + 1);
+    out.push(p);
   });
   return out;
 }
