@@ -42,7 +42,7 @@ export interface RunResults {
 }
 
 export function readRun(dir: string, taxonomy: Taxonomy): RunResults {
-  const run = loadRun({ dir, taxonomy, requireTruth: false });
+  const run = loadRun({ dir, taxonomy, requireTruth: false, checkAnswers: false });
   const predictions = new Map<string, Map<string, Prediction>>();
   for (const line of run.lines as unknown as Prediction[]) {
     let byId = predictions.get(line.model);
