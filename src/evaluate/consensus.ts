@@ -5,6 +5,7 @@
  * UNCLASSIFIED answer cast no vote.
  */
 import { UNCLASSIFIED } from '../taxonomy/taxonomy.js';
+import { own } from '../util/own.js';
 import { raterAgreement, type RaterAgreement } from './agreement.js';
 
 export type ConsensusStatus = 'unanimous' | 'majority' | 'no majority';
@@ -42,7 +43,7 @@ export const castsVote = (answer: string | null | undefined): answer is string =
  */
 export function buildConsensus(ids: string[], models: string[], votes: Map<string, Record<string, string | null>>, categories: string[], minAgree = Math.floor(models.length / 2) + 1): Consensus {
   const rows: ConsensusRow[] = ids.map((id) => {
-    const v = Object.fromEntries(models.map((m) => [m, votes.get(id)?.[m] ?? null]));
+    const v = Object.fromEntries(models.map((m) => [m, own(votes.get(id), m) ?? null]));
     const counts = new Map<string, number>();
     for (const c of Object.values(v)) if (castsVote(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
     const ranked = [...counts].sort((a, b) => b[1] - a[1]);

@@ -9,6 +9,7 @@
  * Zero-division rule (as scikit-learn's zero_division=0): a precision or recall with an empty denominator is 0.
  */
 import { UNCLASSIFIED } from '../taxonomy/taxonomy.js';
+import { own } from '../util/own.js';
 
 export const FAILED = 'FAILED';
 
@@ -114,8 +115,8 @@ export function computeMetrics(pairs: Pair[], order: string[], options: MetricsO
   let unclassified = 0;
   for (const { truth, predicted } of pairs) {
     const column = predicted ?? FAILED;
-    const row = confusion[truth];
-    if (!row || !(column in row)) throw new Error(`computeMetrics: truth ${truth} or answer ${column} outside the class set and columns`);
+    const row = own(confusion, truth);
+    if (!row || !Object.hasOwn(row, column)) throw new Error(`computeMetrics: truth ${truth} or answer ${column} outside the class set and columns`);
     row[column]!++;
     answered.set(column, (answered.get(column) ?? 0) + 1);
     if (predicted === null) failed++;
@@ -125,8 +126,9 @@ export function computeMetrics(pairs: Pair[], order: string[], options: MetricsO
   const n = pairs.length;
   const perClass: Record<string, ClassMetrics> = {};
   for (const c of perClassCategories(columns)) {
-    const tp = confusion[c]?.[c] ?? 0;
-    const support = confusion[c] ? Object.values(confusion[c]).reduce((s, x) => s + x, 0) : 0;
+    const row = own(confusion, c);
+    const tp = own(row, c) ?? 0;
+    const support = row ? Object.values(row).reduce((s, x) => s + x, 0) : 0;
     const predictedAs = answered.get(c) ?? 0;
     const precision = predictedAs === 0 ? 0 : tp / predictedAs;
     const recall = support === 0 ? 0 : tp / support;
@@ -158,7 +160,7 @@ export function computeMetrics(pairs: Pair[], order: string[], options: MetricsO
 function unionMacro(pairs: Pair[], perClass: Record<string, ClassMetrics>): Averages & { labels: string[] } {
   const labels = [...new Set(pairs.flatMap((p) => [p.truth, p.predicted ?? FAILED]))].sort();
   // Labels with no per-class entry (FAILED, UNCLASSIFIED) are never true, so their precision, recall and F1 are 0.
-  const mean = (k: 'precision' | 'recall' | 'f1') => (labels.length === 0 ? 0 : labels.reduce((s, l) => s + (perClass[l]?.[k] ?? 0), 0) / labels.length);
+  const mean = (k: 'precision' | 'recall' | 'f1') => (labels.length === 0 ? 0 : labels.reduce((s, l) => s + (own(perClass, l)?.[k] ?? 0), 0) / labels.length);
   return { precision: mean('precision'), recall: mean('recall'), f1: mean('f1'), labels };
 }
 

@@ -53,7 +53,15 @@ export function rankModels(run: RunData, taxonomy: Taxonomy): string[] {
   return scored.sort(compareReaders).map((r) => r.name);
 }
 
+/** A model named twice would be counted as two voters that never agree with each other (votes are per model). */
+function refuseRepeatedModels(models: string[] | undefined): void {
+  const repeated = [...new Set((models ?? []).filter((m, i, all) => all.indexOf(m) !== i))];
+  if (repeated.length === 0) return;
+  throw new ConfigError(`--models: ${repeated.join(', ')} named more than once`, { code: 'config.consensus_models', hint: 'Name each model of the consensus once, e.g. --models rules,ollama:qwen2.5:32b' });
+}
+
 export function runConsensus(options: ConsensusOptions): ConsensusResult {
+  refuseRepeatedModels(options.models);
   // Ranking needs the truth; loadRun finds it (--truth or the input's labels) or says how to give it.
   const run = loadRun({ dir: options.dir, taxonomy: options.taxonomy, truthFile: options.truthFile, inputFile: options.inputFile, requireTruth: options.top !== undefined });
   let models: string[];

@@ -39,7 +39,13 @@ export function readerOrder(ev: Evaluation): string[] {
 }
 
 const widthFor = (readers: number, perReader: number) => Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, perReader * readers + 60));
-const readerAxis = (ev: Evaluation) => ({ field: 'reader', type: 'nominal', sort: readerOrder(ev), scale: { domain: readerOrder(ev) }, title: null, axis: { labelAngle: ev.readers.length > 4 ? -30 : 0, labelLimit: 260 } });
+/*
+ * Names (readers, categories) never go into a spec where Vega-Lite writes them into an expression: a sort list
+ * or a filter's value. Vega cannot parse an expression holding the string "toString", "constructor" or
+ * "valueOf" ("Operator not defined"), and those are names a reader or a taxonomy may have. The order comes from
+ * the scale's domain (a list of values, which is safe) or from a number carried in the data.
+ */
+const readerAxis = (ev: Evaluation) => ({ field: 'reader', type: 'nominal', scale: { domain: readerOrder(ev) }, title: null, axis: { labelAngle: ev.readers.length > 4 ? -30 : 0, labelLimit: 260 } });
 
 /** Figure 1: accuracy and macro precision, recall, F1 per reader, with 95 % CI whiskers (capped, haloed). */
 export function metricsSpec(ev: Evaluation): Spec {
@@ -84,7 +90,7 @@ export function confusionSpec(ev: Evaluation): Spec {
       columns.map((predicted) => {
         const count = r.metrics.confusion[truth]?.[predicted] ?? 0;
         const support = r.metrics.perClass[truth]?.support ?? 0;
-        return { reader: r.name, truth, predicted, count, share: support === 0 ? 0 : count / support, description: `${r.name}: truth ${truth}, answer ${predicted}: ${count}` };
+        return { reader: r.name, readerIndex: order.indexOf(r.name), truth, truthIndex: classSet.indexOf(truth), predicted, predictedIndex: columns.indexOf(predicted), count, share: support === 0 ? 0 : count / support, description: `${r.name}: truth ${truth}, answer ${predicted}: ${count}` };
       }),
     ),
   );
@@ -93,14 +99,14 @@ export function confusionSpec(ev: Evaluation): Spec {
   const axis = { labelFontSize: 10, titleFontSize: 10 };
   return {
     data: { values },
-    facet: { field: 'reader', type: 'nominal', sort: order, title: null, header: { labelFontWeight: 'bold', labelFontSize: 12, labelLimit: 300 } },
+    facet: { field: 'reader', type: 'nominal', sort: { field: 'readerIndex', op: 'min' }, title: null, header: { labelFontWeight: 'bold', labelFontSize: 12, labelLimit: 300 } },
     columns: perRow,
     spec: {
       width: cell * columns.length,
       height: cell * classSet.length,
       encoding: {
-        x: { field: 'predicted', type: 'ordinal', sort: columns, scale: { domain: columns }, title: 'answer', axis: { ...axis, labelAngle: -45, orient: 'bottom' } },
-        y: { field: 'truth', type: 'ordinal', sort: classSet, scale: { domain: classSet }, title: 'truth', axis },
+        x: { field: 'predicted', type: 'ordinal', scale: { domain: columns }, title: 'answer', axis: { ...axis, labelAngle: -45, orient: 'bottom' } },
+        y: { field: 'truth', type: 'ordinal', scale: { domain: classSet }, title: 'truth', axis },
       },
       layer: [
         // Every cell outlined on white: a zero is an empty cell, never a faint colour.
@@ -112,9 +118,9 @@ export function confusionSpec(ev: Evaluation): Spec {
         },
         // A line where the class set ends: the columns right of it are answers no report is (always errors).
         {
-          transform: [{ filter: { and: [{ field: 'truth', equal: classSet[0] ?? '' }, { field: 'predicted', equal: columns[classSet.length] ?? '' }] } }],
+          transform: [{ filter: `datum.truthIndex === 0 && datum.predictedIndex === ${classSet.length}` }],
           mark: { type: 'rule', color: '#5b6474', strokeWidth: 1.5, strokeDash: [3, 2] },
-          encoding: { x: { field: 'predicted', type: 'ordinal', sort: columns, bandPosition: 0 }, y: { value: 0 }, y2: { value: cell * classSet.length } },
+          encoding: { x: { field: 'predicted', type: 'ordinal', scale: { domain: columns }, bandPosition: 0 }, y: { value: 0 }, y2: { value: cell * classSet.length } },
         },
         {
           transform: [{ filter: 'datum.count > 0' }],
@@ -194,7 +200,7 @@ export function coverageSpec(ev: Evaluation): Spec | null {
         encoding: {
           x: { field: 'coverage', type: 'quantitative', scale: { domain: [0, 1] }, title: 'coverage: share of reports the reader answers (the rest go to a person)', axis: { format: '%' } },
           y,
-          color: { field: 'line', type: 'nominal', sort: lines, scale: { domain: lines }, title: null, legend: { orient: 'top', columns: Math.min(3, lines.length), labelLimit: 320 } },
+          color: { field: 'line', type: 'nominal', scale: { domain: lines }, title: null, legend: { orient: 'top', columns: Math.min(3, lines.length), labelLimit: 320 } },
           order: { field: 'coverage', type: 'quantitative' },
           description: { field: 'description' },
         },

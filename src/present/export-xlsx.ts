@@ -65,7 +65,8 @@ export function workbookSheets(run: RunResults, taxonomy: Taxonomy, version: str
           name(p.category),
           outcome.kind === 'failed' ? `${describeOutcome(outcome)}: ${outcome.message}` : describeOutcome(outcome),
           p.evidence.map((e) => `• ${e.quote}${e.alignment === 'none' ? ' (not found in the report)' : ''}`).join('\n') || null,
-          p.seconds,
+          // A line from elsewhere may have no seconds: an empty cell, not a crash.
+          typeof p.seconds === 'number' ? p.seconds : null,
           ...(hasTruth ? [truth ?? null, truth === undefined ? null : truth === p.category ? 'yes' : 'no'] : []),
         ];
       }),

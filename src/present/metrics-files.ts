@@ -42,37 +42,8 @@ function selectiveJson(r: ReaderResult): Record<string, unknown> | undefined {
 
 /** metrics.json: `{"readers": {"<name>": {"n", "accuracy", "macro", "perClass", "confusion", "secondsPerReport", "ci", ...}}, ...}`. */
 export function metricsJson(ev: Evaluation): Record<string, unknown> {
-  const readers: Record<string, unknown> = {};
-  for (const r of ev.readers) {
-    const m = r.metrics;
-    readers[r.name] = {
-      kind: r.kind,
-      n: m.n,
-      accuracy: m.accuracy,
-      macro: m.macro,
-      weighted: m.weighted,
-      macroUnionOfLabels: m.macroUnionOfLabels,
-      kappa: m.kappa,
-      ac1: m.ac1,
-      failed: m.failed,
-      unclassified: m.unclassified,
-      missing: r.missing,
-      perClass: m.perClass,
-      confusion: m.confusion,
-      secondsPerReport: r.seconds,
-      tokens: r.tokens,
-      ci: {
-        level: 0.95,
-        resamples: ev.resamples,
-        accuracy: [r.ci.accuracy.low, r.ci.accuracy.high],
-        macroF1: [r.ci.f1.low, r.ci.f1.high],
-        macroPrecision: [r.ci.precision.low, r.ci.precision.high],
-        macroRecall: [r.ci.recall.low, r.ci.recall.high],
-      },
-      ...(r.mcnemar ? { mcnemar: r.mcnemar } : {}),
-      ...(r.selective.length > 0 ? { selective: selectiveJson(r) } : {}),
-    };
-  }
+  // fromEntries makes every name an own key: an assignment readers["__proto__"] would set the prototype instead.
+  const readers = Object.fromEntries(ev.readers.map((r) => [r.name, readerJson(ev, r)]));
   const c = ev.consensus?.summary;
   return {
     classSet: ev.classSet,
@@ -83,6 +54,37 @@ export function metricsJson(ev: Evaluation): Record<string, unknown> {
     truth: { source: ev.truthSource, n: ev.truth.size, classes: ev.classSet },
     source: { ...ev.source, humanReaders: ev.humanReaders },
     ...(c ? { consensus: { models: c.models, minAgree: c.minAgree, selection: c.selection, counts: c.counts, agreement: c.agreement, fleissKappa: c.agreement.fleissKappa, source: c.source } } : {}),
+  };
+}
+
+function readerJson(ev: Evaluation, r: ReaderResult): Record<string, unknown> {
+  const m = r.metrics;
+  return {
+    kind: r.kind,
+    n: m.n,
+    accuracy: m.accuracy,
+    macro: m.macro,
+    weighted: m.weighted,
+    macroUnionOfLabels: m.macroUnionOfLabels,
+    kappa: m.kappa,
+    ac1: m.ac1,
+    failed: m.failed,
+    unclassified: m.unclassified,
+    missing: r.missing,
+    perClass: m.perClass,
+    confusion: m.confusion,
+    secondsPerReport: r.seconds,
+    tokens: r.tokens,
+    ci: {
+      level: 0.95,
+      resamples: ev.resamples,
+      accuracy: [r.ci.accuracy.low, r.ci.accuracy.high],
+      macroF1: [r.ci.f1.low, r.ci.f1.high],
+      macroPrecision: [r.ci.precision.low, r.ci.precision.high],
+      macroRecall: [r.ci.recall.low, r.ci.recall.high],
+    },
+    ...(r.mcnemar ? { mcnemar: r.mcnemar } : {}),
+    ...(r.selective.length > 0 ? { selective: selectiveJson(r) } : {}),
   };
 }
 

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { CONSENSUS_FILE, readConsensus, staleReason, type StoredConsensus } from '../evaluate/consensus-files.js';
-import { loadRun, runSource } from '../evaluate/load-run.js';
+import { loadRun, runSource, type PredictionLine } from '../evaluate/load-run.js';
 import type { Prediction } from '../readers/reader.js';
 import { STORE_FILE } from '../run/run-classify.js';
 import { configHash, RunStore, type RunConfig } from '../run/run-store.js';
@@ -42,12 +42,12 @@ export interface RunResults {
 }
 
 export function readRun(dir: string, taxonomy: Taxonomy): RunResults {
-  const run = loadRun({ dir, taxonomy, requireTruth: false });
+  const run = loadRun({ dir, taxonomy, requireTruth: false, checkAnswers: false });
   const predictions = new Map<string, Map<string, Prediction>>();
-  for (const line of run.lines as unknown as Prediction[]) {
+  for (const line of run.lines) {
     let byId = predictions.get(line.model);
     if (!byId) predictions.set(line.model, (byId = new Map()));
-    byId.set(line.id, line);
+    byId.set(line.id, asPrediction(line));
   }
   const predicted = new Set(run.lines.map((l) => l.id));
   const ids = [...new Set([...[...run.reports.keys()].filter((id) => predicted.has(id)), ...predicted])];
@@ -59,6 +59,16 @@ export function readRun(dir: string, taxonomy: Taxonomy): RunResults {
     result.consensus = { models: stored.summary.models, rows: stored.rows as ConsensusEntry[], stale };
   }
   return result;
+}
+
+/**
+ * A line as the exports read it. predictions.jsonl may come from elsewhere with only the contract's core
+ * (id, model, category, error): a line without evidence quotes has none, rather than failing the export; a
+ * quote that is no text is left out.
+ */
+function asPrediction(line: PredictionLine): Prediction {
+  const evidence = Array.isArray(line.evidence) ? line.evidence.filter((e) => typeof e?.quote === 'string') : [];
+  return { ...(line as unknown as Prediction), evidence };
 }
 
 /** The run's consensus for an export, refused when it was made from other predictions than the run has now. */
