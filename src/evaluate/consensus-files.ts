@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { InputError } from '../errors.js';
 import { withAdjudications } from '../run/human-readers.js';
 import { toCsv } from '../util/csv.js';
-import { writeAtomic } from '../util/write-atomic.js';
+import { writeOutput } from '../util/write-output.js';
 import type { RaterAgreement } from './agreement.js';
 import type { Consensus, ConsensusRow, ConsensusStatus } from './consensus.js';
 import type { RunSource } from './load-run.js';
@@ -47,25 +47,28 @@ export interface StoredConsensus {
   rows: (ConsensusRow & { source?: string; review?: ReviewReason })[];
 }
 
+/** consensus writes its files beside the run: the run folder must take them. */
+const CONSENSUS_FIX = 'consensus writes consensus.jsonl, consensus.json and review.csv into the run folder: move what is in the way, or make the folder writable (or copy the run)';
+
 export function writeConsensus(dir: string, consensus: Consensus, source: RunSource, selection: ConsensusSelection, truth?: Map<string, string>, sizing?: ReviewSizing): { rowsFile: string; reviewFile: string } {
   const rowsFile = join(dir, CONSENSUS_FILE);
   const below = new Set(sizing?.belowThreshold ?? []);
   const marked = consensus.rows.map((r) => (below.has(r.id) ? { ...r, review: 'below target' as const } : r));
   // What an adjudicator decided stays decided when the consensus is built again.
   const final = withAdjudications(dir, marked);
-  writeAtomic(rowsFile, final.map((r) => JSON.stringify({ ...r, source: source.id })).join('\n') + (final.length ? '\n' : ''));
+  writeOutput(rowsFile, final.map((r) => JSON.stringify({ ...r, source: source.id })).join('\n') + (final.length ? '\n' : ''), CONSENSUS_FIX);
   const summary: ConsensusSummary = { models: consensus.models, minAgree: consensus.minAgree, selection, counts: consensus.counts, agreement: consensus.agreement, source };
   if (sizing) {
     const { belowThreshold: _ids, ...review } = sizing;
     summary.review = review;
   }
-  writeAtomic(join(dir, CONSENSUS_SUMMARY_FILE), `${JSON.stringify(summary, null, 2)}\n`);
+  writeOutput(join(dir, CONSENSUS_SUMMARY_FILE), `${JSON.stringify(summary, null, 2)}\n`, CONSENSUS_FIX);
   const listed = consensus.rows.filter((r) => r.status === 'no majority' || below.has(r.id));
   const header = ['id', ...consensus.models, ...(truth ? ['truth'] : []), ...(sizing ? ['why'] : []), 'consensus source'];
   const why = (r: ConsensusRow) => (r.status === 'no majority' ? 'no majority' : `below the agreement threshold for accuracy ${sizing!.targetAccuracy}`);
   const rows = listed.map((r) => [r.id, ...consensus.models.map((m) => r.votes[m] ?? FAILED), ...(truth ? [truth.get(r.id) ?? ''] : []), ...(sizing ? [why(r)] : []), source.id]);
   const reviewFile = join(dir, REVIEW_FILE);
-  writeAtomic(reviewFile, toCsv([header, ...rows]));
+  writeOutput(reviewFile, toCsv([header, ...rows]), CONSENSUS_FIX);
   return { rowsFile, reviewFile };
 }
 

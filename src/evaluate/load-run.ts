@@ -15,7 +15,7 @@ import type { Report } from '../report/report.js';
 import { PREDICTIONS_FILE } from '../run/export-predictions.js';
 import { ADJUDICATED_TRUTH, adjudicatedTruth, checkHumanReadersTaxonomy, hasHumanAnswers } from '../run/human-readers.js';
 import { STORE_FILE } from '../run/run-classify.js';
-import { configHash, RunStore } from '../run/run-store.js';
+import { configHash, RunStoreReader } from '../run/run-store.js';
 import { checkRunTaxonomy } from '../run/run-taxonomy.js';
 import { categoryIds, resolveLabel, UNCLASSIFIED, type Taxonomy, type UnclassifiedReason } from '../taxonomy/taxonomy.js';
 
@@ -142,7 +142,7 @@ export function loadRun(options: LoadRunOptions): RunData {
   let reports: Report[] = [];
   let runConfig: string | null = null;
   if (existsSync(storePath)) {
-    const store = RunStore.open(storePath);
+    const store = RunStoreReader.open(storePath);
     try {
       const config = store.config();
       checkRunTaxonomy(config, dir, taxonomy);

@@ -19,12 +19,12 @@
  * the same run again yields the same ids (an update, not a duplicate).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ConfigError } from '../errors.js';
 import type { Prediction } from '../readers/reader.js';
 import type { Category, Taxonomy } from '../taxonomy/taxonomy.js';
-import { writeAtomic } from '../util/write-atomic.js';
+import { makeOutputFolder, writeOutput } from '../util/write-output.js';
 import { currentConsensus, type RunResults } from './read-run.js';
 import { consensusOutcome, describeOutcome, predictionOutcome, type ReadingOutcome } from './reading-outcome.js';
 
@@ -241,16 +241,18 @@ export interface FhirExportResult {
   others: number;
 }
 
+const OUT_FIX = 'Choose another folder for the bundles with --out, one you can write to (it is created when missing)';
+
 export function writeFhirExport(run: RunResults, taxonomy: Taxonomy, outDir: string, options: FhirOptions): FhirExportResult {
   const { source, bundles } = fhirBundles(run, taxonomy, options);
-  mkdirSync(outDir, { recursive: true });
+  makeOutputFolder(outDir, OUT_FIX);
   const names = new Set<string>();
   for (const { id, bundle } of bundles) {
     const name = bundleFileName(id);
     // Ids that differ only in case would share a file on Windows and macOS: the later one gets its hash.
     const unique = names.has(name.toLowerCase()) ? bundleFileName(`${id}\u0000`) : name;
     names.add(unique.toLowerCase());
-    writeAtomic(join(outDir, unique), `${JSON.stringify(bundle, null, 2)}\n`);
+    writeOutput(join(outDir, unique), `${JSON.stringify(bundle, null, 2)}\n`, OUT_FIX);
   }
   const others = existsSync(outDir) ? readdirSync(outDir).filter((f) => f.endsWith('.json') && !names.has(f.toLowerCase())).length : 0;
   return { dir: outDir, written: bundles.length, source, others };

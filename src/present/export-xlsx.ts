@@ -10,7 +10,7 @@ import { basename } from 'node:path';
 import type { Workbook, Worksheet } from 'exceljs';
 import type { Prediction } from '../readers/reader.js';
 import { UNCLASSIFIED, type Taxonomy } from '../taxonomy/taxonomy.js';
-import { writeAtomic } from '../util/write-atomic.js';
+import { writeOutput } from '../util/write-output.js';
 import { currentConsensus, type RunResults } from './read-run.js';
 import { consensusOutcome, describeOutcome, predictionOutcome } from './reading-outcome.js';
 
@@ -34,7 +34,7 @@ export async function writeXlsxExport(run: RunResults, taxonomy: Taxonomy, file:
   workbook.creator = `cmrdx ${options.version}`;
   const names = sheetNames(specs.map((s) => s.name));
   specs.forEach((spec, i) => addSheet(workbook, names[i]!, spec));
-  writeAtomic(file, Buffer.from(await workbook.xlsx.writeBuffer()));
+  writeOutput(file, Buffer.from(await workbook.xlsx.writeBuffer()), 'Choose another workbook file with --out, in a folder you can write to');
   return { file, sheets: names };
 }
 

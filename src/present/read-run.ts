@@ -12,7 +12,7 @@ import { CONSENSUS_FILE, readConsensus, staleReason, type StoredConsensus } from
 import { loadRun, runSource, type PredictionLine } from '../evaluate/load-run.js';
 import type { Prediction } from '../readers/reader.js';
 import { STORE_FILE } from '../run/run-classify.js';
-import { configHash, RunStore, type RunConfig } from '../run/run-store.js';
+import { configHash, RunStoreReader, type RunConfig } from '../run/run-store.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 
 /** One line of consensus.jsonl, including what `cmrdx adjudicate` adds. */
@@ -85,7 +85,7 @@ export function currentConsensus(run: RunResults): RunResults['consensus'] {
 function storedConfig(dir: string): RunConfig | null {
   const path = join(dir, STORE_FILE);
   if (!existsSync(path)) return null;
-  const store = RunStore.open(path);
+  const store = RunStoreReader.open(path);
   try {
     return store.config();
   } finally {

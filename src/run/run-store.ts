@@ -12,6 +12,7 @@
  */
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { ConfigError, StorageError } from '../errors.js';
 import type { Prediction } from '../readers/reader.js';
 import type { Report } from '../report/report.js';
@@ -327,7 +328,7 @@ export class RunStore {
 
   reports(): Report[] {
     const rows = this.db.prepare('SELECT id, label, lang, text FROM reports ORDER BY seq').all() as { id: string; label: string | null; lang: string | null; text: string }[];
-    return rows.map((r) => ({ id: r.id, text: r.text, ...(r.label ? { label: r.label } : {}), ...(r.lang === 'de' || r.lang === 'en' ? { lang: r.lang } : {}) }));
+    return rows.map(storedReport);
   }
 
   translation(textHash: string, model: string, promptVersion: string): string | undefined {
@@ -343,6 +344,78 @@ export class RunStore {
     if (this.db.open) this.db.close();
   }
 }
+
+/**
+ * A run store opened to read only (evaluate, consensus, export): a finished run on a read-only share, or one
+ * another process is writing, is read without taking a write lock, creating tables or changing the journal.
+ * What a store of an older layout, or one that holds only the human readers' tables, lacks reads as empty.
+ */
+export class RunStoreReader {
+  private readonly db: Database.Database;
+  private readonly tables: Set<string>;
+
+  private constructor(readonly path: string) {
+    let db: Database.Database | undefined;
+    try {
+      db = openForReading(path);
+      this.db = db;
+      const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+      if (tables.length > 0 && !isRunStore(db, tables)) {
+        throw new StorageError(path, `${path}: not a cmrdx run store (another program's SQLite file)`, { code: 'storage.foreign', hint: 'Move the file away, or point cmrdx at the run folder it belongs to' });
+      }
+      this.tables = new Set(tables);
+    } catch (error) {
+      db?.close();
+      throw storageError(path, error);
+    }
+  }
+
+  static open(path: string): RunStoreReader {
+    return new RunStoreReader(path);
+  }
+
+  config(): RunConfig | null {
+    if (!this.tables.has('meta')) return null;
+    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get('config') as { value: string } | undefined;
+    return row ? (JSON.parse(row.value) as RunConfig) : null;
+  }
+
+  reports(): Report[] {
+    if (!this.tables.has('reports')) return [];
+    const rows = this.db.prepare('SELECT id, label, lang, text FROM reports ORDER BY seq').all() as { id: string; label: string | null; lang: string | null; text: string }[];
+    return rows.map(storedReport);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+/**
+ * A read-only connection. A WAL store in a folder the reader may not write to (an archived run, a colleague's
+ * share) cannot be opened so: SQLite must create its shared-memory file beside it. Without a write-ahead log
+ * beside it the file alone holds the whole run, so then a copy in memory is read, its header marked as a
+ * rollback-journal database (an in-memory database has no WAL).
+ */
+function openForReading(path: string): Database.Database {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true, timeout: 5000 });
+    // The shared-memory file is made at the first read, not at open.
+    db.prepare('SELECT COUNT(*) FROM sqlite_master').get();
+    return db;
+  } catch (error) {
+    db?.close();
+    const code = (error as { code?: string }).code ?? '';
+    const wal = `${path}-wal`;
+    if ((code !== 'SQLITE_READONLY_DIRECTORY' && !code.startsWith('SQLITE_CANTOPEN')) || (existsSync(wal) && statSync(wal).size > 0)) throw error;
+    const copy = readFileSync(path);
+    if (copy.length >= 20 && copy[18] === 2 && copy[19] === 2) copy.fill(1, 18, 20);
+    return new Database(copy, { readonly: true });
+  }
+}
+
+const storedReport = (r: { id: string; label: string | null; lang: string | null; text: string }): Report => ({ id: r.id, text: r.text, ...(r.label ? { label: r.label } : {}), ...(r.lang === 'de' || r.lang === 'en' ? { lang: r.lang } : {}) });
 
 /**
  * A cmrdx store says so in its meta table (stores from before that marker have the run configuration there),
