@@ -76,6 +76,16 @@ export interface MapOptions {
   withFlags?: boolean;
 }
 
+/** The roles whose usual names occur among `headers` (e.g. `Fallnummer` → id), for telling a table's header apart. */
+export function recognisedRoles(headers: string[]): Set<ColumnRole> {
+  const roles = new Set<ColumnRole>();
+  for (const header of headers) {
+    const name = normaliseHeader(header);
+    for (const role of Object.keys(ROLES) as ColumnRole[]) if (ROLES[role].names.includes(name)) roles.add(role);
+  }
+  return roles;
+}
+
 /**
  * The columns for the roles among `headers`, in the order the file has them. Explicit choices are taken
  * first; the remaining roles are recognised by name, the canonical name (`id`, `text`, `label`) before the

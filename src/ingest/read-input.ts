@@ -10,8 +10,9 @@ import { basename, extname, join } from 'node:path';
 import { InputError } from '../errors.js';
 import { mapColumns } from './map-columns.js';
 import { readPdfText } from './read-pdf.js';
-import { readTextFile, type RawRecord } from './read-records.js';
+import type { RawRecord } from './read-records.js';
 import { collect, readFolderRecords, readReports, type ReadOptions, type ReadResult } from './read-reports.js';
+import { readTxtReport } from './read-txt-report.js';
 import { readXlsx } from './read-xlsx.js';
 
 export interface InputOptions extends ReadOptions {
@@ -65,7 +66,7 @@ async function readDocumentFolder(folder: string, options: InputOptions): Promis
   for (const name of files) {
     const file = join(folder, name);
     try {
-      const text = extname(name).toLowerCase() === '.pdf' ? await readPdfText(file) : readTextFile(file, options.encoding);
+      const text = extname(name).toLowerCase() === '.pdf' ? await readPdfText(file) : readTxtReport(file, options.encoding);
       records.push({ fields: { id: basename(name, extname(name)), text }, file });
     } catch (error) {
       // A scanned or broken PDF among thousands is left out and counted with --skip-invalid, like a bad row.

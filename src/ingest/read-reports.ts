@@ -11,7 +11,8 @@ import { InputError } from '../errors.js';
 import type { Lang, Report } from '../report/report.js';
 import { DEFAULT_TAXONOMY, resolveLabel, unknownLabelHint, type Taxonomy } from '../taxonomy/taxonomy.js';
 import { normaliseText, notTextReason, type Encoding } from './decode-text.js';
-import { formatOf, readRecords, readTextFile, type RawRecord } from './read-records.js';
+import { formatOf, readRecords, type RawRecord } from './read-records.js';
+import { readTxtReport } from './read-txt-report.js';
 import { readLabels } from './read-labels.js';
 import { mapColumns, type ColumnChoice } from './map-columns.js';
 
@@ -45,7 +46,7 @@ export function readReports(path: string, options: ReadOptions = {}): ReadResult
   }
   if (statSync(path).isDirectory()) return readFolder(path, options);
   if (extname(path).toLowerCase() === '.txt') {
-    const text = readTextFile(path, options.encoding);
+    const text = readTxtReport(path, options.encoding);
     return collect([{ fields: { id: basename(path, extname(path)), text }, file: path }], options);
   }
   const format = formatOf(path);
@@ -94,7 +95,7 @@ function readFolder(folder: string, options: ReadOptions): ReadResult {
   const records: RawRecord[] = files.map((name) => {
     const file = join(folder, name);
     try {
-      return { fields: { id: basename(name, extname(name)), text: readTextFile(file, options.encoding) }, file };
+      return { fields: { id: basename(name, extname(name)), text: readTxtReport(file, options.encoding) }, file };
     } catch (error) {
       // One unreadable file (binary, mixed encodings) is one bad record of the folder.
       if (!(error instanceof InputError) || !options.skipInvalid) throw error;
