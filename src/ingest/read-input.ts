@@ -5,9 +5,10 @@
  * libraries, so this is the async entry point the CLI uses; everything ends in the same checks (ids, text,
  * labels, duplicates) as readReports.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { InputError } from '../errors.js';
+import { listFolder, unreadWarning, type FolderListing } from './folder-entries.js';
 import { mapColumns } from './map-columns.js';
 import { readPdfText } from './read-pdf.js';
 import type { RawRecord } from './read-records.js';
@@ -26,8 +27,9 @@ export async function readInput(path: string, options: InputOptions = {}): Promi
   if (!existsSync(path)) return readReports(path, options);
   const ext = extname(path).toLowerCase();
   if (statSync(path).isDirectory()) {
-    const pdfs = readdirSync(path).some((name) => extname(name).toLowerCase() === '.pdf');
-    return pdfs ? readDocumentFolder(path, options) : readReports(path, options);
+    const listing = listFolder(path, ['.pdf', '.txt']);
+    const pdfs = listing.reports.some((name) => extname(name).toLowerCase() === '.pdf');
+    return pdfs ? readDocumentFolder(path, listing, options) : readReports(path, options);
   }
   if (ext === '.pdf') {
     return collect([{ fields: { id: basename(path, extname(path)), text: await readPdfText(path) }, file: path }], options);
@@ -57,10 +59,8 @@ async function readWorkbook(file: string, options: InputOptions): Promise<ReadRe
 }
 
 /** A folder with PDF reports (and perhaps .txt reports beside them), read in file-name order. */
-async function readDocumentFolder(folder: string, options: InputOptions): Promise<ReadResult> {
-  const files = readdirSync(folder)
-    .filter((name) => ['.pdf', '.txt'].includes(extname(name).toLowerCase()))
-    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+async function readDocumentFolder(folder: string, listing: FolderListing, options: InputOptions): Promise<ReadResult> {
+  const files = listing.reports;
   const records: RawRecord[] = [];
   const skipped: InputError[] = [];
   for (const name of files) {
@@ -79,5 +79,7 @@ async function readDocumentFolder(folder: string, options: InputOptions): Promis
   }
   const result = readFolderRecords(folder, records, options);
   result.skipped.unshift(...skipped);
+  const unread = unreadWarning(folder, listing, '.txt and .pdf');
+  if (unread) result.warnings.unshift(unread);
   return result;
 }

@@ -5,7 +5,7 @@
  * trust a Report; a bad record is a one-line InputError naming file, line and id (never the content), or, with
  * skipInvalid, is counted and left out.
  */
-import { readdirSync, statSync, existsSync } from 'node:fs';
+import { statSync, existsSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { InputError } from '../errors.js';
 import type { Lang, Report } from '../report/report.js';
@@ -13,6 +13,7 @@ import { DEFAULT_TAXONOMY, resolveLabel, unknownLabelHint, type Taxonomy } from 
 import { normaliseText, notTextReason, type Encoding } from './decode-text.js';
 import { formatOf, readRecords, type RawRecord } from './read-records.js';
 import { readTxtReport } from './read-txt-report.js';
+import { describeUnread, labelsFileOf, listFolder, unreadWarning } from './folder-entries.js';
 import { readLabels } from './read-labels.js';
 import { mapColumns, type ColumnChoice } from './map-columns.js';
 
@@ -83,16 +84,14 @@ function requireColumns(file: string, records: RawRecord[]): void {
 }
 
 function readFolder(folder: string, options: ReadOptions): ReadResult {
-  const files = readdirSync(folder)
-    .filter((name) => extname(name).toLowerCase() === '.txt')
-    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-  if (files.length === 0) {
-    throw new InputError({ file: folder }, 'the folder has no .txt files', {
+  const listing = listFolder(folder, ['.txt']);
+  if (listing.reports.length === 0) {
+    throw new InputError({ file: folder }, `the folder has no .txt files${listing.unread.length > 0 ? ` (${describeUnread(listing.unread)})` : ''}`, {
       code: 'input.empty',
       hint: 'Put one report per .txt file in the folder (the file name is the report id)',
     });
   }
-  const records: RawRecord[] = files.map((name) => {
+  const records: RawRecord[] = listing.reports.map((name) => {
     const file = join(folder, name);
     try {
       return { fields: { id: basename(name, extname(name)), text: readTxtReport(file, options.encoding) }, file };
@@ -103,13 +102,16 @@ function readFolder(folder: string, options: ReadOptions): ReadResult {
       return { fields: { id: basename(name, extname(name)) }, file, invalid: error };
     }
   });
-  return readFolderRecords(folder, records, options);
+  const result = readFolderRecords(folder, records, options);
+  const unread = unreadWarning(folder, listing, '.txt');
+  if (unread) result.warnings.unshift(unread);
+  return result;
 }
 
 /** A folder's reports (already read) with the labels of its labels.csv. */
 export function readFolderRecords(folder: string, records: RawRecord[], options: ReadOptions): ReadResult {
   const warnings: string[] = [];
-  const labelsFile = ['labels.csv', 'labels.tsv', 'labels.jsonl'].map((n) => join(folder, n)).find(existsSync);
+  const labelsFile = labelsFileOf(folder);
   if (labelsFile) {
     const labels = readLabels(labelsFile, { taxonomy: options.taxonomy, encoding: options.encoding });
     const byId = new Map(labels.map((l) => [l.id, l.label]));
