@@ -152,6 +152,27 @@ function listHeaders(headers: string[]): string {
   return shown.join(', ') + (headers.length > 20 ? `, … ${headers.length - 20} more` : '');
 }
 
+/**
+ * Refuses a header row that names a column twice: one name can key only one value per row, so the other
+ * column (a second text, a second label) would be lost or win without a word. `headers` are the names as keyed
+ * (a CSV's lower-cased), `written` as the file has them, for the message.
+ */
+export function refuseDuplicateHeaders(where: { file: string; line: number }, headers: string[], written: string[] = headers): void {
+  const first = new Map<string, number>();
+  headers.forEach((header, i) => {
+    const earlier = first.get(header);
+    if (earlier !== undefined) {
+      const name = written[i] ?? header;
+      const shown = name.length > 40 ? `of ${name.length} characters` : `"${name}"`;
+      throw new InputError(where, `the header names the column ${shown} twice (columns ${earlier + 1} and ${i + 1})`, {
+        code: 'input.column_duplicate',
+        hint: 'Give every column of the header row its own name (e.g. Befundtext and Nachtrag)',
+      });
+    }
+    first.set(header, i);
+  });
+}
+
 /** The keys of the records in first-seen order (a JSON file's objects need not all have the same keys). */
 export function headersOf(records: RawRecord[]): string[] {
   const seen = new Set<string>();

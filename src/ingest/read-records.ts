@@ -12,6 +12,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { InputError } from '../errors.js';
 import { describeJsonError } from '../util/json-error.js';
 import { decodeText, normaliseText, type Encoding } from './decode-text.js';
+import { refuseDuplicateHeaders } from './map-columns.js';
 
 export interface RawRecord {
   fields: Record<string, unknown>;
@@ -217,7 +218,11 @@ function readDelimited(file: string, text: string, options: RecordOptions): RawR
   try {
     rows = parseCsv(text, {
       delimiter,
-      columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()),
+      columns: (header: string[]) => {
+        const names = header.map((name) => name.trim().toLowerCase());
+        refuseDuplicateHeaders({ file, line: 1 }, names, header.map((name) => name.trim()));
+        return names;
+      },
       info: true,
       raw: true,
       skip_empty_lines: true,
@@ -230,6 +235,7 @@ function readDelimited(file: string, text: string, options: RecordOptions): RawR
       },
     }) as CsvRow[];
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw csvError(file, error);
   }
   if (fatal) throw csvError(file, fatal);

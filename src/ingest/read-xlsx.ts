@@ -8,6 +8,7 @@
 import { openSync, readSync, closeSync } from 'node:fs';
 import type { CellValue, Workbook, Worksheet } from 'exceljs';
 import { InputError } from '../errors.js';
+import { refuseDuplicateHeaders } from './map-columns.js';
 import type { RawRecord } from './read-records.js';
 
 export interface XlsxTable {
@@ -91,6 +92,7 @@ function tableOf(file: string, worksheet: Worksheet): Omit<XlsxTable, 'sheet'> {
     if (values.every((v) => v === undefined || v.trim() === '')) return;
     if (!headers) {
       headers = Array.from({ length: values.length }, (_, i) => values[i]?.trim() || `column ${columnLetter(i + 1)}`);
+      refuseDuplicateHeaders({ file, line: rowNumber }, headers);
       return;
     }
     const fields: Record<string, unknown> = {};
