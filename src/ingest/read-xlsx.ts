@@ -1,9 +1,9 @@
 /**
  * Reads the rows of an Excel workbook (.xlsx) as raw records: one sheet (the first visible one, or `--sheet`
  * by name or 1-based number), the first non-empty row as the header, every later non-empty row as a record
- * whose line is its Excel row number. Cells become strings as Excel shows them: numbers without a format,
- * dates as ISO dates, rich text and hyperlinks as their text, formulas as their cached result. exceljs is
- * loaded only here, when a workbook is read, so `cmrdx --help` stays instant.
+ * whose line is its Excel row number. Cells become strings as Excel shows them: numbers without a format or with
+ * leading zeros (`000123`), dates as ISO dates, rich text and hyperlinks as their text, formulas as their cached
+ * result. exceljs is loaded only here, when a workbook is read, so `cmrdx --help` stays instant.
  */
 import { openSync, readSync, closeSync } from 'node:fs';
 import type { CellValue, Workbook, Worksheet } from 'exceljs';
@@ -87,7 +87,7 @@ function tableOf(file: string, worksheet: Worksheet): Omit<XlsxTable, 'sheet'> {
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values: (string | undefined)[] = [];
     row.eachCell({ includeEmpty: false }, (cell, column) => {
-      values[column - 1] = cellText(cell.value);
+      values[column - 1] = cellText(cell.value, cell.numFmt);
     });
     if (values.every((v) => v === undefined || v.trim() === '')) return;
     if (!headers) {
@@ -107,17 +107,32 @@ function tableOf(file: string, worksheet: Worksheet): Omit<XlsxTable, 'sheet'> {
   return { records, headers: headers ?? [] };
 }
 
-/** A cell's value as text, or undefined when it is empty. */
-export function cellText(value: CellValue): string | undefined {
+/** A cell's value as text, or undefined when it is empty; `numFmt` is the cell's Excel number format. */
+export function cellText(value: CellValue, numFmt?: string): string | undefined {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'string') return unescapeOoxml(value);
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'number') return zeroPadded(value, numFmt) ?? String(value);
+  if (typeof value === 'boolean') return String(value);
   if (value instanceof Date) return isoDate(value);
   if ('richText' in value) return unescapeOoxml(value.richText.map((r) => r.text).join(''));
-  if ('formula' in value || 'sharedFormula' in value) return 'result' in value ? cellText(value.result as CellValue) : undefined;
+  if ('formula' in value || 'sharedFormula' in value) return 'result' in value ? cellText(value.result as CellValue, numFmt) : undefined;
   if ('hyperlink' in value) return cellText(value.text as CellValue);
   if ('error' in value) return undefined;
   return undefined;
+}
+
+/**
+ * A whole number under a format that pads it with zeros, as Excel shows it: `000000` makes 123 `000123`, and
+ * literal text around the zeros (`"K-"0000`, `\\K0000`) is kept. Ids are formatted so (Fallnummer 000123), and
+ * the hospital's other files name them so. Other formats are left to the plain number, never approximated.
+ */
+function zeroPadded(value: number, numFmt: string | undefined): string | undefined {
+  if (numFmt === undefined || !Number.isSafeInteger(value) || value < 0) return undefined;
+  // The first section is the one for positive numbers (`000;-000;"null"`).
+  const match = /^((?:"[^"]*"|\\.)*)(0+)((?:"[^"]*"|\\.)*)$/.exec(numFmt.split(';')[0]!);
+  if (!match) return undefined;
+  const literal = (part: string) => part.replace(/"([^"]*)"|\\(.)/g, (_, quoted: string | undefined, char: string | undefined) => quoted ?? char ?? '');
+  return literal(match[1]!) + String(value).padStart(match[2]!.length, '0') + literal(match[3]!);
 }
 
 /** Midnight dates (what a date cell holds) as `2024-05-01`; others as the full ISO instant. */
