@@ -13,6 +13,7 @@ import { DEFAULT_TAXONOMY, resolveLabel, unknownLabelHint, type Taxonomy } from 
 import { normaliseText, notTextReason, type Encoding } from './decode-text.js';
 import { formatOf, readRecords, type RawRecord } from './read-records.js';
 import { readTxtReport } from './read-txt-report.js';
+import { readId } from './report-id.js';
 import { describeUnread, labelsFileOf, listFolder, unreadWarning } from './folder-entries.js';
 import { readLabels } from './read-labels.js';
 import { mapColumns, type ColumnChoice } from './map-columns.js';
@@ -173,8 +174,9 @@ function inputError(record: RawRecord, message: string, code: string, hint: stri
 
 function toReport(record: RawRecord, taxonomy: Taxonomy): Report {
   const { fields } = record;
-  const rawId = fields.id;
-  const id = typeof rawId === 'string' ? rawId.trim() : typeof rawId === 'number' ? String(rawId) : '';
+  const reading = readId(fields.id);
+  if ('problem' in reading) throw inputError(record, reading.problem, 'input.bad_id', reading.hint);
+  const { id } = reading;
   if (id === '') {
     throw inputError(record, 'missing "id"', 'input.missing_id', 'Give every report a non-empty id');
   }

@@ -1,0 +1,28 @@
+/**
+ * A report id as read from a record's id field, checked so that it names exactly the report the hospital
+ * has. An id that cannot be kept as written is refused, never repaired: a repaired id is one the hospital
+ * does not have, and it may be another report's. Messages describe the problem, never the id's characters.
+ */
+
+export type IdReading = { id: string } | { problem: string; hint: string };
+
+const QUOTE_HINT = 'Write the id as a string in quotes ("id": "12345678901234567891"), as the hospital system has it';
+
+/** The id of a record's raw id field: '' when it has none. */
+export function readId(raw: unknown): IdReading {
+  if (typeof raw === 'number') return numberId(raw);
+  if (typeof raw !== 'string') return { id: '' };
+  return { id: raw.trim() };
+}
+
+/**
+ * A JSON number keeps its value, not its digits: beyond 2^53 it is rounded (…993 becomes …992) and 1.10 is
+ * 1.1, so only whole numbers JavaScript holds exactly are ids.
+ */
+function numberId(raw: number): IdReading {
+  if (Number.isSafeInteger(raw)) return { id: String(raw) };
+  if (Number.isInteger(raw) || !Number.isFinite(raw)) {
+    return { problem: 'the id is a JSON number above 9007199254740991 (2^53 - 1), which a number does not keep digit for digit', hint: QUOTE_HINT };
+  }
+  return { problem: 'the id is a JSON number with a fraction, which JSON does not keep as written (1.10 is read as 1.1)', hint: QUOTE_HINT };
+}
