@@ -117,9 +117,12 @@ export function readFolderRecords(folder: string, records: RawRecord[], options:
     const labels = readLabels(labelsFile, { taxonomy: options.taxonomy, encoding: options.encoding });
     const byId = new Map(labels.map((l) => [l.id, l.label]));
     for (const record of records) {
-      const label = byId.get(String(record.fields.id));
+      // The label file's ids are read as ids (NFC); so is a file name here.
+      const reading = readId(record.fields.id);
+      const id = 'id' in reading ? reading.id : String(record.fields.id);
+      const label = byId.get(id);
       if (label !== undefined) record.fields.label = label;
-      byId.delete(String(record.fields.id));
+      byId.delete(id);
     }
     if (byId.size > 0) {
       warnings.push(

@@ -12,7 +12,9 @@ const QUOTE_HINT = 'Write the id as a string in quotes ("id": "12345678901234567
 export function readId(raw: unknown): IdReading {
   if (typeof raw === 'number') return numberId(raw);
   if (typeof raw !== 'string') return { id: '' };
-  return { id: raw.trim() };
+  // NFC, as every decoded file is: "Müller-1" written decomposed (a JSON \u0308 escape, a macOS file name) is the
+  // same id as in a labels file, and the two spellings are one id for the duplicate check.
+  return { id: raw.trim().normalize('NFC') };
 }
 
 /**
