@@ -6,12 +6,21 @@
 
 export type IdReading = { id: string } | { problem: string; hint: string };
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 const QUOTE_HINT = 'Write the id as a string in quotes ("id": "12345678901234567891"), as the hospital system has it';
 
 /** The id of a record's raw id field: '' when it has none. */
 export function readId(raw: unknown): IdReading {
   if (typeof raw === 'number') return numberId(raw);
   if (typeof raw !== 'string') return { id: '' };
+  if (LONE_SURROGATE.test(raw)) {
+    // The run store (SQLite, UTF-8) would keep it as U+FFFD: two such ids become one and a run never resumes.
+    return {
+      problem: 'the id holds a broken character (half of a UTF-16 surrogate pair, as left when an export cuts an emoji or a CJK character in two)',
+      hint: 'Export the file again from the hospital system with its ids intact; cmrdx does not repair ids',
+    };
+  }
   // NFC, as every decoded file is: "Müller-1" written decomposed (a JSON \u0308 escape, a macOS file name) is the
   // same id as in a labels file, and the two spellings are one id for the duplicate check.
   return { id: raw.trim().normalize('NFC') };
