@@ -8,12 +8,19 @@ export type IdReading = { id: string } | { problem: string; hint: string };
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** C0/C1 controls, and the direction overrides that reorder what a terminal shows. */
+const CONTROL = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
+
 const QUOTE_HINT = 'Write the id as a string in quotes ("id": "12345678901234567891"), as the hospital system has it';
 
 /** The id of a record's raw id field: '' when it has none. */
 export function readId(raw: unknown): IdReading {
   if (typeof raw === 'number') return numberId(raw);
   if (typeof raw !== 'string') return { id: '' };
+  return stringId(raw);
+}
+
+function stringId(raw: string): IdReading {
   if (LONE_SURROGATE.test(raw)) {
     // The run store (SQLite, UTF-8) would keep it as U+FFFD: two such ids become one and a run never resumes.
     return {
@@ -23,7 +30,17 @@ export function readId(raw: unknown): IdReading {
   }
   // NFC, as every decoded file is: "Müller-1" written decomposed (a JSON \u0308 escape, a macOS file name) is the
   // same id as in a labels file, and the two spellings are one id for the duplicate check.
-  return { id: raw.trim().normalize('NFC') };
+  const id = raw.trim().normalize('NFC');
+  const control = CONTROL.exec(id);
+  if (control) {
+    // Printed in a message, such a character clears the terminal, colours it or forges a second line.
+    const code = `U+${control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    return {
+      problem: `the id holds a control character (${code}${control[0] === '\n' || control[0] === '\r' ? ', a line break' : ''})`,
+      hint: 'Remove line breaks, tabs and escape sequences from the ids in the export',
+    };
+  }
+  return { id };
 }
 
 /**
