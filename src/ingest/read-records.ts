@@ -6,13 +6,14 @@
  * `skipInvalid`, a record that cannot be read (a line that is not JSON, a CSV row with the wrong number of
  * fields) comes back with `invalid` set instead of stopping the read.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { InputError } from '../errors.js';
 import { describeJsonError } from '../util/json-error.js';
 import { decodeText, normaliseText, type Encoding } from './decode-text.js';
 import { refuseDuplicateHeaders } from './map-columns.js';
+import { requireRegularFile, unreadableFile } from './regular-file.js';
 
 export interface RawRecord {
   fields: Record<string, unknown>;
@@ -38,31 +39,20 @@ export function formatOf(path: string): RecordFormat | undefined {
   return undefined;
 }
 
-/** Reads a file as text, with a clear error when it is missing, a folder, too large, empty, or not text. */
+/** Reads a file as text, with a clear error when it is missing, a folder, not a regular file, too large, empty, or not text. */
 export function readTextFile(path: string, encoding?: Encoding): string {
+  const stat = requireRegularFile(path);
+  if (stat.size > MAX_INPUT_BYTES) {
+    throw new InputError({ file: path }, `is ${Math.round(stat.size / 1024 / 1024)} MB, more than the ${MAX_INPUT_BYTES / 1024 / 1024} MB cmrdx reads from one file`, {
+      code: 'input.too_large',
+      hint: 'Split it into several files (e.g. split -l 50000 reports.jsonl part-) and classify each into the same --out folder one after the other',
+    });
+  }
   let bytes: Buffer;
   try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) {
-      throw new InputError({ file: path }, 'is a folder, not a file', {
-        code: 'input.is_folder',
-        hint: 'Pass a .jsonl, .csv or .txt file here',
-      });
-    }
-    if (stat.size > MAX_INPUT_BYTES) {
-      throw new InputError({ file: path }, `is ${Math.round(stat.size / 1024 / 1024)} MB, more than the ${MAX_INPUT_BYTES / 1024 / 1024} MB cmrdx reads from one file`, {
-        code: 'input.too_large',
-        hint: 'Split it into several files (e.g. split -l 50000 reports.jsonl part-) and classify each into the same --out folder one after the other',
-      });
-    }
     bytes = readFileSync(path);
   } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError({ file: path }, 'no such file or folder', {
-      code: 'input.missing',
-      hint: 'Check the path (it is relative to the current folder)',
-      cause: error,
-    });
+    throw unreadableFile(path, error);
   }
   const { text } = decodeText(bytes, encoding, { file: path });
   if (text.trim() === '') {

@@ -9,6 +9,7 @@ import { openSync, readSync, closeSync } from 'node:fs';
 import type { CellValue, Workbook, Worksheet } from 'exceljs';
 import { InputError } from '../errors.js';
 import { refuseDuplicateHeaders } from './map-columns.js';
+import { requireRegularFile, unreadableFile } from './regular-file.js';
 import type { RawRecord } from './read-records.js';
 
 export interface XlsxTable {
@@ -37,12 +38,13 @@ export async function readXlsx(file: string, sheet?: string): Promise<XlsxTable>
 
 /** A zip file is what an .xlsx is; an encrypted workbook or an old .xls is an OLE compound file instead. */
 function refuseNonWorkbook(file: string): void {
+  requireRegularFile(file);
   const head = Buffer.alloc(8);
   let fd: number;
   try {
     fd = openSync(file, 'r');
   } catch (error) {
-    throw new InputError({ file }, 'no such file or folder', { code: 'input.missing', hint: 'Check the path (it is relative to the current folder)', cause: error });
+    throw unreadableFile(file, error);
   }
   try {
     readSync(fd, head, 0, 8, 0);
