@@ -62,23 +62,24 @@ async function readWorkbook(file: string, options: InputOptions): Promise<ReadRe
 async function readDocumentFolder(folder: string, listing: FolderListing, options: InputOptions): Promise<ReadResult> {
   const files = listing.reports;
   const records: RawRecord[] = [];
-  const skipped: InputError[] = [];
   for (const name of files) {
     const file = join(folder, name);
+    const id = basename(name, extname(name));
     try {
       const text = extname(name).toLowerCase() === '.pdf' ? await readPdfText(file) : readTxtReport(file, options.encoding);
-      records.push({ fields: { id: basename(name, extname(name)), text }, file });
+      records.push({ fields: { id, text }, file });
     } catch (error) {
-      // A scanned or broken PDF among thousands is left out and counted with --skip-invalid, like a bad row.
+      // A scanned or broken PDF among thousands is left out and counted with --skip-invalid, like a bad row; its
+      // id stays known, so its label in labels.csv is not reported as a label without a file.
       if (!(error instanceof InputError) || !options.skipInvalid) throw error;
-      skipped.push(error);
+      records.push({ fields: { id }, file, invalid: error });
     }
   }
-  if (records.length === 0) {
-    throw new InputError({ file: folder }, `no readable report (all ${skipped.length} skipped; first: ${skipped[0]?.message})`, { code: 'input.none_valid' });
+  const invalid = records.filter((r) => r.invalid);
+  if (invalid.length === records.length) {
+    throw new InputError({ file: folder }, `no readable report (all ${invalid.length} skipped; first: ${invalid[0]?.invalid?.message})`, { code: 'input.none_valid' });
   }
   const result = readFolderRecords(folder, records, options);
-  result.skipped.unshift(...skipped);
   const unread = unreadWarning(folder, listing, '.txt and .pdf');
   if (unread) result.warnings.unshift(unread);
   return result;
