@@ -216,6 +216,8 @@ function readDelimited(file: string, text: string, options: RecordOptions): RawR
       info: true,
       raw: true,
       skip_empty_lines: true,
+      // A row of bare delimiters (;;), as Excel writes for formatted or cleared rows, is no record, as in xlsx.
+      skip_records_with_empty_values: true,
       relax_quotes: false,
       skip_records_with_error: Boolean(options.skipInvalid),
       on_skip: (error: unknown) => {
