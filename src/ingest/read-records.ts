@@ -184,7 +184,7 @@ const CSV_HINT = 'Every row needs the same columns as the header (id,text[,label
 
 /** csv-parse's error in words that name the line and field, never the content (its messages quote values). */
 function csvError(file: string, error: unknown): InputError {
-  const e = error as Error & { code?: string; lines?: number; index?: number; record?: unknown[]; columns?: unknown[] };
+  const e = error as Error & { code?: string; lines?: number; index?: number; record?: unknown[]; columns?: unknown[]; raw?: unknown };
   const field = typeof e.index === 'number' ? `field ${e.index + 1}` : 'a field';
   const reasons: Record<string, string> = {
     CSV_RECORD_INCONSISTENT_COLUMNS: `the row has ${e.record?.length ?? 'a different number of'} fields, the header ${e.columns?.length ?? 'another number'}`,
@@ -194,7 +194,19 @@ function csvError(file: string, error: unknown): InputError {
     CSV_QUOTE_NOT_CLOSED: 'a quoted field that starts here is never closed',
     CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: `a quoted ${field} goes on after its closing quote`,
   };
-  return new InputError({ file, line: e.lines }, `not valid CSV (${reasons[e.code ?? ''] ?? e.code ?? 'unreadable'})`, { code: 'input.not_csv', hint: CSV_HINT });
+  const line = e.code === 'CSV_QUOTE_NOT_CLOSED' ? unclosedQuoteLine(e) : e.lines;
+  return new InputError({ file, line }, `not valid CSV (${reasons[e.code ?? ''] ?? e.code ?? 'unreadable'})`, { code: 'input.not_csv', hint: CSV_HINT });
+}
+
+/**
+ * Where the record with the unclosed quote starts: csv-parse's `lines` is the end of the file it swallowed,
+ * and its `raw` (with raw: true) the record from its start, so the start is that many line breaks back. A
+ * record that ends in a line break ends one line further than `lines` counts.
+ */
+function unclosedQuoteLine(e: { lines?: number; raw?: unknown }): number | undefined {
+  if (typeof e.lines !== 'number' || typeof e.raw !== 'string') return e.lines;
+  const breaks = e.raw.split('\n').length - 1;
+  return e.lines - breaks + (e.raw.endsWith('\n') ? 1 : 0);
 }
 
 /** Errors a CSV reader can skip record by record; a broken quote swallows the rows after it and cannot be. */
