@@ -55,7 +55,9 @@ async function readWorkbook(file: string, options: InputOptions): Promise<ReadRe
       hint: 'Put one report per row below a header row (e.g. Fallnummer, Befundtext); choose another sheet with --sheet',
     });
   }
-  return collect(mapColumns(table.records, options.columns, table.headers), options);
+  const result = collect(mapColumns(table.records, options.columns, table.headers), options);
+  if (table.warning) result.warnings.push(table.warning);
+  return result;
 }
 
 /** A folder with PDF reports (and perhaps .txt reports beside them), read in file-name order. */

@@ -17,6 +17,8 @@ export interface XlsxTable {
   /** The header row's names, in column order (empty headers become `column C`). */
   headers: string[];
   sheet: string;
+  /** How an ambiguous --sheet was read, for stderr. */
+  warning?: string;
 }
 
 export async function readXlsx(file: string, sheet?: string): Promise<XlsxTable> {
@@ -32,8 +34,8 @@ export async function readXlsx(file: string, sheet?: string): Promise<XlsxTable>
       cause: error,
     });
   }
-  const worksheet = chooseSheet(file, workbook, sheet);
-  return { ...tableOf(file, worksheet), sheet: worksheet.name };
+  const { worksheet, warning } = chooseSheet(file, workbook, sheet);
+  return { ...tableOf(file, worksheet), sheet: worksheet.name, ...(warning ? { warning } : {}) };
 }
 
 /** A zip file is what an .xlsx is; an encrypted workbook or an old .xls is an OLE compound file instead. */
@@ -65,21 +67,42 @@ function refuseNonWorkbook(file: string): void {
   }
 }
 
-function chooseSheet(file: string, workbook: Workbook, wanted: string | undefined): Worksheet {
+interface ChosenSheet {
+  worksheet: Worksheet;
+  /** Said on stderr when the choice could be read two ways. */
+  warning?: string;
+}
+
+const isVisible = (sheet: Worksheet) => sheet.state !== 'hidden' && sheet.state !== 'veryHidden';
+
+/**
+ * The sheet `--sheet` names. A sheet whose name it is wins, so sheets named by year or number ("2024", "2") are
+ * found by name; otherwise a number counts the tabs Excel shows, hidden sheets left out (the default skips them
+ * too). Where the number could also mean another sheet, a warning names the sheet read.
+ */
+function chooseSheet(file: string, workbook: Workbook, wanted: string | undefined): ChosenSheet {
   const sheets = workbook.worksheets;
-  const names = sheets.map((s) => s.name).join(', ');
+  const visible = sheets.filter(isVisible);
   if (wanted === undefined) {
-    const first = sheets.find((s) => s.state !== 'hidden' && s.state !== 'veryHidden') ?? sheets[0];
-    if (first) return first;
+    const first = visible[0] ?? sheets[0];
+    if (first) return { worksheet: first };
     throw new InputError({ file }, 'the workbook has no sheet', { code: 'input.empty', hint: 'Save the reports in the first sheet' });
   }
-  const found = /^\d+$/.test(wanted.trim())
-    ? sheets[Number(wanted) - 1]
-    : (sheets.find((s) => s.name === wanted) ?? sheets.find((s) => s.name.toLowerCase() === wanted.trim().toLowerCase()));
-  if (found) return found;
+  const name = wanted.trim();
+  const byName = sheets.find((s) => s.name === wanted) ?? sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  const byNumber = /^\d+$/.test(name) ? visible[Number(name) - 1] : undefined;
+  if (byName) {
+    const other = byNumber && byNumber !== byName ? `; tab ${name} is "${byNumber.name}", give its name to read it` : '';
+    return { worksheet: byName, ...(other ? { warning: `${file}: --sheet ${name} read the sheet named "${byName.name}"${other}` } : {}) };
+  }
+  if (byNumber) {
+    const hidden = sheets.length - visible.length;
+    return { worksheet: byNumber, ...(hidden > 0 ? { warning: `${file}: --sheet ${name} read the sheet "${byNumber.name}", tab ${name} as Excel shows them (${hidden} hidden sheet(s) not counted)` } : {}) };
+  }
+  const names = sheets.map((s) => (isVisible(s) ? s.name : `${s.name} (hidden)`)).join(', ');
   throw new InputError({ file }, `--sheet ${wanted}: no such sheet (sheets: ${names})`, {
     code: 'input.sheet',
-    hint: 'Give the sheet by its name or its number from 1 in tab order',
+    hint: 'Give the sheet by its name, or by its number from 1 among the tabs Excel shows',
   });
 }
 
