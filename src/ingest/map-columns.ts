@@ -76,6 +76,16 @@ export interface MapOptions {
   withFlags?: boolean;
 }
 
+/** The roles whose usual names occur among `headers` (e.g. `Fallnummer` → id), for telling a table's header apart. */
+export function recognisedRoles(headers: string[]): Set<ColumnRole> {
+  const roles = new Set<ColumnRole>();
+  for (const header of headers) {
+    const name = normaliseHeader(header);
+    for (const role of Object.keys(ROLES) as ColumnRole[]) if (ROLES[role].names.includes(name)) roles.add(role);
+  }
+  return roles;
+}
+
 /**
  * The columns for the roles among `headers`, in the order the file has them. Explicit choices are taken
  * first; the remaining roles are recognised by name, the canonical name (`id`, `text`, `label`) before the
@@ -140,6 +150,27 @@ function listHeaders(headers: string[]): string {
   if (headers.length === 0) return 'none';
   const shown = headers.slice(0, 20).map((h) => (h.length > 40 ? `[${h.length} characters: is the first row a header?]` : h === '' ? '(empty)' : h));
   return shown.join(', ') + (headers.length > 20 ? `, … ${headers.length - 20} more` : '');
+}
+
+/**
+ * Refuses a header row that names a column twice: one name can key only one value per row, so the other
+ * column (a second text, a second label) would be lost or win without a word. `headers` are the names as keyed
+ * (a CSV's lower-cased), `written` as the file has them, for the message.
+ */
+export function refuseDuplicateHeaders(where: { file: string; line: number }, headers: string[], written: string[] = headers): void {
+  const first = new Map<string, number>();
+  headers.forEach((header, i) => {
+    const earlier = first.get(header);
+    if (earlier !== undefined) {
+      const name = written[i] ?? header;
+      const shown = name.length > 40 ? `of ${name.length} characters` : `"${name}"`;
+      throw new InputError(where, `the header names the column ${shown} twice (columns ${earlier + 1} and ${i + 1})`, {
+        code: 'input.column_duplicate',
+        hint: 'Give every column of the header row its own name (e.g. Befundtext and Nachtrag)',
+      });
+    }
+    first.set(header, i);
+  });
 }
 
 /** The keys of the records in first-seen order (a JSON file's objects need not all have the same keys). */

@@ -5,13 +5,15 @@
  * libraries, so this is the async entry point the CLI uses; everything ends in the same checks (ids, text,
  * labels, duplicates) as readReports.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { InputError } from '../errors.js';
+import { listFolder, unreadWarning, type FolderListing } from './folder-entries.js';
 import { mapColumns } from './map-columns.js';
 import { readPdfText } from './read-pdf.js';
-import { readTextFile, type RawRecord } from './read-records.js';
+import type { RawRecord } from './read-records.js';
 import { collect, readFolderRecords, readReports, type ReadOptions, type ReadResult } from './read-reports.js';
+import { readTxtReport } from './read-txt-report.js';
 import { readXlsx } from './read-xlsx.js';
 
 export interface InputOptions extends ReadOptions {
@@ -25,8 +27,9 @@ export async function readInput(path: string, options: InputOptions = {}): Promi
   if (!existsSync(path)) return readReports(path, options);
   const ext = extname(path).toLowerCase();
   if (statSync(path).isDirectory()) {
-    const pdfs = readdirSync(path).some((name) => extname(name).toLowerCase() === '.pdf');
-    return pdfs ? readDocumentFolder(path, options) : readReports(path, options);
+    const listing = listFolder(path, ['.pdf', '.txt']);
+    const pdfs = listing.reports.some((name) => extname(name).toLowerCase() === '.pdf');
+    return pdfs ? readDocumentFolder(path, listing, options) : readReports(path, options);
   }
   if (ext === '.pdf') {
     return collect([{ fields: { id: basename(path, extname(path)), text: await readPdfText(path) }, file: path }], options);
@@ -52,31 +55,34 @@ async function readWorkbook(file: string, options: InputOptions): Promise<ReadRe
       hint: 'Put one report per row below a header row (e.g. Fallnummer, Befundtext); choose another sheet with --sheet',
     });
   }
-  return collect(mapColumns(table.records, options.columns, table.headers), options);
+  const result = collect(mapColumns(table.records, options.columns, table.headers), options);
+  if (table.warning) result.warnings.push(table.warning);
+  return result;
 }
 
 /** A folder with PDF reports (and perhaps .txt reports beside them), read in file-name order. */
-async function readDocumentFolder(folder: string, options: InputOptions): Promise<ReadResult> {
-  const files = readdirSync(folder)
-    .filter((name) => ['.pdf', '.txt'].includes(extname(name).toLowerCase()))
-    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+async function readDocumentFolder(folder: string, listing: FolderListing, options: InputOptions): Promise<ReadResult> {
+  const files = listing.reports;
   const records: RawRecord[] = [];
-  const skipped: InputError[] = [];
   for (const name of files) {
     const file = join(folder, name);
+    const id = basename(name, extname(name));
     try {
-      const text = extname(name).toLowerCase() === '.pdf' ? await readPdfText(file) : readTextFile(file, options.encoding);
-      records.push({ fields: { id: basename(name, extname(name)), text }, file });
+      const text = extname(name).toLowerCase() === '.pdf' ? await readPdfText(file) : readTxtReport(file, options.encoding);
+      records.push({ fields: { id, text }, file });
     } catch (error) {
-      // A scanned or broken PDF among thousands is left out and counted with --skip-invalid, like a bad row.
+      // A scanned or broken PDF among thousands is left out and counted with --skip-invalid, like a bad row; its
+      // id stays known, so its label in labels.csv is not reported as a label without a file.
       if (!(error instanceof InputError) || !options.skipInvalid) throw error;
-      skipped.push(error);
+      records.push({ fields: { id }, file, invalid: error });
     }
   }
-  if (records.length === 0) {
-    throw new InputError({ file: folder }, `no readable report (all ${skipped.length} skipped; first: ${skipped[0]?.message})`, { code: 'input.none_valid' });
+  const invalid = records.filter((r) => r.invalid);
+  if (invalid.length === records.length) {
+    throw new InputError({ file: folder }, `no readable report (all ${invalid.length} skipped; first: ${invalid[0]?.invalid?.message})`, { code: 'input.none_valid' });
   }
   const result = readFolderRecords(folder, records, options);
-  result.skipped.unshift(...skipped);
+  const unread = unreadWarning(folder, listing, '.txt and .pdf');
+  if (unread) result.warnings.unshift(unread);
   return result;
 }

@@ -10,6 +10,7 @@ import type { Encoding } from './decode-text.js';
 import { formatOf, readRecords, type RawRecord } from './read-records.js';
 import { unprotectCell } from '../util/csv.js';
 import { mapColumns } from './map-columns.js';
+import { readId } from './report-id.js';
 
 export interface LabelRecord {
   id: string;
@@ -55,7 +56,9 @@ export function readLabels(file: string, options: { taxonomy?: Taxonomy; encodin
 function toLabel(record: RawRecord, taxonomy: Taxonomy, unclassified: boolean): LabelRecord {
   const { fields, file, line } = record;
   // An id such as "-7" comes back as "'-7" from a CSV cmrdx wrote (export-readers): the same report.
-  const id = fields.id === undefined || fields.id === null ? '' : unprotectCell(String(fields.id).trim());
+  const reading = readId(fields.id);
+  if ('problem' in reading) throw new InputError({ file, line }, reading.problem, { code: 'input.bad_id', hint: reading.hint });
+  const id = unprotectCell(reading.id);
   if (id === '') {
     throw new InputError({ file, line }, 'missing "id"', { code: 'input.missing_id', hint: 'Every row needs the report id in an "id" column' });
   }

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { InputError } from '../errors.js';
+import { requireRegularFile, unreadableFile } from './regular-file.js';
 
 type PdfJs = typeof PdfJsModule;
 type TextItem = { str: string; hasEOL: boolean; transform: number[]; height: number };
@@ -17,11 +18,12 @@ const loadPdfJs = (): Promise<PdfJs> => (pdfjs ??= import('pdfjs-dist/legacy/bui
 const ocrHint = 'Run OCR on it first (e.g. ocrmypdf), or export the report from the hospital system as text';
 
 export async function readPdfText(file: string): Promise<string> {
+  requireRegularFile(file);
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch (error) {
-    throw new InputError({ file }, 'no such file or folder', { code: 'input.missing', hint: 'Check the path (it is relative to the current folder)', cause: error });
+    throw unreadableFile(file, error);
   }
   if (!bytes.subarray(0, 1024).includes('%PDF-')) {
     throw new InputError({ file }, 'is not a PDF file', { code: 'input.not_pdf', hint: 'Give PDF reports the .pdf extension only when they are PDFs' });

@@ -6,12 +6,14 @@
  * `skipInvalid`, a record that cannot be read (a line that is not JSON, a CSV row with the wrong number of
  * fields) comes back with `invalid` set instead of stopping the read.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { InputError } from '../errors.js';
 import { describeJsonError } from '../util/json-error.js';
 import { decodeText, normaliseText, type Encoding } from './decode-text.js';
+import { refuseDuplicateHeaders } from './map-columns.js';
+import { requireRegularFile, unreadableFile } from './regular-file.js';
 
 export interface RawRecord {
   fields: Record<string, unknown>;
@@ -37,31 +39,20 @@ export function formatOf(path: string): RecordFormat | undefined {
   return undefined;
 }
 
-/** Reads a file as text, with a clear error when it is missing, a folder, too large, empty, or not text. */
+/** Reads a file as text, with a clear error when it is missing, a folder, not a regular file, too large, empty, or not text. */
 export function readTextFile(path: string, encoding?: Encoding): string {
+  const stat = requireRegularFile(path);
+  if (stat.size > MAX_INPUT_BYTES) {
+    throw new InputError({ file: path }, `is ${Math.round(stat.size / 1024 / 1024)} MB, more than the ${MAX_INPUT_BYTES / 1024 / 1024} MB cmrdx reads from one file`, {
+      code: 'input.too_large',
+      hint: 'Split it into several files (e.g. split -l 50000 reports.jsonl part-) and classify each into the same --out folder one after the other',
+    });
+  }
   let bytes: Buffer;
   try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) {
-      throw new InputError({ file: path }, 'is a folder, not a file', {
-        code: 'input.is_folder',
-        hint: 'Pass a .jsonl, .csv or .txt file here',
-      });
-    }
-    if (stat.size > MAX_INPUT_BYTES) {
-      throw new InputError({ file: path }, `is ${Math.round(stat.size / 1024 / 1024)} MB, more than the ${MAX_INPUT_BYTES / 1024 / 1024} MB cmrdx reads from one file`, {
-        code: 'input.too_large',
-        hint: 'Split it into several files (e.g. split -l 50000 reports.jsonl part-) and classify each into the same --out folder one after the other',
-      });
-    }
     bytes = readFileSync(path);
   } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError({ file: path }, 'no such file or folder', {
-      code: 'input.missing',
-      hint: 'Check the path (it is relative to the current folder)',
-      cause: error,
-    });
+    throw unreadableFile(path, error);
   }
   const { text } = decodeText(bytes, encoding, { file: path });
   if (text.trim() === '') {
@@ -193,7 +184,7 @@ const CSV_HINT = 'Every row needs the same columns as the header (id,text[,label
 
 /** csv-parse's error in words that name the line and field, never the content (its messages quote values). */
 function csvError(file: string, error: unknown): InputError {
-  const e = error as Error & { code?: string; lines?: number; index?: number; record?: unknown[]; columns?: unknown[] };
+  const e = error as Error & { code?: string; lines?: number; index?: number; record?: unknown[]; columns?: unknown[]; raw?: unknown };
   const field = typeof e.index === 'number' ? `field ${e.index + 1}` : 'a field';
   const reasons: Record<string, string> = {
     CSV_RECORD_INCONSISTENT_COLUMNS: `the row has ${e.record?.length ?? 'a different number of'} fields, the header ${e.columns?.length ?? 'another number'}`,
@@ -203,7 +194,19 @@ function csvError(file: string, error: unknown): InputError {
     CSV_QUOTE_NOT_CLOSED: 'a quoted field that starts here is never closed',
     CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: `a quoted ${field} goes on after its closing quote`,
   };
-  return new InputError({ file, line: e.lines }, `not valid CSV (${reasons[e.code ?? ''] ?? e.code ?? 'unreadable'})`, { code: 'input.not_csv', hint: CSV_HINT });
+  const line = e.code === 'CSV_QUOTE_NOT_CLOSED' ? unclosedQuoteLine(e) : e.lines;
+  return new InputError({ file, line }, `not valid CSV (${reasons[e.code ?? ''] ?? e.code ?? 'unreadable'})`, { code: 'input.not_csv', hint: CSV_HINT });
+}
+
+/**
+ * Where the record with the unclosed quote starts: csv-parse's `lines` is the end of the file it swallowed,
+ * and its `raw` (with raw: true) the record from its start, so the start is that many line breaks back. A
+ * record that ends in a line break ends one line further than `lines` counts.
+ */
+function unclosedQuoteLine(e: { lines?: number; raw?: unknown }): number | undefined {
+  if (typeof e.lines !== 'number' || typeof e.raw !== 'string') return e.lines;
+  const breaks = e.raw.split('\n').length - 1;
+  return e.lines - breaks + (e.raw.endsWith('\n') ? 1 : 0);
 }
 
 /** Errors a CSV reader can skip record by record; a broken quote swallows the rows after it and cannot be. */
@@ -217,10 +220,16 @@ function readDelimited(file: string, text: string, options: RecordOptions): RawR
   try {
     rows = parseCsv(text, {
       delimiter,
-      columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()),
+      columns: (header: string[]) => {
+        const names = header.map((name) => name.trim().toLowerCase());
+        refuseDuplicateHeaders({ file, line: 1 }, names, header.map((name) => name.trim()));
+        return names;
+      },
       info: true,
       raw: true,
       skip_empty_lines: true,
+      // A row of bare delimiters (;;), as Excel writes for formatted or cleared rows, is no record, as in xlsx.
+      skip_records_with_empty_values: true,
       relax_quotes: false,
       skip_records_with_error: Boolean(options.skipInvalid),
       on_skip: (error: unknown) => {
@@ -230,6 +239,7 @@ function readDelimited(file: string, text: string, options: RecordOptions): RawR
       },
     }) as CsvRow[];
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw csvError(file, error);
   }
   if (fatal) throw csvError(file, fatal);

@@ -66,7 +66,9 @@ test('a folder of .txt files with labels.csv; ids from file names in natural ord
   assert.deepEqual(reports.map((r) => [r.id, r.label]), [['r2', 'DCM'], ['r10', 'NORMAL']]);
   assert.equal(reports[1]!.text, 'Befund:\nLVEF 60 %\n');
   assert.match(reports[0]!.text, /Größe/);
-  assert.match(warnings[0]!, /labels\.csv: 1 label\(s\) for ids with no \.txt file \(e\.g\. "r99"\)/);
+  // notes.md is not read, and said so; the label of r99 has no file.
+  assert.match(warnings[0]!, /1 other file\(s\) not read \(notes\.md\)/);
+  assert.match(warnings[1]!, /labels\.csv: 1 label\(s\) for ids with no \.txt file \(e\.g\. "r99"\)/);
 });
 
 test('a single .txt file is one report named after the file', () => {

@@ -5,13 +5,16 @@
  * trust a Report; a bad record is a one-line InputError naming file, line and id (never the content), or, with
  * skipInvalid, is counted and left out.
  */
-import { readdirSync, statSync, existsSync } from 'node:fs';
+import { statSync, existsSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { InputError } from '../errors.js';
 import type { Lang, Report } from '../report/report.js';
 import { DEFAULT_TAXONOMY, resolveLabel, unknownLabelHint, type Taxonomy } from '../taxonomy/taxonomy.js';
 import { normaliseText, notTextReason, type Encoding } from './decode-text.js';
-import { formatOf, readRecords, readTextFile, type RawRecord } from './read-records.js';
+import { formatOf, readRecords, type RawRecord } from './read-records.js';
+import { readTxtReport } from './read-txt-report.js';
+import { readId } from './report-id.js';
+import { describeUnread, labelsFileOf, listFolder, unreadWarning } from './folder-entries.js';
 import { readLabels } from './read-labels.js';
 import { mapColumns, type ColumnChoice } from './map-columns.js';
 
@@ -45,7 +48,7 @@ export function readReports(path: string, options: ReadOptions = {}): ReadResult
   }
   if (statSync(path).isDirectory()) return readFolder(path, options);
   if (extname(path).toLowerCase() === '.txt') {
-    const text = readTextFile(path, options.encoding);
+    const text = readTxtReport(path, options.encoding);
     return collect([{ fields: { id: basename(path, extname(path)), text }, file: path }], options);
   }
   const format = formatOf(path);
@@ -82,19 +85,17 @@ function requireColumns(file: string, records: RawRecord[]): void {
 }
 
 function readFolder(folder: string, options: ReadOptions): ReadResult {
-  const files = readdirSync(folder)
-    .filter((name) => extname(name).toLowerCase() === '.txt')
-    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-  if (files.length === 0) {
-    throw new InputError({ file: folder }, 'the folder has no .txt files', {
+  const listing = listFolder(folder, ['.txt']);
+  if (listing.reports.length === 0) {
+    throw new InputError({ file: folder }, `the folder has no .txt files${listing.unread.length > 0 ? ` (${describeUnread(listing.unread)})` : ''}`, {
       code: 'input.empty',
       hint: 'Put one report per .txt file in the folder (the file name is the report id)',
     });
   }
-  const records: RawRecord[] = files.map((name) => {
+  const records: RawRecord[] = listing.reports.map((name) => {
     const file = join(folder, name);
     try {
-      return { fields: { id: basename(name, extname(name)), text: readTextFile(file, options.encoding) }, file };
+      return { fields: { id: basename(name, extname(name)), text: readTxtReport(file, options.encoding) }, file };
     } catch (error) {
       // One unreadable file (binary, mixed encodings) is one bad record of the folder.
       if (!(error instanceof InputError) || !options.skipInvalid) throw error;
@@ -102,20 +103,26 @@ function readFolder(folder: string, options: ReadOptions): ReadResult {
       return { fields: { id: basename(name, extname(name)) }, file, invalid: error };
     }
   });
-  return readFolderRecords(folder, records, options);
+  const result = readFolderRecords(folder, records, options);
+  const unread = unreadWarning(folder, listing, '.txt');
+  if (unread) result.warnings.unshift(unread);
+  return result;
 }
 
 /** A folder's reports (already read) with the labels of its labels.csv. */
 export function readFolderRecords(folder: string, records: RawRecord[], options: ReadOptions): ReadResult {
   const warnings: string[] = [];
-  const labelsFile = ['labels.csv', 'labels.tsv', 'labels.jsonl'].map((n) => join(folder, n)).find(existsSync);
+  const labelsFile = labelsFileOf(folder);
   if (labelsFile) {
     const labels = readLabels(labelsFile, { taxonomy: options.taxonomy, encoding: options.encoding });
     const byId = new Map(labels.map((l) => [l.id, l.label]));
     for (const record of records) {
-      const label = byId.get(String(record.fields.id));
+      // The label file's ids are read as ids (NFC); so is a file name here.
+      const reading = readId(record.fields.id);
+      const id = 'id' in reading ? reading.id : String(record.fields.id);
+      const label = byId.get(id);
       if (label !== undefined) record.fields.label = label;
-      byId.delete(String(record.fields.id));
+      byId.delete(id);
     }
     if (byId.size > 0) {
       warnings.push(
@@ -170,8 +177,9 @@ function inputError(record: RawRecord, message: string, code: string, hint: stri
 
 function toReport(record: RawRecord, taxonomy: Taxonomy): Report {
   const { fields } = record;
-  const rawId = fields.id;
-  const id = typeof rawId === 'string' ? rawId.trim() : typeof rawId === 'number' ? String(rawId) : '';
+  const reading = readId(fields.id);
+  if ('problem' in reading) throw inputError(record, reading.problem, 'input.bad_id', reading.hint);
+  const { id } = reading;
   if (id === '') {
     throw inputError(record, 'missing "id"', 'input.missing_id', 'Give every report a non-empty id');
   }

@@ -62,8 +62,9 @@ test('xlsx: the first non-empty row is the header; --sheet by name or number; hi
   const first = await readInput(path);
   assert.deepEqual(first.reports.map((r) => [r.id, r.origin]), [['B1', `${path}:3`]]);
   assert.equal((await readInput(path, { sheet: 'nachträge' })).reports[0]!.id, 'N1');
-  assert.equal((await readInput(path, { sheet: '3' })).reports[0]!.id, 'N1');
-  await assert.rejects(readInput(path, { sheet: 'Befund' }), /export\.xlsx: --sheet Befund: no such sheet \(sheets: Hinweise, Befunde, Nachträge\)/);
+  // A number counts the tabs Excel shows: Nachträge is the 2nd (the hidden Hinweise is not counted).
+  assert.equal((await readInput(path, { sheet: '2' })).reports[0]!.id, 'N1');
+  await assert.rejects(readInput(path, { sheet: 'Befund' }), /export\.xlsx: --sheet Befund: no such sheet \(sheets: Hinweise \(hidden\), Befunde, Nachträge\)/);
 });
 
 test('xlsx: column flags by name and number', async () => {

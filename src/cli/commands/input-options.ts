@@ -1,8 +1,9 @@
 /**
  * Reads the reports a command was pointed at, with the shared input flags, and says on stderr what was
- * skipped or ignored (counts and places, never report text).
+ * skipped (each record by its place) or ignored (counts and places, never report text).
  */
 import { parseEncodingFlag } from '../../ingest/decode-text.js';
+import { skippedLines } from '../../ingest/describe-skipped.js';
 import { readInput, type InputOptions } from '../../ingest/read-input.js';
 import type { Report } from '../../report/report.js';
 import { loadTaxonomy } from '../../taxonomy/load-taxonomy.js';
@@ -30,8 +31,6 @@ export async function loadInput(input: string, flags: InputFlags, io: Io): Promi
   const taxonomy = loadTaxonomy(flags.taxonomy);
   const result = await readInput(input, { ...readOptionsOf(flags), taxonomy });
   for (const warning of result.warnings) io.err(`cmrdx: warning: ${warning}\n`);
-  if (result.skipped.length > 0) {
-    io.err(`cmrdx: skipped ${result.skipped.length} invalid record(s); first: ${result.skipped[0]!.message}\n`);
-  }
+  for (const line of skippedLines(result.skipped)) io.err(`cmrdx: ${line}\n`);
   return { reports: result.reports, taxonomy };
 }
