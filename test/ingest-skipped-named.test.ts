@@ -1,10 +1,8 @@
-// attack7: `--skip-invalid` counts the skipped records but names only the first ("skipped 3 invalid record(s);
-// first: r.jsonl:2: ..."); the others are lost without a name, so a hospital cannot tell which reports of a large
-// export never reached a reader. Every record in must be a prediction out or a counted, named skip.
-// Reproduce: a .jsonl with bad lines 2, 4 and 6; cmrdx classify r.jsonl -m rules -o out --skip-invalid.
-// Fixed here for the commands that read through src/cli/commands/input-options.ts (parse, read, batch export,
-// doctor), so this test runs parse. classify and explain print skips through src/api/reports-of.ts, outside the
-// ingest branch: `skippedLines(result.skipped).forEach(warn)` there gives them the same lines.
+// Found by the attack7 review: `--skip-invalid` counted the skipped records but named only the first ("skipped 3
+// invalid record(s); first: r.jsonl:2: ..."); the others were lost without a name, so a hospital could not tell
+// which reports of a large export never reached a reader. Every record in must be a prediction out or a counted,
+// named skip: both ways skips are printed (the commands that read through input-options.ts, and classify/explain
+// through src/api/reports-of.ts) use skippedLines.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -17,23 +15,26 @@ import { tempDir } from './helpers/temp-dir.js';
 
 const TEXT = 'Kardio-MRT. Subepikardiales LGE lateral, Ödem in T2. Befund vereinbar mit akuter Myokarditis.';
 
-test('parse --skip-invalid names every skipped record (file:line), not only the first', async () => {
-  const dir = tempDir();
-  const input = join(dir, 'r.jsonl');
-  writeFileSync(input, [
-    JSON.stringify({ id: 'ok1', text: TEXT }),
-    '{"id": "broken", "text": ',
-    JSON.stringify({ id: 'ok2', text: TEXT }),
-    JSON.stringify({ id: 'notext' }),
-    JSON.stringify({ id: 'ok3', text: TEXT }),
-    JSON.stringify({ id: 'ok1', text: TEXT }),
-  ].join('\n') + '\n');
-  const io = bufferIo();
-  const code = await runCli(['parse', input, '--skip-invalid'], io);
-  assert.equal(code, 0, io.stderr());
-  assert.match(io.stderr(), /skipped 3/);
-  for (const line of [2, 4, 6]) assert.match(io.stderr(), new RegExp(`r\\.jsonl:${line}\\b`), `skipped line ${line} not named: ${io.stderr()}`);
-});
+for (const command of ['parse', 'classify']) {
+  test(`${command} --skip-invalid names every skipped record (file:line), not only the first`, async () => {
+    const dir = tempDir();
+    const input = join(dir, 'r.jsonl');
+    writeFileSync(input, [
+      JSON.stringify({ id: 'ok1', text: TEXT }),
+      '{"id": "broken", "text": ',
+      JSON.stringify({ id: 'ok2', text: TEXT }),
+      JSON.stringify({ id: 'notext' }),
+      JSON.stringify({ id: 'ok3', text: TEXT }),
+      JSON.stringify({ id: 'ok1', text: TEXT }),
+    ].join('\n') + '\n');
+    const io = bufferIo();
+    const args = command === 'parse' ? ['parse', input, '--skip-invalid'] : ['classify', input, '-m', 'rules', '-o', join(dir, 'out'), '-q', '--skip-invalid'];
+    const code = await runCli(args, io);
+    assert.equal(code, 0, io.stderr());
+    assert.match(io.stderr(), /skipped 3/);
+    for (const line of [2, 4, 6]) assert.match(io.stderr(), new RegExp(`r\\.jsonl:${line}\\b`), `skipped line ${line} not named: ${io.stderr()}`);
+  });
+}
 
 test('each skip is a line of its own after the count', () => {
   const errors = [2, 4].map((line) => new InputError({ file: 'r.jsonl', line }, 'not valid JSON', { code: 'input.not_json' }));
