@@ -11,6 +11,20 @@ export function runBin(args: string[], options: SpawnSyncOptions = {}): { code: 
   return { code: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
 }
 
+/**
+ * Runs the executable so that file permissions hold even for root (who may otherwise write anywhere): as root, under
+ * setpriv without the capabilities that override them (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH), still as root, so
+ * the checkout stays readable wherever it lies (a clone in a 0700 temporary folder is out of reach of "nobody").
+ */
+export function runBinHonouringPermissions(args: string[]): { code: number | null; stdout: string; stderr: string } {
+  if (process.getuid?.() !== 0) return runBin(args);
+  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run "npm run build" first (npm test does)`);
+  const drop = '-dac_override,-dac_read_search';
+  const result = spawnSync('setpriv', [`--inh-caps=${drop}`, `--bounding-set=${drop}`, '--', process.execPath, BIN, ...args], { encoding: 'utf8', timeout: 120_000 });
+  if (result.error) throw new Error(`setpriv (util-linux) is needed to test permissions as root: ${result.error.message}`);
+  return { code: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
+}
+
 /** The same, without blocking the event loop (needed when the test itself runs the server the CLI talks to). */
 export function runBinAsync(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return spawnBin(args).done;
