@@ -1,4 +1,4 @@
-// attack7: `cmrdx consensus <dir> --models rules,rules` is accepted as a two-model consensus of one model:
+// Found by the attack7 review: `cmrdx consensus <dir> --models rules,rules` is accepted as a two-model consensus of one model:
 // votes are keyed by model, so a report never has two agreeing votes, every report becomes "no majority",
 // Fleiss' kappa is reported as 1.000, and evaluate then scores a "consensus" at accuracy 0 with every report failed.
 // A model named twice must be refused (exit 2 naming --models), as a model not in the run is.

@@ -1,4 +1,4 @@
-// attack7: `cmrdx evaluate <dir> --truth truth.csv` where the truth names reports the run never classified (ids
+// Found by the attack7 review: `cmrdx evaluate <dir> --truth truth.csv` where the truth names reports the run never classified (ids
 // changed on the way: leading zeros lost in Excel, another id scheme, a typo) scores them as wrong with exit 0 and
 // no word about it: the terminal shows them in the "failed" column though no prediction failed, and only the
 // opposite direction ("predictions for reports without truth were left out") is warned. Human readers get

@@ -1,4 +1,4 @@
-// attack7: a predictions.jsonl line without an "evidence" array (a file from elsewhere that evaluate accepts and
+// Found by the attack7 review: a predictions.jsonl line without an "evidence" array (a file from elsewhere that evaluate accepts and
 // scores) makes `cmrdx export <dir> -f xlsx` crash: "unexpected error: Cannot read properties of undefined
 // (reading 'map')", exit 1. Either read it (no evidence) or refuse the line with exit 2 naming predictions.jsonl:line.
 // Reproduce: printf '{"id":"r1","model":"a","category":"MYO","error":null}\n' > out/predictions.jsonl; cmrdx export out -f xlsx

@@ -1,4 +1,4 @@
-// attack7: output paths that already exist as the wrong kind of thing end in "cmrdx: unexpected error: EEXIST/EISDIR
+// Found by the attack7 review: output paths that already exist as the wrong kind of thing end in "cmrdx: unexpected error: EEXIST/EISDIR
 // ... (run again with --debug)" and exit 1 (= "done but some predictions failed"), not one line naming the path and
 // what to do with exit 2, as classify's storage faults do.
 // Reproduce: touch afile; cmrdx export out -f fhir -o afile        -> unexpected error: EEXIST: file already exists, mkdir 'afile'

@@ -1,4 +1,4 @@
-// attack7: report ids may hold control characters (ESC, CR/LF inside, NUL, BEL) and they are printed raw in
+// Found by the attack7 review: report ids may hold control characters (ESC, CR/LF inside, NUL, BEL) and they are printed raw in
 // messages: a duplicate id "\u001b[2J..." clears the user's terminal or forges coloured output, and an id with a line
 // break splits the one-line error into a second, forged line ("FAKE: all good"). Ids should be refused (or the
 // message should show them escaped, e.g. as JSON does: "\u001b[2J").

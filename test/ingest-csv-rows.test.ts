@@ -1,4 +1,4 @@
-// attack7: a CSV saved from Excel often ends in rows of bare delimiters (";;" — cells that were formatted or
+// Found by the attack7 review: a CSV saved from Excel often ends in rows of bare delimiters (";;" — cells that were formatted or
 // cleared). cmrdx stops the whole read at the first one: "r.csv:3: missing "id". Give every report a non-empty
 // id" (exit 2), or with --skip-invalid counts them as invalid records. The xlsx reader skips all-empty rows, and
 // so does csv-parse's skip_empty_lines for truly empty lines; a row whose every field is empty is no record.

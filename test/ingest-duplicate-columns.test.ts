@@ -1,4 +1,4 @@
-// attack7: a CSV whose header names a column twice ("id,text,text" or "id,text,label,label") is read with the
+// Found by the attack7 review: a CSV whose header names a column twice ("id,text,text" or "id,text,label,label") is read with the
 // LAST column of that name silently winning: the report text becomes the second column's "Nachtrag" and the
 // label the second label column's value. The same header in an .xlsx is refused ("several columns could be the
 // report text: Befundtext, Befundtext"). A CSV should be refused the same way (exit 2, naming the columns).

@@ -1,4 +1,4 @@
-// attack7: `cmrdx classify <folder>` reads only the folder's own .txt/.pdf files and says nothing about the rest:
+// Found by the attack7 review: `cmrdx classify <folder>` reads only the folder's own .txt/.pdf files and says nothing about the rest:
 // reports in subfolders (2023/, 2024/, an export split by month) and files of other extensions (.TXT is read,
 // .text, .rtf, .doc are not) are silently left out. Every report in must be a prediction out or a named skip.
 // Reproduce: mkdir -p f/2024 && echo "$T" > f/a.txt && echo "$T" > f/2024/b.txt && echo "$T" > f/c.text;

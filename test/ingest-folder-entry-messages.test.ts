@@ -1,4 +1,4 @@
-// attack7: entries of a report folder that exist but cannot be read are reported as "no such file or folder.
+// Found by the attack7 review: entries of a report folder that exist but cannot be read are reported as "no such file or folder.
 // Check the path": a symlink loop (loop.txt -> loop.txt, ELOOP) and a folder named like a PDF (scans.pdf/) in a
 // folder with PDFs. The user is told the file is missing while `ls` shows it; the message should say what it is.
 // Reproduce: mkdir f && echo "$T" > f/a.txt && ln -s loop.txt f/loop.txt && cmrdx parse f

@@ -1,4 +1,4 @@
-// attack7: a report folder entry that is not a regular file — a FIFO named x.txt, a symlink to /dev/zero — is
+// Found by the attack7 review: a report folder entry that is not a regular file — a FIFO named x.txt, a symlink to /dev/zero — is
 // opened and read: classify blocks forever (FIFO) or reads without end (/dev/zero), with no message. It should be
 // refused as "not a regular file" (exit 2, or left out and counted with --skip-invalid).
 // Reproduce: mkdir f && echo "$T" > f/a.txt && mkfifo f/pipe.txt && cmrdx parse f   (hangs)

@@ -1,4 +1,4 @@
-// attack7: an id holding a lone UTF-16 surrogate (a JSON export that cut an emoji or a CJK pair in half:
+// Found by the attack7 review: an id holding a lone UTF-16 surrogate (a JSON export that cut an emoji or a CJK pair in half:
 // "s\ud800x") is accepted, but run.sqlite cannot keep it: it comes back as "s\ufffdx". Consequences:
 //   - the same classify command never resumes: "2 classified now, 0 already stored" every time;
 //   - two such ids ("s\ud800x", "s\ud801x") collapse into one in the store, so evaluate (truth = the input's

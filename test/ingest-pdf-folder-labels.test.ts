@@ -1,4 +1,4 @@
-// attack7: in a folder with PDFs, `--skip-invalid` leaves out a scanned PDF and then warns that its label in
+// Found by the attack7 review: in a folder with PDFs, `--skip-invalid` leaves out a scanned PDF and then warns that its label in
 // labels.csv is "for ids with no .txt file (e.g. "scan1"); they are ignored" — the file exists (it is the skipped
 // scan), so the warning points the user at a missing file that is not missing, and the skip is counted twice
 // over. A .txt-only folder keeps a skipped file's id for exactly this reason (read-reports.ts); PDF folders do not.

@@ -1,4 +1,4 @@
-// attack7: a JSON number id larger than 2^53 (20-digit accession numbers exported unquoted) silently loses digits:
+// Found by the attack7 review: a JSON number id larger than 2^53 (20-digit accession numbers exported unquoted) silently loses digits:
 // 9007199254740993 becomes "9007199254740992", 12345678901234567891 becomes "12345678901234567000". The report then
 // carries an id the hospital does not have (a truth.csv with the real number does not match it, or matches
 // ANOTHER report), and two distinct numbers collide into a "duplicate id" that appears nowhere in the file.

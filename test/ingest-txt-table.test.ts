@@ -1,4 +1,4 @@
-// attack7: a single .txt (or a .txt in a report folder) that is really a table — a HIS export saved as
+// Found by the attack7 review: a single .txt (or a .txt in a report folder) that is really a table — a HIS export saved as
 // Befunde.txt (tab-separated with a Fallnummer/Befundtext header) or JSON Lines — is read as ONE report whose id is
 // the file name. Many reports in, one prediction out, exit 0: the guideline engine even gives the whole table a
 // category (the demo's six-report JSONL as c.txt -> one NORMAL). It should be refused (exit 2: "looks like a table

@@ -1,4 +1,4 @@
-// attack7: report ids are not Unicode-normalised, but CSV/labels files are (the whole decoded file goes through
+// Found by the attack7 review: report ids are not Unicode-normalised, but CSV/labels files are (the whole decoded file goes through
 // NFC) and JSON escapes are not. An id written in decomposed form (NFD, as macOS file names and some exports write
 // "Müller" = "Mu\u0308ller") is kept as NFD from a .jsonl ("\u0308" escapes, as Python's json.dumps writes) or a
 // folder's file names, while the same id in truth.csv / labels.csv becomes NFC: the truth does not match its

@@ -1,4 +1,4 @@
-// attack7: an xlsx id cell holding a number shown with a number format loses what Excel shows. A Fallnummer
+// Found by the attack7 review: an xlsx id cell holding a number shown with a number format loses what Excel shows. A Fallnummer
 // column formatted "000000" shows 000123, and the hospital's labels file, HIS and the export say 000123, but
 // cmrdx reads "123" (README: "number ids stay as Excel shows them"). The truth from a labels file then does not
 // match (the report is scored as missing = failed) and exports name a report the hospital does not have.

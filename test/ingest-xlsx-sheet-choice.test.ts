@@ -1,4 +1,4 @@
-// attack7: `--sheet <name|number>` always reads a number as a position. Hospital workbooks name sheets by year or
+// Found by the attack7 review: `--sheet <name|number>` always reads a number as a position. Hospital workbooks name sheets by year or
 // quarter ("2023", "2024", "1", "2"):
 //   - sheets 2, 1, 2024: `--sheet 2024` is refused with "no such sheet (sheets: 2, 1, 2024)" — the message lists it;
 //   - `--sheet 2` silently reads the sheet NAMED "1" (the second), not the sheet named "2": the wrong reports.
@@ -41,7 +41,7 @@ test('--sheet 2 with a sheet named "2" is that sheet, or refused as ambiguous �
   assert.deepEqual(ids, ['from-sheet-named-2']);
 });
 
-// attack7: `--sheet <number>` counts hidden sheets, which Excel's tab bar does not show. With a hidden "Lookup"
+// Found by the attack7 review: `--sheet <number>` counts hidden sheets, which Excel's tab bar does not show. With a hidden "Lookup"
 // sheet first and the tabs "Befunde | Nachträge" visible, `--sheet 1` silently reads the hidden sheet and
 // `--sheet 2` reads "Befunde" (the user's first tab), not "Nachträge". The default already skips hidden sheets.
 // Reproduce: sheets Lookup (hidden), Befunde, Nachträge; cmrdx parse b.xlsx --sheet 2  -> the reports of Befunde

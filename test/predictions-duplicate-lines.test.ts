@@ -1,4 +1,4 @@
-// attack7: predictions.jsonl with two lines for the same (report, model) — two runs' files concatenated, a
+// Found by the attack7 review: predictions.jsonl with two lines for the same (report, model) — two runs' files concatenated, a
 // batch imported twice by hand, an edited file (the README invites scoring predictions from elsewhere in this
 // format) — is scored silently with the LAST line winning: exit 0, no warning, n unchanged. With the two lines
 // disagreeing the accuracy is whatever the order makes it. It should be refused naming the file and both lines.

@@ -1,4 +1,4 @@
-// attack7: evaluate scores predictions.jsonl lines it should refuse, and its counts then disagree with each other.
+// Found by the attack7 review: evaluate scores predictions.jsonl lines it should refuse, and its counts then disagree with each other.
 // The design lets predictions "from elsewhere in the same format" be scored, but a line is not validated:
 //   {"category":"myo"} / {"category":"Normalbefund"}  -> new confusion columns "myo", "Normalbefund" (scored wrong)
 //   {"category":"MYO","error":{...}}                  -> a failed prediction scored as a CORRECT MYO, and also counted in "failed"

@@ -1,4 +1,4 @@
-// attack7: human reader names are used as plain-object keys. `cmrdx evaluate out --reader __proto__=r.csv` prints
+// Found by the attack7 review: human reader names are used as plain-object keys. `cmrdx evaluate out --reader __proto__=r.csv` prints
 // the reader in the table but metrics.json silently has no such reader (assigning obj["__proto__"] sets the
 // prototype); `--reader toString=r.csv` (also constructor, valueOf, hasOwnProperty — all "plain names" that
 // `cmrdx read --reader` accepts too) crashes with "unexpected error: Operator not defined: undefined", exit 1,
