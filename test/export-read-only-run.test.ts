@@ -9,6 +9,8 @@ import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bufferIo } from '../src/cli/io.js';
 import { runCli } from '../src/cli/program.js';
+import { textHash } from '../src/readers/llm/llm-reader.js';
+import { HumanAnswerStore } from '../src/run/human-answers.js';
 import { runBinHonouringPermissions } from './helpers/run-bin.js';
 import { tempDir } from './helpers/temp-dir.js';
 
@@ -28,4 +30,25 @@ test('export of a read-only run to a writable place works', { skip: process.plat
   chmodSync(run, 0o755);
   assert.equal(r.code, 0, r.stderr);
   assert.ok(existsSync(join(dest, 'x.xlsx')));
+});
+
+test('a read-only run keeps its human readers for export: their taxonomy is still checked, not silently skipped', { skip: process.platform === 'win32' }, async () => {
+  const dir = tempDir();
+  const input = join(dir, 'r.jsonl');
+  writeFileSync(input, JSON.stringify({ id: 'r1', text: MYO, label: 'MYO' }) + '\n');
+  const run = join(dir, 'run');
+  assert.equal(await runCli(['classify', input, '-m', 'rules', '-o', run, '-q'], bufferIo()), 0);
+  // A reader who read under another category set: export must refuse to put the two side by side.
+  const humans = HumanAnswerStore.open(run);
+  humans.putReader({ name: 'anna', seed: '1', lang: 'de', taxonomy: 'hospital-categories #abc' });
+  humans.putAnswer({ reader: 'anna', reportId: 'r1', category: 'MYO', seconds: 12, unsure: false, comment: null, textHash: textHash(MYO) });
+  humans.close();
+  for (const f of ['run.sqlite', 'predictions.jsonl', 'run.lock']) if (existsSync(join(run, f))) chmodSync(join(run, f), 0o444);
+  chmodSync(run, 0o555);
+  const dest = join(dir, 'dest');
+  mkdirSync(dest);
+  const r = runBinHonouringPermissions(['export', run, '-f', 'xlsx', '-o', join(dest, 'x.xlsx')]);
+  chmodSync(run, 0o755);
+  assert.equal(r.code, 2, r.stderr);
+  assert.match(r.stderr, /anna read the reports .* under the taxonomy hospital-categories/);
 });

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { ConfigError } from '../errors.js';
 import type { UnclassifiedReason } from '../taxonomy/taxonomy.js';
 import { STORE_FILE } from './run-classify.js';
+import { openForReading } from './run-store.js';
 
 /** How long a write waits for a classify run (or another page) to release the file. */
 export const BUSY_TIMEOUT_MS = 15_000;
@@ -162,14 +163,9 @@ const toAdjudication = (r: AdjudicationRow): Adjudication => ({
   adjudicatedAt: r.adjudicated_at,
 });
 
+/** An existing store is only read (evaluate, export, the reading page's setup): as the run store's readers read it, so a run on a read-only share keeps its human answers. */
 function openStoreFile(path: string, mode: 'create' | 'existing'): Database.Database {
-  if (mode === 'create') return new Database(path, { timeout: BUSY_TIMEOUT_MS });
-  try {
-    return new Database(path, { timeout: BUSY_TIMEOUT_MS, fileMustExist: true });
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'SQLITE_READONLY' && (error as { code?: string }).code !== 'SQLITE_CANTOPEN') throw error;
-    return new Database(path, { timeout: BUSY_TIMEOUT_MS, readonly: true, fileMustExist: true });
-  }
+  return mode === 'create' ? new Database(path, { timeout: BUSY_TIMEOUT_MS }) : openForReading(path);
 }
 
 /** A store made before a column existed gets it (SQLite's CREATE TABLE IF NOT EXISTS leaves an old table as it is). */

@@ -397,7 +397,7 @@ export class RunStoreReader {
  * beside it the file alone holds the whole run, so then a copy in memory is read, its header marked as a
  * rollback-journal database (an in-memory database has no WAL).
  */
-function openForReading(path: string): Database.Database {
+export function openForReading(path: string): Database.Database {
   let db: Database.Database | undefined;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true, timeout: 5000 });
