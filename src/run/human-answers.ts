@@ -163,9 +163,25 @@ const toAdjudication = (r: AdjudicationRow): Adjudication => ({
   adjudicatedAt: r.adjudicated_at,
 });
 
-/** An existing store is only read (evaluate, export, the reading page's setup): as the run store's readers read it, so a run on a read-only share keeps its human answers. */
+/**
+ * An existing store is only read (evaluate, export, the reading page's setup). It is opened for writing where it
+ * may be, so that the last connection to close removes the -wal and -shm files a read-only one leaves behind; on a
+ * read-only share, as the run store's readers read it, so the run keeps its human answers.
+ */
 function openStoreFile(path: string, mode: 'create' | 'existing'): Database.Database {
-  return mode === 'create' ? new Database(path, { timeout: BUSY_TIMEOUT_MS }) : openForReading(path);
+  if (mode === 'create') return new Database(path, { timeout: BUSY_TIMEOUT_MS });
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { timeout: BUSY_TIMEOUT_MS, fileMustExist: true });
+    // SQLite opens a write-protected file read-only without a word; its first read fails where the -shm cannot be made.
+    db.prepare('SELECT COUNT(*) FROM sqlite_master').get();
+    return db;
+  } catch (error) {
+    db?.close();
+    const code = (error as { code?: string }).code ?? '';
+    if (!code.startsWith('SQLITE_READONLY') && !code.startsWith('SQLITE_CANTOPEN')) throw error;
+    return openForReading(path);
+  }
 }
 
 /** A store made before a column existed gets it (SQLite's CREATE TABLE IF NOT EXISTS leaves an old table as it is). */
