@@ -29,7 +29,7 @@ const SETS = [
 ];
 
 for (const { file, floor } of SETS) {
-  test(`blind cases (${file}): the share answered with the author's category stays above ${floor}`, () => {
+  test(`blind cases (${file}): the share answered with the author's category stays above ${floor}`, (t) => {
     const cases = readFileSync(fileURLToPath(new URL(`fixtures/blind/${file}.jsonl`, import.meta.url)), 'utf8')
       .split('\n')
       .filter((line) => line.trim() !== '')
@@ -37,6 +37,7 @@ for (const { file, floor } of SETS) {
     assert.ok(cases.length > 40, 'the fixture is there');
     const misses = cases.filter((c) => rulesCategory({ id: c.id, text: c.text }) !== c.label).map((c) => c.id);
     const rate = (cases.length - misses.length) / cases.length;
+    t.diagnostic(`${file}: ${cases.length - misses.length}/${cases.length} = ${rate.toFixed(3)}`);
     assert.ok(rate >= floor, `${rate.toFixed(3)} below ${floor}; missed: ${misses.join(', ')}`);
   });
 }
