@@ -97,6 +97,14 @@ const CASES: [string, string, string][] = [
   ['a normal heart (English): "Normal appearances of the heart"', `CMR ${CANARY}\nImpression: Normal appearances of the heart.`, 'NORMAL'],
   ['the exam named with its verdict (English): "CMR: within normal limits."', `CMR (${CANARY})\nCMR: within normal limits.`, 'NORMAL'],
   ['the exam named with its verdict (German): "Kardio-MRT: unauffällig."', `Patient ${CANARY}\nKardio-MRT: unauffällig.`, 'NORMAL'],
+  // The exam and its verdict joined by a verb, in both languages: "was within normal limits", "was reported as normal",
+  // "showed normal findings", "ergab keinen krankhaften Befund", "zeigte einen regelrechten Befund"
+  ['the exam with its verdict by a verb (English): "was within normal limits"', `Patient ${CANARY}\nCardiac MRI was within normal limits.`, 'NORMAL'],
+  ['the exam with its verdict by a verb (English): "was reported as normal"', `Patient ${CANARY}\nA CMR was reported as normal.`, 'NORMAL'],
+  ['the exam with its verdict by a verb (English): "magnetic resonance imaging was entirely unremarkable"', `Patient ${CANARY}\nCardiac magnetic resonance imaging was entirely unremarkable.`, 'NORMAL'],
+  ['the exam with its verdict by a verb (English): "showed normal findings"', `Patient ${CANARY}\nCardiac MRI showed normal findings.`, 'NORMAL'],
+  ['the exam with its verdict by a verb (German): "ergab keinen krankhaften Befund"', `Überweisung wegen Palpitationen (${CANARY}).\nDas Herz-MRT ergab keinen krankhaften Befund.`, 'NORMAL'],
+  ['the exam with its verdict by a verb (German): "zeigte einen regelrechten Befund"', `Überweisung wegen Palpitationen (${CANARY}).\nEin Kardio-MRT zeigte einen regelrechten Befund.`, 'NORMAL'],
   ['one structure without pathology is no stated normal study ("Perikard ohne pathologischen Befund")', `Kardio-MRT ${CANARY}\nBefund: Perikard ohne pathologischen Befund.`, 'UNCLASSIFIED:no_findings'],
   // A normal statement does not override an exam stopped as a whole, in either language (M6)
   ['a normal statement of an exam stopped as a whole gives no category (English)', `Cardiac MRI ${CANARY}\nFindings: The study was terminated after the localisers at the patient's request.\nImpression: No abnormality seen on the images obtained.`, 'UNCLASSIFIED:non_diagnostic'],
