@@ -105,6 +105,19 @@ const CASES: [string, string, string][] = [
   ['the exam with its verdict by a verb (English): "showed normal findings"', `Patient ${CANARY}\nCardiac MRI showed normal findings.`, 'NORMAL'],
   ['the exam with its verdict by a verb (German): "ergab keinen krankhaften Befund"', `Überweisung wegen Palpitationen (${CANARY}).\nDas Herz-MRT ergab keinen krankhaften Befund.`, 'NORMAL'],
   ['the exam with its verdict by a verb (German): "zeigte einen regelrechten Befund"', `Überweisung wegen Palpitationen (${CANARY}).\nEin Kardio-MRT zeigte einen regelrechten Befund.`, 'NORMAL'],
+  // Normal function, size and no LGE in more of their words: the ejection fraction "im Normbereich", "regelrechte/
+  // unauffällige Kinetik", "Herzhöhlen normal weit", "chamber sizes were normal", the myocardium's thickness, "Spät-
+  // hyperenhancement"
+  ['normal function: "Ejektionsfraktion im Normbereich"', `Kardio-MRT ${CANARY}\nBefund: Linksventrikuläre Ejektionsfraktion im Normbereich.`, 'NORMAL'],
+  ['normal function: "Regelrechte Kinetik"', `Kardio-MRT ${CANARY}\nBefund: Regelrechte Kinetik.`, 'NORMAL'],
+  ['normal function: "Unauffällige Kinetik"', `Kardio-MRT ${CANARY}\nBefund: Unauffällige Kinetik.`, 'NORMAL'],
+  ['normal size: "Herzhöhlen normal weit"', `Kardio-MRT ${CANARY}\nBefund: Herzhöhlen normal weit.`, 'NORMAL'],
+  ['normal size: "Chamber sizes were normal"', `Cardiac MRI ${CANARY}\nFindings: Chamber sizes were normal.`, 'NORMAL'],
+  ['normal size: "Normale Myokarddicke"', `Kardio-MRT ${CANARY}\nBefund: Normale Myokarddicke.`, 'NORMAL'],
+  ['normal size: "Normal myocardial thickness"', `Cardiac MRI ${CANARY}\nFindings: Normal myocardial thickness.`, 'NORMAL'],
+  ['no LGE: "Keine Späthyperenhancement-Areale"', `Kardio-MRT ${CANARY}\nBefund: Keine Späthyperenhancement-Areale.`, 'NORMAL'],
+  // One disease ruled out is no evidence that the rest of the heart is normal
+  ['one disease ruled out is no normal study ("No evidence of myocarditis")', `Cardiac MRI ${CANARY}\nFindings: No evidence of myocarditis.`, 'UNCLASSIFIED:no_findings'],
   ['one structure without pathology is no stated normal study ("Perikard ohne pathologischen Befund")', `Kardio-MRT ${CANARY}\nBefund: Perikard ohne pathologischen Befund.`, 'UNCLASSIFIED:no_findings'],
   // A normal statement does not override an exam stopped as a whole, in either language (M6)
   ['a normal statement of an exam stopped as a whole gives no category (English)', `Cardiac MRI ${CANARY}\nFindings: The study was terminated after the localisers at the patient's request.\nImpression: No abnormality seen on the images obtained.`, 'UNCLASSIFIED:non_diagnostic'],
