@@ -312,7 +312,16 @@ export function gatherFacts(mentions: Mention[], measurements: Measurement[], fr
   const hcmHypertrophy = asymmetric.length > 0 || apicalHypertrophy.length > 0 || (mwtMm !== null && mwtMm >= 15);
   // End-stage ("burnt-out") HCM (ESC 2023): hypertrophy known from before, now a thinned, dilated or poorly
   // contracting LV. The earlier hypertrophy is what tells it from a dilated cardiomyopathy.
-  const earlierHypertrophy = q.mentions.filter((m) => (m.concept === 'hypertrophy' || m.concept === 'dx:HCM') && !inOedematous(m) && (m.status === 'historical' || m.status === 'context') && !m.attrs.has('family') && !(m.attrs.has('ecg') && !m.attrs.has('cmr')));
+  // Hypertrophy told in one breath with poor function ("echo: LVEF 20 % with global hypokinesis, moderate LV
+  // hypertrophy") is one exam's
+  // thick and poorly contracting heart, not hypertrophy before a decline. A known HCM ("bekannte HCM, jetzt EF 35 %")
+  // is a diagnosis from before, whatever its sentence says.
+  const concurrentDecline = (m: Mention) => {
+    const { start, end } = m.sentence;
+    const inSentence = (x: Mention | Measurement) => x.span.start >= start && x.span.start < end;
+    return q.mentions.some((x) => (x.concept === 'reduced-fn' || x.concept === 'thinning' || (x.concept === 'wma' && x.attrs.has('diffuse'))) && x.status !== 'negated' && x.status !== 'asked' && inSentence(x)) || measurements.some((x) => x.key === 'LVEF' && x.value < 50 && inSentence(x));
+  };
+  const earlierHypertrophy = q.mentions.filter((m) => (m.concept === 'hypertrophy' || m.concept === 'dx:HCM') && !inOedematous(m) && (m.status === 'historical' || m.status === 'context') && !m.attrs.has('family') && !(m.attrs.has('ecg') && !m.attrs.has('cmr')) && !(m.concept === 'hypertrophy' && concurrentDecline(m)));
   const declined = (lvef ? lvef.value < 50 : reduced.length > 0) || thinning.length > 0 || lvDilatedByNumbers || dilated.some((m) => m.attrs.has('lv'));
   const endStageHcm = earlierHypertrophy.length > 0 && declined;
 
