@@ -105,6 +105,23 @@ const CASES: [string, string, string][] = [
 ];
 for (const [name, expected, text] of CASES) test(`concept: ${name}`, () => assert.equal(outcome(text), expected, JSON.stringify(categorise(text).scores)));
 
+test('concept: the inversion-recovery sequence is no recovery of the patient', () => {
+  assert.equal(findFindings('Befund: Inversion-Recovery-Spätaufnahmen nach Gadolinium.').mentions.filter((m) => m.concept === 'ctx:recovery').length, 0);
+  assert.equal(findFindings('CMR: inversion recovery images after gadolinium.').mentions.filter((m) => m.concept === 'ctx:recovery').length, 0);
+  assert.notEqual(statusOf('Verlauf: vollständige Erholung der Pumpfunktion.', 'ctx:recovery'), 'missing');
+});
+
+test('concept: German LGE as a participle ("anreichernde Herde", "kontrastmittelaufnehmende Areale") is LGE', () => {
+  assert.equal(statusOf('Befund: In den Spätaufnahmen fokal anreichernde Herde im Myokard.', 'lge'), 'affirmed');
+  assert.equal(statusOf('Befund: Kontrastmittelaufnehmende Areale subepikardial lateral.', 'lge'), 'affirmed');
+  assert.equal(statusOf('Befund: Keine anreichernden Areale in den Spätaufnahmen.', 'lge'), 'negated');
+});
+
+test('concept: sarcoid (HRS 2014): lung nodules in a perilymphatic distribution are extracardiac sarcoidosis beside nodular non-ischaemic LGE', () => {
+  assert.equal(outcome('CT thorax: pulmonary nodules in a perilymphatic distribution.\nCMR: nodular focal LGE of the LV myocardium sparing the subendocardium.'), 'CS');
+  assert.equal(outcome('Thorax-CT: Lungenrundherde in perilymphatischer Verteilung.\nKardio-MRT: knotige, fokal anreichernde Herde im LV-Myokard, das Subendokard ist ausgespart.'), 'CS');
+});
+
 test('concept: LVNC (Petersen 2005): prominent trabeculation with NC/C up to 2.3 is no non-compaction', () => {
   assert.ok(!fired('CMR: prominent trabeculation of the apex, NC/C ratio 1.9; LVEF 62 %; no LGE.').includes('other.lvnc'));
 });
