@@ -105,6 +105,16 @@ const CASES: [string, string, string][] = [
 ];
 for (const [name, expected, text] of CASES) test(`concept: ${name}`, () => assert.equal(outcome(text), expected, JSON.stringify(categorise(text).scores)));
 
+test('concept: a differential hedges every candidate of its list, with no conjunction or in parentheses', () => {
+  for (const concept of ['dx:MYO', 'dx:CS', 'dx:CA']) {
+    assert.match(statusOf('Beurteilung: DD Myokarditis, Sarkoidose, Amyloidose.', concept), /^uncertain/, concept);
+    assert.match(statusOf('Beurteilung: differenzialdiagnostisch nicht-ischämische Kardiomyopathien (Myokarditis, Sarkoidose, Amyloidose).', concept), /^uncertain/, concept);
+    assert.match(statusOf('Impression: DDx myocarditis, sarcoidosis, amyloidosis.', concept), /^uncertain/, concept);
+  }
+  // Any other hedge still ends at its comma: the finding after it is stated.
+  assert.equal(statusOf('Beurteilung: V.a. Myokarditis, Perikarderguss.', 'effusion'), 'affirmed');
+});
+
 test('concept: the inversion-recovery sequence is no recovery of the patient', () => {
   assert.equal(findFindings('Befund: Inversion-Recovery-Spätaufnahmen nach Gadolinium.').mentions.filter((m) => m.concept === 'ctx:recovery').length, 0);
   assert.equal(findFindings('CMR: inversion recovery images after gadolinium.').mentions.filter((m) => m.concept === 'ctx:recovery').length, 0);

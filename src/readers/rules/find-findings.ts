@@ -565,6 +565,10 @@ function listVerdictCovers(folded: string, sentenceStart: number, span: Span, t:
   while (i >= sentenceStart && !ITEM_START.has(folded[i]!)) i--;
   return ITEM_WORDS.test(folded.slice(i + 1, span.start)) && LIST_TAIL.test(folded.slice(span.end, t.start));
 }
+/** The triggers that open a differential ("DD", "differential diagnosis", "differenzialdiagnostisch"). */
+const DIFFERENTIAL = /^(?:dd|ddx|differen)/;
+/** A differential's candidates as a bare comma list up to the clause's end: short items, no conjunction needed. */
+const DIFFERENTIAL_LIST = /^[^,.;:]{0,90}(?:,[^,.;:]{1,40}){1,8}(?=[.;:]|$)/;
 /** LIST for a scope cut at MAX_SCOPE: the cut is no end of the list, only punctuation ends it. */
 const LIST_INSIDE = new RegExp(LIST.source.replace('(?=[.;:,]|$)', '(?=[.;:,])'));
 
@@ -640,10 +644,19 @@ function preScopeEnd(folded: string, triggers: SentenceTriggers, k: number, sent
     const withAt = WITH.exec(scope);
     if (withAt && !LISTING_VERB.test(scope.slice(withAt.index))) end = trigger.end + withAt.index;
   }
+  // A differential names its candidates as a list, often without a conjunction ("DD Myokarditis, Sarkoidose,
+  // Amyloidose") or in parentheses ("DD nicht-ischämische Kardiomyopathien (Myokarditis, Sarkoidose)"): every item is a candidate.
+  const differential = category === 'unc' && DIFFERENTIAL.test(folded.slice(trigger.start, trigger.end));
   let comma = trigger.end;
-  while (comma < end && folded.charCodeAt(comma) !== 44) comma++;
+  for (let depth = 0; comma < end; comma++) {
+    const c = folded.charCodeAt(comma);
+    if (differential && c === 40) depth++;
+    else if (differential && c === 41) depth = Math.max(0, depth - 1);
+    else if (c === 44 && depth === 0) break;
+  }
   if (comma < end) {
-    const list = (end === bound && bound < sentenceEnd ? LIST_INSIDE : LIST).exec(folded.slice(trigger.end, end));
+    const scope = folded.slice(trigger.end, end);
+    const list = (end === bound && bound < sentenceEnd ? LIST_INSIDE : LIST).exec(scope) ?? (differential ? DIFFERENTIAL_LIST.exec(scope) : null);
     end = list ? trigger.end + list[0].length : comma;
   }
   triggers.preEnds[k] = end;
