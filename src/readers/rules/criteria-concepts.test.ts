@@ -105,14 +105,26 @@ const CASES: [string, string, string][] = [
 ];
 for (const [name, expected, text] of CASES) test(`concept: ${name}`, () => assert.equal(outcome(text), expected, JSON.stringify(categorise(text).scores)));
 
-test('concept: a differential hedges every candidate of its list, with no conjunction or in parentheses', () => {
+test('concept: a differential hedges every candidate of its list, with no conjunction, in parentheses or under a heading', () => {
   for (const concept of ['dx:MYO', 'dx:CS', 'dx:CA']) {
     assert.match(statusOf('Beurteilung: DD Myokarditis, Sarkoidose, Amyloidose.', concept), /^uncertain/, concept);
     assert.match(statusOf('Beurteilung: differenzialdiagnostisch nicht-ischämische Kardiomyopathien (Myokarditis, Sarkoidose, Amyloidose).', concept), /^uncertain/, concept);
     assert.match(statusOf('Impression: DDx myocarditis, sarcoidosis, amyloidosis.', concept), /^uncertain/, concept);
+    assert.match(statusOf('Impression: Differentials: myocarditis, sarcoidosis, amyloidosis.', concept), /^uncertain/, concept);
+    assert.match(statusOf('Beurteilung:\nDifferenzialdiagnosen:\n- Myokarditis\n- Sarkoidose\n- Amyloidose', concept), /^uncertain/, concept);
   }
-  // Any other hedge still ends at its comma: the finding after it is stated.
+  // A conjunction inside one candidate does not end the list.
+  assert.match(statusOf('Beurteilung: DD Amyloidose (AL oder ATTR), HCM.', 'dx:HCM'), /^uncertain/);
+  // A list without a differential heading states its items; any other hedge still ends at its comma.
+  assert.equal(statusOf('Beurteilung:\n- Myokarditis\n- Perikarderguss', 'dx:MYO'), 'affirmed');
   assert.equal(statusOf('Beurteilung: V.a. Myokarditis, Perikarderguss.', 'effusion'), 'affirmed');
+});
+
+test('concept: "möglich" / "possible" after a diagnosis hedges it where it ends the clause, not before another noun', () => {
+  assert.match(statusOf('Beurteilung: Myokarditis möglich.', 'dx:MYO'), /^uncertain/);
+  assert.match(statusOf('Beurteilung: Myokarditis/Sarkoidose möglich.', 'dx:CS'), /^uncertain/);
+  assert.equal(statusOf('Beurteilung: Sarkoidose und mögliche Myokarditis.', 'dx:CS'), 'affirmed');
+  assert.equal(statusOf('Impression: cardiac sarcoidosis with possible myocarditis.', 'dx:CS'), 'affirmed');
 });
 
 test('concept: the inversion-recovery sequence is no recovery of the patient', () => {

@@ -273,8 +273,34 @@ function withoutOverlaps<T>(list: Match<T>[], spans: Match<unknown>[]): Match<T>
   return out;
 }
 
+/** A heading line that opens a differential ("Differenzialdiagnosen:", "DD:", "Differential diagnosis"). */
+const DIFFERENTIAL_HEADING = /^[ \t]*(?:dd|ddx|differen[tz]ial(?:diagnos[a-z]*| diagnos[a-z]*|s)?)[ \t]*:?[ \t]*$/;
+/** An item of a list on its own line: a dash, a bullet or a number. */
+const LIST_ITEM_LINE = /^[ \t]*(?:[-*\u2022\u2013]|\d{1,2}[.)])[ \t]/;
+
+/**
+ * The lines of differentials listed under a heading of their own ("Differenzialdiagnosen:" and "- Myokarditis",
+ * "- Sarkoidose" on the lines below): each item is a candidate, as in a differential on one line. Spans of the items.
+ */
+function differentialBlocks(folded: string): Span[] {
+  const out: Span[] = [];
+  if (!folded.includes('dd') && !folded.includes('differen')) return out;
+  let inBlock = false;
+  for (let start = 0; start <= folded.length; ) {
+    const nl = folded.indexOf('\n', start);
+    const end = nl === -1 ? folded.length : nl;
+    const line = folded.slice(start, end);
+    if (DIFFERENTIAL_HEADING.test(line)) inBlock = true;
+    else if (inBlock && LIST_ITEM_LINE.test(line)) out.push({ start, end });
+    else inBlock = false;
+    start = end + 1;
+  }
+  return out;
+}
+
 export function findFindings(text: string, sections: Section[] = splitSections(text), folded = foldText(text), index = new TextIndex(folded)): FindingsResult {
   const sentences = splitSentences(folded);
+  const differentials = differentialBlocks(folded);
   const sectionAt = (pos: number): SectionKind => {
     let kind: SectionKind = 'preamble';
     for (const s of sections) if (s.span.start <= pos) kind = s.kind;
@@ -305,6 +331,7 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
     if (c.def.secondary) mention.secondary = true;
     if (c.def.rest) mention.rest = true;
     applyContext(mention, folded, triggers);
+    if (mention.status === 'affirmed' && c.def.id.startsWith('dx:') && differentials.some((d) => c.start >= d.start && c.start < d.end)) Object.assign(mention, { status: 'uncertain', certainty: 0.35 });
     if (LABEL_ABSENT.test(folded.slice(c.end, c.end + 60))) Object.assign(mention, { status: 'negated', certainty: 0 });
     // In the assessment a question is the reader's doubt, not the referral's question (DOMAIN.md: "?" hedges), and a
     // bare "Ausschluss einer X" states the result ("zum Ausschluss" stays the question).
@@ -578,6 +605,10 @@ const WITH = /\s(?:with|mit|showing)\s/;
 const NORMAL_IN = /^(?:normal|unremarkable|unauffallig|regelrecht)/;
 const LISTING_VERB = /\s(?:includes?|included|comprises?|encompasses|umfasst|umfassen|beinhaltet)\s/;
 // "wahrscheinlich" / "likely" stand before or after what they hedge ("Myokarditis wahrscheinlich", "myocarditis unlikely").
+// "möglich" / "possible" look back only where they end the clause ("Myokarditis/Sarkoidose möglich."): before a noun
+// they qualify it ("Sarkoidose und mögliche Myokarditis").
+const BACK_AT_CLAUSE_END = /^(?:moglich|possible)$/;
+const CLAUSE_END_AHEAD = /^\s*(?:[.;,\n]|$)/;
 const BOTH_WAYS = /^(?:(?:nicht|not) (?:sicher )?(?:auszuschl|ausgeschl|excluded)|vs\b|versus|(?:un)?wahrscheinlich|(?:un)?likely)/;
 
 type TriggerMatch = Match<{ kind: TriggerKind; certainty?: number }>;
@@ -656,8 +687,10 @@ function preScopeEnd(folded: string, triggers: SentenceTriggers, k: number, sent
   }
   if (comma < end) {
     const scope = folded.slice(trigger.end, end);
-    const list = (end === bound && bound < sentenceEnd ? LIST_INSIDE : LIST).exec(scope) ?? (differential ? DIFFERENTIAL_LIST.exec(scope) : null);
-    end = list ? trigger.end + list[0].length : comma;
+    const list = (end === bound && bound < sentenceEnd ? LIST_INSIDE : LIST).exec(scope)?.[0].length ?? -1;
+    // A differential's list may hold a conjunction inside an item ("DD Amyloidose (AL oder ATTR), HCM"): the longer reading.
+    const candidates = differential ? Math.max(list, DIFFERENTIAL_LIST.exec(scope)?.[0].length ?? -1) : list;
+    end = candidates >= 0 ? trigger.end + candidates : comma;
   }
   triggers.preEnds[k] = end;
   return end;
@@ -731,7 +764,8 @@ function applyContext(mention: Mention, folded: string, triggers: SentenceTrigge
     if (t.start < span.end) continue;
     if (t.start - span.end > 60) break;
     // "nicht (sicher) auszuschließen (ist)" and "vs." hedge what stands before them as well as what follows them.
-    const both = t.def.kind === 'unc-pre' && BOTH_WAYS.test(folded.slice(t.start, t.end));
+    const said = folded.slice(t.start, t.end);
+    const both = t.def.kind === 'unc-pre' && (BOTH_WAYS.test(said) || (BACK_AT_CLAUSE_END.test(said) && CLAUSE_END_AHEAD.test(folded.slice(t.end, t.end + 3))));
     if (!(t.def.kind.endsWith('post') || both)) continue;
     if (clauseEndsBetween(folded, Math.max(span.start, sentence.start), t.start) && !listVerdictCovers(folded, sentence.start, span, t)) continue;
     // A suffix ("oedema-like", "sarkoid-artig", "infarct-type") hedges the word it is attached to, not the clause.
