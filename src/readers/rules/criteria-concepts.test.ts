@@ -120,6 +120,18 @@ test('concept: a differential hedges every candidate of its list, with no conjun
   assert.equal(statusOf('Beurteilung: V.a. Myokarditis, Perikarderguss.', 'effusion'), 'affirmed');
 });
 
+test('concept: an absence of evidence covers every name of its list, without a conjunction too, and may follow the names', () => {
+  for (const concept of ['dx:MYO', 'dx:CS', 'dx:CA']) {
+    assert.equal(statusOf('Beurteilung: Keine Hinweise für Myokarditis, Sarkoidose, Amyloidose.', concept), 'negated', concept);
+    assert.equal(statusOf('Impression: No evidence of myocarditis, sarcoidosis, amyloidosis.', concept), 'negated', concept);
+  }
+  assert.equal(statusOf('Beurteilung: Für eine Amyloidose oder HCM ergibt sich kein Anhalt.', 'dx:HCM'), 'negated');
+  assert.equal(statusOf('Beurteilung: Für eine Myokarditis findet sich kein sicherer Hinweis.', 'dx:MYO'), 'negated');
+  // Only diagnoses: in telegram style a comma also starts the next finding, which is stated.
+  assert.equal(statusOf('Impression: No evidence of LGE, dilated LV.', 'dilated'), 'affirmed');
+  assert.equal(statusOf('Impression: No evidence of myocarditis, but sarcoidosis is likely.', 'dx:CS'), 'uncertain 0.8');
+});
+
 test('concept: "möglich" / "possible" after a diagnosis hedges it where it ends the clause, not before another noun', () => {
   assert.match(statusOf('Beurteilung: Myokarditis möglich.', 'dx:MYO'), /^uncertain/);
   assert.match(statusOf('Beurteilung: Myokarditis/Sarkoidose möglich.', 'dx:CS'), /^uncertain/);

@@ -594,8 +594,10 @@ function listVerdictCovers(folded: string, sentenceStart: number, span: Span, t:
 }
 /** The triggers that open a differential ("DD", "differential diagnosis", "differenzialdiagnostisch"). */
 const DIFFERENTIAL = /^(?:dd|ddx|differen)/;
-/** A differential's candidates as a bare comma list up to the clause's end: short items, no conjunction needed. */
-const DIFFERENTIAL_LIST = /^[^,.;:]{0,90}(?:,[^,.;:]{1,40}){1,8}(?=[.;:]|$)/;
+/** "No evidence of", "kein Hinweis auf", "ohne Anhalt für": an absence that may name a list of diagnoses (deniesDiagnosisList). */
+const NO_EVIDENCE = /^(?:kein[a-z]* (?:[a-z]+ )?(?:hinweis|anhalt|nachweis|zeichen|anzeichen|evidenz|beleg|verdacht)|ohne (?:[a-z]+ )?(?:hinweis|nachweis|anhalt|zeichen)|(?:no|without|absent) (?:[a-z]+ )?(?:evidence|signs?|indication|suggestion|features))/;
+/** A list of bare names up to the clause's end, for a differential or an absence: short items without numbers, no conjunction needed. */
+const DIFFERENTIAL_LIST = /^[^,.;:\d]{0,90}(?:,[^,.;:\d]{1,40}){1,8}(?=[.;:]|$)/;
 /** LIST for a scope cut at MAX_SCOPE: the cut is no end of the list, only punctuation ends it. */
 const LIST_INSIDE = new RegExp(LIST.source.replace('(?=[.;:,]|$)', '(?=[.;:,])'));
 
@@ -647,6 +649,32 @@ function sentenceTriggers(folded: string, list: TriggerMatch[]): SentenceTrigger
   return { list, preEnds: new Int32Array(list.length).fill(-1), firstAffirmEnd };
 }
 
+/** Where the pre-trigger `k` scope ends before any comma: the sentence end, a terminator or the next pre-trigger of its kind. */
+function terminatedEnd(triggers: SentenceTriggers, k: number, sentenceEnd: number): number {
+  const trigger = triggers.list[k]!;
+  const category = CATEGORY(trigger.def.kind);
+  const end = Math.min(sentenceEnd, trigger.end + MAX_SCOPE);
+  for (let j = k + 1; j < triggers.list.length; j++) {
+    const t = triggers.list[j]!;
+    if (t.start >= end) break;
+    if (t.start < trigger.end) continue;
+    if (t.def.kind === 'term' || (CATEGORY(t.def.kind) === category && t.def.kind.endsWith('pre'))) return t.start;
+  }
+  return end;
+}
+
+/**
+ * An absence of evidence before a bare list of names ("Keine Hinweise für Myokarditis, Sarkoidose, Amyloidose", "no
+ * evidence of myocarditis, sarcoidosis, amyloidosis") denies every diagnosis of the list. Only diagnoses: in telegram
+ * style a comma also starts the next finding ("Kein Hinweis auf Ödem, normale LV-Funktion").
+ */
+function deniesDiagnosisList(folded: string, triggers: SentenceTriggers, k: number, sentenceEnd: number, span: Span): boolean {
+  const trigger = triggers.list[k]!;
+  if (trigger.def.kind !== 'neg-pre' || !NO_EVIDENCE.test(folded.slice(trigger.start, trigger.end))) return false;
+  const list = DIFFERENTIAL_LIST.exec(folded.slice(trigger.end, terminatedEnd(triggers, k, sentenceEnd)));
+  return list !== null && trigger.end + list[0].length >= span.end;
+}
+
 /**
  * Where the pre-trigger `k` scope ends: the sentence end, a terminator, the next trigger of the same kind (a
  * negation runs on past "prior" in "no evidence of prior infarction"), or a comma that ends the list.
@@ -656,18 +684,8 @@ function preScopeEnd(folded: string, triggers: SentenceTriggers, k: number, sent
   if (known !== -1) return known;
   const trigger = triggers.list[k]!;
   const bound = trigger.end + MAX_SCOPE;
-  let end = Math.min(sentenceEnd, bound);
+  let end = terminatedEnd(triggers, k, sentenceEnd);
   const category = CATEGORY(trigger.def.kind);
-  // The first terminator or pre-trigger of the same kind after this one ends the scope.
-  for (let j = k + 1; j < triggers.list.length; j++) {
-    const t = triggers.list[j]!;
-    if (t.start >= end) break;
-    if (t.start < trigger.end) continue;
-    if (t.def.kind === 'term' || (CATEGORY(t.def.kind) === category && t.def.kind.endsWith('pre'))) {
-      end = t.start;
-      break;
-    }
-  }
   // A hedge covers the diagnosis it names, not the findings that come "with" it ("resembling DCM with extensive scar"),
   // unless a verb after them brings the diagnoses ("the differential of chest pain with normal coronaries includes ...").
   if (category === 'unc' || (category === 'neg' && NORMAL_IN.test(folded.slice(trigger.start, trigger.end)))) {
@@ -676,7 +694,8 @@ function preScopeEnd(folded: string, triggers: SentenceTriggers, k: number, sent
     if (withAt && !LISTING_VERB.test(scope.slice(withAt.index))) end = trigger.end + withAt.index;
   }
   // A differential names its candidates as a list, often without a conjunction ("DD Myokarditis, Sarkoidose,
-  // Amyloidose") or in parentheses ("DD nicht-ischämische Kardiomyopathien (Myokarditis, Sarkoidose)"): every item is a candidate.
+  // Amyloidose") or in parentheses ("DD nicht-ischämische Kardiomyopathien (Myokarditis, Sarkoidose)"): every item is a
+  // candidate.
   const differential = category === 'unc' && DIFFERENTIAL.test(folded.slice(trigger.start, trigger.end));
   let comma = trigger.end;
   for (let depth = 0; comma < end; comma++) {
@@ -688,7 +707,7 @@ function preScopeEnd(folded: string, triggers: SentenceTriggers, k: number, sent
   if (comma < end) {
     const scope = folded.slice(trigger.end, end);
     const list = (end === bound && bound < sentenceEnd ? LIST_INSIDE : LIST).exec(scope)?.[0].length ?? -1;
-    // A differential's list may hold a conjunction inside an item ("DD Amyloidose (AL oder ATTR), HCM"): the longer reading.
+    // Such a list may hold a conjunction inside an item ("DD Amyloidose (AL oder ATTR), HCM"): the longer reading.
     const candidates = differential ? Math.max(list, DIFFERENTIAL_LIST.exec(scope)?.[0].length ?? -1) : list;
     end = candidates >= 0 ? trigger.end + candidates : comma;
   }
@@ -755,7 +774,8 @@ function applyContext(mention: Mention, folded: string, triggers: SentenceTrigge
     if (t.end > span.start) break;
     if (!t.def.kind.endsWith('pre')) continue;
     const adjectiveEnd = attributiveEnd(folded, t);
-    const reaches = adjectiveEnd !== -1 ? span.start < adjectiveEnd : preScopeEnd(folded, triggers, k, sentence.end) >= span.end;
+    const reaches =
+      adjectiveEnd !== -1 ? span.start < adjectiveEnd : preScopeEnd(folded, triggers, k, sentence.end) >= span.end || (mention.concept.startsWith('dx:') && deniesDiagnosisList(folded, triggers, k, sentence.end, span));
     if (reaches) nearestPre.set(CATEGORY(t.def.kind), t);
   }
   for (const t of nearestPre.values()) found.push(t);
