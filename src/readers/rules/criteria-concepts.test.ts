@@ -139,6 +139,29 @@ test('concept: "möglich" / "possible" after a diagnosis hedges it where it ends
   assert.equal(statusOf('Impression: cardiac sarcoidosis with possible myocarditis.', 'dx:CS'), 'affirmed');
 });
 
+test('concept: a finding told as resolved is gone today; LGE then is no old scar that stays', () => {
+  assert.equal(statusOf('Findings: The previously seen LGE has resolved.', 'lge'), 'negated');
+  assert.equal(statusOf('Befund: Das vorbeschriebene LGE hat sich vollständig zurückgebildet.', 'lge'), 'negated');
+  assert.equal(statusOf('Befund: Narbe inferior, Ödem zurückgebildet.', 'oedema'), 'historical');
+  // Resolved in part, it is still there.
+  assert.notEqual(statusOf('Findings: The previously seen LGE has partially resolved.', 'lge'), 'negated');
+  assert.equal(statusOf('Befund: Narbe inferior, Ödem zurückgebildet.', 'lge'), 'affirmed');
+});
+
+test('concept: a comparison section that tells the earlier exam\'s result tells history; one that compares tells today', () => {
+  assert.equal(statusOf('Cardiac MRI\nComparison: CMR 2022 showed subepicardial LGE.\nFindings: LVEF 60 %.', 'lge'), 'context');
+  assert.equal(statusOf('Kardio-MRT\nVergleich: Die Voruntersuchung 2021 zeigte ein Ödem.\nBefund: LVEF 60 %.', 'oedema'), 'context');
+  assert.equal(statusOf('Cardiac MRI\nComparison: compared with 2022 the LGE is new.', 'lge'), 'affirmed');
+  assert.equal(outcome('Cardiac MRI\nComparison: CMR 2022 showed subepicardial LGE of the lateral wall and oedema.\nFindings: Today no oedema; the previously seen LGE has resolved. LVEF 60 %.\nImpression: Resolution of prior myocarditis.'), 'NORMAL');
+});
+
+test('concept: a disease healed without a trace is the cause of nothing this study shows; one with a scar still is', () => {
+  assert.equal(outcome('Kardio-MRT\nBefund: LVEF 62 %, kein LGE, kein Ödem.\nBeurteilung: Ausgeheilte Myokarditis ohne Residuen.'), 'NORMAL');
+  assert.equal(outcome('Cardiac MRI\nFindings: LVEF 60 %. No LGE, normal T2.\nImpression: Complete resolution of the previous myocarditis.'), 'NORMAL');
+  assert.equal(outcome('Kardio-MRT\nBefund: Subepikardiales LGE inferolateral.\nBeurteilung: Ausgeheilte Myokarditis mit residueller Narbe.'), 'MYO');
+  assert.equal(outcome('Kardio-MRT\nBefund: Subepikardiales LGE inferolateral.\nBeurteilung: Myokarditis, kein residueller Erguss.'), 'MYO');
+});
+
 test('concept: the inversion-recovery sequence is no recovery of the patient', () => {
   assert.equal(findFindings('Befund: Inversion-Recovery-Spätaufnahmen nach Gadolinium.').mentions.filter((m) => m.concept === 'ctx:recovery').length, 0);
   assert.equal(findFindings('CMR: inversion recovery images after gadolinium.').mentions.filter((m) => m.concept === 'ctx:recovery').length, 0);

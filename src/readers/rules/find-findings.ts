@@ -273,6 +273,12 @@ function withoutOverlaps<T>(list: Match<T>[], spans: Match<unknown>[]): Match<T>
   return out;
 }
 
+/** After a finding, in its clause: it has gone entirely ("has resolved", "hat sich vollständig zurückgebildet"), not in part. */
+const RESOLVED_AFTER = /^(?:(?!partial|partly|incomplete|teilweise|partiell|inkomplett)[^,;.]){0,60}?\b(?:resolved|zuruckgebildet)\b/;
+/** A sentence that tells what an exam showed, in the past ("CMR 2022 showed", "die Voruntersuchung zeigte"). */
+const PRIOR_RESULT = /\b(?:showed|demonstrated|revealed|had shown|zeigte|ergab|beschrieb)\b/;
+/** Words that compare today's exam with it: then the sentence is today's. */
+const TODAY_COMPARED = /\b(?:unchanged|unverandert\w*|new|newly|neu\w*|progredien\w*|progress\w*|regredien\w*|stable|stabil\w*|konstant\w*|increas\w*|decreas\w*|zunahme|abnahme|now|jetzt|today|heute|aktuell\w*|currently|current|compared|im vergleich|gegenuber)\b/;
 /** A heading line that opens a differential ("Differenzialdiagnosen:", "DD:", "Differential diagnosis"). */
 const DIFFERENTIAL_HEADING = /^[ \t]*(?:dd|ddx|differen[tz]ial(?:diagnos[a-z]*| diagnos[a-z]*|s)?)[ \t]*:?[ \t]*$/;
 /** An item of a list on its own line: a dash, a bullet or a number. */
@@ -331,6 +337,12 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
     if (c.def.secondary) mention.secondary = true;
     if (c.def.rest) mention.rest = true;
     applyContext(mention, folded, triggers);
+    // A finding told as resolved is gone today ("Ödem zurückgebildet"): history. LGE, which the criteria keep as an old
+    // scar when it is history (criteria/facts.ts, PERMANENT), is then absent ("the previously seen LGE has resolved").
+    // A transient wall-motion abnormality stays history: Takotsubo's sign.
+    if ((mention.status === 'historical' || mention.status === 'affirmed') && !c.def.id.startsWith('dx:') && !c.def.id.startsWith('ctx:') && RESOLVED_AFTER.test(folded.slice(c.end, Math.min(sentence.end, c.end + 80)))) {
+      Object.assign(mention, c.def.id === 'lge' ? { status: 'negated', certainty: 0 } : { status: 'historical' });
+    }
     if (mention.status === 'affirmed' && c.def.id.startsWith('dx:') && differentials.some((d) => c.start >= d.start && c.start < d.end)) Object.assign(mention, { status: 'uncertain', certainty: 0.35 });
     if (LABEL_ABSENT.test(folded.slice(c.end, c.end + 60))) Object.assign(mention, { status: 'negated', certainty: 0 });
     // In the assessment a question is the reader's doubt, not the referral's question (DOMAIN.md: "?" hedges), and a
@@ -357,7 +369,10 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
       const text = folded.slice(sentence.start, sentence.end);
       if (REFERRAL.test(text) && !RESULT.test(text)) mention.status = 'asked';
     }
-    if (!NARRATIVE_KINDS.has(section) && section !== 'recommendation') {
+    // A comparison section tells the earlier exam's result ("Comparison: CMR 2022 showed subepicardial LGE") as a
+    // history line does, unless it says how today's differs ("LGE unchanged", "new oedema").
+    const priorResult = section === 'comparison' && PRIOR_RESULT.test(folded.slice(sentence.start, sentence.end)) && !TODAY_COMPARED.test(folded.slice(sentence.start, sentence.end));
+    if (priorResult || (!NARRATIVE_KINDS.has(section) && section !== 'recommendation')) {
       // History, indication and technique lines: a known diagnosis there is context; a suspected one is the question.
       if (mention.status === 'affirmed' || mention.status === 'historical') mention.status = 'context';
       else if (mention.status === 'uncertain') mention.status = 'asked';

@@ -505,6 +505,12 @@ export const ATTRIBUTES: [string, string][] = [
   ['uncontrolled', String.raw`(?:hypertensive (?:crisis|emergency)|hypertensiv${W} (?:krise|entgleisung|notfall))`],
   // A later study of the same patient ("repeat CMR", "Verlaufs-MRT").
   ['followup', String.raw`(?:repeat|follow ?up|subsequent|erneut${W}|verlauf${W}|kontroll${W})`],
+  // A disease healed without a trace ("complete resolution of prior myocarditis", "Myokarditis ohne Residuen"): the
+  // cause of nothing this study shows (criteria/diagnoses.ts).
+  ['healed', String.raw`(?:complete |full |vollständig${W} |komplett${W} )(?:resolution|rückbildung|regression)`],
+  ['healed', String.raw`resolution of`],
+  ['healed', String.raw`(?:without|no) (?:any )?(?:residua|sequelae|residual (?:abnormalit${W}|damage|scar${W}|findings|changes|sequelae))`],
+  ['healed', String.raw`(?:ohne|keine) (?:residuen|folgeschäden|residuelle (?:veränderungen|narbe${W}|schäden))`],
   ['functional', `funktionell${W}`],
   ['functional', 'functional'],
   ['functional', 'secondary'],

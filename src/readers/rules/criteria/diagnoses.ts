@@ -44,6 +44,9 @@ export function fireDiagnoses(facts: Facts, t: Tally): RuledOut[] {
     const beforeCmr = !hasAssessment && cmrStart !== null && m.sentence.start < cmrStart;
     const where = beforeCmr ? 0.3 : inAssessment ? 1 : NARRATIVE.has(m.section) ? 0.6 : 0.3;
     let weight = 0;
+    // A disease healed without a trace ("complete resolution of prior myocarditis", "ausgeheilte Myokarditis ohne
+    // Residuen") is the cause of nothing this study shows; a chronic one (a scar, a cardiomyopathy) stays.
+    if (m.attrs.has('healed') && !CHRONIC.has(category) && (m.status === 'affirmed' || m.status === 'historical')) continue;
     switch (m.status) {
       case 'affirmed':
         weight = 10 * where * (m.stated ? 1.2 : 1);
