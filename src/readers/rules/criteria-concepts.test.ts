@@ -162,6 +162,21 @@ test('concept: a disease healed without a trace is the cause of nothing this stu
   assert.equal(outcome('Kardio-MRT\nBefund: Subepikardiales LGE inferolateral.\nBeurteilung: Myokarditis, kein residueller Erguss.'), 'MYO');
 });
 
+test('concept: a serial text is about its repeat study: what it denies was the earlier study\'s, a check-up years after an illness is no course of it', () => {
+  // A myocarditis years before, a repeat CMR that finds nothing: a normal study (the earlier LGE is no old scar now).
+  assert.equal(outcome('A 34-year-old woman had presented three years earlier with acute myocarditis, when cardiac MRI demonstrated subepicardial LGE of the lateral wall with oedema. Repeat cardiac MRI showed normal biventricular size and function (LVEF 62 %), normal T2 and T1 mapping and no late gadolinium enhancement.'), 'NORMAL');
+  assert.equal(outcome('Die Patientin hatte vor vier Jahren eine akute Myokarditis mit Troponinanstieg durchgemacht; die damalige Kardio-MRT hatte ein Myokardödem und subepikardiales LGE lateral gezeigt.\nDie aktuelle Kontroll-MRT zeigte eine normale LV-Größe und -Funktion (LVEF 62 %), normale T1- und T2-Zeiten und kein Late Enhancement mehr.'), 'NORMAL');
+  // The same illness followed within weeks stays a myocarditis that recovered (Lake Louise 2018: the acute study's T2).
+  assert.equal(outcome('Fever and troponin rise after a viral infection. CMR: subepicardial LGE of the lateral wall with oedema. Repeat CMR six weeks later: oedema resolved, small residual LGE laterally, LVEF 60 %.'), 'MYO');
+  // A repeat study that still shows the scar keeps it.
+  assert.equal(outcome('First CMR: transmural LGE of the inferior wall. Repeat CMR one year later: unchanged transmural inferior LGE, inferior akinesia, LVEF 45 %.'), 'ICM');
+});
+
+test('concept: the size of a German compound ("normale LV-Größe") is no dilated LV; "LV groß" is', () => {
+  assert.equal(statusOf('Befund: normale LV-Größe und -Funktion (LVEF 62 %).', 'dilated'), 'missing');
+  assert.equal(statusOf('Befund: LV deutlich groß, EF 30 %.', 'dilated'), 'affirmed');
+});
+
 test('concept: the inversion-recovery sequence is no recovery of the patient', () => {
   assert.equal(findFindings('Befund: Inversion-Recovery-Spätaufnahmen nach Gadolinium.').mentions.filter((m) => m.concept === 'ctx:recovery').length, 0);
   assert.equal(findFindings('CMR: inversion recovery images after gadolinium.').mentions.filter((m) => m.concept === 'ctx:recovery').length, 0);

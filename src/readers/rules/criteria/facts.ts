@@ -133,6 +133,22 @@ function repeatStudyStart(mentions: Mention[]): number | null {
   return start;
 }
 
+/**
+ * What the earlier study of a serial text told, as the repeat study leaves it (DOMAIN.md: this study's verdict wins):
+ * oedema is gone by then; a finding the repeat study denies ("no residual LGE") is the earlier study's only (LGE,
+ * which would otherwise stay as an old scar, becomes context); a diagnosis told before the repeat study ("had
+ * presented three years earlier with acute myocarditis") is history, which a chronic disease outlasts (diagnoses.ts).
+ */
+function supersededByRepeat(mentions: Mention[], repeatStart: number): Mention[] {
+  const deniedLater = new Set(mentions.filter((m) => m.status === 'negated' && m.sentence.start >= repeatStart).map((m) => m.concept));
+  return mentions.map((m) => {
+    if ((m.status !== 'affirmed' && m.status !== 'historical') || m.sentence.start >= repeatStart) return m;
+    if (m.status === 'affirmed' && (TRANSIENT.has(m.concept) || m.concept.startsWith('dx:'))) return { ...m, status: 'historical' as const };
+    if (FINDING_CONCEPTS.has(m.concept) && deniedLater.has(m.concept)) return { ...m, status: m.concept === 'lge' ? ('context' as const) : ('historical' as const) };
+    return m;
+  });
+}
+
 /** The myocardium's own depths: LGE named with one is in the myocardium, not (only) the pericardium. */
 export const MYOCARDIAL_PLACES = ['subepi', 'midwall', 'subendo', 'transmural'];
 
@@ -166,7 +182,7 @@ export type Facts = ReturnType<typeof gatherFacts>;
  */
 export function gatherFacts(mentions: Mention[], measurements: Measurement[], fromThisExam: (span: Span) => boolean = () => true) {
   const repeatStart = repeatStudyStart(mentions);
-  const current = repeatStart === null ? mentions : mentions.map((m) => (TRANSIENT.has(m.concept) && m.status === 'affirmed' && m.sentence.start < repeatStart ? { ...m, status: 'historical' as const } : m));
+  const current = repeatStart === null ? mentions : supersededByRepeat(mentions, repeatStart);
   const q = new Query(current, measurements);
   // ---- Numbers ----
   // ESC 2013 myocarditis position statement (Caforio et al.): acute myocarditis can thicken the walls with oedema,
@@ -349,7 +365,9 @@ export function gatherFacts(mentions: Mention[], measurements: Measurement[], fr
   // Oedema or raised T2 that an acute illness brought and a later study found resolved was myocarditis' T2 criterion
   // at its acute study (Lake Louise 2018; ESC 2013: myocarditis recovers).
   const resolvedOedema = q.mentions.filter((m) => (m.concept === 'oedema' || m.concept === 't2-high') && m.status === 'historical' && !m.attrs.has('extracardiac') && !m.attrs.has('fluid'));
-  const t2Criterion = t2Now || (acuteIllness && resolvedOedema.length > 0);
+  // Not an illness years before ("five years earlier, acute viral myocarditis"): a study then is a check-up, not its course.
+  const illnessThisEpisode = [...q.context('ctx:infection'), ...q.context('ctx:troponin')].some((m) => m.status !== 'historical');
+  const t2Criterion = t2Now || (illnessThisEpisode && resolvedOedema.length > 0);
   const nonIschemicLge = epiMid.length > 0 && !ischemicLge && diffuseLge.length === 0;
   const myoContext = [...q.context('ctx:infection'), ...q.context('ctx:troponin')];
   const inflammation = q.present('inflammation');
