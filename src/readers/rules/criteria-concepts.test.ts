@@ -177,6 +177,13 @@ test('concept: the size of a German compound ("normale LV-Größe") is no dilate
   assert.equal(statusOf('Befund: LV deutlich groß, EF 30 %.', 'dilated'), 'affirmed');
 });
 
+test('concept: infarct scar given by segment numbers in one artery\'s territory is ischaemic (AHA 17-segment model)', () => {
+  assert.equal(outcome('Z.n. Hinterwandinfarkt.\nLVEF 47 %, LVEDVi 99 ml/m².\nLGE transmural Segm. 4, 10, 15.\nAkinesie Segm. 4, 10.'), 'ICM');
+  assert.equal(outcome('Findings:\nLVEF 31 %. LVEDVi 124 ml/m2.\nTransmural LGE segments 1, 7, 13, 14 and 17.\nAkinesia segments 7, 13, 14, 17.'), 'ICM');
+  // "Zust. n." and "VWI" (Vorderwandinfarkt) are the German shorthand of a past anterior infarction.
+  assert.equal(statusOf('Zust. n. VWI.\nLVEF 32 %.', 'dx:ICM'), 'historical');
+});
+
 test('concept: the inversion-recovery sequence is no recovery of the patient', () => {
   assert.equal(findFindings('Befund: Inversion-Recovery-Spätaufnahmen nach Gadolinium.').mentions.filter((m) => m.concept === 'ctx:recovery').length, 0);
   assert.equal(findFindings('CMR: inversion recovery images after gadolinium.').mentions.filter((m) => m.concept === 'ctx:recovery').length, 0);

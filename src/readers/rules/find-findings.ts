@@ -7,6 +7,7 @@
  */
 import type { Span } from '../../report/report.js';
 import { foldText } from '../../report/fold-text.js';
+import { segmentPlaces } from './segments.js';
 import { splitSections, type Section, type SectionKind } from '../../report/split-sections.js';
 import { lineStarts } from '../../report/line-starts.js';
 import { alternatives, indexPattern, TextIndex, type IndexedPattern } from '../../report/pattern-index.js';
@@ -206,7 +207,7 @@ function isSpaceCode(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-const ABBREVIATIONS = /(?:^|[^a-z])(?:v\.a|z\.n|st\.\s?p|d\.h|z\.b|i\.s|a\.e|u\.a|o\.g|s\.o|bzw|ca|max|min|li|re|bds|ggf|evtl|inkl|vs|dr|med|pat|nr|ref|mind|sog|e\.g|i\.e|approx|fig|vol|st|j|dd|seg|vgl|etc|ua)$/;
+const ABBREVIATIONS = /(?:^|[^a-z])(?:v\.a|z\.n|zust\.\s?n|st\.\s?p|d\.h|z\.b|i\.s|a\.e|u\.a|o\.g|s\.o|bzw|ca|max|min|li|re|bds|ggf|evtl|inkl|vs|dr|med|pat|nr|ref|mind|sog|e\.g|i\.e|approx|fig|vol|st|j|dd|seg|segm|zust|vgl|etc|ua)$/;
 
 /** Sentences: lines, and inside lines text ending in . ! ? ; followed by a space (not "V.a.", "Z.n.", "1,5"). */
 export function splitSentences(folded: string): Span[] {
@@ -390,6 +391,8 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
     const triggers = sentenceTriggers(folded, withoutOverlaps(triggersBySentence[i]!, concepts));
     // "inferior+lateral": a compound wall name ("inferolateral") names both walls.
     const attrs = new Set(attributesBySentence[i]!.flatMap((a) => a.def.name.split('+')));
+    // Segments named by number (AHA 17-segment model) are walls, and one artery's segments its territory.
+    for (const place of segmentPlaces(folded.slice(sentence.start, sentence.end))) attrs.add(place);
     // "Not transmural" places the scar in the subendocardium only when no other layer is named
     // ("nicht-transmurales mittmyokardiales LGE" is mid-wall).
     if (attrs.has('non-transmural') && !attrs.has('subepi') && !attrs.has('midwall')) attrs.add('subendo');
