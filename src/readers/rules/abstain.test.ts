@@ -118,6 +118,10 @@ const CASES: [string, string, string][] = [
   ['no LGE: "Keine Späthyperenhancement-Areale"', `Kardio-MRT ${CANARY}\nBefund: Keine Späthyperenhancement-Areale.`, 'NORMAL'],
   // One disease ruled out is no evidence that the rest of the heart is normal
   ['one disease ruled out is no normal study ("No evidence of myocarditis")', `Cardiac MRI ${CANARY}\nFindings: No evidence of myocarditis.`, 'UNCLASSIFIED:no_findings'],
+  // A CMR that was not possible or not done, with another modality's numbers: no category from this exam
+  ['a CMR not possible, with the echo\'s EF, gives no category (German)', `Patient ${CANARY}\nEine Kardio-MRT war wegen des Schrittmachers nicht möglich. Die Echokardiographie zeigte eine LVEF von 35 %.`, 'UNCLASSIFIED:non_diagnostic'],
+  ['a CMR that could not be performed, with the echo\'s EF, gives no category (English)', `Patient ${CANARY}\nCardiac MRI could not be performed because of the device. Transthoracic echocardiography showed an LVEF of 35 %.`, 'UNCLASSIFIED:non_diagnostic'],
+  ['"FS:" (Fragestellung) asks: the suspicion of an exam aborted after the localisers is no answer', `FS: V.a. Myokarditis (${CANARY}).\nBefund: Nach den Localizern Abbruch der Untersuchung auf Wunsch der Patientin. Keine diagnostischen Sequenzen.`, 'UNCLASSIFIED:non_diagnostic'],
   ['one structure without pathology is no stated normal study ("Perikard ohne pathologischen Befund")', `Kardio-MRT ${CANARY}\nBefund: Perikard ohne pathologischen Befund.`, 'UNCLASSIFIED:no_findings'],
   // A normal statement does not override an exam stopped as a whole, in either language (M6)
   ['a normal statement of an exam stopped as a whole gives no category (English)', `Cardiac MRI ${CANARY}\nFindings: The study was terminated after the localisers at the patient's request.\nImpression: No abnormality seen on the images obtained.`, 'UNCLASSIFIED:non_diagnostic'],

@@ -284,10 +284,11 @@ export function abstain({ text, folded, scored, mentions, signals, measurements,
     // An aborted exam with a disease known only from the history (a prior infarction, sarcoidosis) found nothing itself.
     const positive = scored.criteria.filter((c) => c.category === scored.category && c.weight > 0);
     const read = new Set(mentions.filter((m) => !ELSEWHERE.has(m.section)).map((m) => m.sentence.start));
-    if (positive.some((c) => c.spans.some((s) => read.has(s.start) || own(placeOf(s))))) return null;
+    // Evidence another modality gave ("Die Echokardiographie zeigte eine LVEF von 35 %") is not this exam's.
+    const mine = (s: Span) => (read.has(s.start) || own(placeOf(s))) && !namesOtherModality(sentenceAround(folded, s.start));
     const stopped = aborted();
-    if (stopped.length === 0) return null;
-    return { reason: 'non_diagnostic', message: 'the exam is described as aborted or non-diagnostic, and the disease is known only from the history, not from this exam', spans: stopped.map((m) => m.sentence) };
+    if (stopped.length === 0 || positive.some((c) => c.spans.some(mine))) return null;
+    return { reason: 'non_diagnostic', message: 'the exam is described as aborted, not done or non-diagnostic, and the disease is known only from the history or another modality, not from this exam', spans: stopped.map((m) => m.sentence) };
   }
   const normal = new Set((scored.normal ?? []).map((e) => e.kind));
   // A normal study stated of an exam stopped as a whole speaks only of the images before it stopped ("no abnormality
