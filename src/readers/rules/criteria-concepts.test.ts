@@ -184,6 +184,11 @@ test('concept: infarct scar given by segment numbers in one artery\'s territory 
   assert.equal(statusOf('Zust. n. VWI.\nLVEF 32 %.', 'dx:ICM'), 'historical');
 });
 
+test('concept: inducible ischaemia in a coronary territory is ischaemic; "no infarction" rules out the scar, not the ischaemia (ESC 2019 CCS)', () => {
+  assert.equal(outcome('Technique: adenosine stress and rest perfusion, LGE.\nFindings: Stress perfusion defect in segments 1, 7 and 13 (LAD territory), not present at rest. No LGE. LVEF 64 %, normal wall motion.\nImpression: Inducible ischaemia in the LAD territory. No infarction.'), 'ICM');
+  assert.equal(outcome('Technik: Adenosin-Stressperfusion.\nBefund: Stressinduzierter Perfusionsdefekt inferolateral im RCX-Gebiet, in Ruhe nicht. Kein LGE. LVEF 61 %.\nBeurteilung: Induzierbare Ischämie im RCX-Gebiet, kein Infarkt.'), 'ICM');
+});
+
 test('concept: the inversion-recovery sequence is no recovery of the patient', () => {
   assert.equal(findFindings('Befund: Inversion-Recovery-Spätaufnahmen nach Gadolinium.').mentions.filter((m) => m.concept === 'ctx:recovery').length, 0);
   assert.equal(findFindings('CMR: inversion recovery images after gadolinium.').mentions.filter((m) => m.concept === 'ctx:recovery').length, 0);

@@ -30,7 +30,10 @@ export function fireIcm(facts: Facts, t: Tally): void {
   if (ventricularThrombus.length > 0) fire('icm.thrombus', 'ICM', 1, 'LV thrombus', spansOf(ventricularThrombus));
   const perfusion = q.present('perfusion-defect');
   // Perfusion defects of hypertrophied myocardium without coronary disease are HCM's microvascular dysfunction.
-  if (perfusion.length > 0) fire('icm.perfusion', 'ICM', 1.5 * depthFactor, 'perfusion defect / inducible ischaemia', spansOf(perfusion));
+  // An inducible defect in a coronary artery's territory is the stress study's ischaemia (ESC 2019 chronic coronary
+  // syndromes: a defect of two or more of 16 segments is significant); it weighs as LGE in a territory does.
+  const territorialPerfusion = perfusion.filter((m) => m.attrs.has('territory'));
+  if (perfusion.length > 0) fire('icm.perfusion', 'ICM', (territorialPerfusion.length > 0 ? 3 : 1.5) * depthFactor, territorialPerfusion.length > 0 ? 'inducible perfusion defect in a coronary territory' : 'perfusion defect / inducible ischaemia', spansOf(territorialPerfusion.length > 0 ? territorialPerfusion : perfusion));
   const cad = [...cadContext, ...q.mentions.filter((m) => m.concept === 'dx:ICM' && (m.status === 'context' || m.status === 'historical') && !extracardiacDiagnosis(m))];
   if (cad.length > 0) fire('icm.context', 'ICM', 2, 'coronary artery disease / prior infarction in the history', spansOf(cad));
   // Oedema or a wall-motion abnormality confined to a coronary territory is acute ischaemic injury (ESC 2023 ACS).
