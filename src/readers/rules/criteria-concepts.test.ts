@@ -189,6 +189,13 @@ test('concept: inducible ischaemia in a coronary territory is ischaemic; "no inf
   assert.equal(outcome('Technik: Adenosin-Stressperfusion.\nBefund: Stressinduzierter Perfusionsdefekt inferolateral im RCX-Gebiet, in Ruhe nicht. Kein LGE. LVEF 61 %.\nBeurteilung: Induzierbare Ischämie im RCX-Gebiet, kein Infarkt.'), 'ICM');
 });
 
+test('concept: a large effusion without pericarditis is still pericardial disease (ESC 2015); German "PE" is the Perikarderguss', () => {
+  assert.equal(outcome('Findings: Moderate circumferential pericardial effusion (15 mm). No pericardial thickening or enhancement. Normal biventricular size and function, no LGE.\nImpression: Moderate pericardial effusion without features of pericarditis or tamponade.'), 'OTHER.pericarditis');
+  assert.equal(outcome('Befund: PE zirkulär 20 mm, keine Kompression des RA/RV. Keine Perikardverdickung. LVEF 64 %, kein LGE.\nBeurteilung: Großer PE ohne Tamponadezeichen, ohne Hinweis auf Perikarditis.'), 'OTHER.pericarditis');
+  // English "PE" is a pulmonary embolism.
+  assert.equal(statusOf('History: PE two years ago. CMR: LVEF 60 %, no LGE.', 'effusion'), 'missing');
+});
+
 test('concept: the inversion-recovery sequence is no recovery of the patient', () => {
   assert.equal(findFindings('Befund: Inversion-Recovery-Spätaufnahmen nach Gadolinium.').mentions.filter((m) => m.concept === 'ctx:recovery').length, 0);
   assert.equal(findFindings('CMR: inversion recovery images after gadolinium.').mentions.filter((m) => m.concept === 'ctx:recovery').length, 0);

@@ -121,10 +121,14 @@ function fireRuledOut(category: DxCategory, negatives: RuledOut[], t: Tally): vo
 
 /**
  * OTHER's ruled-out diagnoses count against OTHER unless OTHER's evidence is of another kind: "aortic coarctation
- * excluded" beside hypertensive heart disease, "no primary tumour" beside a cardiac mass.
+ * excluded" beside hypertensive heart disease, "no primary tumour" beside a cardiac mass, "no pericarditis" beside a
+ * large effusion.
  */
 export function fireOtherRuledOut(ruledOut: RuledOut[], t: Tally): void {
-  const against = ruledOut.filter((x) => t.otherParts.size === 0 || t.otherParts.has(x.mention.subtype ?? 'other'));
+  // "Großer Perikarderguss ohne Zeichen der Perikarditis": the inflammation is ruled out, not the effusion (ESC 2015:
+  // a moderate or large effusion is pericardial disease of its own).
+  const effusion = t.criteria.some((c) => c.id === 'other.effusion');
+  const against = ruledOut.filter((x) => (t.otherParts.size === 0 || t.otherParts.has(x.mention.subtype ?? 'other')) && !(effusion && x.mention.subtype === 'pericarditis'));
   if (against.length > 0) fireRuledOut('OTHER', against, t);
 }
 
