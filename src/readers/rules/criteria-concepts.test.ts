@@ -196,6 +196,17 @@ test('concept: a large effusion without pericarditis is still pericardial diseas
   assert.equal(statusOf('History: PE two years ago. CMR: LVEF 60 %, no LGE.', 'effusion'), 'missing');
 });
 
+test('concept: eosinophilic myocarditis (oedema, troponin rise) is myocarditis; Löffler\'s fibrosis without them stays OTHER', () => {
+  assert.equal(outcome('Eosinophil count 4.8 x 10^9/L, troponin markedly raised. CMR: LVEF 42 %, diffuse T2 elevation, subendocardial and mid-wall LGE not following a coronary territory, apical thrombus.'), 'MYO');
+  assert.equal(outcome('Hypereosinophilic syndrome for years. CMR: apical obliteration by thrombus, subendocardial LGE of the apex, no oedema. LVEF 55 %.'), 'OTHER.other');
+});
+
+test('concept: myocarditis under an immune checkpoint inhibitor is myocarditis (ESC 2022); a cancer told without the heart is no cardiac mass', () => {
+  assert.equal(outcome('Receiving nivolumab for metastatic melanoma; troponin I 4800 ng/L. CMR: LVEF 46 %, raised native T1 and T2, patchy mid-wall and subepicardial LGE of the septum and inferolateral wall.'), 'MYO');
+  assert.equal(statusOf('Receiving nivolumab for metastatic melanoma.', 'dx:OTHER'), 'affirmed');
+  assert.ok(!fired('Receiving nivolumab for metastatic melanoma. CMR: LVEF 60 %, no LGE.').includes('dx.other'));
+});
+
 test('concept: the inversion-recovery sequence is no recovery of the patient', () => {
   assert.equal(findFindings('Befund: Inversion-Recovery-Spätaufnahmen nach Gadolinium.').mentions.filter((m) => m.concept === 'ctx:recovery').length, 0);
   assert.equal(findFindings('CMR: inversion recovery images after gadolinium.').mentions.filter((m) => m.concept === 'ctx:recovery').length, 0);

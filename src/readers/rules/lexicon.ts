@@ -508,6 +508,9 @@ export const ATTRIBUTES: [string, string][] = [
   ['uncontrolled', String.raw`(?:hypertensive (?:crisis|emergency)|hypertensiv${W} (?:krise|entgleisung|notfall))`],
   // A later study of the same patient ("repeat CMR", "Verlaufs-MRT").
   ['followup', String.raw`(?:repeat|follow ?up|subsequent|erneut${W}|verlauf${W}|kontroll${W})`],
+  // Immune checkpoint inhibitors, whose myocarditis (ESC 2022 cardio-oncology) is a myocarditis, not a toxic cardiomyopathy.
+  ['ici', String.raw`(?:immune )?checkpoint[- ]?inhibit${W}`],
+  ['ici', String.raw`(?:nivolumab|pembrolizumab|ipilimumab|atezolizumab|durvalumab|avelumab|cemiplimab|dostarlimab)`],
   // A disease healed without a trace ("complete resolution of prior myocarditis", "Myokarditis ohne Residuen"): the
   // cause of nothing this study shows (criteria/diagnoses.ts).
   ['healed', String.raw`(?:complete |full |vollständig${W} |komplett${W} )(?:resolution|rückbildung|regression)`],

@@ -168,7 +168,11 @@ export const extracardiacSarcoidosis = (m: Mention) => m.concept === 'dx:CS' && 
  * myocardial infarction, "Lebersiderose" or a low liver T2* is hepatic, not myocardial, iron overload (cardiac
  * siderosis is a myocardial T2* < 20 ms, Anderson et al. 2001).
  */
-export const extracardiacDiagnosis = (m: Mention) => (m.concept === 'dx:ICM' || (m.concept === 'dx:OTHER' && m.subtype === 'siderosis')) && m.attrs.has('extracardiac') && !namesHeart(m);
+export const extracardiacDiagnosis = (m: Mention) =>
+  !namesHeart(m) &&
+  (((m.concept === 'dx:ICM' || (m.concept === 'dx:OTHER' && m.subtype === 'siderosis')) && m.attrs.has('extracardiac')) ||
+    // A cancer told without the heart ("receiving nivolumab for metastatic melanoma") is no cardiac mass.
+    (m.concept === 'dx:OTHER' && m.subtype === 'mass' && (m.attrs.has('extracardiac') || m.section === 'history' || m.section === 'preamble')));
 
 /** A relative's diagnosis ("brother with HCM", "Mutter mit DCM"): family history, stated or suspected. */
 export const relativesWith = (q: Query, category: DxCategory) => q.mentions.filter((m) => m.concept === `dx:${category}` && m.attrs.has('family') && m.status !== 'negated' && m.status !== 'asked');

@@ -39,4 +39,12 @@ export function fireMyo(facts: Facts, t: Tally): void {
   if (cmrInflammation.length > 0 && !extracardiacSarcoidLike) fire('myo.inflammation', 'MYO', 2, 'myocardial inflammation described', spansOf(cmrInflammation));
   if (oedematous.length > 0 && t2Criterion) fire('myo.oedematous-thickening', 'MYO', 1.5, 'new wall thickening with oedema in an acute illness (transient oedematous thickening, ESC 2013)', spansOf(oedematous));
   if (myoContext.length > 0 && (t2Criterion || nonIschemicLge)) fire('myo.context', 'MYO', 1, 'clinical context: infection / troponin rise', spansOf(myoContext));
+  // ESC 2022 cardio-oncology: myocarditis under an immune checkpoint inhibitor is a myocarditis (Lake Louise criteria
+  // with troponin), not the toxic cardiomyopathy of other cancer drugs.
+  const ici = q.context('ctx:cardiotoxic').filter((m) => m.attrs.has('ici'));
+  if (ici.length > 0 && t2Criterion && (nonIschemicLge || t1Criterion)) fire('myo.ici', 'MYO', 3, 'myocarditis picture under an immune checkpoint inhibitor', spansOf(ici));
+  // Eosinophilic myocarditis (ESC 2013: a histological form of myocarditis): eosinophilia with active inflammation
+  // (oedema and a troponin rise), not the endomyocardial fibrosis of Löffler's late stage (other.ts).
+  const eosinophilic = q.context('ctx:eosinophilia');
+  if (eosinophilic.length > 0 && t2Now && q.context('ctx:troponin').length > 0) fire('myo.eosinophilic', 'MYO', 4, 'eosinophilia with active myocardial inflammation (oedema, troponin rise)', spansOf(eosinophilic));
 }

@@ -12,7 +12,7 @@ import type { Facts } from './facts.js';
 import { spansOf, type Tally } from './tally.js';
 
 export function fireOther(facts: Facts, t: Tally): void {
-  const { aneurysm, apicalAneurysm, asymmetric, atrialThrombus, ballooning, cadContext, concentric, diffuseLge, ecvValue, efReduced, hcmThickWalls, hypertension, hypertrophy, ischemicLge, lge, lvDilated, mass, mwtMm, normalCoronaries, nulling, oedema, pericardial, pericarditisContext, pericarditisPicture, q, rvBad, rvDilatedByNumbers, rvDilatedWords, rvPressure, rvef, sam, sizeableEffusion, t1, t1Low, t2Criterion, territorial, thinning, thrombus, trabeculation, valveModerate, valveSevere, wma } = facts;
+  const { t2Now, aneurysm, apicalAneurysm, asymmetric, atrialThrombus, ballooning, cadContext, concentric, diffuseLge, ecvValue, efReduced, hcmThickWalls, hypertension, hypertrophy, ischemicLge, lge, lvDilated, mass, mwtMm, normalCoronaries, nulling, oedema, pericardial, pericarditisContext, pericarditisPicture, q, rvBad, rvDilatedByNumbers, rvDilatedWords, rvPressure, rvef, sam, sizeableEffusion, t1, t1Low, t2Criterion, territorial, thinning, thrombus, trabeculation, valveModerate, valveSevere, wma } = facts;
   const { fire } = t;
   // Apical ballooning with oedema but no LGE is Takotsubo, not myocarditis (oedema alone does not make Lake Louise).
   if (ballooning.length > 0) {
@@ -111,7 +111,8 @@ export function fireOther(facts: Facts, t: Tally): void {
   const eosinophilia = q.context('ctx:eosinophilia');
   // Hypereosinophilic endomyocardial disease (ESC 2023): subendocardial LGE that follows no coronary territory, often
   // with apical thrombus; without coronary disease it is not an infarct.
-  if (eosinophilia.length > 0 && (subendoAny.length > 0 || thrombus.length > 0 || obliteration.length > 0)) {
+  // With oedema and a troponin rise the same picture is eosinophilic myocarditis (myo.ts).
+  if (eosinophilia.length > 0 && (subendoAny.length > 0 || thrombus.length > 0 || obliteration.length > 0) && !(t2Now && q.context('ctx:troponin').length > 0)) {
     fire('other.eosinophilic', 'OTHER', 4, 'eosinophilia with subendocardial fibrosis / thrombus (Löffler)', spansOf(eosinophilia), 'other');
     if (cadContext.length === 0 && territorial.length === 0) t.scores.ICM -= 2;
   }
