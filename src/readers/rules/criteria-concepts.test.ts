@@ -207,6 +207,11 @@ test('concept: myocarditis under an immune checkpoint inhibitor is myocarditis (
   assert.ok(!fired('Receiving nivolumab for metastatic melanoma. CMR: LVEF 60 %, no LGE.').includes('dx.other'));
 });
 
+test('concept: an athlete by level ("international rower") or by training hours ("trained 20 hours per week")', () => {
+  assert.notEqual(statusOf('An international rower with palpitations.', 'ctx:athlete'), 'missing');
+  assert.notEqual(statusOf('He trained 20 hours per week.', 'ctx:athlete'), 'missing');
+});
+
 test('concept: the inversion-recovery sequence is no recovery of the patient', () => {
   assert.equal(findFindings('Befund: Inversion-Recovery-Spätaufnahmen nach Gadolinium.').mentions.filter((m) => m.concept === 'ctx:recovery').length, 0);
   assert.equal(findFindings('CMR: inversion recovery images after gadolinium.').mentions.filter((m) => m.concept === 'ctx:recovery').length, 0);
