@@ -286,8 +286,10 @@ export function abstain({ text, folded, scored, mentions, signals, measurements,
     const read = new Set(mentions.filter((m) => !ELSEWHERE.has(m.section)).map((m) => m.sentence.start));
     // Evidence another modality gave ("Die Echokardiographie zeigte eine LVEF von 35 %") is not this exam's.
     const mine = (s: Span) => (read.has(s.start) || own(placeOf(s))) && !namesOtherModality(sentenceAround(folded, s.start));
+    // (In this order: most reports have their evidence, and the signals are found only when asked for.)
+    if (positive.some((c) => c.spans.some(mine))) return null;
     const stopped = aborted();
-    if (stopped.length === 0 || positive.some((c) => c.spans.some(mine))) return null;
+    if (stopped.length === 0) return null;
     return { reason: 'non_diagnostic', message: 'the exam is described as aborted, not done or non-diagnostic, and the disease is known only from the history or another modality, not from this exam', spans: stopped.map((m) => m.sentence) };
   }
   const normal = new Set((scored.normal ?? []).map((e) => e.kind));

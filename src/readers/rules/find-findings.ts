@@ -308,6 +308,8 @@ function differentialBlocks(folded: string): Span[] {
 export function findFindings(text: string, sections: Section[] = splitSections(text), folded = foldText(text), index = new TextIndex(folded)): FindingsResult {
   const sentences = splitSentences(folded);
   const differentials = differentialBlocks(folded);
+  // The resolution words once per text: most texts have none, and the check below runs for every mention.
+  const mayBeResolved = folded.includes('resolved') || folded.includes('zuruckgebildet');
   const sectionAt = (pos: number): SectionKind => {
     let kind: SectionKind = 'preamble';
     for (const s of sections) if (s.span.start <= pos) kind = s.kind;
@@ -341,7 +343,7 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
     // A finding told as resolved is gone today ("Ödem zurückgebildet"): history. LGE, which the criteria keep as an old
     // scar when it is history (criteria/facts.ts, PERMANENT), is then absent ("the previously seen LGE has resolved").
     // A transient wall-motion abnormality stays history: Takotsubo's sign.
-    if ((mention.status === 'historical' || mention.status === 'affirmed') && !c.def.id.startsWith('dx:') && !c.def.id.startsWith('ctx:') && RESOLVED_AFTER.test(folded.slice(c.end, Math.min(sentence.end, c.end + 80)))) {
+    if (mayBeResolved && (mention.status === 'historical' || mention.status === 'affirmed') && !c.def.id.startsWith('dx:') && !c.def.id.startsWith('ctx:') && RESOLVED_AFTER.test(folded.slice(c.end, Math.min(sentence.end, c.end + 80)))) {
       Object.assign(mention, c.def.id === 'lge' ? { status: 'negated', certainty: 0 } : { status: 'historical' });
     }
     if (mention.status === 'affirmed' && c.def.id.startsWith('dx:') && differentials.some((d) => c.start >= d.start && c.start < d.end)) Object.assign(mention, { status: 'uncertain', certainty: 0.35 });
@@ -392,7 +394,8 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
     // "inferior+lateral": a compound wall name ("inferolateral") names both walls.
     const attrs = new Set(attributesBySentence[i]!.flatMap((a) => a.def.name.split('+')));
     // Segments named by number (AHA 17-segment model) are walls, and one artery's segments its territory.
-    for (const place of segmentPlaces(folded.slice(sentence.start, sentence.end))) attrs.add(place);
+    const seg = folded.indexOf('seg', sentence.start);
+    if (seg !== -1 && seg < sentence.end) for (const place of segmentPlaces(folded.slice(sentence.start, sentence.end))) attrs.add(place);
     // "Not transmural" places the scar in the subendocardium only when no other layer is named
     // ("nicht-transmurales mittmyokardiales LGE" is mid-wall).
     if (attrs.has('non-transmural') && !attrs.has('subepi') && !attrs.has('midwall')) attrs.add('subendo');

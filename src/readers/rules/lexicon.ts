@@ -470,7 +470,7 @@ export const ATTRIBUTES: [string, string][] = [
   ...[`groß${W}`, `mittelgroß${W}`, `mittelgradig${W}`, String.raw`ma(?:e)?s?sig${W}`, `massiv${W}`, String.raw`hämodynamisch relevant${W}`, `tamponade${W}`, `tamponierend${W}`].map((p): [string, string] => ['sizeable', p]),
   // Or measured: 10 mm or more of fluid (ESC 2015: moderate 10-20 mm, large > 20 mm), the number beside the effusion word.
   ['sizeable', String.raw`${W}(?:erguss|erguß|effusion)${W} (?:\(|(?:von|of|bis|zu|up|to|measuring|mit|with|circa|ca\.?|approximately|about|maximal|max\.?|diastolisch|diastolic|breite|width|thickness|tiefe|depth)${W} ){0,4}?(?:[1-9]\d(?:[.,]\d+)? ?mm|[1-9](?:[.,]\d+)? ?cm)`],
-  ['sizeable', String.raw`(?:^|[^a-z])pe (?:\w+ ){0,2}?(?:[1-9]\d(?:[.,]\d+)? ?mm|[1-9](?:[.,]\d+)? ?cm)`],
+  ['sizeable', String.raw`pe (?:\w+ ){0,2}?(?:[1-9]\d(?:[.,]\d+)? ?mm|[1-9](?:[.,]\d+)? ?cm)`],
   // Before it only a word of its size may stand ("15 mm breiter Erguss", "a 15-mm circumferential effusion"): in "Septum
   // 10 mm und schmaler Perikarderguss" the number is the septum's.
   ['sizeable', String.raw`(?:[1-9]\d(?:[.,]\d+)?[ -]?mm|[1-9](?:[.,]\d+)?[ -]?cm)[ -](?:(?:breit|dick|tief|zirkulär|circumferential|wide|thick|deep)${W} )?(?:${W}(?:erguss|erguß)|(?:pericardial )?effusion)${W}`],
