@@ -1,8 +1,10 @@
 /**
  * The cmrdx command line: a thin shell over the library. Each command's module is imported only when the
- * command runs, so `cmrdx --help` stays instant. This is the one place that turns outcomes into exit codes:
- * 0 done; 1 done but some predictions failed (or an unexpected error); 2 bad input or configuration (or an
- * unusable output folder; 1 when the run had committed predictions before its storage failed).
+ * command runs, so `cmrdx --help` stays instant. Each command's action returns its own exit code (classify and
+ * demo 1 when a prediction failed, 130 when interrupted; doctor 1 when a check fails; batch import 1 when requests
+ * failed or are missing; otherwise 0). This file turns thrown errors into exit codes: 2 bad input or
+ * configuration (or an unusable output folder; 1 when the run had committed predictions before its storage
+ * failed), 1 an unexpected error. main.ts exits quietly when stdout or stderr is a closed pipe (EPIPE).
  */
 import { Command, CommanderError, Option } from 'commander';
 import { CmrdxError, ConfigError, InputError, StorageError } from '../errors.js';

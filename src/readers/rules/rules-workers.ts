@@ -2,8 +2,8 @@
  * The guideline engine on several cores. The engine is plain computation, so a large batch of reports is cut
  * into small chunks that the threads take one after another: worker threads (rules-worker.ts runs the same
  * engine for the same taxonomy) and, between its other work, the calling thread itself, which has the engine
- * built already; so a machine with n cores runs n - 1 workers, and no thread waits while another has work
- * left. The predictions come back in the order of the reports. Workers start on the first batch and stop with
+ * built already; so a machine with n cores runs min(n, 4) - 1 workers (MAX_THREADS caps the threads at 4), and
+ * no thread waits while another has work left. The predictions come back in the order of the reports. Workers start on the first batch and stop with
  * close(); they never keep the process alive. Small batches and one-core machines stay in the calling thread,
  * where starting a worker costs more than it saves.
  */
