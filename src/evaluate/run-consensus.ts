@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { categoryIds, type Taxonomy } from '../taxonomy/taxonomy.js';
+import { printable } from '../util/printable.js';
 import { buildConsensus, type Consensus } from './consensus.js';
 import { CONSENSUS_FILE, readConsensus, removeConsensus, staleReason, writeConsensus, type ConsensusSelection, type StoredConsensus } from './consensus-files.js';
 import { loadRun, runSource, type RunData, type RunSource } from './load-run.js';
@@ -116,11 +117,11 @@ export function currentConsensus(run: RunData, taxonomy: Taxonomy, onOrphan: 're
   const file = join(run.dir, CONSENSUS_FILE);
   if (models.every((m) => run.models.includes(m)) && models.length >= 2) {
     build(run, taxonomy, models, minAgree, selection ?? { by: 'models' });
-    return { stored: readConsensus(run.dir), note: `${file} was stale (${reason}); rebuilt from the run's predictions of ${models.join(', ')}` };
+    return { stored: readConsensus(run.dir), note: `${printable(file)} was stale (${reason}); rebuilt from the run's predictions of ${models.join(', ')}` };
   }
   if (onOrphan === 'remove') {
     removeConsensus(run.dir);
-    return { stored: null, note: `${file} was stale (${reason}); removed` };
+    return { stored: null, note: `${printable(file)} was stale (${reason}); removed` };
   }
   throw new ConfigError(`${file}: a consensus of ${models.join(', ')}, but ${reason}`, {
     code: 'config.stale_consensus',

@@ -6,6 +6,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { printable } from '../util/printable.js';
 
 /** A folder's labels file, first found in this order; the others are not read. */
 const LABEL_FILES = ['labels.csv', 'labels.tsv', 'labels.jsonl'];
@@ -46,14 +47,14 @@ export function listFolder(folder: string, extensions: string[]): FolderListing 
 export function describeUnread(unread: string[]): string {
   const folders = unread.filter((u) => u.endsWith('/')).length;
   const counts = [folders && `${folders} subfolder(s)`, unread.length - folders && `${unread.length - folders} other file(s)`].filter(Boolean).join(' and ');
-  const named = unread.slice(0, NAMED).join(', ') + (unread.length > NAMED ? `, … ${unread.length - NAMED} more` : '');
+  const named = unread.slice(0, NAMED).map(printable).join(', ') + (unread.length > NAMED ? `, … ${unread.length - NAMED} more` : '');
   return `${counts} not read (${named})`;
 }
 
 /** A warning naming what a folder read left out, or undefined when it read everything. */
 export function unreadWarning(folder: string, listing: FolderListing, what: string): string | undefined {
   if (listing.unread.length === 0) return undefined;
-  return `${folder}: ${describeUnread(listing.unread)}; cmrdx reads only the folder's own ${what} files as reports (read a subfolder on its own, save other reports as ${what})`;
+  return `${printable(folder)}: ${describeUnread(listing.unread)}; cmrdx reads only the folder's own ${what} files as reports (read a subfolder on its own, save other reports as ${what})`;
 }
 
 function isFolder(path: string): boolean {

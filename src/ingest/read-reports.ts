@@ -17,6 +17,7 @@ import { readId } from './report-id.js';
 import { describeUnread, labelsFileOf, listFolder, unreadWarning } from './folder-entries.js';
 import { readLabels } from './read-labels.js';
 import { mapColumns, type ColumnChoice } from './map-columns.js';
+import { printable } from '../util/printable.js';
 
 export interface ReadOptions {
   taxonomy?: Taxonomy;
@@ -126,7 +127,7 @@ export function readFolderRecords(folder: string, records: RawRecord[], options:
     }
     if (byId.size > 0) {
       warnings.push(
-        `${labelsFile}: ${byId.size} label(s) for ids with no .txt file (e.g. "${[...byId.keys()][0]}"); they are ignored`,
+        `${printable(labelsFile)}: ${byId.size} label(s) for ids with no .txt file (e.g. "${[...byId.keys()][0]}"); they are ignored`,
       );
     }
   }
