@@ -4,10 +4,9 @@
  * does not have, and it may be another report's. Messages describe the problem, never the id's characters.
  */
 import { codePoint, CONTROL_CHARACTER } from '../util/printable.js';
+import { loneSurrogateAt } from './lone-surrogate.js';
 
 export type IdReading = { id: string } | { problem: string; hint: string };
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 const QUOTE_HINT = 'Write the id as a string in quotes ("id": "12345678901234567891"), as the hospital system has it';
 
@@ -19,7 +18,7 @@ export function readId(raw: unknown): IdReading {
 }
 
 function stringId(raw: string): IdReading {
-  if (LONE_SURROGATE.test(raw)) {
+  if (loneSurrogateAt(raw) >= 0) {
     // The run store (SQLite, UTF-8) would keep it as U+FFFD: two such ids become one and a run never resumes.
     return {
       problem: 'the id holds a broken character (half of a UTF-16 surrogate pair, as left when an export cuts an emoji or a CJK character in two)',
