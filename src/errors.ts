@@ -133,11 +133,16 @@ export function isRetryableStatus(status: number): boolean {
 export interface ErrorRecord {
   type: string;
   code: string;
+  /** The HTTP status a server answered with, when it answered with one. */
+  status?: number;
   message: string;
 }
 
 export function toErrorRecord(error: unknown): ErrorRecord {
-  if (CmrdxError.isInstance(error)) return { type: error.name, code: error.code, message: error.message };
+  if (CmrdxError.isInstance(error)) {
+    const status = (error as { status?: unknown }).status;
+    return { type: error.name, code: error.code, ...(typeof status === 'number' ? { status } : {}), message: error.message };
+  }
   if (error instanceof Error) return { type: error.name, code: 'unexpected', message: error.message };
   return { type: 'Error', code: 'unexpected', message: String(error) };
 }
