@@ -3,6 +3,7 @@
  * line, id, or flag) and how to fix it; the CLI prints it as is and maps the class to an exit code.
  * Errors carry a `Symbol.for` marker so `isInstance` still works when two copies of the package are loaded.
  */
+import { printable } from './util/printable.js';
 
 const MARKER = Symbol.for('cmrdx.error');
 
@@ -22,11 +23,16 @@ export class CmrdxError extends Error {
   readonly summary: string;
 
   constructor(message: string, info: ErrorInfo) {
-    super(info.hint ? `${message}. ${info.hint}` : message, { cause: info.cause });
+    // Messages name files, folders and flags as the user's data spells them; a file name with a line break or an
+    // escape sequence must not forge a line or recolour the terminal, so the one line is made printable here, for
+    // every error at once. (`file` and `path` fields keep the names as they are.)
+    const summary = printable(message);
+    const hint = info.hint === undefined ? undefined : printable(info.hint);
+    super(hint ? `${summary}. ${hint}` : summary, { cause: info.cause });
     this.name = 'CmrdxError';
     this.code = info.code;
-    this.hint = info.hint;
-    this.summary = message;
+    this.hint = hint;
+    this.summary = summary;
   }
 
   static isInstance(value: unknown): value is CmrdxError {
@@ -127,11 +133,16 @@ export function isRetryableStatus(status: number): boolean {
 export interface ErrorRecord {
   type: string;
   code: string;
+  /** The HTTP status a server answered with, when it answered with one. */
+  status?: number;
   message: string;
 }
 
 export function toErrorRecord(error: unknown): ErrorRecord {
-  if (CmrdxError.isInstance(error)) return { type: error.name, code: error.code, message: error.message };
+  if (CmrdxError.isInstance(error)) {
+    const status = (error as { status?: unknown }).status;
+    return { type: error.name, code: error.code, ...(typeof status === 'number' ? { status } : {}), message: error.message };
+  }
   if (error instanceof Error) return { type: error.name, code: 'unexpected', message: error.message };
   return { type: 'Error', code: 'unexpected', message: String(error) };
 }

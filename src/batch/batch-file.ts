@@ -15,6 +15,7 @@
  * the model and report id URI-encoded so no `|` inside them can confuse the parts.
  */
 import { z } from 'zod';
+import { serverMessage } from '../readers/backends/server-message.js';
 
 export const BATCH_URL = '/v1/chat/completions';
 
@@ -62,10 +63,10 @@ export const outputLineSchema = z.object({
 export type OutputLine = z.infer<typeof outputLineSchema>;
 
 /**
- * Why a line failed, in one line: the HTTP status and the first line of the server's message, cut short
- * (a validation message could go on to quote the request, and with it report text).
+ * Why a line failed, in one line: the HTTP status and the server's message as classify keeps one (a validation
+ * message can quote the request, and with it report text; `sent` are the request's texts).
  */
-export function failureOf(line: OutputLine): string | null {
+export function failureOf(line: OutputLine, sent: () => string[]): string | null {
   const status = line.response?.status_code;
   if (line.error === null || line.error === undefined) {
     if (status === 200 && line.response?.body) return null;
@@ -73,6 +74,5 @@ export function failureOf(line: OutputLine): string | null {
   }
   const e = line.error as { message?: unknown; error?: { message?: unknown } } | string;
   const message = typeof e === 'string' ? e : String((typeof e.error === 'object' && e.error?.message) || e.message || 'no message');
-  const first = message.split('\n')[0]!.slice(0, 160);
-  return `${status ? `status ${status}: ` : ''}${first}`;
+  return `${status ? `status ${status}: ` : ''}${serverMessage(message, sent())}`;
 }

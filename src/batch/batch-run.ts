@@ -261,7 +261,7 @@ export function importBatch(options: { dir: string; file: string; taxonomy: Taxo
       } else {
         const results = found.map((l): GenerateResult | ErrorRecord => {
           if (!l) return { type: 'InputError', code: 'batch.missing', message: `${where} has no line for this sample` };
-          const failure = failureOf(l);
+          const failure = failureOf(l, () => readerFor(model).plan(report).flatMap((r) => r.messages.map((m) => m.content)));
           return failure === null ? { ...resultOf(l.response!.body), warnings: [] } : { type: 'BackendError', code: 'batch.failed', message: `the batch engine failed this request (${failure})` };
         });
         prediction = readerFor(model).fromResults(report, results, 0);

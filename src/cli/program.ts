@@ -8,6 +8,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { CmrdxError, ConfigError, InputError, StorageError } from '../errors.js';
+import { printable } from '../util/printable.js';
 import { processIo, type Io } from './io.js';
 import { VERSION } from '../version.js';
 
@@ -317,7 +318,8 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
       if (error instanceof StorageError) return error.predictionsMade ? EXIT_FAILED : EXIT_BAD_INPUT;
       return error instanceof InputError || error instanceof ConfigError ? EXIT_BAD_INPUT : EXIT_FAILED;
     }
-    const message = error instanceof Error ? error.message : String(error);
+    // Not cmrdx's own sentence (a system error quoting a path, say), so it is made printable here.
+    const message = printable(error instanceof Error ? error.message : String(error));
     io.err(`cmrdx: unexpected error: ${message}${debug ? '' : ' (run again with --debug for details)'}\n`);
     if (debug && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
     return EXIT_FAILED;

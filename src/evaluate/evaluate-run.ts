@@ -22,6 +22,7 @@ import { consensusConfidence, type ConsensusOrdering } from './consensus-confide
 import { classSetOf, compareReaders, computeMetrics, matrixColumns, type Metrics } from './metrics.js';
 import { currentConsensus } from './run-consensus.js';
 import { selectivePrediction, type Selective } from './selective.js';
+import { refuseDisjointTruth, unansweredWarning } from './truth-coverage.js';
 
 export type ReaderKind = 'rules' | 'model' | 'human' | 'consensus';
 
@@ -141,20 +142,6 @@ function score(reader: ReaderInput, truth: Map<string, string>, order: string[],
   };
 }
 
-const countMissing = (truth: Map<string, string>, predictions: Map<string, unknown>) => [...truth.keys()].filter((id) => !predictions.has(id)).length;
-
-/**
- * A truth that names none of the reports any reader answered (ids changed on the way: leading zeros lost in a
- * spreadsheet, another id scheme) would score every reader 0.000 as if they had all failed: refused instead.
- */
-function refuseDisjointTruth(inputs: ReaderInput[], truth: Map<string, string>, truthSource: string, dir: string): void {
-  if ([...truth.keys()].some((id) => inputs.some((r) => r.predictions.has(id)))) return;
-  throw new InputError({ file: truthSource }, `none of its ${truth.size} report id(s) is a report any reader of ${dir} answered`, {
-    code: 'input.truth_disjoint',
-    hint: 'Check that the truth names the run\'s report ids exactly as classified (leading zeros, prefixes), or pass the truth of this run',
-  });
-}
-
 /** The consensus ordered by agreement level, and by agreement level then agreement with the guideline engine. */
 function consensusOrderings(consensus: StoredConsensus, predictions: Map<string, ReaderPrediction>, lines: { id: string; model: string; category: string | null }[]): ReaderInput['orderings'] {
   const m = consensus.summary.models.length;
@@ -178,8 +165,8 @@ export function evaluateRun(options: EvaluateOptions): Evaluation {
     const predictions = new Map<string, ReaderPrediction>(mine.map((l) => [l.id, { category: l.category, evidence: l.evidence ?? [], seconds: l.seconds ?? null, error: l.error, ...(l.unclassified ? { unclassified: l.unclassified } : {}), ...(l.confidence ? { confidence: l.confidence } : {}) }]));
     const extra = mine.filter((l) => !truth.has(l.id)).length;
     if (extra > 0) warnings.push(`${model}: ${extra} prediction(s) for reports without truth were left out`);
-    const unanswered = countMissing(truth, predictions);
-    if (unanswered > 0) warnings.push(`${model}: no prediction for ${unanswered} report(s) of the truth; they count as wrong (failed)`);
+    const unanswered = unansweredWarning(model, truth, predictions);
+    if (unanswered) warnings.push(unanswered);
     const prompt = mine.reduce((s, l) => s + (l.details?.usage?.promptTokens ?? 0), 0);
     const output = mine.reduce((s, l) => s + (l.details?.usage?.outputTokens ?? 0), 0);
     inputs.push({ name: model, kind: model === 'rules' ? 'rules' : 'model', predictions, tokens: prompt + output > 0 ? { prompt, output } : null });
@@ -224,7 +211,7 @@ export function evaluateRun(options: EvaluateOptions): Evaluation {
       hint: 'Classify first (cmrdx classify <input> --out <dir>), import a batch output (cmrdx batch import), or read (cmrdx read)',
     });
   }
-  refuseDisjointTruth(inputs, truth, run.truthSource, options.dir);
+  refuseDisjointTruth(inputs.map((r) => r.predictions), truth, run.truthSource, options.dir);
   // One class set and one set of matrix columns for every reader.
   const order = categoryIds(taxonomy);
   const classSet = classSetOf(truth.values(), order);

@@ -7,11 +7,13 @@
 import { join } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { categoryIds, type Taxonomy } from '../taxonomy/taxonomy.js';
+import { printable } from '../util/printable.js';
 import { buildConsensus, type Consensus } from './consensus.js';
 import { CONSENSUS_FILE, readConsensus, removeConsensus, staleReason, writeConsensus, type ConsensusSelection, type StoredConsensus } from './consensus-files.js';
 import { loadRun, runSource, type RunData, type RunSource } from './load-run.js';
 import { compareReaders, computeMetrics, type Metrics } from './metrics.js';
 import { sizeReview, type ReviewSizing } from './review-sizing.js';
+import { refuseDisjointTruth, unansweredWarning } from './truth-coverage.js';
 
 export interface ConsensusOptions {
   dir: string;
@@ -36,6 +38,8 @@ export interface ConsensusResult {
   /** The consensus against the truth (no majority counts as wrong), whenever a truth is known. */
   metrics?: Metrics;
   files: { rowsFile: string; reviewFile: string };
+  /** Remarks for the user: models without a prediction for some reports of the truth, in evaluate's words. */
+  warnings: string[];
 }
 
 /** The answers of one model for the reports with truth, as metric pairs (missing counts as failed). */
@@ -84,11 +88,24 @@ export function runConsensus(options: ConsensusOptions): ConsensusResult {
   if (minAgree < 1 || minAgree > models.length) {
     throw new ConfigError(`--min-agree ${minAgree}: must be between 1 and the number of models (${models.length})`, { code: 'config.min_agree', hint: `Write e.g. --min-agree ${Math.floor(models.length / 2) + 1}` });
   }
+  const warnings = truthCoverage(run, options.top !== undefined ? run.models : models);
   const sizing = options.targetAccuracy === undefined ? undefined : (consensus: Consensus) => sizeReview(run, consensus, { targetAccuracy: options.targetAccuracy!, taxonomy: options.taxonomy, calibrationDir: options.calibrationDir });
-  return build(run, options.taxonomy, models, minAgree, selection, sizing);
+  return { ...build(run, options.taxonomy, models, minAgree, selection, sizing), warnings };
 }
 
-function build(run: RunData, taxonomy: Taxonomy, models: string[], minAgree: number, selection: ConsensusSelection, size?: (consensus: Consensus) => ReviewSizing): ConsensusResult {
+/**
+ * What evaluate says of a truth, said by consensus too: the models scored against it (all of them when --top
+ * ranks them, else the consensus's own) without a prediction for some of its reports, which count as wrong; and
+ * a truth that shares no report id with them is refused before anything is written.
+ */
+function truthCoverage(run: RunData, scored: string[]): string[] {
+  if (run.truth.size === 0) return [];
+  const answered = scored.map((model) => ({ model, ids: new Set(run.lines.filter((l) => l.model === model).map((l) => l.id)) }));
+  refuseDisjointTruth(answered.map((a) => a.ids), run.truth, run.truthSource, run.dir);
+  return answered.flatMap(({ model, ids }) => unansweredWarning(model, run.truth, ids) ?? []);
+}
+
+function build(run: RunData, taxonomy: Taxonomy, models: string[], minAgree: number, selection: ConsensusSelection, size?: (consensus: Consensus) => ReviewSizing): Omit<ConsensusResult, 'warnings'> {
   const ids = [...new Set(run.lines.map((l) => l.id))];
   const votes = new Map<string, Record<string, string | null>>();
   for (const l of run.lines) if (models.includes(l.model)) votes.set(l.id, { ...votes.get(l.id), [l.model]: l.category });
@@ -116,11 +133,11 @@ export function currentConsensus(run: RunData, taxonomy: Taxonomy, onOrphan: 're
   const file = join(run.dir, CONSENSUS_FILE);
   if (models.every((m) => run.models.includes(m)) && models.length >= 2) {
     build(run, taxonomy, models, minAgree, selection ?? { by: 'models' });
-    return { stored: readConsensus(run.dir), note: `${file} was stale (${reason}); rebuilt from the run's predictions of ${models.join(', ')}` };
+    return { stored: readConsensus(run.dir), note: `${printable(file)} was stale (${reason}); rebuilt from the run's predictions of ${models.join(', ')}` };
   }
   if (onOrphan === 'remove') {
     removeConsensus(run.dir);
-    return { stored: null, note: `${file} was stale (${reason}); removed` };
+    return { stored: null, note: `${printable(file)} was stale (${reason}); removed` };
   }
   throw new ConfigError(`${file}: a consensus of ${models.join(', ')}, but ${reason}`, {
     code: 'config.stale_consensus',

@@ -14,9 +14,11 @@ import { normaliseText, notTextReason, type Encoding } from './decode-text.js';
 import { formatOf, readRecords, type RawRecord } from './read-records.js';
 import { readTxtReport } from './read-txt-report.js';
 import { readId } from './report-id.js';
+import { loneSurrogateAt } from './lone-surrogate.js';
 import { describeUnread, labelsFileOf, listFolder, unreadWarning } from './folder-entries.js';
 import { readLabels } from './read-labels.js';
 import { mapColumns, type ColumnChoice } from './map-columns.js';
+import { printable } from '../util/printable.js';
 
 export interface ReadOptions {
   taxonomy?: Taxonomy;
@@ -126,7 +128,7 @@ export function readFolderRecords(folder: string, records: RawRecord[], options:
     }
     if (byId.size > 0) {
       warnings.push(
-        `${labelsFile}: ${byId.size} label(s) for ids with no .txt file (e.g. "${[...byId.keys()][0]}"); they are ignored`,
+        `${printable(labelsFile)}: ${byId.size} label(s) for ids with no .txt file (e.g. "${[...byId.keys()][0]}"); they are ignored`,
       );
     }
   }
@@ -194,6 +196,12 @@ function toReport(record: RawRecord, taxonomy: Taxonomy): Report {
   if (text.length > MAX_REPORT_CHARS) {
     throw inputError(record, `report "${id}" has ${(text.length / 1e6).toFixed(1)} million characters, more than the ${MAX_REPORT_CHARS / 1e6} million a report may have`, 'input.report_too_long',
       'A CMR report has a few thousand characters: check that the "text" field holds one report, or leave this one out with --skip-invalid');
+  }
+  const broken = loneSurrogateAt(text);
+  if (broken >= 0) {
+    // Refused, not repaired, as a broken id is: what the reader would classify is not the text the hospital has.
+    throw inputError(record, `the "text" of report "${id}" holds a broken character at character ${broken + 1} (half of a UTF-16 surrogate pair, as a JSON "\\ud800" escape without its other half, or an emoji cut in two by an export)`, 'input.broken_character',
+      'Export the report again with its text intact, or delete the broken character, or leave the report out with --skip-invalid');
   }
   const notText = notTextReason(text);
   if (notText) {

@@ -8,6 +8,7 @@
 import { openSync, readSync, closeSync } from 'node:fs';
 import type { CellValue, Workbook, Worksheet } from 'exceljs';
 import { InputError } from '../errors.js';
+import { printable } from '../util/printable.js';
 import { refuseDuplicateHeaders } from './map-columns.js';
 import { requireRegularFile, unreadableFile } from './regular-file.js';
 import type { RawRecord } from './read-records.js';
@@ -93,11 +94,11 @@ function chooseSheet(file: string, workbook: Workbook, wanted: string | undefine
   const byNumber = /^\d+$/.test(name) ? visible[Number(name) - 1] : undefined;
   if (byName) {
     const other = byNumber && byNumber !== byName ? `; tab ${name} is "${byNumber.name}", give its name to read it` : '';
-    return { worksheet: byName, ...(other ? { warning: `${file}: --sheet ${name} read the sheet named "${byName.name}"${other}` } : {}) };
+    return { worksheet: byName, ...(other ? { warning: printable(`${file}: --sheet ${name} read the sheet named "${byName.name}"${other}`) } : {}) };
   }
   if (byNumber) {
     const hidden = sheets.length - visible.length;
-    return { worksheet: byNumber, ...(hidden > 0 ? { warning: `${file}: --sheet ${name} read the sheet "${byNumber.name}", tab ${name} as Excel shows them (${hidden} hidden sheet(s) not counted)` } : {}) };
+    return { worksheet: byNumber, ...(hidden > 0 ? { warning: printable(`${file}: --sheet ${name} read the sheet "${byNumber.name}", tab ${name} as Excel shows them (${hidden} hidden sheet(s) not counted)`) } : {}) };
   }
   const names = sheets.map((s) => (isVisible(s) ? s.name : `${s.name} (hidden)`)).join(', ');
   throw new InputError({ file }, `--sheet ${wanted}: no such sheet (sheets: ${names})`, {

@@ -3,13 +3,10 @@
  * has. An id that cannot be kept as written is refused, never repaired: a repaired id is one the hospital
  * does not have, and it may be another report's. Messages describe the problem, never the id's characters.
  */
+import { codePoint, CONTROL_CHARACTER } from '../util/printable.js';
+import { loneSurrogateAt } from './lone-surrogate.js';
 
 export type IdReading = { id: string } | { problem: string; hint: string };
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** C0/C1 controls, and the direction overrides that reorder what a terminal shows. */
-const CONTROL = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
 
 const QUOTE_HINT = 'Write the id as a string in quotes ("id": "12345678901234567891"), as the hospital system has it';
 
@@ -21,7 +18,7 @@ export function readId(raw: unknown): IdReading {
 }
 
 function stringId(raw: string): IdReading {
-  if (LONE_SURROGATE.test(raw)) {
+  if (loneSurrogateAt(raw) >= 0) {
     // The run store (SQLite, UTF-8) would keep it as U+FFFD: two such ids become one and a run never resumes.
     return {
       problem: 'the id holds a broken character (half of a UTF-16 surrogate pair, as left when an export cuts an emoji or a CJK character in two)',
@@ -31,12 +28,12 @@ function stringId(raw: string): IdReading {
   // NFC, as every decoded file is: "Müller-1" written decomposed (a JSON \u0308 escape, a macOS file name) is the
   // same id as in a labels file, and the two spellings are one id for the duplicate check.
   const id = raw.trim().normalize('NFC');
-  const control = CONTROL.exec(id);
+  const control = CONTROL_CHARACTER.exec(id);
   if (control) {
-    // Printed in a message, such a character clears the terminal, colours it or forges a second line.
-    const code = `U+${control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    // Printed in a message, such a character clears the terminal, colours it or forges a second line; and an id
+    // shown escaped would be one the hospital does not have.
     return {
-      problem: `the id holds a control character (${code}${control[0] === '\n' || control[0] === '\r' ? ', a line break' : ''})`,
+      problem: `the id holds a control character (${codePoint(control[0])}${control[0] === '\n' || control[0] === '\r' ? ', a line break' : ''})`,
       hint: 'Remove line breaks, tabs and escape sequences from the ids in the export',
     };
   }

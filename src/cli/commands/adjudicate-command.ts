@@ -7,6 +7,7 @@ import { openAdjudicationSession } from '../../serve/adjudication-session.js';
 import { countAnswered } from '../../serve/page-session.js';
 import { loadTaxonomy } from '../../taxonomy/load-taxonomy.js';
 import { DEFAULT_TAXONOMY } from '../../taxonomy/taxonomy.js';
+import { printable } from '../../util/printable.js';
 import type { Context } from '../program.js';
 import { langFlag, listenFlags, servePage, type PageFlags } from './page-server.js';
 
@@ -29,7 +30,7 @@ export async function adjudicateCommand(args: unknown[], ctx: Context): Promise<
   });
   if (session.total === 0) {
     session.close();
-    ctx.io.err(`cmrdx: the review list of ${dir} is empty: every report has a majority${flags.withRules ? ' the guideline engine agrees with' : ''}\n`);
+    ctx.io.err(`cmrdx: the review list of ${printable(dir)} is empty: every report has a majority${flags.withRules ? ' the guideline engine agrees with' : ''}\n`);
     return 0;
   }
   return servePage(session, listen, ctx, `cmrdx: adjudicating as ${flags.adjudicator}: ${countAnswered(session)} of ${session.total} on the review list adjudicated`);

@@ -38,6 +38,7 @@ export async function consensusCommand(args: unknown[], ctx: Context): Promise<n
     calibrationDir: flags.calibration,
   });
   const { consensus: c, metrics } = result;
+  for (const w of result.warnings) ctx.io.err(`cmrdx: warning: ${w}\n`);
   ctx.io.out(`consensus of ${c.models.join(', ')} (at least ${c.minAgree} agreeing)\n`);
   const stat = (x: number | null) => (x === null ? 'undefined' : x.toFixed(3));
   ctx.io.out(`unanimous ${c.counts.unanimous}, majority ${c.counts.majority}, no majority ${c.counts['no majority']} (to review); Fleiss' kappa ${stat(c.agreement.fleissKappa)}, Gwet's AC1 ${stat(c.agreement.ac1)} (over the ${c.agreement.n} reports every model answered)\n`);

@@ -10,6 +10,7 @@ import { doctorJson, renderDoctorTable } from '../../doctor/render-doctor.js';
 import { runDoctor, type DoctorReport } from '../../doctor/run-doctor.js';
 import { readReports } from '../../ingest/read-reports.js';
 import { DEFAULT_TAXONOMY } from '../../taxonomy/taxonomy.js';
+import { printable } from '../../util/printable.js';
 import { DOCTOR_SKIPPABLE, VERSION, type Context } from '../program.js';
 import { answerSettings, serverSettings, type ModelFlags } from './model-flags.js';
 import { DEMO_REPORTS } from './demo-command.js';
@@ -77,8 +78,8 @@ function saveCapacity(report: DoctorReport, ctx: Context): void {
   const file = capacityCacheFile();
   try {
     rememberCapacity(file, entries);
-    ctx.io.err(`cmrdx doctor: classify will use --concurrency ${entries.map((e) => `${e.concurrency} for ${e.endpoint}`).join(', ')} (stored in ${file})\n`);
+    ctx.io.err(`cmrdx doctor: classify will use --concurrency ${entries.map((e) => `${e.concurrency} for ${e.endpoint}`).join(', ')} (stored in ${printable(file)})\n`);
   } catch (error) {
-    ctx.io.err(`cmrdx doctor: warning: could not store the measured capacity in ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}); classify will not use it\n`);
+    ctx.io.err(`cmrdx doctor: warning: could not store the measured capacity in ${printable(file)} (${(error as NodeJS.ErrnoException).code ?? 'error'}); classify will not use it\n`);
   }
 }

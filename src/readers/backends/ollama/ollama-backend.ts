@@ -12,6 +12,7 @@ import { Ollama, type ModelResponse } from 'ollama';
 import { BackendError, isRetryableStatus } from '../../../errors.js';
 import type { Backend, BackendOptions, GenerateRequest, GenerateResult, ModelInfo, ServerStatus } from '../backend.js';
 import { boundedFetch, MAX_ANSWER_BYTES, probeServer, STATUS_TIMEOUT_MS, transportError } from '../http.js';
+import { serverMessage } from '../server-message.js';
 
 export interface OllamaOptions extends BackendOptions {
   /** How long Ollama keeps the model in memory after a request (e.g. "30m"). */
@@ -44,19 +45,20 @@ export function createOllamaBackend(options: OllamaOptions): Backend {
   const client = (limits: { signal?: AbortSignal; timeoutMs?: number; maxBytes?: number; probe?: () => Promise<unknown> } = {}) =>
     new Ollama({ host: endpoint, fetch: jsonErrors(boundedFetch(options.fetch, { endpoint, timeoutMs: statusTimeoutMs, ...limits })) });
 
-  const call = async <T>(fn: () => Promise<T>): Promise<T> => {
+  /** `sent`: the texts a chat request carried, which the server's error message must not bring back. */
+  const call = async <T>(fn: () => Promise<T>, sent: string[] = []): Promise<T> => {
     try {
       return await fn();
     } catch (error) {
       const e = error as Error & { status_code?: number; error?: string };
       if (e?.name === 'ResponseError' && typeof e.status_code === 'number') {
         const notFound = e.status_code === 404;
-        throw new BackendError(`${endpoint}: Ollama answered ${e.status_code} (${String(e.error ?? e.message).slice(0, 200)})`, {
+        // No cause: the client's error holds the server's whole message, which may quote the prompt.
+        throw new BackendError(`${endpoint}: Ollama answered ${e.status_code} (${serverMessage(String(e.error ?? e.message), sent)})`, {
           code: notFound ? 'backend.model_missing' : 'backend.http',
           status: e.status_code,
           isRetryable: isRetryableStatus(e.status_code),
           hint: notFound ? 'Pull the model first (ollama pull <tag>) or check the tag' : undefined,
-          cause: error,
         });
       }
       throw transportError(error, endpoint, statusTimeoutMs);
@@ -86,6 +88,7 @@ export function createOllamaBackend(options: OllamaOptions): Backend {
               ...(request.contextTokens ? { num_ctx: request.contextTokens } : {}),
             },
           }),
+          request.messages.map((m) => m.content),
         );
       const think = request.think === undefined ? undefined : request.think !== false;
       const refused = () => warnings.push(`${endpoint}: ${request.model} does not take think=${think}; asked without it`);

@@ -11,6 +11,7 @@ import OpenAI from 'openai';
 import { BackendError, CmrdxError, isRetryableStatus } from '../../../errors.js';
 import type { Backend, BackendOptions, GenerateRequest, GenerateResult, ModelInfo, ServerStatus } from '../backend.js';
 import { boundedFetch, MAX_ANSWER_BYTES, probeServer, requestSignal, STATUS_TIMEOUT_MS, transportError } from '../http.js';
+import { serverMessage } from '../server-message.js';
 import { chatCompletionBody, formatLevels, refusedField, resultOf, type FormatLevel, type OptionalField } from './chat-completion.js';
 
 export interface OpenAiOptions extends BackendOptions {
@@ -64,7 +65,8 @@ export function createOpenAiBackend(options: OpenAiOptions): Backend {
     }
   };
 
-  const call = async <T>(fn: () => Promise<T>): Promise<T> => {
+  /** `sent`: the texts a chat request carried, which the server's error message must not bring back. */
+  const call = async <T>(fn: () => Promise<T>, sent: string[] = []): Promise<T> => {
     try {
       return await fn();
     } catch (error) {
@@ -72,11 +74,12 @@ export function createOpenAiBackend(options: OpenAiOptions): Backend {
       if (error instanceof OpenAI.APIConnectionTimeoutError) throw transportError(Object.assign(new Error('timed out'), { name: 'TimeoutError' }), endpoint, options.timeoutMs);
       if (error instanceof OpenAI.APIConnectionError) throw transportError((error as { cause?: unknown }).cause ?? error, endpoint, options.timeoutMs);
       if (error instanceof OpenAI.APIError && typeof error.status === 'number') {
-        throw new BackendError(`${endpoint}: server answered ${error.status} (${error.message.slice(0, 200)})`, {
+        // The client's message starts with the status; no cause: the client's error holds the server's whole body.
+        const said = error.message.replace(new RegExp(`^${error.status}\\s*`), '');
+        throw new BackendError(`${endpoint}: server answered ${error.status} (${serverMessage(said, sent)})`, {
           code: error.status === 404 ? 'backend.model_missing' : 'backend.http',
           status: error.status,
           isRetryable: isRetryableStatus(error.status),
-          cause: error,
         });
       }
       throw transportError(error, endpoint, options.timeoutMs);
@@ -119,7 +122,7 @@ export function createOpenAiBackend(options: OpenAiOptions): Backend {
             formatFor.set(request.model, level);
             continue;
           }
-          return call(() => Promise.reject(error));
+          return call(() => Promise.reject(error), request.messages.map((m) => m.content));
         } finally {
           signal.release();
         }
