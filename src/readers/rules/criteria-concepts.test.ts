@@ -212,6 +212,32 @@ test('concept: an athlete by level ("international rower") or by training hours 
   assert.notEqual(statusOf('He trained 20 hours per week.', 'ctx:athlete'), 'missing');
 });
 
+// attack9 (a review helper) attacked this session's rules; each case was right before them and wrong after a first
+// version: a stated diagnosis after an absence's comma, a segment territory for subepicardial LGE, a comparison that says
+// "unchanged" in its next sentence, SWI the sequence, "PE" the embolism, a perfusion artefact beside "no ischaemia".
+const ATTACK9: [string, string][] = [
+  ["MYO", "Beurteilung: Kein Hinweis auf Infarkt, akute Myokarditis."],
+  ["ICM", "Impression: No evidence of myocarditis, old inferior infarction."],
+  ["DCM", "Beurteilung: Kein Hinweis auf KHK, DCM."],
+  ["HCM", "Beurteilung: Kein Anhalt für Speichererkrankung, hypertrophe Kardiomyopathie."],
+  ["HCM", "Beurteilung: Kein Hinweis auf Amyloidose, HCM wahrscheinlich bei asymmetrischer Hypertrophie."],
+  ["CS", "Impression: No evidence of amyloidosis, cardiac sarcoidosis likely."],
+  ["CS", "Beurteilung: Keine Hinweise für eine Amyloidose, kardiale Sarkoidose wahrscheinlich bei fleckigem LGE septal."],
+  ["CA", "Impression: No evidence of ischaemia, amyloidosis likely."],
+  ["CA", "Beurteilung: Kein Hinweis auf Ischämie, Amyloidose wahrscheinlich. Konzentrische Hypertrophie 16 mm."],
+  ["CS", "Beurteilung: Keine Hinweise für eine Myokarditis, Sarkoidose möglich."],
+  ["MYO", "Findings: Subepicardial LGE in segments 5, 6, 11 and 12. No oedema. LVEF 55 %."],
+  ["MYO", "Befund: Subepikardiales LGE in den Segmenten 5, 6, 11 und 12, kein Ödem. LVEF 56 %."],
+  ["ICM", "Comparison: CMR 2020 showed transmural inferior LGE. Today unchanged. No new findings."],
+  ["MYO", "Comparison: CMR 2022 showed subepicardial LGE inferolateral with oedema; findings are unchanged today."],
+  ["OTHER", "Befund: T2* 7 ms. SWI: kein Hinweis auf Blutung. LVEF 57 %."],
+  ["NORMAL", "Befund: LVEF 62 %, RV normal. Bei großer PE 2020 jetzt keine Residuen. Kein LGE."],
+  ["NORMAL", "Findings: Stress perfusion: a small perfusion defect in the LAD territory was seen at rest and stress (artefact). No infarction. Impression: No inducible ischaemia."],
+];
+test('concept: this session\'s rules keep to their own words (attack9)', () => {
+  for (const [expected, text] of ATTACK9) assert.equal(outcome(text).split('.')[0], expected, text);
+});
+
 test('concept: the inversion-recovery sequence is no recovery of the patient', () => {
   assert.equal(findFindings('Befund: Inversion-Recovery-Spätaufnahmen nach Gadolinium.').mentions.filter((m) => m.concept === 'ctx:recovery').length, 0);
   assert.equal(findFindings('CMR: inversion recovery images after gadolinium.').mentions.filter((m) => m.concept === 'ctx:recovery').length, 0);

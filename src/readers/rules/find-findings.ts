@@ -275,11 +275,11 @@ function withoutOverlaps<T>(list: Match<T>[], spans: Match<unknown>[]): Match<T>
 }
 
 /** After a finding, in its clause: it has gone entirely ("has resolved", "hat sich vollständig zurückgebildet"), not in part. */
-const RESOLVED_AFTER = /^(?:(?!partial|partly|incomplete|teilweise|partiell|inkomplett)[^,;.]){0,60}?\b(?:resolved|zuruckgebildet)\b/;
+const RESOLVED_AFTER = /^(?:(?!partial|partly|incomplete|teilweise|partiell|inkomplett|nicht |not )[^,;.]){0,60}?\b(?:resolved|zuruckgebildet)\b/;
 /** A sentence that tells what an exam showed, in the past ("CMR 2022 showed", "die Voruntersuchung zeigte"). */
 const PRIOR_RESULT = /\b(?:showed|demonstrated|revealed|had shown|zeigte|ergab|beschrieb)\b/;
 /** Words that compare today's exam with it: then the sentence is today's. */
-const TODAY_COMPARED = /\b(?:unchanged|unverandert\w*|new|newly|neu\w*|progredien\w*|progress\w*|regredien\w*|stable|stabil\w*|konstant\w*|increas\w*|decreas\w*|zunahme|abnahme|now|jetzt|today|heute|aktuell\w*|currently|current|compared|im vergleich|gegenuber)\b/;
+const TODAY_COMPARED = /\b(?:unchanged|no change|persist\w*|unverandert\w*|new|newly|neu\w*|progredien\w*|progress\w*|regredien\w*|stable|stabil\w*|konstant\w*|increas\w*|decreas\w*|zunahme|abnahme|now|jetzt|today|heute|aktuell\w*|currently|current|compared|im vergleich|gegenuber)\b/;
 /** A heading line that opens a differential ("Differenzialdiagnosen:", "DD:", "Differential diagnosis"). */
 const DIFFERENTIAL_HEADING = /^[ \t]*(?:dd|ddx|differen[tz]ial(?:diagnos[a-z]*| diagnos[a-z]*|s)?)[ \t]*:?[ \t]*$/;
 /** An item of a list on its own line: a dash, a bullet or a number. */
@@ -374,7 +374,9 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
     }
     // A comparison section tells the earlier exam's result ("Comparison: CMR 2022 showed subepicardial LGE") as a
     // history line does, unless it says how today's differs ("LGE unchanged", "new oedema").
-    const priorResult = section === 'comparison' && PRIOR_RESULT.test(folded.slice(sentence.start, sentence.end)) && !TODAY_COMPARED.test(folded.slice(sentence.start, sentence.end));
+    // (The comparison may follow in the next sentence of its line: "CMR 2020 showed inferior LGE. Today unchanged.")
+    const lineEnd = folded.indexOf('\n', sentence.end);
+    const priorResult = section === 'comparison' && PRIOR_RESULT.test(folded.slice(sentence.start, sentence.end)) && !TODAY_COMPARED.test(folded.slice(sentence.start, Math.min(lineEnd === -1 ? folded.length : lineEnd, sentence.end + 80)));
     if (priorResult || (!NARRATIVE_KINDS.has(section) && section !== 'recommendation')) {
       // History, indication and technique lines: a known diagnosis there is context; a suspected one is the question.
       if (mention.status === 'affirmed' || mention.status === 'historical') mention.status = 'context';
@@ -395,7 +397,9 @@ export function findFindings(text: string, sections: Section[] = splitSections(t
     const attrs = new Set(attributesBySentence[i]!.flatMap((a) => a.def.name.split('+')));
     // Segments named by number (AHA 17-segment model) are walls, and one artery's segments its territory.
     const seg = folded.indexOf('seg', sentence.start);
-    if (seg !== -1 && seg < sentence.end) for (const place of segmentPlaces(folded.slice(sentence.start, sentence.end))) attrs.add(place);
+    // A territory only for scar that could be an infarct: subepicardial, mid-wall or patchy LGE follows none.
+    const nonIschaemicDepth = attrs.has('subepi') || attrs.has('midwall') || attrs.has('patchy') || attrs.has('ring');
+    if (seg !== -1 && seg < sentence.end) for (const place of segmentPlaces(folded.slice(sentence.start, sentence.end))) if (!(place === 'territory' && nonIschaemicDepth)) attrs.add(place);
     // "Not transmural" places the scar in the subendocardium only when no other layer is named
     // ("nicht-transmurales mittmyokardiales LGE" is mid-wall).
     if (attrs.has('non-transmural') && !attrs.has('subepi') && !attrs.has('midwall')) attrs.add('subendo');
@@ -617,7 +621,13 @@ function listVerdictCovers(folded: string, sentenceStart: number, span: Span, t:
 const DIFFERENTIAL = /^(?:dd|ddx|differen)/;
 /** "No evidence of", "kein Hinweis auf", "ohne Anhalt für": an absence that may name a list of diagnoses (deniesDiagnosisList). */
 const NO_EVIDENCE = /^(?:kein[a-z]* (?:[a-z]+ )?(?:hinweis|anhalt|nachweis|zeichen|anzeichen|evidenz|beleg|verdacht)|ohne (?:[a-z]+ )?(?:hinweis|nachweis|anhalt|zeichen)|(?:no|without|absent) (?:[a-z]+ )?(?:evidence|signs?|indication|suggestion|features))/;
-/** A list of bare names up to the clause's end, for a differential or an absence: short items without numbers, no conjunction needed. */
+/**
+ * An absence's list: three or more bare names up to the clause's end, none qualified ("Kein Hinweis auf Infarkt,
+ * akute Myokarditis" and "No evidence of amyloidosis, sarcoidosis likely" state their second item).
+ */
+const NEGATED_LIST = /^[^,.;:\d]{0,90}(?:,[^,.;:\d]{1,40}){2,8}(?=[.;:]|$)/;
+const LIST_QUALIFIER = /\b(?:wahrscheinlich|likely|moglich\w*|possible|probable|v\.a|vereinbar|consistent|compatible|gesichert|confirmed|is|ist|are|sind|akut\w*|acute|alt\w*|old|chronisch\w*|chronic)\b/;
+/** A list of bare names up to the clause's end, for a differential: short items without numbers, no conjunction needed. */
 const DIFFERENTIAL_LIST = /^[^,.;:\d]{0,90}(?:,[^,.;:\d]{1,40}){1,8}(?=[.;:]|$)/;
 /** LIST for a scope cut at MAX_SCOPE: the cut is no end of the list, only punctuation ends it. */
 const LIST_INSIDE = new RegExp(LIST.source.replace('(?=[.;:,]|$)', '(?=[.;:,])'));
@@ -692,8 +702,8 @@ function terminatedEnd(triggers: SentenceTriggers, k: number, sentenceEnd: numbe
 function deniesDiagnosisList(folded: string, triggers: SentenceTriggers, k: number, sentenceEnd: number, span: Span): boolean {
   const trigger = triggers.list[k]!;
   if (trigger.def.kind !== 'neg-pre' || !NO_EVIDENCE.test(folded.slice(trigger.start, trigger.end))) return false;
-  const list = DIFFERENTIAL_LIST.exec(folded.slice(trigger.end, terminatedEnd(triggers, k, sentenceEnd)));
-  return list !== null && trigger.end + list[0].length >= span.end;
+  const list = NEGATED_LIST.exec(folded.slice(trigger.end, terminatedEnd(triggers, k, sentenceEnd)));
+  return list !== null && !LIST_QUALIFIER.test(list[0]) && trigger.end + list[0].length >= span.end;
 }
 
 /**

@@ -106,7 +106,7 @@ export function fireDiagnoses(facts: Facts, t: Tally): RuledOut[] {
       fire(`dx.${category.toLowerCase()}`, category, Math.min(total, 14), `${category} named in the report (${describeStatus(top)})`, positives.map((x) => x.mention.sentence), category === 'OTHER' ? (top.subtype ?? 'other') : undefined);
     }
     // "Inducible ischaemia in the LAD territory. No infarction.": the infarct ruled out is the scar, not the ischaemia.
-    const ischaemia = category === 'ICM' && q.present('perfusion-defect').length > 0;
+    const ischaemia = category === 'ICM' && q.present('perfusion-defect').length > 0 && q.negated('perfusion-defect').length === 0;
     if (negatives.length > 0 && positives.every((p) => p.mention.status !== 'affirmed') && !ischaemia) {
       if (category === 'OTHER') otherRuledOut = negatives;
       else fireRuledOut(category, negatives, t);

@@ -32,7 +32,8 @@ export function fireIcm(facts: Facts, t: Tally): void {
   // Perfusion defects of hypertrophied myocardium without coronary disease are HCM's microvascular dysfunction.
   // An inducible defect in a coronary artery's territory is the stress study's ischaemia (ESC 2019 chronic coronary
   // syndromes: a defect of two or more of 16 segments is significant); it weighs as LGE in a territory does.
-  const territorialPerfusion = perfusion.filter((m) => m.attrs.has('territory'));
+  // Not where the report denies ischaemia ("no inducible ischaemia", "kein Ischämienachweis"): the defect was an artefact.
+  const territorialPerfusion = q.negated('perfusion-defect').length > 0 ? [] : perfusion.filter((m) => m.attrs.has('territory'));
   if (perfusion.length > 0) fire('icm.perfusion', 'ICM', (territorialPerfusion.length > 0 ? 3 : 1.5) * depthFactor, territorialPerfusion.length > 0 ? 'inducible perfusion defect in a coronary territory' : 'perfusion defect / inducible ischaemia', spansOf(territorialPerfusion.length > 0 ? territorialPerfusion : perfusion));
   const cad = [...cadContext, ...q.mentions.filter((m) => m.concept === 'dx:ICM' && (m.status === 'context' || m.status === 'historical') && !extracardiacDiagnosis(m))];
   if (cad.length > 0) fire('icm.context', 'ICM', 2, 'coronary artery disease / prior infarction in the history', spansOf(cad));
