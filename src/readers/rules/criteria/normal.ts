@@ -53,15 +53,15 @@ const UNREMARKABLE = String.raw`(?:unauff(?:a|ae)llig|regelrecht|normal|unremark
  * A study stated normal in words the lexicon's dx:NORMAL leaves out, as families of one concept in both languages
  * and both word orders: a normal depiction of the heart ("Unauffällige/Regelrechte Darstellung des Herzens",
  * "Herz regelrecht dargestellt", "normal appearances of the heart"), no pathology ("Ohne pathologischen Befund",
- * "Kein Nachweis einer kardialen Pathologie", "No evidence of cardiac pathology", "Nothing abnormal detected"), and
- * the exam named with its verdict ("Cardiac MRI: normal.", "Kardio-MRT: unauffällig."). Folded text.
+ * "Kein Nachweis einer kardialen Pathologie", "No evidence of cardiac pathology", "Nothing abnormal detected"). The
+ * exam named with its verdict ("Cardiac MRI: normal.", "CMR was within normal limits") is the lexicon's
+ * `normal:stated` signal. Folded text.
  */
 const STATED_NORMAL: [RegExp, { initial: boolean }][] = [
   [new RegExp(String.raw`\b(?:altersentsprechend\w* )?${UNREMARKABLE}\w* (?:darstellung|abbildung|befund\w*) (?:des herzens|der herzhohlen|kardial\w*)|\b${UNREMARKABLE}\w* (?:herzdarstellung|herzbefund\w*|kardial\w* (?:befund\w*|darstellung|verhaltnisse))|\b(?:darstellung des herzens|das herz|herz) (?:\w+ ){0,2}?${UNREMARKABLE}(?: dargestellt)?(?=\s*(?:[.;\n]|$))|\bkardial ${UNREMARKABLE}(?=\s*(?:[.;,\n]|$))`), { initial: false }],
   [/\b(?:normal|unremarkable) (?:appearances? of the heart|cardiac appearances?)|\b(?:the )?heart (?:is |was |appears |appeared )(?:structurally (?:and functionally )?)?(?:normal|unremarkable)(?=\s*(?:[.;\n]|$))/, { initial: false }],
   [/\bohne (?:(?:wesentlich|relevant|krankhaft|pathologisch|kardial)\w* )+(?:befund|auffalligkeit|veranderung|pathologie)\w*|\bkein\w* (?:nachweis|hinweis|anhalt)\w* (?:auf |fur )?(?:eine[rn]? |ein )?(?:(?:kardial|myokardial|strukturell|wesentlich|relevant)\w* )*(?:pathologi\w*|auffalligkeit\w*|erkrankung des herzens|herzerkrankung|(?:krankhaft|pathologisch)\w* (?:befund|veranderung)\w*)|\bkeine (?:(?:kardial|wesentlich|relevant)\w* )*pathologie\w*/, { initial: true }],
   [/\bnothing abnormal (?:was )?(?:detected|seen|found|demonstrated|identified)|\bno (?:evidence|signs?|features) of (?:any )?(?:(?:cardiac|myocardial|structural|significant) )*(?:pathology|abnormalit(?:y|ies)|(?:heart )?disease)|\bno (?:(?:significant|cardiac|myocardial) )+(?:pathology|abnormalit(?:y|ies))|\bno pathology (?:was )?(?:detected|identified|seen|found|demonstrated)/, { initial: true }],
-  [new RegExp(String.raw`\b(?:(?:cardiac |cardiovascular )?(?:mri?|cmr|magnetic resonance)(?: of the heart| study| scan| examination)?|kardio-?mrt?|herz-?mrt?|mrt? des herzens|cmr)\s*[:-]\s*(?:${UNREMARKABLE}|normalbefund|within normal limits|o\.? ?p\.? ?b\.?)(?=\s*(?:[.;\n]|$))`), { initial: false }],
 ];
 /** A stated normal study opens its sentence, after a heading ("Beurteilung:") or "insgesamt"; "Perikard ohne pathologischen Befund" is one structure. */
 const HEADING_PREFIX = /^(?:[^:\n]{0,40}:\s*)?(?:insgesamt|overall|ansonsten|otherwise|im ubrigen|kardial|cardiac)?[\s,]*$/;
